@@ -1,0 +1,70 @@
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { PortalPermissionPolicy } from './policy';
+
+const user = {
+  identity: {
+    type: 'user',
+    userEntityRef: 'user:default/guest',
+    ownershipEntityRefs: ['user:default/guest'],
+  },
+  token: 'not-used',
+  credentials: {},
+  info: {
+    userEntityRef: 'user:default/guest',
+    ownershipEntityRefs: ['user:default/guest'],
+  },
+} as unknown as PolicyQueryUser;
+
+const catalogRead = createPermission({
+  name: 'catalog.entity.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+const scaffolderRun = createPermission({
+  name: 'scaffolder.task.create',
+  attributes: { action: 'create' },
+});
+const catalogDelete = createPermission({
+  name: 'catalog.entity.delete',
+  attributes: { action: 'delete' },
+  resourceType: 'catalog-entity',
+});
+const gitopsRead = createPermission({
+  name: 'gitops.status.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+const gitopsPromote = createPermission({
+  name: 'gitops.promote',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
+describe('PortalPermissionPolicy', () => {
+  const policy = new PortalPermissionPolicy();
+
+  it.each([
+    ['a read', catalogRead, AuthorizeResult.ALLOW],
+    ['a GitOps read', gitopsRead, AuthorizeResult.ALLOW],
+    ['a scaffolder run', scaffolderRun, AuthorizeResult.ALLOW],
+    ['a catalog delete', catalogDelete, AuthorizeResult.ALLOW],
+    ['a GitOps write', gitopsPromote, AuthorizeResult.DENY],
+  ])('answers %s by a signed-in user', async (_, permission, result) => {
+    await expect(policy.handle({ permission }, user)).resolves.toEqual({
+      result,
+    });
+  });
+
+  it.each([
+    ['a read', catalogRead],
+    ['a scaffolder run', scaffolderRun],
+  ])('denies %s without a signed-in user', async (_, permission) => {
+    await expect(policy.handle({ permission })).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+});

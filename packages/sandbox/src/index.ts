@@ -1,0 +1,6 @@
+export {
+  startSandboxServices,
+  DEFAULT_PORTS,
+  type SandboxPorts,
+  type SandboxServices,
+} from './sandboxServices';

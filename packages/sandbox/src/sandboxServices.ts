@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import {
+  gitopsCrds,
+  KubeEmulator,
+  startKubeEmulator,
+} from '@internal/kube-emulator';
+import {
+  GithubEmulator,
+  startGithubEmulator,
+} from '@internal/github-emulator';
+import { clusterObjects } from './demo/clusterObjects';
+import { configRepoFiles } from './demo/configRepo';
+import { loadDemoServices } from './demo/demoServices';
+import { CONFIG_REPO, DEMO_ENVIRONMENTS } from './demo/environments';
+
+export interface SandboxPorts {
+  github: number;
+  kubeControl: number;
+  /** First cluster port; the environments take consecutive ports in promotion order. */
+  kubeFirstCluster: number;
+}
+
+export const DEFAULT_PORTS: SandboxPorts = {
+  github: 7100,
+  kubeControl: 6400,
+  kubeFirstCluster: 6443,
+};
+
+export interface SandboxServices {
+  github: GithubEmulator;
+  kube: KubeEmulator;
+  /** Backstage config (YAML) that points the backend at the emulators. */
+  configPath: string;
+  close(): Promise<void>;
+}
+
+interface SandboxSecrets {
+  githubToken: string;
+  clusterTokens: Record<string, string>;
+}
+
+/** Tokens are made once and kept in the state folder, so a restart keeps working with the same config. */
+function loadSecrets(stateDir: string): SandboxSecrets {
+  const file = join(stateDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const token = () => randomBytes(16).toString('hex');
+  const secrets: SandboxSecrets = {
+    githubToken: token(),
+    clusterTokens: Object.fromEntries(
+      DEMO_ENVIRONMENTS.map(env => [env.name, token()]),
+    ),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+async function seedConfigRepo(github: GithubEmulator): Promise<string> {
+  const { owner, repo } = CONFIG_REPO;
+  const repoPath = github.repoPath(owner, repo);
+  if (!existsSync(repoPath)) {
+    await github.createRepo(owner, repo, {
+      defaultBranch: 'main',
+      message: 'Seed the sandbox GitOps config repo',
+      files: configRepoFiles(loadDemoServices(), github.gitUrl(owner, repo)),
+    });
+  }
+  return execFileSync('git', ['rev-parse', 'refs/heads/main'], {
+    cwd: repoPath,
+    encoding: 'utf8',
+  }).trim();
+}
+
+function seedClusters(kube: KubeEmulator, revision: string, repoUrl: string) {
+  const services = loadDemoServices();
+  for (const env of DEMO_ENVIRONMENTS) {
+    const cluster = kube.cluster(env.name);
+    if (cluster.list('v1', 'Namespace').length > 0) continue; // kept from an earlier start
+    cluster.apply(gitopsCrds());
+    cluster.apply(clusterObjects(services, env, revision, repoUrl));
+  }
+}
+
+function writeBackendConfig(
+  path: string,
+  github: GithubEmulator,
+  kube: KubeEmulator,
+  secrets: SandboxSecrets,
+) {
+  const host = new URL(github.url).host;
+  const config = {
+    integrations: {
+      github: [{ host, apiBaseUrl: github.apiUrl, token: secrets.githubToken }],
+    },
+    gitops: {
+      configRepo: { host, ...CONFIG_REPO, branch: 'main' },
+      clusters: DEMO_ENVIRONMENTS.map(env => {
+        const cluster = kube.cluster(env.name);
+        return {
+          name: env.name,
+          environment: env.name,
+          url: cluster.url,
+          skipTLSVerify: true,
+          serviceAccountToken: cluster.token,
+        };
+      }),
+    },
+  };
+  writeFileSync(
+    path,
+    `# Written by the sandbox at each start: the emulators' addresses and tokens.\n${stringify(config)}`,
+    { mode: 0o600 },
+  );
+}
+
+/** Starts (or restarts on kept state) the GitHub emulator and the emulated clusters, seeding them on first start. */
+export async function startSandboxServices(
+  stateDir: string,
+  ports: SandboxPorts = DEFAULT_PORTS,
+): Promise<SandboxServices> {
+  mkdirSync(stateDir, { recursive: true });
+  const secrets = loadSecrets(stateDir);
+  const github = await startGithubEmulator({
+    dataDir: join(stateDir, 'github'),
+    port: ports.github,
+    tokens: [secrets.githubToken],
+  });
+  const kube = await startKubeEmulator({
+    clusters: DEMO_ENVIRONMENTS.map((env, i) => ({
+      name: env.name,
+      port: ports.kubeFirstCluster === 0 ? 0 : ports.kubeFirstCluster + i,
+      token: secrets.clusterTokens[env.name],
+    })),
+    kubeconfigDir: join(stateDir, 'kube'),
+    stateDir: join(stateDir, 'kube', 'state'),
+    controlPort: ports.kubeControl,
+  });
+  const { owner, repo } = CONFIG_REPO;
+  const revision = await seedConfigRepo(github);
+  seedClusters(kube, revision, github.gitUrl(owner, repo));
+  const configPath = join(stateDir, 'app-config.sandbox.yaml');
+  writeBackendConfig(configPath, github, kube, secrets);
+  return {
+    github,
+    kube,
+    configPath,
+    async close() {
+      await Promise.all([kube.close(), github.close()]);
+    },
+  };
+}
