@@ -5,7 +5,9 @@ const { existsSync, readFileSync } = require('node:fs');
 function count(arg) {
   // "check:pass" / "check:fail": a whole-repo check (type-check, lint) counts as one test
   if (arg.startsWith('check:')) {
-    return arg === 'check:pass' ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+    return arg === 'check:pass'
+      ? { passed: 1, failed: 0 }
+      : { passed: 0, failed: 1 };
   }
   const file = arg;
   if (!existsSync(file)) {

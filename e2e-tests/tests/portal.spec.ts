@@ -6,19 +6,41 @@ test.describe('the sandbox portal', () => {
     await page.getByRole('button', { name: 'Enter' }).click();
   });
 
-  test('a guest signs in and sees this project\'s own components in the catalog', async ({ page }, testInfo) => {
+  test("a guest signs in and sees this project's own components in the catalog", async ({
+    page,
+  }, testInfo) => {
     const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-    await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
-    for (const component of ['gitops-portal-backend', 'kube-emulator', 'github-emulator']) {
-      await expect(page.getByRole('link', { name: component, exact: true })).toBeVisible();
+    await expect(
+      nav.getByRole('link', { name: 'Catalog', exact: true }),
+    ).toBeVisible();
+    for (const component of [
+      'gitops-portal-backend',
+      'kube-emulator',
+      'github-emulator',
+    ]) {
+      await expect(
+        page.getByRole('link', { name: component, exact: true }),
+      ).toBeVisible();
     }
-    await page.screenshot({ path: testInfo.outputPath('catalog.png'), fullPage: true });
+    await page.screenshot({
+      path: testInfo.outputPath('catalog.png'),
+      fullPage: true,
+    });
   });
 
-  test("the demo teams' services are in the catalog", async ({ page }, testInfo) => {
+  test("the demo teams' services are in the catalog", async ({
+    page,
+  }, testInfo) => {
     await page.getByRole('link', { name: 'payments-api', exact: true }).click();
-    await expect(page.getByRole('heading', { name: 'payments-api' }).first()).toBeVisible();
-    await expect(page.getByText('payments', { exact: true }).first()).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath('payments-api.png'), fullPage: true });
+    await expect(
+      page.getByRole('heading', { name: 'payments-api' }).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByText('payments', { exact: true }).first(),
+    ).toBeVisible();
+    await page.screenshot({
+      path: testInfo.outputPath('payments-api.png'),
+      fullPage: true,
+    });
   });
 });

@@ -7,7 +7,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createTestDatabases } from './testDatabases';
+import { createTestDatabases } from './__testUtils__/testDatabases';
 
 const CATALOG_INFO = resolve(__dirname, '../../../catalog-info.yaml');
 
@@ -31,7 +31,18 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
         mockServices.rootConfig.factory({
           data: {
             catalog: {
-              rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Location', 'Template'] }],
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'Group',
+                    'User',
+                    'Location',
+                    'Template',
+                  ],
+                },
+              ],
               locations: [{ type: 'file', target: CATALOG_INFO }],
             },
           },
@@ -52,10 +63,15 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
     );
     expect(response.status).toBe(200);
     const body = await response.json();
-    return body.items.map((e: { metadata: { name: string } }) => e.metadata.name).sort();
+    return body.items
+      .map((e: { metadata: { name: string } }) => e.metadata.name)
+      .sort();
   }
 
-  async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  async function eventually<T>(
+    read: () => Promise<T>,
+    done: (value: T) => boolean,
+  ): Promise<T> {
     for (;;) {
       const value = await read();
       if (done(value)) return value;
@@ -64,9 +80,31 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
   }
 
   it.each([
-    ['component', ['gitops-portal-backend', 'kube-emulator', 'github-emulator', 'payments-api', 'ml-features']],
-    ['group', ['gitops-portal-maintainers', 'payments', 'checkout', 'search', 'data', 'platform']],
-    ['location', ['gitops-portal-templates', 'gitops-sandbox-demo', 'gitops-golden-paths']],
+    [
+      'component',
+      [
+        'gitops-portal-backend',
+        'kube-emulator',
+        'github-emulator',
+        'payments-api',
+        'ml-features',
+      ],
+    ],
+    [
+      'group',
+      [
+        'gitops-portal-maintainers',
+        'payments',
+        'checkout',
+        'search',
+        'data',
+        'platform',
+      ],
+    ],
+    [
+      'location',
+      ['gitops-portal-templates', 'gitops-sandbox-demo', 'gitops-golden-paths'],
+    ],
     ['system', ['gitops-portal', 'payments-system']],
   ])('ingests the %s entities', async (kind, expected) => {
     const names = await eventually(

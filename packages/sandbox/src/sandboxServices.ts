@@ -8,10 +8,7 @@ import {
   KubeEmulator,
   startKubeEmulator,
 } from '@internal/kube-emulator';
-import {
-  GithubEmulator,
-  startGithubEmulator,
-} from '@internal/github-emulator';
+import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
 import { clusterObjects } from './demo/clusterObjects';
 import { configRepoFiles } from './demo/configRepo';
 import { loadDemoServices } from './demo/demoServices';
@@ -111,7 +108,9 @@ function writeBackendConfig(
   };
   writeFileSync(
     path,
-    `# Written by the sandbox at each start: the emulators' addresses and tokens.\n${stringify(config)}`,
+    `# Written by the sandbox at each start: the emulators' addresses and tokens.\n${stringify(
+      config,
+    )}`,
     { mode: 0o600 },
   );
 }

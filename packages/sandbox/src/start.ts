@@ -4,10 +4,11 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { startSandboxServices } from './sandboxServices';
 import { CONFIG_REPO } from './demo/environments';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolvePackagePath('@internal/sandbox', '../..');
 const STATE_DIR = resolve(process.env.SANDBOX_STATE_DIR ?? `${ROOT}/.sandbox`);
 
 async function main() {
@@ -16,9 +17,12 @@ async function main() {
   process.stdout.write(
     [
       `sandbox: state in ${STATE_DIR}`,
-      `sandbox: GitHub emulator ${services.github.url} (config repo ${services.github.gitUrl(owner, repo)})`,
+      `sandbox: GitHub emulator ${
+        services.github.url
+      } (config repo ${services.github.gitUrl(owner, repo)})`,
       ...services.kube.clusters.map(
-        c => `sandbox: cluster ${c.name} ${c.url} (kubeconfig ${c.kubeconfigPath})`,
+        c =>
+          `sandbox: cluster ${c.name} ${c.url} (kubeconfig ${c.kubeconfigPath})`,
       ),
       `sandbox: cluster control API ${services.kube.controlUrl}`,
       'sandbox: starting the portal on http://localhost:7007 (sign in as guest)',
@@ -44,7 +48,10 @@ async function main() {
       cwd: ROOT,
       stdio: 'inherit',
       detached: true, // its own process group, so stopping it stops its children too
-      env: { ...process.env, GITOPS_PORTAL_DATA_DIR: resolve(STATE_DIR, 'data') },
+      env: {
+        ...process.env,
+        GITOPS_PORTAL_DATA_DIR: resolve(STATE_DIR, 'data'),
+      },
     },
   );
 

@@ -13,7 +13,10 @@ export type Scenario =
   | 'canary'
   | 'claim-creating';
 
-const SCENARIOS: Record<string, Partial<Record<DemoEnvironment['name'], Scenario>>> = {
+const SCENARIOS: Record<
+  string,
+  Partial<Record<DemoEnvironment['name'], Scenario>>
+> = {
   'fraud-scorer': { prod: 'degraded' },
   'pricing-engine': { staging: 'out-of-sync' },
   autocomplete: { staging: 'build-failed' },
@@ -22,12 +25,21 @@ const SCENARIOS: Record<string, Partial<Record<DemoEnvironment['name'], Scenario
   'reporting-api': { dev: 'claim-creating' },
 };
 
-export function scenarioOf(service: string, env: DemoEnvironment['name']): Scenario {
+export function scenarioOf(
+  service: string,
+  env: DemoEnvironment['name'],
+): Scenario {
   return SCENARIOS[service]?.[env] ?? 'healthy';
 }
 
 type Obj = Record<string, any>;
-const condition = (type: string, status: boolean, reason: string, message: string, at: string) => ({
+const condition = (
+  type: string,
+  status: boolean,
+  reason: string,
+  message: string,
+  at: string,
+) => ({
   type,
   status: status ? 'True' : 'False',
   reason,
@@ -35,18 +47,32 @@ const condition = (type: string, status: boolean, reason: string, message: strin
   lastTransitionTime: at,
 });
 
-function argoStatus(service: DemoService, scenario: Scenario, revision: string, at: string): Obj {
+const ARGO_HEALTH: Partial<
+  Record<Scenario, (name: string) => { status: string; message: string }>
+> = {
+  degraded: name => ({
+    status: 'Degraded',
+    message: `Deployment "${name}" exceeded its progress deadline`,
+  }),
+  canary: () => ({ status: 'Suspended', message: 'CanaryPauseStep' }),
+};
+
+function argoStatus(
+  service: DemoService,
+  scenario: Scenario,
+  revision: string,
+  at: string,
+): Obj {
   const workloadKind = service.rollout ? 'Rollout' : 'Deployment';
   const workloadGroup = service.rollout ? 'argoproj.io' : 'apps';
-  const health =
-    scenario === 'degraded'
-      ? { status: 'Degraded', message: `Deployment "${service.name}" exceeded its progress deadline` }
-      : scenario === 'canary'
-        ? { status: 'Suspended', message: 'CanaryPauseStep' }
-        : { status: 'Healthy' };
+  const health = ARGO_HEALTH[scenario]?.(service.name) ?? { status: 'Healthy' };
   const workloadSync = scenario === 'out-of-sync' ? 'OutOfSync' : 'Synced';
   return {
-    sync: { status: workloadSync, revision, comparedTo: { source: { path: `apps/${service.name}` } } },
+    sync: {
+      status: workloadSync,
+      revision,
+      comparedTo: { source: { path: `apps/${service.name}` } },
+    },
     health,
     operationState: {
       phase: 'Succeeded',
@@ -56,10 +82,32 @@ function argoStatus(service: DemoService, scenario: Scenario, revision: string, 
       syncResult: { revision },
     },
     resources: [
-      { group: workloadGroup, version: 'v1', kind: workloadKind, namespace: service.name, name: service.name, status: workloadSync, health },
-      { version: 'v1', kind: 'Service', namespace: service.name, name: service.name, status: 'Synced', health: { status: 'Healthy' } },
+      {
+        group: workloadGroup,
+        version: 'v1',
+        kind: workloadKind,
+        namespace: service.name,
+        name: service.name,
+        status: workloadSync,
+        health,
+      },
+      {
+        version: 'v1',
+        kind: 'Service',
+        namespace: service.name,
+        name: service.name,
+        status: 'Synced',
+        health: { status: 'Healthy' },
+      },
     ],
-    history: [{ id: 1, revision, deployedAt: at, source: { path: `apps/${service.name}` } }],
+    history: [
+      {
+        id: 1,
+        revision,
+        deployedAt: at,
+        source: { path: `apps/${service.name}` },
+      },
+    ],
     reconciledAt: at,
     sourceType: 'Kustomize',
   };
@@ -69,8 +117,20 @@ function fluxStatus(scenario: Scenario, revision: string, at: string): Obj {
   const fluxRevision = `main@sha1:${revision}`;
   const ready =
     scenario === 'build-failed'
-      ? condition('Ready', false, 'BuildFailed', 'kustomize build failed: accumulating resources: missing file', at)
-      : condition('Ready', true, 'ReconciliationSucceeded', `Applied revision: ${fluxRevision}`, at);
+      ? condition(
+          'Ready',
+          false,
+          'BuildFailed',
+          'kustomize build failed: accumulating resources: missing file',
+          at,
+        )
+      : condition(
+          'Ready',
+          true,
+          'ReconciliationSucceeded',
+          `Applied revision: ${fluxRevision}`,
+          at,
+        );
   return {
     observedGeneration: 1,
     lastAppliedRevision: fluxRevision,
@@ -79,13 +139,34 @@ function fluxStatus(scenario: Scenario, revision: string, at: string): Obj {
   };
 }
 
-function rolloutObject(service: DemoService, scenario: Scenario, env: DemoEnvironment, at: string): Obj {
+function rolloutObject(
+  service: DemoService,
+  scenario: Scenario,
+  env: DemoEnvironment,
+  at: string,
+): Obj {
   const paused = scenario === 'canary';
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Rollout',
-    metadata: { name: service.name, namespace: service.name, labels: { 'backstage.io/kubernetes-id': service.name } },
-    spec: { replicas: env.replicas, strategy: { canary: { steps: [{ setWeight: 20 }, { pause: { duration: '5m' } }, { setWeight: 50 }, { pause: { duration: '10m' } }] } } },
+    metadata: {
+      name: service.name,
+      namespace: service.name,
+      labels: { 'backstage.io/kubernetes-id': service.name },
+    },
+    spec: {
+      replicas: env.replicas,
+      strategy: {
+        canary: {
+          steps: [
+            { setWeight: 20 },
+            { pause: { duration: '5m' } },
+            { setWeight: 50 },
+            { pause: { duration: '10m' } },
+          ],
+        },
+      },
+    },
     status: {
       observedGeneration: '1',
       phase: paused ? 'Paused' : 'Healthy',
@@ -95,16 +176,38 @@ function rolloutObject(service: DemoService, scenario: Scenario, env: DemoEnviro
       updatedReplicas: paused ? 1 : env.replicas,
       readyReplicas: env.replicas,
       availableReplicas: env.replicas,
-      canary: { weights: { canary: { weight: paused ? 20 : 100 }, stable: { weight: paused ? 80 : 0 } } },
-      pauseConditions: paused ? [{ reason: 'CanaryPauseStep', startTime: at }] : undefined,
-      conditions: [condition('Available', true, 'AvailableReason', 'Rollout has minimum availability', at)],
+      canary: {
+        weights: {
+          canary: { weight: paused ? 20 : 100 },
+          stable: { weight: paused ? 80 : 0 },
+        },
+      },
+      pauseConditions: paused
+        ? [{ reason: 'CanaryPauseStep', startTime: at }]
+        : undefined,
+      conditions: [
+        condition(
+          'Available',
+          true,
+          'AvailableReason',
+          'Rollout has minimum availability',
+          at,
+        ),
+      ],
     },
   };
 }
 
-function crossplaneObjects(service: DemoService, env: DemoEnvironment, scenario: Scenario, at: string): Obj[] {
+function crossplaneObjects(
+  service: DemoService,
+  env: DemoEnvironment,
+  scenario: Scenario,
+  at: string,
+): Obj[] {
   return claimManifests(service, env).flatMap(claim => {
-    const type = (Object.keys(CLAIM_KINDS) as ClaimType[]).find(t => CLAIM_KINDS[t].claimKind === claim.kind)!;
+    const type = (Object.keys(CLAIM_KINDS) as ClaimType[]).find(
+      t => CLAIM_KINDS[t].claimKind === claim.kind,
+    )!;
     const k = CLAIM_KINDS[type];
     const compositeName = `${claim.metadata.name}-${env.name}x7k2p`;
     const ready = scenario !== 'claim-creating';
@@ -112,28 +215,67 @@ function crossplaneObjects(service: DemoService, env: DemoEnvironment, scenario:
       condition('Synced', true, 'ReconcileSuccess', '', at),
       ready
         ? condition('Ready', true, 'Available', '', at)
-        : condition('Ready', false, 'Creating', 'Composite resource is being created', at),
+        : condition(
+            'Ready',
+            false,
+            'Creating',
+            'Composite resource is being created',
+            at,
+          ),
     ];
     const group = claim.apiVersion;
     return [
-      { ...claim, spec: { ...claim.spec, resourceRef: { apiVersion: group, kind: k.compositeKind, name: compositeName } }, status: { conditions } },
+      {
+        ...claim,
+        spec: {
+          ...claim.spec,
+          resourceRef: {
+            apiVersion: group,
+            kind: k.compositeKind,
+            name: compositeName,
+          },
+        },
+        status: { conditions },
+      },
       {
         apiVersion: group,
         kind: k.compositeKind,
         metadata: { name: compositeName, labels: claim.metadata.labels },
         spec: {
           parameters: claim.spec.parameters,
-          claimRef: { apiVersion: group, kind: claim.kind, namespace: claim.metadata.namespace, name: claim.metadata.name },
-          resourceRefs: [{ apiVersion: k.managed.apiVersion, kind: k.managed.kind, name: compositeName }],
+          claimRef: {
+            apiVersion: group,
+            kind: claim.kind,
+            namespace: claim.metadata.namespace,
+            name: claim.metadata.name,
+          },
+          resourceRefs: [
+            {
+              apiVersion: k.managed.apiVersion,
+              kind: k.managed.kind,
+              name: compositeName,
+            },
+          ],
         },
         status: { conditions },
       },
       {
         apiVersion: k.managed.apiVersion,
         kind: k.managed.kind,
-        metadata: { name: compositeName, labels: { 'crossplane.io/composite': compositeName } },
-        spec: { forProvider: { region: 'eu-west-1' }, providerConfigRef: { name: 'default' } },
-        status: { conditions, atProvider: { arn: `arn:aws:${type}:eu-west-1:000000000000:${compositeName}` } },
+        metadata: {
+          name: compositeName,
+          labels: { 'crossplane.io/composite': compositeName },
+        },
+        spec: {
+          forProvider: { region: 'eu-west-1' },
+          providerConfigRef: { name: 'default' },
+        },
+        status: {
+          conditions,
+          atProvider: {
+            arn: `arn:aws:${type}:eu-west-1:000000000000:${compositeName}`,
+          },
+        },
       },
     ];
   });
@@ -147,7 +289,11 @@ export function clusterObjects(
   repoUrl: string,
   at = new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
 ): Obj[] {
-  const namespace = (name: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  const namespace = (name: string) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name },
+  });
   const teams = [...new Set(services.map(s => s.team))];
   const objects: Obj[] = [
     ...['argocd', 'flux-system', 'crossplane-system'].map(namespace),
@@ -156,7 +302,12 @@ export function clusterObjects(
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AppProject',
       metadata: { name: team, namespace: 'argocd' },
-      spec: { sourceRepos: [repoUrl], destinations: [{ namespace: '*', server: 'https://kubernetes.default.svc' }] },
+      spec: {
+        sourceRepos: [repoUrl],
+        destinations: [
+          { namespace: '*', server: 'https://kubernetes.default.svc' },
+        ],
+      },
     })),
     {
       apiVersion: 'source.toolkit.fluxcd.io/v1',
@@ -166,7 +317,15 @@ export function clusterObjects(
       status: {
         observedGeneration: 1,
         artifact: { revision: `main@sha1:${revision}`, lastUpdateTime: at },
-        conditions: [condition('Ready', true, 'Succeeded', `stored artifact for revision 'main@sha1:${revision}'`, at)],
+        conditions: [
+          condition(
+            'Ready',
+            true,
+            'Succeeded',
+            `stored artifact for revision 'main@sha1:${revision}'`,
+            at,
+          ),
+        ],
       },
     },
   ];
@@ -181,7 +340,8 @@ export function clusterObjects(
       delivery.status = fluxStatus(scenario, revision, at);
     }
     objects.push(delivery);
-    if (service.rollout) objects.push(rolloutObject(service, scenario, env, at));
+    if (service.rollout)
+      objects.push(rolloutObject(service, scenario, env, at));
     objects.push(...crossplaneObjects(service, env, scenario, at));
   }
   return objects;

@@ -91,10 +91,18 @@ function overlayFiles(
       namespace: service.name,
       resources: ['../../base'],
       labels: [{ pairs: { env: env.name }, includeSelectors: false }],
-      images: [
-        { name: `ghcr.io/acme/${service.name}`, newTag: env.imageTag },
-      ],
-      replicas: [{ name: service.name, count: env.replicas }],
+      images: [{ name: `ghcr.io/acme/${service.name}`, newTag: env.imageTag }],
+      // kustomize's replicas field knows only built-in workloads; a Rollout gets a JSON patch instead.
+      ...(service.rollout
+        ? {
+            patches: [
+              {
+                target: { kind: 'Rollout', name: service.name },
+                patch: `- op: add\n  path: /spec/replicas\n  value: ${env.replicas}\n`,
+              },
+            ],
+          }
+        : { replicas: [{ name: service.name, count: env.replicas }] }),
     }),
   };
 }
@@ -115,7 +123,11 @@ export function deliveryManifest(
     return {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
-      metadata: { name: `${service.name}-${env.name}`, namespace: 'argocd', labels },
+      metadata: {
+        name: `${service.name}-${env.name}`,
+        namespace: 'argocd',
+        labels,
+      },
       spec: {
         project: service.team,
         source: { repoURL: repoUrl, path, targetRevision: 'main' },
@@ -152,8 +164,8 @@ export function configRepoFiles(
 ): Record<string, string> {
   const files: Record<string, string> = {
     'README.md':
-      '# gitops-config\n\nThe sandbox\'s GitOps config repo: `apps/<service>/base` and `apps/<service>/overlays/<env>`\n' +
-      'hold each service\'s manifests; `clusters/<env>` holds what each cluster\'s Argo CD or Flux deploys.\n',
+      "# gitops-config\n\nThe sandbox's GitOps config repo: `apps/<service>/base` and `apps/<service>/overlays/<env>`\n" +
+      "hold each service's manifests; `clusters/<env>` holds what each cluster's Argo CD or Flux deploys.\n",
   };
   for (const service of services) {
     Object.assign(files, baseFiles(service));
@@ -173,8 +185,11 @@ export function configRepoFiles(
 
 export function claimManifests(service: DemoService, env: DemoEnvironment) {
   const claims = [];
-  if (service.database) claims.push(claimManifest(service, env, 'database', service.database));
-  if (service.bucket) claims.push(claimManifest(service, env, 'bucket', service.bucket));
-  if (service.queue) claims.push(claimManifest(service, env, 'queue', service.queue));
+  if (service.database)
+    claims.push(claimManifest(service, env, 'database', service.database));
+  if (service.bucket)
+    claims.push(claimManifest(service, env, 'bucket', service.bucket));
+  if (service.queue)
+    claims.push(claimManifest(service, env, 'queue', service.queue));
   return claims;
 }

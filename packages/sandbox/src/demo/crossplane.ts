@@ -23,15 +23,28 @@ export const CLAIM_KINDS: Record<ClaimType, ClaimKind> = {
     claimPlural: 'postgresqlinstances',
     compositeKind: 'XPostgreSQLInstance',
     compositePlural: 'xpostgresqlinstances',
-    managed: { apiVersion: 'rds.aws.upbound.io/v1beta1', kind: 'Instance', plural: 'instances' },
+    managed: {
+      apiVersion: 'rds.aws.upbound.io/v1beta1',
+      kind: 'Instance',
+      plural: 'instances',
+    },
     parameters: { storageGB: 20, version: '16', size: 'small' },
     schema: {
       type: 'object',
       required: ['storageGB'],
       properties: {
-        storageGB: { type: 'integer', minimum: 10, maximum: 1000, description: 'Allocated storage in GB.' },
+        storageGB: {
+          type: 'integer',
+          minimum: 10,
+          maximum: 1000,
+          description: 'Allocated storage in GB.',
+        },
         version: { type: 'string', enum: ['14', '15', '16'], default: '16' },
-        size: { type: 'string', enum: ['small', 'medium', 'large'], default: 'small' },
+        size: {
+          type: 'string',
+          enum: ['small', 'medium', 'large'],
+          default: 'small',
+        },
       },
     },
   },
@@ -40,7 +53,11 @@ export const CLAIM_KINDS: Record<ClaimType, ClaimKind> = {
     claimPlural: 'buckets',
     compositeKind: 'XBucket',
     compositePlural: 'xbuckets',
-    managed: { apiVersion: 's3.aws.upbound.io/v1beta1', kind: 'Bucket', plural: 'buckets' },
+    managed: {
+      apiVersion: 's3.aws.upbound.io/v1beta1',
+      kind: 'Bucket',
+      plural: 'buckets',
+    },
     parameters: { versioning: true, retentionDays: 30 },
     schema: {
       type: 'object',
@@ -55,21 +72,38 @@ export const CLAIM_KINDS: Record<ClaimType, ClaimKind> = {
     claimPlural: 'queues',
     compositeKind: 'XQueue',
     compositePlural: 'xqueues',
-    managed: { apiVersion: 'sqs.aws.upbound.io/v1beta1', kind: 'Queue', plural: 'queues' },
+    managed: {
+      apiVersion: 'sqs.aws.upbound.io/v1beta1',
+      kind: 'Queue',
+      plural: 'queues',
+    },
     parameters: { fifo: false, visibilityTimeoutSeconds: 30 },
     schema: {
       type: 'object',
       properties: {
         fifo: { type: 'boolean', default: false },
-        visibilityTimeoutSeconds: { type: 'integer', minimum: 0, maximum: 43200 },
+        visibilityTimeoutSeconds: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 43200,
+        },
       },
     },
   },
 };
 
-const openSchema = { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+const openSchema = {
+  type: 'object',
+  'x-kubernetes-preserve-unknown-fields': true,
+};
 
-function crd(group: string, version: string, kind: string, plural: string, scope: 'Namespaced' | 'Cluster') {
+function crd(
+  group: string,
+  version: string,
+  kind: string,
+  plural: string,
+  scope: 'Namespaced' | 'Cluster',
+) {
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',
@@ -77,9 +111,20 @@ function crd(group: string, version: string, kind: string, plural: string, scope
     spec: {
       group,
       scope,
-      names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
+      names: {
+        kind,
+        plural,
+        singular: kind.toLowerCase(),
+        listKind: `${kind}List`,
+      },
       versions: [
-        { name: version, served: true, storage: true, subresources: { status: {} }, schema: { openAPIV3Schema: openSchema } },
+        {
+          name: version,
+          served: true,
+          storage: true,
+          subresources: { status: {} },
+          schema: { openAPIV3Schema: openSchema },
+        },
       ],
     },
   };
@@ -108,24 +153,53 @@ export function crossplaneDefinitions() {
                 openAPIV3Schema: {
                   type: 'object',
                   properties: {
-                    spec: { type: 'object', required: ['parameters'], properties: { parameters: k.schema } },
+                    spec: {
+                      type: 'object',
+                      required: ['parameters'],
+                      properties: { parameters: k.schema },
+                    },
                   },
                 },
               },
             },
           ],
         },
-        status: { conditions: [{ type: 'Established', status: 'True', reason: 'WatchingCompositeResource' }] },
+        status: {
+          conditions: [
+            {
+              type: 'Established',
+              status: 'True',
+              reason: 'WatchingCompositeResource',
+            },
+          ],
+        },
       },
-      crd(XRD_GROUP, XRD_VERSION, k.compositeKind, k.compositePlural, 'Cluster'),
+      crd(
+        XRD_GROUP,
+        XRD_VERSION,
+        k.compositeKind,
+        k.compositePlural,
+        'Cluster',
+      ),
       crd(XRD_GROUP, XRD_VERSION, k.claimKind, k.claimPlural, 'Namespaced'),
-      crd(managedGroup, managedVersion, k.managed.kind, k.managed.plural, 'Cluster'),
+      crd(
+        managedGroup,
+        managedVersion,
+        k.managed.kind,
+        k.managed.plural,
+        'Cluster',
+      ),
     ];
   });
 }
 
 /** A claim as a service team commits it to the config repo. */
-export function claimManifest(service: DemoService, env: DemoEnvironment, type: ClaimType, name: string) {
+export function claimManifest(
+  service: DemoService,
+  env: DemoEnvironment,
+  type: ClaimType,
+  name: string,
+) {
   const k = CLAIM_KINDS[type];
   return {
     apiVersion: `${XRD_GROUP}/${XRD_VERSION}`,

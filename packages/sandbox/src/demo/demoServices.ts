@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { parseAllDocuments } from 'yaml';
 
 /** The demo's catalog file: the single source of truth for which services the sandbox deploys where. */
-export const DEMO_SERVICES_FILE = resolve(
-  __dirname,
-  '../../demo/catalog/services.yaml',
+export const DEMO_SERVICES_FILE = resolvePackagePath(
+  '@internal/sandbox',
+  'demo/catalog/services.yaml',
 );
 
 export type DeliveryEngine = 'argocd' | 'flux';
