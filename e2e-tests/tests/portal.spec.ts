@@ -14,9 +14,9 @@ test.describe('the sandbox portal', () => {
       nav.getByRole('link', { name: 'Catalog', exact: true }),
     ).toBeVisible();
     for (const component of [
-      'gitops-portal-backend',
-      'kube-emulator',
-      'github-emulator',
+      'Portal backend',
+      'Kubernetes API emulator',
+      'GitHub API emulator',
     ]) {
       await expect(
         page.getByRole('link', { name: component, exact: true }),
@@ -35,8 +35,9 @@ test.describe('the sandbox portal', () => {
     await expect(
       page.getByRole('heading', { name: 'payments-api' }).first(),
     ).toBeVisible();
+    // owned by the demo's Payments team, shown by its title
     await expect(
-      page.getByText('payments', { exact: true }).first(),
+      page.getByRole('link', { name: 'Payments', exact: true }).first(),
     ).toBeVisible();
     await page.screenshot({
       path: testInfo.outputPath('payments-api.png'),

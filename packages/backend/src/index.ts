@@ -26,6 +26,8 @@ backend.add(permissionModulePortalPolicy);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
+// The events bus carries catalog and signals events between plugins (and, later, between backend replicas).
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.start();

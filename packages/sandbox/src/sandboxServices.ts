@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import {
   gitopsCrds,
   KubeEmulator,
+  KubeObject,
   startKubeEmulator,
 } from '@internal/kube-emulator';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
@@ -75,9 +76,16 @@ function seedClusters(kube: KubeEmulator, revision: string, repoUrl: string) {
   const services = loadDemoServices();
   for (const env of DEMO_ENVIRONMENTS) {
     const cluster = kube.cluster(env.name);
-    if (cluster.list('v1', 'Namespace').length > 0) continue; // kept from an earlier start
+    // A cluster holding our CRDs was seeded by an earlier start; keep what it has.
+    if (
+      cluster.list('apiextensions.k8s.io/v1', 'CustomResourceDefinition')
+        .length > 0
+    )
+      continue;
     cluster.apply(gitopsCrds());
-    cluster.apply(clusterObjects(services, env, revision, repoUrl));
+    cluster.apply(
+      clusterObjects(services, env, revision, repoUrl) as KubeObject[],
+    );
   }
 }
 

@@ -2,45 +2,72 @@
  * The sandbox: emulated clusters and a git-backed GitHub with demo data, and the portal's backend (serving the built
  * app) configured to reach both. Ctrl-C stops everything; state stays in the state folder for the next start.
  */
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { startSandboxServices } from './sandboxServices';
+import { SandboxServices, startSandboxServices } from './sandboxServices';
 import { CONFIG_REPO } from './demo/environments';
 
 const ROOT = resolvePackagePath('@internal/sandbox', '../..');
 const STATE_DIR = resolve(process.env.SANDBOX_STATE_DIR ?? `${ROOT}/.sandbox`);
 
-async function main() {
-  const services = await startSandboxServices(STATE_DIR);
-  const { owner, repo } = CONFIG_REPO;
-  process.stdout.write(
-    [
-      `sandbox: state in ${STATE_DIR}`,
-      `sandbox: GitHub emulator ${
-        services.github.url
-      } (config repo ${services.github.gitUrl(owner, repo)})`,
-      ...services.kube.clusters.map(
-        c =>
-          `sandbox: cluster ${c.name} ${c.url} (kubeconfig ${c.kubeconfigPath})`,
-      ),
-      `sandbox: cluster control API ${services.kube.controlUrl}`,
-      'sandbox: starting the portal on http://localhost:7007 (sign in as guest)',
-      '',
-    ].join('\n'),
-  );
+let services: SandboxServices | undefined;
+let backend: ChildProcess | undefined;
+let stopping = false;
 
-  const backend = spawn(
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write('sandbox: stopping\n');
+  if (backend?.pid && backend.exitCode === null) {
+    try {
+      process.kill(-backend.pid, 'SIGTERM'); // the whole group: yarn, backstage-cli and the backend
+    } catch {
+      // already gone
+    }
+  }
+  await services?.close(); // flushes the clusters' state to disk
+  process.exit(code);
+}
+
+function banner(s: SandboxServices) {
+  const { owner, repo } = CONFIG_REPO;
+  return [
+    `sandbox: state in ${STATE_DIR}`,
+    `sandbox: GitHub emulator ${s.github.url} (config repo ${s.github.gitUrl(
+      owner,
+      repo,
+    )})`,
+    ...s.kube.clusters.map(
+      c =>
+        `sandbox: cluster ${c.name} ${c.url} (kubeconfig ${c.kubeconfigPath})`,
+    ),
+    `sandbox: cluster control API ${s.kube.controlUrl}`,
+    'sandbox: starting the portal on http://localhost:7007 (sign in as guest)',
+    '',
+  ].join('\n');
+}
+
+async function main() {
+  // Handlers first: Ctrl-C while seeding must still close the emulators cleanly.
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+
+  services = await startSandboxServices(STATE_DIR);
+  if (stopping) return;
+  process.stdout.write(banner(services));
+
+  backend = spawn(
     process.execPath,
     [
       resolve(ROOT, '.yarn/releases/yarn-4.18.1.cjs'),
       'workspace',
       'backend',
       'start',
-      '--config',
-      resolve(ROOT, 'app-config.yaml'),
-      '--config',
-      resolve(ROOT, 'app-config.sandbox.yaml'),
+      ...['app-config.yaml', 'app-config.sandbox.yaml'].flatMap(f => [
+        '--config',
+        resolve(ROOT, f),
+      ]),
       '--config',
       services.configPath,
     ],
@@ -54,24 +81,6 @@ async function main() {
       },
     },
   );
-
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write('sandbox: stopping\n');
-    if (backend.exitCode === null && backend.pid) {
-      try {
-        process.kill(-backend.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    await services.close();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
   backend.on('exit', code => {
     if (!stopping) {
       process.stderr.write(`sandbox: the backend exited (${code}); stopping\n`);
@@ -82,5 +91,5 @@ async function main() {
 
 main().catch(error => {
   process.stderr.write(`sandbox: ${error.stack ?? error}\n`);
-  process.exit(1);
+  stop(1);
 });

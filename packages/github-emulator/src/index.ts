@@ -1,0 +1,14 @@
+/**
+ * A GitHub REST emulator for tests and local sandboxes: the API subset Octokit
+ * uses, stored in real bare git repositories, with GitHub's failure modes on demand.
+ *
+ * @packageDocumentation
+ */
+export { startGithubEmulator } from './emulator';
+export type {
+  CreateRepoOptions,
+  GithubEmulator,
+  GithubEmulatorOptions,
+  GithubFault,
+  GithubFaultKind,
+} from './types';

@@ -1,0 +1,19 @@
+/**
+ * An in-process emulator of kube-apiserver for tests and the local sandbox.
+ *
+ * @packageDocumentation
+ */
+export { startKubeEmulator } from './emulator';
+export { gitopsCrds } from './crds';
+export { parseObjects } from './yamlDocs';
+export type {
+  EmulatedCluster,
+  Fault,
+  FaultAction,
+  FaultMatch,
+  FaultVerb,
+  KubeEmulator,
+  KubeEmulatorOptions,
+  KubeObject,
+  ObjectMeta,
+} from './types';

@@ -1,0 +1,171 @@
+import {
+  Health,
+  ManagedResourceStatus,
+  Operation,
+  operationPhaseSchema,
+  Source,
+  SyncStatus,
+  syncStatusSchema,
+} from '../schema';
+import {
+  clip,
+  compact,
+  EngineStatus,
+  NORMALIZE_LIMITS,
+  toConditions,
+} from './engineStatus';
+import {
+  health,
+  INVALID_HEALTH_STATUS_MESSAGE,
+  isHealthStatus,
+  pendingDeletionHealth,
+  runHealthCheck,
+} from './health';
+import {
+  asArray,
+  asText,
+  asTimestamp,
+  at,
+  isRecord,
+  latestTimestamp,
+  readConditions,
+} from './raw';
+
+/** The Argo CD scripts the Application / ApplicationSet health mirrors. */
+export const ARGO_APPLICATION_HEALTH_SCRIPT =
+  'resource_customizations/argoproj.io/Application/health.lua';
+export const ARGO_APPLICATIONSET_HEALTH_SCRIPT =
+  'resource_customizations/argoproj.io/ApplicationSet/health.lua';
+
+function toSync(value: unknown): SyncStatus {
+  const parsed = syncStatusSchema.safeParse(value);
+  return parsed.success ? parsed.data : 'Unknown';
+}
+
+/**
+ * Health of an Application as Argo CD reports it (status.health), with the
+ * Application health.lua fallback for an Application not reconciled yet.
+ */
+export function argoApplicationHealth(obj: unknown): Health {
+  const reported = at(obj, 'status', 'health', 'status');
+  if (reported === undefined || reported === null) {
+    return health('Progressing', 'Waiting for application to be reconciled');
+  }
+  if (!isHealthStatus(reported)) {
+    return health('Unknown', INVALID_HEALTH_STATUS_MESSAGE);
+  }
+  return health(reported, at(obj, 'status', 'health', 'message'));
+}
+
+function checkApplicationSet(obj: unknown): Health {
+  const deleting = pendingDeletionHealth(obj);
+  if (deleting) return deleting;
+  const conditions = readConditions(at(obj, 'status')) ?? [];
+  const find = (type: string, status: string) =>
+    conditions.find(c => c.type === type && c.status === status);
+  // Precedence of the script's four passes over the conditions.
+  const error = find('ErrorOccurred', 'True');
+  if (error) return health('Degraded', error.message);
+  const notUpToDate = find('ResourcesUpToDate', 'False');
+  if (notUpToDate) return health('Degraded', notUpToDate.message);
+  const rollingOut = find('RolloutProgressing', 'True');
+  if (rollingOut) return health('Progressing', rollingOut.message);
+  const upToDate = find('ResourcesUpToDate', 'True');
+  if (upToDate) return health('Healthy', upToDate.message);
+  return health('Progressing', 'Waiting for the status to be reported');
+}
+
+/** Argo CD's health of an ApplicationSet (its conditions). */
+export function argoApplicationSetHealth(obj: unknown): Health {
+  return runHealthCheck(checkApplicationSet, obj);
+}
+
+function toOperation(state: unknown): Operation | undefined {
+  const phase = operationPhaseSchema.safeParse(at(state, 'phase'));
+  if (!phase.success) return undefined;
+  return compact({
+    phase: phase.data,
+    message: clip(asText(at(state, 'message'))),
+    startedAt: asTimestamp(at(state, 'startedAt')),
+    finishedAt: asTimestamp(at(state, 'finishedAt')),
+  });
+}
+
+function toSource(spec: unknown): Source | undefined {
+  const source = at(spec, 'source') ?? asArray(at(spec, 'sources'))?.[0];
+  if (!isRecord(source)) return undefined;
+  return compact({
+    repoURL: asText(source.repoURL),
+    path: asText(source.path),
+    targetRevision: asText(source.targetRevision),
+    chart: asText(source.chart),
+  });
+}
+
+/** status.resources[] of an Application (or the Applications of an ApplicationSet). */
+function toResources(list: unknown): ManagedResourceStatus[] | undefined {
+  const entries = asArray(list);
+  if (!entries) return undefined;
+  const result: ManagedResourceStatus[] = [];
+  for (const entry of entries) {
+    if (result.length >= NORMALIZE_LIMITS.resources) break;
+    const kind = asText(at(entry, 'kind'));
+    const name = asText(at(entry, 'name'));
+    if (!kind || !name) continue;
+    const resourceHealth = at(entry, 'health', 'status');
+    const requiresPruning = at(entry, 'requiresPruning');
+    result.push(
+      compact({
+        group: asText(at(entry, 'group')) ?? '',
+        version: asText(at(entry, 'version')) ?? '',
+        kind,
+        namespace: asText(at(entry, 'namespace')),
+        name,
+        sync: toSync(at(entry, 'status')),
+        health: isHealthStatus(resourceHealth) ? resourceHealth : undefined,
+        message: clip(asText(at(entry, 'health', 'message'))),
+        requiresPruning:
+          typeof requiresPruning === 'boolean' ? requiresPruning : undefined,
+      }),
+    );
+  }
+  return result;
+}
+
+/** Normalises an Argo CD Application. */
+export function argoApplicationStatus(obj: unknown): EngineStatus {
+  const status = at(obj, 'status');
+  const revision =
+    asText(at(status, 'sync', 'revision')) ??
+    asText(asArray(at(status, 'sync', 'revisions'))?.[0]);
+  return compact({
+    sync: toSync(at(status, 'sync', 'status')),
+    health: argoApplicationHealth(obj),
+    operation: toOperation(at(status, 'operationState')),
+    revision,
+    source: toSource(at(obj, 'spec')),
+    resources: toResources(at(status, 'resources')),
+    conditions: toConditions(readConditions(status)),
+    lastTransitionTime: latestTimestamp([
+      at(status, 'operationState', 'finishedAt'),
+      at(status, 'reconciledAt'),
+      at(status, 'health', 'lastTransitionTime'),
+    ]),
+    suspended: false,
+  });
+}
+
+/** Normalises an Argo CD ApplicationSet: health from its conditions, no sync of its own. */
+export function argoApplicationSetStatus(obj: unknown): EngineStatus {
+  const raw = readConditions(at(obj, 'status'));
+  return compact({
+    sync: 'Unknown' as const,
+    health: argoApplicationSetHealth(obj),
+    resources: toResources(at(obj, 'status', 'resources')),
+    conditions: toConditions(raw),
+    lastTransitionTime: latestTimestamp(
+      (raw ?? []).map(c => c.lastTransitionTime),
+    ),
+    suspended: false,
+  });
+}

@@ -1,0 +1,127 @@
+import { Health } from '../schema';
+import { health, pendingDeletionHealth, runHealthCheck } from './health';
+import { apiGroupOf, asString, at, isRecord, readConditions } from './raw';
+
+/**
+ * Health of Crossplane objects: a TypeScript re-implementation of Argo CD's
+ * built-in Lua checks for the wildcard groups `*.crossplane.io` and
+ * `*.upbound.io` (argoproj/argo-cd resource_customizations/_.crossplane.io/_ and
+ * _.upbound.io/_), which come from the Crossplane docs' Argo CD guide.
+ *
+ * Claims and composites live in user-defined groups, for which Argo CD has no
+ * built-in check; the Crossplane guide tells Argo CD users to configure this
+ * same rule for them, so the portal applies the `_.crossplane.io` rule.
+ */
+
+export const CROSSPLANE_HEALTH_SCRIPTS = {
+  'crossplane.io': 'resource_customizations/_.crossplane.io/_/health.lua',
+  'upbound.io': 'resource_customizations/_.upbound.io/_/health.lua',
+} as const;
+export type CrossplaneHealthScript = keyof typeof CROSSPLANE_HEALTH_SCRIPTS;
+
+/** Kinds that may have no status at all and are then Healthy. */
+const HAS_NO_STATUS: Record<CrossplaneHealthScript, ReadonlySet<string>> = {
+  'crossplane.io': new Set([
+    'Composition',
+    'CompositionRevision',
+    'DeploymentRuntimeConfig',
+    'ClusterProviderConfig',
+    'ProviderConfig',
+    'ProviderConfigUsage',
+    'ControllerConfig',
+  ]),
+  'upbound.io': new Set([
+    'ClusterProviderConfig',
+    'ProviderConfig',
+    'ProviderConfigUsage',
+  ]),
+};
+
+/** Condition types whose True means Healthy under the `_.crossplane.io` rule. */
+const HEALTHY_TYPES = new Set([
+  'Ready',
+  'Healthy',
+  'Offered',
+  'Established',
+  'ValidPipeline',
+  'RevisionHealthy',
+]);
+
+const UP_TO_DATE = 'Resource is up-to-date.';
+const PROVISIONING = 'Provisioning ...';
+
+/** Which of Argo CD's two Crossplane rules applies to an apiVersion. */
+export function crossplaneHealthScriptFor(
+  apiVersion: string,
+): CrossplaneHealthScript {
+  return apiGroupOf(apiVersion).endsWith('.upbound.io')
+    ? 'upbound.io'
+    : 'crossplane.io';
+}
+
+function checkCrossplane(script: CrossplaneHealthScript, obj: unknown): Health {
+  const deleting = pendingDeletionHealth(obj);
+  if (deleting) return deleting;
+
+  const kind = asString(at(obj, 'kind')) ?? '';
+  const status = at(obj, 'status');
+  // Lua precedence (`a or b and c`): an object with no status at all is
+  // Healthy whatever its kind.
+  if (status === undefined || status === null) {
+    return health('Healthy', UP_TO_DATE);
+  }
+  const statusRecord = isRecord(status) ? status : {};
+  const conditionList = readConditions(status);
+  // Argo CD's current tests: an empty conditions list means the same as none.
+  const conditions =
+    conditionList && conditionList.length > 0 ? conditionList : undefined;
+  const informative = Object.keys(statusRecord).filter(
+    key => key !== 'conditions' || conditions !== undefined,
+  );
+  if (informative.length === 0 && HAS_NO_STATUS[script].has(kind)) {
+    return health('Healthy', UP_TO_DATE);
+  }
+  if (!conditions) {
+    const isProviderConfig =
+      kind === 'ProviderConfig' || kind === 'ClusterProviderConfig';
+    const users = statusRecord.users;
+    if (isProviderConfig && users !== undefined && users !== null) {
+      return health('Healthy', 'Resource is in use.');
+    }
+    return health('Progressing', PROVISIONING);
+  }
+
+  let result = health('Progressing', PROVISIONING);
+  for (const condition of conditions) {
+    const isFalse = condition.status === 'False';
+    if (condition.type === 'LastAsyncOperation' && isFalse) {
+      return health('Degraded', condition.message);
+    }
+    if (condition.type === 'Synced' && isFalse) {
+      return health('Degraded', condition.message);
+    }
+    if (condition.status !== 'True') continue;
+    if (script === 'crossplane.io' && HEALTHY_TYPES.has(condition.type ?? '')) {
+      return health('Healthy', UP_TO_DATE);
+    }
+    // The upbound.io rule notes Ready=True and keeps looking, so a later
+    // Synced=False or LastAsyncOperation=False still wins.
+    if (script === 'upbound.io' && condition.type === 'Ready') {
+      result = health('Healthy', UP_TO_DATE);
+    }
+  }
+  return result;
+}
+
+/**
+ * Argo CD's health of a Crossplane object. `script` defaults to the rule Argo CD
+ * picks by group (`*.upbound.io` or else `*.crossplane.io`).
+ */
+export function crossplaneHealth(
+  obj: unknown,
+  script: CrossplaneHealthScript = crossplaneHealthScriptFor(
+    asString(at(obj, 'apiVersion')) ?? '',
+  ),
+): Health {
+  return runHealthCheck(o => checkCrossplane(script, o), obj);
+}

@@ -1,0 +1,67 @@
+import { Condition, ObjectStatus } from '../schema';
+import { asTimestamp, RawCondition } from './raw';
+
+/** What an engine-specific normaliser contributes to an {@link ObjectStatus}. */
+export type EngineStatus = Pick<
+  ObjectStatus,
+  'sync' | 'health' | 'conditions' | 'suspended'
+> &
+  Partial<
+    Pick<
+      ObjectStatus,
+      | 'operation'
+      | 'revision'
+      | 'revisionRaw'
+      | 'source'
+      | 'lastTransitionTime'
+      | 'resources'
+      | 'rollout'
+      | 'crossplane'
+    >
+  >;
+
+/** Bounds that keep one record small whatever the cluster holds. */
+export const NORMALIZE_LIMITS = {
+  /** Longer messages are cut and end with an ellipsis. */
+  messageLength: 4096,
+  conditions: 100,
+  resources: 5000,
+};
+
+export function clip(text: string | undefined): string | undefined {
+  if (text === undefined || text.length <= NORMALIZE_LIMITS.messageLength) {
+    return text;
+  }
+  return `${text.slice(0, NORMALIZE_LIMITS.messageLength - 1)}…`;
+}
+
+/** Raw conditions as schema conditions: typed entries only, bounded in count and size. */
+export function toConditions(raw: RawCondition[] | undefined): Condition[] {
+  const result: Condition[] = [];
+  for (const condition of raw ?? []) {
+    if (result.length >= NORMALIZE_LIMITS.conditions) break;
+    if (condition.type === undefined) continue;
+    const entry: Condition = { type: condition.type };
+    if (condition.status !== undefined) entry.status = condition.status;
+    if (condition.reason !== undefined) entry.reason = clip(condition.reason);
+    if (condition.message !== undefined)
+      entry.message = clip(condition.message);
+    const time = asTimestamp(condition.lastTransitionTime);
+    if (time !== undefined) entry.lastTransitionTime = time;
+    if (
+      condition.observedGeneration !== undefined &&
+      Number.isInteger(condition.observedGeneration)
+    ) {
+      entry.observedGeneration = condition.observedGeneration;
+    }
+    result.push(entry);
+  }
+  return result;
+}
+
+/** Drops keys whose value is undefined, so records compare and serialise cleanly. */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== undefined),
+  ) as T;
+}

@@ -1,0 +1,17 @@
+export { apiGroupOf } from './raw';
+export type { JsonRecord } from './raw';
+export * from './health';
+export { NORMALIZE_LIMITS } from './engineStatus';
+export type { EngineStatus } from './engineStatus';
+export * from './generation';
+export * from './fluxHealth';
+export * from './fluxStatus';
+export * from './crossplaneHealth';
+export * from './crossplaneStatus';
+export * from './rolloutHealth';
+export * from './rolloutStatus';
+export * from './argoApplication';
+export * from './labelSelector';
+export * from './entityMapping';
+export * from './healthOrder';
+export * from './normalizeObject';

@@ -1,0 +1,7 @@
+export * from './vocabulary';
+export * from './objectStatus';
+export * from './cluster';
+export * from './history';
+export * from './xrd';
+export * from './requests';
+export * from './responses';

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import {
+  conditionSchema,
+  engineSchema,
+  healthSchema,
+  healthStatusSchema,
+  operationPhaseSchema,
+  syncStatusSchema,
+  timestampSchema,
+} from './vocabulary';
+
+/** One resource an Argo CD Application manages (status.resources[]). */
+export const managedResourceStatusSchema = z.object({
+  /** '' for the core group. */
+  group: z.string(),
+  version: z.string(),
+  kind: z.string(),
+  namespace: z.string().optional(),
+  name: z.string(),
+  sync: syncStatusSchema,
+  /** Absent where Argo CD has no health check for the kind (e.g. ConfigMap). */
+  health: healthStatusSchema.optional(),
+  message: z.string().optional(),
+  requiresPruning: z.boolean().optional(),
+});
+export type ManagedResourceStatus = z.infer<typeof managedResourceStatusSchema>;
+
+/** A reference from one Kubernetes object to another. */
+export const objectRefSchema = z.object({
+  apiVersion: z.string().optional(),
+  kind: z.string().optional(),
+  name: z.string(),
+  namespace: z.string().optional(),
+});
+export type ObjectRef = z.infer<typeof objectRefSchema>;
+
+/** The last (or running) Argo CD sync operation. */
+export const operationSchema = z.object({
+  phase: operationPhaseSchema,
+  message: z.string().optional(),
+  startedAt: timestampSchema.optional(),
+  finishedAt: timestampSchema.optional(),
+});
+export type Operation = z.infer<typeof operationSchema>;
+
+/** Where the desired state comes from. */
+export const sourceSchema = z.object({
+  repoURL: z.string().optional(),
+  path: z.string().optional(),
+  targetRevision: z.string().optional(),
+  chart: z.string().optional(),
+  /** Flux: the source object (GitRepository, OCIRepository, ...) an applier reads. */
+  sourceRef: objectRefSchema.optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/** Argo Rollouts progress. */
+export const rolloutInfoSchema = z.object({
+  phase: z.string().optional(),
+  message: z.string().optional(),
+  currentStep: z.number().int().optional(),
+  totalSteps: z.number().int().optional(),
+  canaryWeight: z.number().optional(),
+  stableRevision: z.string().optional(),
+  canaryRevision: z.string().optional(),
+});
+export type RolloutInfo = z.infer<typeof rolloutInfoSchema>;
+
+export const crossplaneRoleSchema = z.enum([
+  'claim',
+  'composite',
+  'managed',
+  'xrd',
+]);
+export type CrossplaneRole = z.infer<typeof crossplaneRoleSchema>;
+
+/** Crossplane relationships: claim -> composite -> managed resources. */
+export const crossplaneInfoSchema = z.object({
+  role: crossplaneRoleSchema,
+  compositeRef: objectRefSchema.optional(),
+  resourceRefs: z.array(objectRefSchema).optional(),
+  claimRef: objectRefSchema.optional(),
+  connectionSecretRef: objectRefSchema.optional(),
+});
+export type CrossplaneInfo = z.infer<typeof crossplaneInfoSchema>;
+
+/** Set by the backend when the record comes from a cache it can no longer refresh. */
+export const staleSchema = z.object({
+  since: timestampSchema,
+  ageSeconds: z.number().nonnegative(),
+});
+export type Stale = z.infer<typeof staleSchema>;
+
+/** The ONE normalised status record of a GitOps object, whatever its engine. */
+export const objectStatusSchema = z.object({
+  /** Stable id: `cluster/apiGroup/kind/namespace/name` ('' for core group / cluster scope). */
+  key: z.string(),
+  engine: engineSchema,
+  apiVersion: z.string(),
+  kind: z.string(),
+  cluster: z.string(),
+  namespace: z.string().optional(),
+  name: z.string(),
+  uid: z.string().optional(),
+  environment: z.string().optional(),
+  /** Catalog entities the object belongs to; filled by the backend. */
+  entityRefs: z.array(z.string()),
+  sync: syncStatusSchema,
+  health: healthSchema,
+  operation: operationSchema.optional(),
+  /** Deployed revision: a commit SHA where the engine reports one (else digest/version). */
+  revision: z.string().optional(),
+  /** The revision exactly as the engine wrote it (e.g. Flux `main@sha1:<sha>`). */
+  revisionRaw: z.string().optional(),
+  source: sourceSchema.optional(),
+  lastTransitionTime: timestampSchema.optional(),
+  conditions: z.array(conditionSchema),
+  resources: z.array(managedResourceStatusSchema).optional(),
+  /** Reconciliation is paused (Flux spec.suspend, Rollout pause, Crossplane paused annotation). */
+  suspended: z.boolean(),
+  rollout: rolloutInfoSchema.optional(),
+  crossplane: crossplaneInfoSchema.optional(),
+  observedAt: timestampSchema,
+  stale: staleSchema.optional(),
+});
+export type ObjectStatus = z.infer<typeof objectStatusSchema>;

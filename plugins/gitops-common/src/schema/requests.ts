@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import {
+  engineSchema,
+  healthStatusSchema,
+  syncStatusSchema,
+  timestampSchema,
+} from './vocabulary';
+
+/**
+ * A filter given as a comma list (`Degraded,Missing`) or as a repeated query
+ * parameter (Express turns `?health=a&health=b` into an array). Empty items drop out.
+ */
+const commaSeparated = z
+  .union([z.string(), z.array(z.string())])
+  .transform(input =>
+    (Array.isArray(input) ? input : [input])
+      .flatMap(item => item.split(','))
+      .map(item => item.trim())
+      .filter(item => item.length > 0),
+  );
+
+const limit = (fallback: number) =>
+  z.coerce.number().int().min(1).max(1000).default(fallback);
+
+/** GET /overview query. Parse with `safeParse` on the server. */
+export const overviewQuerySchema = z.object({
+  team: z.string().min(1).optional(),
+  entityRef: z.string().min(1).optional(),
+  cluster: z.string().min(1).optional(),
+  environment: z.string().min(1).optional(),
+  engine: engineSchema.optional(),
+  health: commaSeparated.pipe(z.array(healthStatusSchema)).optional(),
+  sync: commaSeparated.pipe(z.array(syncStatusSchema)).optional(),
+  /** Free text matched against name, namespace, kind and entity refs. */
+  q: z.string().max(200).optional(),
+  limit: limit(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type OverviewQuery = z.output<typeof overviewQuerySchema>;
+export type OverviewQueryInput = z.input<typeof overviewQuerySchema>;
+
+/** GET /history query. */
+export const historyQuerySchema = z.object({
+  entityRef: z.string().min(1),
+  since: timestampSchema.optional(),
+  limit: limit(100),
+});
+export type HistoryQuery = z.output<typeof historyQuerySchema>;
+export type HistoryQueryInput = z.input<typeof historyQuerySchema>;
+
+/** POST promotion body: open a PR that moves `from`'s revision to `to`. */
+export const promotionRequestSchema = z
+  .object({ from: z.string().min(1), to: z.string().min(1) })
+  .refine(body => body.from !== body.to, {
+    message: 'from and to must be different environments',
+    path: ['to'],
+  });
+export type PromotionRequest = z.infer<typeof promotionRequestSchema>;
+
+/** POST rollback body: open a PR that pins `environment` to `toRevision` (default: the previous one). */
+export const rollbackRequestSchema = z.object({
+  environment: z.string().min(1),
+  toRevision: z.string().min(1).optional(),
+});
+export type RollbackRequest = z.infer<typeof rollbackRequestSchema>;
+
+/** Builds the query string a client sends for {@link overviewQuerySchema}. */
+export function overviewQueryToSearchParams(
+  query: Partial<OverviewQuery>,
+): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    params.set(name, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  return params;
+}

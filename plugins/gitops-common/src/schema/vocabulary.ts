@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** The engines the portal reads status from. */
+export const engineSchema = z.enum([
+  'argocd',
+  'flux',
+  'crossplane',
+  'argo-rollouts',
+]);
+export type Engine = z.infer<typeof engineSchema>;
+
+/** Argo CD's sync vocabulary, used for every engine. */
+export const syncStatusSchema = z.enum(['Synced', 'OutOfSync', 'Unknown']);
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** Argo CD's health vocabulary (gitops-engine health codes), used for every engine. */
+export const healthStatusSchema = z.enum([
+  'Healthy',
+  'Progressing',
+  'Degraded',
+  'Suspended',
+  'Missing',
+  'Unknown',
+]);
+export type HealthStatus = z.infer<typeof healthStatusSchema>;
+
+/** A health status with the message that explains it. */
+export const healthSchema = z.object({
+  status: healthStatusSchema,
+  message: z.string().optional(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** Argo CD operation phases (status.operationState.phase). */
+export const operationPhaseSchema = z.enum([
+  'Running',
+  'Succeeded',
+  'Failed',
+  'Error',
+  'Terminating',
+]);
+export type OperationPhase = z.infer<typeof operationPhaseSchema>;
+
+/** An RFC 3339 timestamp; Kubernetes writes `Z`, other producers may write offsets. */
+export const timestampSchema = z.iso.datetime({ offset: true });
+
+/**
+ * A status condition. Kubernetes-style conditions carry `status`; Argo CD
+ * application conditions carry only type, message and time, so `status` is optional.
+ */
+export const conditionSchema = z.object({
+  type: z.string(),
+  status: z.string().optional(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  lastTransitionTime: timestampSchema.optional(),
+  observedGeneration: z.number().int().optional(),
+});
+export type Condition = z.infer<typeof conditionSchema>;
