@@ -1,4 +1,4 @@
-import { claimManifests, deliveryManifest } from './configRepo';
+import { CANARY_STEPS, claimManifests, deliveryManifest } from './configRepo';
 import { CLAIM_KINDS, ClaimType, crossplaneDefinitions } from './crossplane';
 import { DemoService } from './demoServices';
 import { DemoEnvironment } from './environments';
@@ -156,22 +156,13 @@ function rolloutObject(
     },
     spec: {
       replicas: env.replicas,
-      strategy: {
-        canary: {
-          steps: [
-            { setWeight: 20 },
-            { pause: { duration: '5m' } },
-            { setWeight: 50 },
-            { pause: { duration: '10m' } },
-          ],
-        },
-      },
+      strategy: { canary: { steps: CANARY_STEPS } },
     },
     status: {
       observedGeneration: '1',
       phase: paused ? 'Paused' : 'Healthy',
       message: paused ? 'CanaryPauseStep' : undefined,
-      currentStepIndex: paused ? 1 : 4,
+      currentStepIndex: paused ? 1 : CANARY_STEPS.length,
       replicas: env.replicas,
       updatedReplicas: paused ? 1 : env.replicas,
       readyReplicas: env.replicas,

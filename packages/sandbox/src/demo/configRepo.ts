@@ -3,6 +3,14 @@ import { DemoService } from './demoServices';
 import { DEMO_ENVIRONMENTS, DemoEnvironment } from './environments';
 import { claimManifest } from './crossplane';
 
+/** The demo's canary: 20% for 5 minutes, 50% for 10, then full. */
+export const CANARY_STEPS = [
+  { setWeight: 20 },
+  { pause: { duration: '5m' } },
+  { setWeight: 50 },
+  { pause: { duration: '10m' } },
+];
+
 const yamlDocs = (...docs: object[]) =>
   docs.map(doc => stringify(doc, { lineWidth: 0 })).join('---\n');
 
@@ -16,16 +24,7 @@ function baseFiles(service: DemoService): Record<string, string> {
         metadata: { name: service.name },
         spec: {
           selector: { matchLabels: labels },
-          strategy: {
-            canary: {
-              steps: [
-                { setWeight: 20 },
-                { pause: { duration: '5m' } },
-                { setWeight: 50 },
-                { pause: { duration: '10m' } },
-              ],
-            },
-          },
+          strategy: { canary: { steps: CANARY_STEPS } },
           template: podTemplate(service, labels),
         },
       }
