@@ -1,0 +1,42 @@
+import { setupServer } from 'msw/node';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { BASE_URL } from './fixtures';
+
+/** One msw server per test file; unhandled requests fail the test. */
+export function setupGitopsServer() {
+  const server = setupServer();
+  registerMswTestHooks(server);
+  return {
+    server,
+    /** Serves `body` (or a function of the request count) on GET `path`. */
+    serve(path: string, body: JsonBodyType | (() => JsonBodyType)) {
+      const requests: URL[] = [];
+      server.use(
+        http.get(`${BASE_URL}${path}`, ({ request }) => {
+          requests.push(new URL(request.url));
+          return HttpResponse.json(typeof body === 'function' ? body() : body);
+        }),
+      );
+      return requests;
+    },
+    /** Answers GET `path` with a Backstage error body and `status`. */
+    fail(path: string, status: number, message: string) {
+      server.use(
+        http.get(`${BASE_URL}${path}`, () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: status === 404 ? 'NotFoundError' : 'Error',
+                message,
+              },
+              request: { method: 'GET', url: path },
+              response: { statusCode: status },
+            },
+            { status },
+          ),
+        ),
+      );
+    },
+  };
+}

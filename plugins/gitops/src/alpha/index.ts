@@ -1,0 +1,16 @@
+/**
+ * The GitOps portal plugin for the new frontend system.
+ *
+ * @packageDocumentation
+ */
+import { gitopsPlugin } from './plugin';
+
+export { gitopsPlugin };
+export {
+  gitopsApi,
+  gitopsComponentContent,
+  gitopsGroupContent,
+  gitopsPage,
+} from './extensions';
+export { gitopsPageRouteRef } from './routes';
+export default gitopsPlugin;

@@ -1,0 +1,102 @@
+import { screen } from '@testing-library/react';
+import {
+  ApiBlueprint,
+  coreExtensionData,
+  type FrontendPlugin,
+} from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { gitopsApiRef, GitopsClient } from '../api';
+import { setupGitopsServer } from '../__testUtils__/server';
+import { testApis } from '../__testUtils__/apis';
+import { shopEntity, teamEntity } from '../__testUtils__/render';
+import { argoApp, entityStatus } from '../__testUtils__/fixtures';
+import gitopsPlugin, {
+  gitopsApi,
+  gitopsComponentContent,
+  gitopsGroupContent,
+  gitopsPage,
+} from '.';
+
+describe('gitops alpha plugin', () => {
+  const backend = setupGitopsServer();
+
+  it('is the default export with plugin id gitops', () => {
+    expect((gitopsPlugin as FrontendPlugin).id).toBe('gitops');
+  });
+
+  it.each([
+    'api:gitops',
+    'entity-content:gitops/component',
+    'entity-content:gitops/group',
+    'page:gitops',
+  ] as const)('has the extension %s the README documents', id => {
+    expect(gitopsPlugin.getExtension(id)).toBeDefined();
+  });
+
+  it('adds a GitOps tab to Components only', () => {
+    const tester = createExtensionTester(gitopsComponentContent);
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('GitOps');
+    expect(tester.get(coreExtensionData.routePath)).toBe('gitops');
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect([filter?.(shopEntity), filter?.(teamEntity)]).toEqual([true, false]);
+  });
+
+  it('adds a GitOps tab to Groups only', () => {
+    const tester = createExtensionTester(gitopsGroupContent);
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('GitOps');
+    expect(tester.get(coreExtensionData.routePath)).toBe('gitops');
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect([filter?.(shopEntity), filter?.(teamEntity)]).toEqual([false, true]);
+  });
+
+  it('mounts the team overview page at /gitops', () => {
+    const tester = createExtensionTester(gitopsPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/gitops');
+  });
+
+  it('provides the GitopsClient as the gitops API', () => {
+    const factory = createExtensionTester(gitopsApi).get(
+      ApiBlueprint.dataRefs.factory,
+    );
+    const { discoveryApi, fetchApi } = testApis();
+    expect(factory.api).toBe(gitopsApiRef);
+    expect(factory.factory({ discoveryApi, fetchApi })).toBeInstanceOf(
+      GitopsClient,
+    );
+  });
+
+  it('renders the page with a team picker', async () => {
+    const tester = createExtensionTester(gitopsPage);
+    renderInTestApp(tester.reactElement(), {
+      apis: [
+        ...testApis().apis,
+        [catalogApiRef, catalogApiMock({ entities: [teamEntity] })],
+      ],
+    });
+    expect(
+      await screen.findByRole('button', { name: /^Team/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the component tab with the real client', async () => {
+    backend.serve(
+      '/entities/component/default/shop/status',
+      entityStatus([argoApp({ health: { status: 'Degraded' } })]),
+    );
+    backend.serve('/entities/component/default/shop/history', { items: [] });
+    const tester = createExtensionTester(gitopsComponentContent);
+    renderInTestApp(
+      <EntityProvider entity={shopEntity}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis: testApis().apis },
+    );
+    expect(await screen.findByText('Degraded')).toBeInTheDocument();
+  });
+});

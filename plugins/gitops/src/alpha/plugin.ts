@@ -1,0 +1,25 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  gitopsApi,
+  gitopsComponentContent,
+  gitopsGroupContent,
+  gitopsPage,
+} from './extensions';
+import { gitopsPageRouteRef } from './routes';
+
+/**
+ * The GitOps portal plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export const gitopsPlugin = createFrontendPlugin({
+  pluginId: 'gitops',
+  info: { packageJson: () => import('../../package.json') },
+  routes: { root: gitopsPageRouteRef },
+  extensions: [
+    gitopsApi,
+    gitopsComponentContent,
+    gitopsGroupContent,
+    gitopsPage,
+  ],
+});

@@ -1,0 +1,91 @@
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  clustersResponseSchema,
+  entityStatusResponseSchema,
+  historyResponseSchema,
+  overviewQueryToSearchParams,
+  overviewResponseSchema,
+  teamStatusResponseSchema,
+  xrdsResponseSchema,
+  type OverviewQuery,
+} from '@internal/plugin-gitops-common';
+import type { GitopsApi } from './GitopsApi';
+
+/** What the client needs of a zod response schema (zod is not a direct dependency). */
+interface ResponseSchema<T> {
+  parse(input: unknown): T;
+}
+
+/** Builds a path from segments, each URL-encoded. */
+function pathOf(...segments: string[]): string {
+  return `/${segments.map(encodeURIComponent).join('/')}`;
+}
+
+function entityPath(entity: CompoundEntityRef, suffix: string): string {
+  // The backend matches kinds case-insensitively; lower case keeps URLs stable.
+  return pathOf(
+    'entities',
+    entity.kind.toLocaleLowerCase('en-US'),
+    entity.namespace,
+    entity.name,
+    suffix,
+  );
+}
+
+/**
+ * The {@link GitopsApi} over HTTP: every response is validated against the
+ * gitops-common zod schemas, so a backend/frontend version skew fails loudly.
+ *
+ * @public
+ */
+export class GitopsClient implements GitopsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getEntityStatus(entity: CompoundEntityRef) {
+    return this.get(entityPath(entity, 'status'), entityStatusResponseSchema);
+  }
+
+  getEntityHistory(entity: CompoundEntityRef) {
+    return this.get(entityPath(entity, 'history'), historyResponseSchema);
+  }
+
+  getTeamStatus(team: CompoundEntityRef) {
+    return this.get(
+      pathOf('teams', team.namespace, team.name, 'status'),
+      teamStatusResponseSchema,
+    );
+  }
+
+  getOverview(query: Partial<OverviewQuery>) {
+    const params = overviewQueryToSearchParams(query).toString();
+    return this.get(
+      `/overview${params ? `?${params}` : ''}`,
+      overviewResponseSchema,
+    );
+  }
+
+  getClusters() {
+    return this.get('/clusters', clustersResponseSchema);
+  }
+
+  getXrds() {
+    return this.get('/xrds', xrdsResponseSchema);
+  }
+
+  private async get<T>(path: string, schema: ResponseSchema<T>): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('gitops');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return schema.parse(await response.json());
+  }
+}

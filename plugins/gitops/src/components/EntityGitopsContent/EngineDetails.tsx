@@ -1,0 +1,55 @@
+import Typography from '@material-ui/core/Typography';
+import type {
+  Condition,
+  ObjectRef,
+  ObjectStatus,
+} from '@internal/plugin-gitops-common';
+
+function refText(ref: ObjectRef): string {
+  return `${ref.kind ?? 'object'} ${ref.namespace ? `${ref.namespace}/` : ''}${
+    ref.name
+  }`;
+}
+
+function conditionText(condition: Condition | undefined): string {
+  if (!condition) return 'not reported';
+  return [condition.status, condition.reason, condition.message]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** Flux: where the applier reads from, and its Ready condition. */
+export function FluxDetails(props: { object: ObjectStatus }) {
+  const { source, conditions } = props.object;
+  const ready = conditions.find(c => c.type === 'Ready');
+  return (
+    <>
+      {source?.sourceRef && (
+        <Typography variant="body2">
+          Source: {refText(source.sourceRef)}
+        </Typography>
+      )}
+      <Typography variant="body2">Ready: {conditionText(ready)}</Typography>
+    </>
+  );
+}
+
+/** Argo Rollouts: step x/y and the canary weight. */
+export function RolloutProgress(props: { object: ObjectStatus }) {
+  const rollout = props.object.rollout;
+  if (!rollout) return null;
+  const parts: string[] = [];
+  if (rollout.phase) parts.push(rollout.phase);
+  if (rollout.currentStep !== undefined && rollout.totalSteps !== undefined) {
+    parts.push(`step ${rollout.currentStep}/${rollout.totalSteps}`);
+  }
+  if (rollout.canaryWeight !== undefined) {
+    parts.push(`canary ${rollout.canaryWeight}%`);
+  }
+  return (
+    <Typography variant="body2" aria-label="Rollout progress">
+      Rollout: {parts.join(' · ')}
+      {rollout.message ? ` — ${rollout.message}` : ''}
+    </Typography>
+  );
+}

@@ -1,0 +1,57 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { useEntityGitops } from '../../hooks';
+import { ClusterBanners } from './ClusterBanners';
+import { EmptyGitops } from './EmptyGitops';
+import { EnvironmentGrid } from './EnvironmentGrid';
+import { HistoryList } from './HistoryList';
+
+function Loading(props: { what: string }) {
+  return (
+    <Box role="status" aria-label={`Loading ${props.what}`}>
+      <Typography variant="body2">Loading {props.what}…</Typography>
+      <Progress />
+    </Box>
+  );
+}
+
+/** The GitOps tab of a component: environments × clusters, then history. */
+export function EntityGitopsContent() {
+  const { entity } = useEntity();
+  const { status, history } = useEntityGitops(entity);
+
+  // A refetch keeps showing the previous data; only the first load shows progress.
+  if (status.error && !status.value) {
+    return <ResponseErrorPanel error={status.error} />;
+  }
+  if (!status.value) return <Loading what="GitOps status" />;
+
+  const { objects, clusters } = status.value;
+  return (
+    <>
+      <ClusterBanners clusters={clusters} />
+      {objects.length === 0 ? (
+        <EmptyGitops />
+      ) : (
+        <InfoCard title="Environments">
+          <EnvironmentGrid objects={objects} clusters={clusters} />
+        </InfoCard>
+      )}
+      <Box mt={2}>
+        <InfoCard title="History">
+          {history.error && !history.value && (
+            <ResponseErrorPanel error={history.error} />
+          )}
+          {!history.value && !history.error && <Loading what="history" />}
+          {history.value && <HistoryList items={history.value.items} />}
+        </InfoCard>
+      </Box>
+    </>
+  );
+}

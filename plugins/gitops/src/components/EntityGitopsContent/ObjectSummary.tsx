@@ -1,0 +1,52 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import type { ObjectStatus } from '@internal/plugin-gitops-common';
+import { formatDuration, HealthChip, SyncChip, timeSince } from '../shared';
+import { ArgoResources } from './ArgoResources';
+import { FluxDetails, RolloutProgress } from './EngineDetails';
+import { RevisionLink } from './RevisionLink';
+
+/** Everything the grid shows about one GitOps object. */
+export function ObjectSummary(props: { object: ObjectStatus }) {
+  const { object } = props;
+  return (
+    <Box mb={1} aria-label={`${object.kind} ${object.name}`} role="group">
+      <Typography variant="subtitle2">
+        {object.kind} {object.name}
+        {object.suspended ? ' (suspended)' : ''}
+      </Typography>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 4 }}
+      >
+        <SyncChip status={object.sync} />
+        <HealthChip status={object.health.status} />
+        {object.stale && (
+          <Typography variant="caption" color="error">
+            stale · {formatDuration(object.stale.ageSeconds)}
+          </Typography>
+        )}
+      </Box>
+      {object.health.message && (
+        <Typography variant="body2">{object.health.message}</Typography>
+      )}
+      {object.operation && (
+        <Typography variant="body2">
+          Operation: {object.operation.phase}
+          {object.operation.message ? ` — ${object.operation.message}` : ''}
+        </Typography>
+      )}
+      <RevisionLink object={object} />
+      {object.lastTransitionTime && (
+        <Typography variant="caption" display="block">
+          Changed {timeSince(object.lastTransitionTime)}
+        </Typography>
+      )}
+      {object.engine === 'argocd' && <ArgoResources object={object} />}
+      {object.engine === 'flux' && <FluxDetails object={object} />}
+      {object.engine === 'argo-rollouts' && <RolloutProgress object={object} />}
+    </Box>
+  );
+}

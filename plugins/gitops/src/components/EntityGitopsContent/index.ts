@@ -1,0 +1,1 @@
+export { EntityGitopsContent } from './EntityGitopsContent';

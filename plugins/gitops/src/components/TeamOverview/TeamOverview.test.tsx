@@ -1,0 +1,118 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupGitopsServer } from '../../__testUtils__/server';
+import { renderWithApis } from '../../__testUtils__/render';
+import {
+  manyTeamRows,
+  TEAM_REF,
+  teamStatus,
+} from '../../__testUtils__/fixtures';
+import { TeamOverview } from './TeamOverview';
+
+const TEAM_STATUS = '/teams/default/team-a/status';
+
+const rows = () => screen.getAllByTestId('team-row');
+const serviceNames = () =>
+  rows().map(row => within(row).getByRole('link').textContent);
+
+async function choose(label: string, option: string) {
+  await userEvent.click(
+    screen.getByRole('button', { name: new RegExp(`^${label}`) }),
+  );
+  await userEvent.click(
+    within(screen.getByRole('listbox')).getByRole('option', { name: option }),
+  );
+}
+
+describe('TeamOverview', () => {
+  const backend = setupGitopsServer();
+  const render = () => renderWithApis(<TeamOverview teamRef={TEAM_REF} />);
+
+  it('lists broken services first', async () => {
+    backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(8)));
+    await render();
+    await screen.findByRole('table', { name: 'Services by environment' });
+    expect(serviceNames()).toEqual([
+      'svc-000',
+      'svc-007',
+      'svc-001',
+      'svc-002',
+      'svc-003',
+      'svc-004',
+      'svc-005',
+      'svc-006',
+    ]);
+  });
+
+  it('summarises counts by health and sync', async () => {
+    backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(8)));
+    await render();
+    const summary = await screen.findByRole('region', { name: 'Summary' });
+    expect(within(summary).getByText('16 objects')).toBeInTheDocument();
+    expect(within(summary).getByText('Degraded: 2')).toBeInTheDocument();
+    expect(within(summary).getByText('Healthy: 14')).toBeInTheDocument();
+    expect(within(summary).getByText('OutOfSync: 2')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['Health', 'Degraded', ['svc-000', 'svc-007']],
+    ['Sync', 'OutOfSync', ['svc-000', 'svc-007']],
+  ])('narrows rows by the %s filter', async (label, option, expected) => {
+    backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(8)));
+    await render();
+    await screen.findByRole('table', { name: 'Services by environment' });
+    await choose(label, option);
+    expect(serviceNames()).toEqual(expected);
+  });
+
+  it('narrows columns to the chosen environment', async () => {
+    backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(3)));
+    await render();
+    const table = await screen.findByRole('table', {
+      name: 'Services by environment',
+    });
+    await choose('Environment', 'prod');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['Service', 'prod']);
+  });
+
+  it('narrows rows by the search text', async () => {
+    backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(20)));
+    await render();
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'Search services' }),
+      'svc-01',
+    );
+    expect(serviceNames()).toEqual([
+      'svc-014',
+      'svc-010',
+      'svc-011',
+      'svc-012',
+      'svc-013',
+      'svc-015',
+      'svc-016',
+      'svc-017',
+      'svc-018',
+      'svc-019',
+    ]);
+  });
+
+  it('renders 500 services', async () => {
+    backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(500)));
+    await render();
+    await screen.findByRole('table', { name: 'Services by environment' });
+    expect(rows()).toHaveLength(500);
+    expect(screen.getByText('500 of 500 services')).toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    backend.fail(TEAM_STATUS, 404, 'group not found');
+    await render();
+    expect(
+      await screen.findByText(/Request failed with 404/),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,3 @@
+export { TeamOverview } from './TeamOverview';
+export { TeamOverviewPage, TeamOverviewWithPicker } from './TeamOverviewPage';
+export { EntityTeamOverview } from './EntityTeamOverview';

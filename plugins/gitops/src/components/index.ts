@@ -1,0 +1,6 @@
+export { EntityGitopsContent } from './EntityGitopsContent';
+export {
+  TeamOverview,
+  TeamOverviewPage,
+  EntityTeamOverview,
+} from './TeamOverview';

@@ -1,0 +1,3 @@
+export { HealthChip, SyncChip } from './StatusChips';
+export { commitUrl, formatDuration, shortRevision, timeSince } from './format';
+export { orderEnvironments } from './environmentOrder';

@@ -1,0 +1,17 @@
+/**
+ * The GitOps portal's frontend: entity tab with environments × clusters,
+ * team overview, live updates over signals.
+ *
+ * @packageDocumentation
+ */
+export {
+  gitopsPlugin,
+  EntityGitopsContent,
+  EntityGitopsTeamContent,
+  GitopsTeamOverviewPage,
+} from './plugin';
+export { rootRouteRef } from './routes';
+export { gitopsApiRef, GitopsClient } from './api';
+export type { GitopsApi } from './api';
+export { GITOPS_SIGNAL_CHANNEL } from './hooks';
+export type { GitopsSignal } from './hooks';

@@ -1,0 +1,42 @@
+import { screen } from '@testing-library/react';
+import { setupGitopsServer } from './__testUtils__/server';
+import { renderWithApis, shopEntity, teamEntity } from './__testUtils__/render';
+import {
+  argoApp,
+  entityStatus,
+  teamStatus,
+  manyTeamRows,
+} from './__testUtils__/fixtures';
+import {
+  EntityGitopsContent,
+  EntityGitopsTeamContent,
+  gitopsApiRef,
+  gitopsPlugin,
+} from '.';
+
+describe('gitopsPlugin (legacy frontend system)', () => {
+  const backend = setupGitopsServer();
+
+  it('has the id gitops and provides the GitOps API', () => {
+    expect(gitopsPlugin.getId()).toBe('gitops');
+    expect([...gitopsPlugin.getApis()].map(factory => factory.api)).toEqual([
+      gitopsApiRef,
+    ]);
+  });
+
+  it('lazy-loads the component tab', async () => {
+    backend.serve(
+      '/entities/component/default/shop/status',
+      entityStatus([argoApp({ health: { status: 'Missing' } })]),
+    );
+    backend.serve('/entities/component/default/shop/history', { items: [] });
+    await renderWithApis(<EntityGitopsContent />, { entity: shopEntity });
+    expect(await screen.findByText('Missing')).toBeInTheDocument();
+  });
+
+  it('lazy-loads the group tab', async () => {
+    backend.serve('/teams/default/team-a/status', teamStatus(manyTeamRows(3)));
+    await renderWithApis(<EntityGitopsTeamContent />, { entity: teamEntity });
+    expect(await screen.findAllByTestId('team-row')).toHaveLength(3);
+  });
+});

@@ -1,0 +1,74 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { gitopsApiRef, GitopsClient } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The GitOps portal plugin for the legacy frontend system.
+ *
+ * @public
+ */
+export const gitopsPlugin = createPlugin({
+  id: 'gitops',
+  apis: [
+    createApiFactory({
+      api: gitopsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new GitopsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/**
+ * The GitOps tab of a component: environments × clusters and history.
+ *
+ * @public
+ */
+export const EntityGitopsContent = gitopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGitopsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityGitopsContent').then(
+          m => m.EntityGitopsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The GitOps tab of a Group: every service the team owns × environments.
+ *
+ * @public
+ */
+export const EntityGitopsTeamContent = gitopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGitopsTeamContent',
+    component: {
+      lazy: () =>
+        import('./components/TeamOverview').then(m => m.EntityTeamOverview),
+    },
+  }),
+);
+
+/**
+ * The team overview page with a team picker; mount it at `/gitops`.
+ *
+ * @public
+ */
+export const GitopsTeamOverviewPage = gitopsPlugin.provide(
+  createRoutableExtension({
+    name: 'GitopsTeamOverviewPage',
+    component: () =>
+      import('./components/TeamOverview').then(m => m.TeamOverviewPage),
+    mountPoint: rootRouteRef,
+  }),
+);
