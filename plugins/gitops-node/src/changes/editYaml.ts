@@ -1,0 +1,25 @@
+import { InputError } from '@backstage/errors';
+import { Document, parseDocument } from 'yaml';
+
+/**
+ * Applies a structured edit to YAML text and returns the new text. Uses the
+ * `yaml` Document API, so comments, key order, quoting and blank lines of the
+ * parts the edit does not touch stay as they were.
+ *
+ * @example
+ * editYaml(text, doc => doc.setIn(['images', 0, 'newTag'], '1.4.0'))
+ */
+export function editYaml(
+  text: string,
+  edit: (doc: Document) => void,
+  path = 'the YAML file',
+): string {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      `${path} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
+    );
+  }
+  edit(doc);
+  return doc.toString({ lineWidth: 0 });
+}

@@ -1,0 +1,65 @@
+/**
+ * The GitOps config-repo writer: manifest generation, comment-preserving YAML
+ * edits, validation with real kustomize and policy rules, and pull requests
+ * through the Git Data API.
+ *
+ * @packageDocumentation
+ */
+export { createGithubClient } from './github/createGithubClient';
+export type {
+  GithubClient,
+  GithubClientOptions,
+  GithubIntegrationClientOptions,
+  GithubTokenClientOptions,
+} from './github/createGithubClient';
+
+export type { ConfigRepoChange, YamlEdit } from './changes/types';
+export { editYaml } from './changes/editYaml';
+export {
+  assertDns1123Label,
+  assertFileSize,
+  assertNoTemplateExpressions,
+  assertSafeBranchName,
+  assertSafeRepoPath,
+  isDns1123Label,
+  isDns1123Subdomain,
+  MAX_FILE_BYTES,
+} from './changes/safety';
+
+export { openConfigRepoPullRequest } from './pullRequests/openConfigRepoPullRequest';
+export type {
+  ConfigRepoPullRequestResult,
+  ConfigRepoPullRequestStatus,
+  OpenConfigRepoPullRequestOptions,
+  ValidateOption,
+} from './pullRequests/openConfigRepoPullRequest';
+
+export { validateConfigRepoChange } from './validation/validateConfigRepoChange';
+export type { ValidateConfigRepoChangeOptions } from './validation/validateConfigRepoChange';
+export { renderValidationMarkdown } from './validation/markdown';
+export { readValidationOptions } from './validation/config';
+export { POLICY_RULES } from './validation/policy';
+export type { PolicyRule } from './validation/policy';
+export type {
+  ManifestObject,
+  ValidatedTarget,
+  ValidationResult,
+  ValidationRule,
+  Violation,
+} from './validation/types';
+
+export {
+  generateServiceManifests,
+  assertImageRepository,
+  assertImmutableImageRef,
+} from './manifests/generateServiceManifests';
+export { promoteImage } from './manifests/promoteImage';
+export type { PromoteImageOptions } from './manifests/promoteImage';
+export type {
+  ContainerResources,
+  DeliveryOptions,
+  NewServiceManifestOptions,
+  ServiceEnvironment,
+} from './manifests/types';
+export { pinImage } from './manifests/pinImage';
+export type { PinImageOptions } from './manifests/pinImage';

@@ -1,0 +1,154 @@
+import { yamlDocs } from './yamlText';
+import { NewServiceManifestOptions, ServiceEnvironment } from './types';
+
+const IN_CLUSTER = 'https://kubernetes.default.svc';
+
+const deliveryLabels = (options: NewServiceManifestOptions, env: string) => ({
+  'backstage.io/kubernetes-id': options.name,
+  'gitops-portal.io/environment': env,
+  team: options.team,
+});
+
+const overlayPath = (service: string, env: string) =>
+  `apps/${service}/overlays/${env}`;
+
+function argoSyncPolicy() {
+  return {
+    automated: { prune: true, selfHeal: true },
+    syncOptions: ['CreateNamespace=true'],
+  };
+}
+
+/** `clusters/<env>/argocd/<service>.yaml`: one Argo CD Application per environment (the seed's shape). */
+export function argoApplicationFiles(
+  options: NewServiceManifestOptions,
+  repoUrl: string,
+  targetRevision: string,
+): Record<string, string> {
+  return Object.fromEntries(
+    options.environments.map(env => [
+      `clusters/${env.name}/argocd/${options.name}.yaml`,
+      yamlDocs({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: {
+          name: `${options.name}-${env.name}`,
+          namespace: 'argocd',
+          labels: deliveryLabels(options, env.name),
+        },
+        spec: {
+          project: options.team,
+          source: {
+            repoURL: repoUrl,
+            path: overlayPath(options.name, env.name),
+            targetRevision,
+          },
+          destination: {
+            server: env.server ?? IN_CLUSTER,
+            namespace: options.name,
+          },
+          syncPolicy: argoSyncPolicy(),
+        },
+      }),
+    ]),
+  );
+}
+
+/** `clusters/<home env>/argocd/<service>-appset.yaml`: one ApplicationSet with a list generator over the environments. */
+export function argoApplicationSetFiles(
+  options: NewServiceManifestOptions,
+  repoUrl: string,
+  targetRevision: string,
+  homeEnvironment: string,
+): Record<string, string> {
+  const elements = options.environments.map((env: ServiceEnvironment) => ({
+    env: env.name,
+    server: env.server ?? IN_CLUSTER,
+  }));
+  return {
+    [`clusters/${homeEnvironment}/argocd/${options.name}-appset.yaml`]:
+      yamlDocs({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ApplicationSet',
+        metadata: {
+          name: options.name,
+          namespace: 'argocd',
+          labels: { team: options.team },
+        },
+        spec: {
+          goTemplate: true,
+          generators: [{ list: { elements } }],
+          template: {
+            metadata: {
+              // Argo CD's own template syntax, filled in by the ApplicationSet controller.
+              name: `${options.name}-{{.env}}`,
+              labels: { ...deliveryLabels(options, '{{.env}}') },
+            },
+            spec: {
+              project: options.team,
+              source: {
+                repoURL: repoUrl,
+                path: `apps/${options.name}/overlays/{{.env}}`,
+                targetRevision,
+              },
+              destination: { server: '{{.server}}', namespace: options.name },
+              syncPolicy: argoSyncPolicy(),
+            },
+          },
+        },
+      }),
+  };
+}
+
+/** `clusters/<env>/flux/<service>.yaml`: a Flux Kustomization per environment, plus one for migrations that it depends on. */
+export function fluxKustomizationFiles(
+  options: NewServiceManifestOptions,
+  sourceName: string,
+): Record<string, string> {
+  return Object.fromEntries(
+    options.environments.map(env => {
+      const labels = deliveryLabels(options, env.name);
+      const common = {
+        interval: '5m',
+        prune: true,
+        wait: true,
+        targetNamespace: options.name,
+        sourceRef: { kind: 'GitRepository', name: sourceName },
+      };
+      const docs: object[] = [];
+      if (options.migration) {
+        docs.push({
+          apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+          kind: 'Kustomization',
+          metadata: {
+            name: `${options.name}-migrations`,
+            namespace: 'flux-system',
+            labels,
+          },
+          // force re-creates the immutable Job when its image changes.
+          spec: {
+            ...common,
+            path: `./${overlayPath(options.name, env.name)}/migrations`,
+            force: true,
+          },
+        });
+      }
+      docs.push({
+        apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+        kind: 'Kustomization',
+        metadata: { name: options.name, namespace: 'flux-system', labels },
+        spec: {
+          ...common,
+          path: `./${overlayPath(options.name, env.name)}`,
+          ...(options.migration
+            ? { dependsOn: [{ name: `${options.name}-migrations` }] }
+            : {}),
+        },
+      });
+      return [
+        `clusters/${env.name}/flux/${options.name}.yaml`,
+        yamlDocs(...docs),
+      ];
+    }),
+  );
+}

@@ -1,0 +1,70 @@
+import { BaseSnapshot, BlobReader, readBlobs } from '../changes/baseSnapshot';
+import { ResolvedChange } from '../changes/types';
+import { ValidateConfigRepoChangeOptions } from './validateConfigRepoChange';
+
+const OVERLAY_FILE = /^apps\/([^/]+)\/overlays\/(.+)\/kustomization\.ya?ml$/;
+const isYaml = (path: string) => /\.ya?ml$/i.test(path);
+
+/**
+ * Works out what a change needs validated: the overlays it touches (a change
+ * under `apps/<svc>/overlays/<env>/` touches the overlays in that directory; any other change
+ * under `apps/<svc>/` touches all of the service's overlays), the plain
+ * manifests it writes outside `apps/`, and the files to materialise (the
+ * whole `apps/<svc>/` directory of each touched service, read from the base
+ * branch where the change does not replace it).
+ */
+export async function planValidation(
+  change: ResolvedChange,
+  base: BaseSnapshot,
+  readBlob: BlobReader,
+): Promise<Omit<ValidateConfigRepoChangeOptions, 'kubectlPath' | 'timeoutMs'>> {
+  const finalPaths = new Set(
+    [...base.entries.values()].filter(e => e.type === 'blob').map(e => e.path),
+  );
+  for (const [path, content] of Object.entries(change)) {
+    if (content === null) finalPaths.delete(path);
+    else finalPaths.add(path);
+  }
+
+  const overlays = new Set<string>();
+  const services = new Set<string>();
+  const manifestFiles: string[] = [];
+  for (const path of Object.keys(change)) {
+    const parts = path.split('/');
+    if (parts[0] === 'apps' && parts.length > 2) {
+      services.add(parts[1]);
+      const overlay =
+        parts[2] === 'overlays' && parts.length > 4
+          ? `apps/${parts[1]}/overlays/${parts[3]}`
+          : undefined;
+      for (const candidate of finalPaths) {
+        const match = OVERLAY_FILE.exec(candidate);
+        if (!match || match[1] !== parts[1]) continue;
+        const dir = `apps/${match[1]}/overlays/${match[2]}`;
+        if (!overlay || dir === overlay || dir.startsWith(`${overlay}/`)) {
+          overlays.add(dir);
+        }
+      }
+    } else if (isYaml(path) && change[path] !== null) {
+      manifestFiles.push(path);
+    }
+  }
+
+  const checkoutFiles: Record<string, string> = {};
+  const fromBase = [...finalPaths]
+    .filter(
+      path => services.has(path.split('/')[1]) && path.startsWith('apps/'),
+    )
+    .filter(path => change[path] === undefined)
+    .map(path => base.entries.get(path)!);
+  Object.assign(checkoutFiles, await readBlobs(readBlob, fromBase));
+  for (const [path, content] of Object.entries(change)) {
+    if (content !== null) checkoutFiles[path] = content;
+  }
+  return {
+    checkoutFiles,
+    touchedOverlays: [...overlays].sort(),
+    manifestFiles,
+    secretScanFiles: Object.keys(change).filter(p => change[p] !== null),
+  };
+}

@@ -1,0 +1,224 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { assertSafeRepoPath } from '../changes/safety';
+import { renderKustomization } from './kustomize';
+import { remoteBaseViolations } from './remoteBases';
+import { objectId, parseManifests } from './objects';
+import { isPlaintextSecret, POLICY_RULES } from './policy';
+import { schemaProblem } from './schema';
+import {
+  ManifestObject,
+  ValidatedTarget,
+  ValidationResult,
+  Violation,
+} from './types';
+
+export interface ValidateConfigRepoChangeOptions {
+  /** Repo files to write to the temp checkout: what the overlays need from the base branch plus the changed files. */
+  checkoutFiles: Record<string, string>;
+  /** Overlay directories to render with kustomize, e.g. `apps/web/overlays/dev`. */
+  touchedOverlays: string[];
+  /** Plain manifest files (e.g. `clusters/dev/argocd/web.yaml`) checked without rendering. */
+  manifestFiles?: string[];
+  /** Changed files that are scanned for plaintext Secrets even when no overlay renders them. */
+  secretScanFiles?: string[];
+  /** `kubectl` binary with kustomize built in (default `kubectl` on PATH). */
+  kubectlPath?: string;
+  /** Per-overlay render timeout. */
+  timeoutMs?: number;
+}
+
+const isYaml = (path: string) => /\.ya?ml$/i.test(path);
+const isKustomizeConfig = (object: ManifestObject) =>
+  typeof object.apiVersion === 'string' &&
+  object.apiVersion.startsWith('kustomize.config.k8s.io/');
+
+/** Maps `Kind/name` to the checkout file that declares it, so overlay violations can name a source file. */
+function sourceIndex(files: Record<string, string>, prefix: string) {
+  const index = new Map<string, string>();
+  for (const [path, text] of Object.entries(files)) {
+    if (!path.startsWith(prefix) || !isYaml(path)) continue;
+    try {
+      for (const object of parseManifests(text)) {
+        if (!isKustomizeConfig(object)) index.set(objectId(object), path);
+      }
+    } catch {
+      // kustomize reports unparsable files itself
+    }
+  }
+  return index;
+}
+
+function checkObject(
+  object: ManifestObject,
+  file: string,
+  overlay: boolean,
+): Violation[] {
+  const id = objectId(object);
+  const problem = schemaProblem(object);
+  if (problem) return [{ file, object: id, rule: 'schema', message: problem }];
+  return POLICY_RULES.filter(rule => overlay || !rule.overlaysOnly).flatMap(
+    rule =>
+      rule.check(object).map(message => ({
+        file,
+        object: id,
+        rule: rule.id,
+        message: `${id} ${message}`,
+      })),
+  );
+}
+
+async function validateOverlay(
+  root: string,
+  overlay: string,
+  options: ValidateConfigRepoChangeOptions,
+): Promise<ValidatedTarget> {
+  const kustomizationFile = `${overlay}/kustomization.yaml`;
+  const service = overlay.split('/').slice(0, 2).join('/');
+  const remote = remoteBaseViolations(options.checkoutFiles, `${service}/`);
+  if (remote.length > 0) {
+    return { path: overlay, kind: 'overlay', objects: 0, violations: remote };
+  }
+  let objects: ManifestObject[];
+  try {
+    const rendered = await renderKustomization({
+      kubectlPath: options.kubectlPath ?? 'kubectl',
+      root,
+      overlay,
+      timeoutMs: options.timeoutMs,
+    });
+    objects = parseManifests(rendered);
+  } catch (error) {
+    const message = `kubectl kustomize ${overlay} failed: ${
+      (error as Error).message
+    }`;
+    return {
+      path: overlay,
+      kind: 'overlay',
+      objects: 0,
+      violations: [
+        { file: kustomizationFile, object: '', rule: 'render', message },
+      ],
+    };
+  }
+  const sources = sourceIndex(options.checkoutFiles, `${service}/`);
+  // The overlay pins image tags, so a tag violation belongs to its kustomization.yaml.
+  const violations = objects
+    .flatMap(object =>
+      checkObject(
+        object,
+        sources.get(objectId(object)) ?? kustomizationFile,
+        true,
+      ),
+    )
+    .map(v =>
+      v.rule === 'immutable-image-tag' ? { ...v, file: kustomizationFile } : v,
+    );
+  return {
+    path: overlay,
+    kind: 'overlay',
+    objects: objects.length,
+    violations,
+  };
+}
+
+function validateManifest(path: string, text: string): ValidatedTarget {
+  let objects: ManifestObject[];
+  try {
+    objects = parseManifests(text).filter(object => !isKustomizeConfig(object));
+  } catch (error) {
+    return {
+      path,
+      kind: 'manifest',
+      objects: 0,
+      violations: [
+        {
+          file: path,
+          object: '',
+          rule: 'schema',
+          message: `not valid YAML: ${(error as Error).message}`,
+        },
+      ],
+    };
+  }
+  const violations = objects.flatMap(object =>
+    checkObject(object, path, false),
+  );
+  return { path, kind: 'manifest', objects: objects.length, violations };
+}
+
+function scanForSecrets(path: string, text: string): Violation[] {
+  try {
+    return parseManifests(text)
+      .filter(isPlaintextSecret)
+      .map(object => ({
+        file: path,
+        object: objectId(object),
+        rule: 'no-plaintext-secret' as const,
+        message: `${objectId(
+          object,
+        )} is a plaintext Secret; use an ExternalSecret, a SealedSecret or SOPS encryption`,
+      }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Validates a change before it is pushed: writes `checkoutFiles` to a temp
+ * dir, renders every touched overlay with real kustomize, checks the rendered
+ * objects' schema and the policy rules, and checks plain manifests the same
+ * way (minus `team-env-labels`). Never throws for a failing rule; the result
+ * lists every violation.
+ */
+export async function validateConfigRepoChange(
+  options: ValidateConfigRepoChangeOptions,
+): Promise<ValidationResult> {
+  const root = await mkdtemp(join(tmpdir(), 'gitops-validate-'));
+  try {
+    for (const [path, text] of Object.entries(options.checkoutFiles)) {
+      assertSafeRepoPath(path);
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
+    }
+    const overlays: ValidatedTarget[] = [];
+    for (const overlay of options.touchedOverlays) {
+      assertSafeRepoPath(overlay);
+      overlays.push(await validateOverlay(root, overlay, options));
+    }
+    const manifests = (options.manifestFiles ?? [])
+      .filter(path => options.checkoutFiles[path] !== undefined)
+      .map(path => validateManifest(path, options.checkoutFiles[path]));
+    const seen = new Set(
+      [...overlays, ...manifests]
+        .flatMap(t => t.violations)
+        .map(v => `${v.file}|${v.object}|${v.rule}`),
+    );
+    const secretViolations = (options.secretScanFiles ?? [])
+      .filter(path => isYaml(path) && options.checkoutFiles[path] !== undefined)
+      .flatMap(path => scanForSecrets(path, options.checkoutFiles[path]))
+      .filter(v => !seen.has(`${v.file}|${v.object}|${v.rule}`));
+    if (secretViolations.length > 0) {
+      manifests.push(
+        ...groupByFile(secretViolations).map(([path, violations]) => ({
+          path,
+          kind: 'manifest' as const,
+          objects: violations.length,
+          violations,
+        })),
+      );
+    }
+    const violations = [...overlays, ...manifests].flatMap(t => t.violations);
+    return { ok: violations.length === 0, overlays, manifests, violations };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+function groupByFile(violations: Violation[]): Array<[string, Violation[]]> {
+  const groups = new Map<string, Violation[]>();
+  for (const v of violations)
+    groups.set(v.file, [...(groups.get(v.file) ?? []), v]);
+  return [...groups];
+}
