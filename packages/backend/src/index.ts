@@ -24,6 +24,9 @@ backend.add(
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionModulePortalPolicy);
 
+// The GitOps reconciler and status API (clusters from gitops.clusters).
+backend.add(import('@internal/plugin-gitops-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 // The events bus carries catalog and signals events between plugins (and, later, between backend replicas).

@@ -1,0 +1,88 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { KubeConfig } from '@kubernetes/client-node';
+
+/** One configured cluster; the credentials stay inside the KubeConfig. */
+export interface ClusterConfig {
+  name: string;
+  environment?: string;
+  kubeConfig: KubeConfig;
+}
+
+export interface GitopsConfig {
+  clusters: ClusterConfig[];
+  staleAfterMs: number;
+  idleTimeoutMs: number;
+  retentionMs: number;
+  discoveryIntervalMs: number;
+}
+
+function durationMs(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): number {
+  return durationToMilliseconds(
+    config.has(key) ? readDurationFromConfig(config, { key }) : fallback,
+  );
+}
+
+function kubeConfigFor(cluster: Config, name: string): KubeConfig {
+  const kc = new KubeConfig();
+  const kubeconfigPath = cluster.getOptionalString('kubeconfigPath');
+  if (kubeconfigPath) {
+    kc.loadFromFile(kubeconfigPath);
+    const context = cluster.getOptionalString('context');
+    if (context) kc.setCurrentContext(context);
+    return kc;
+  }
+  const url = cluster.getString('url');
+  const token = cluster.getOptionalString('serviceAccountToken');
+  kc.loadFromOptions({
+    clusters: [
+      {
+        name,
+        server: url,
+        caData: cluster.getOptionalString('caData'),
+        skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
+      },
+    ],
+    users: [{ name: 'gitops-portal', ...(token ? { token } : {}) }],
+    contexts: [{ name, cluster: name, user: 'gitops-portal' }],
+    currentContext: name,
+  });
+  return kc;
+}
+
+/** Reads `gitops.*`; throws on a cluster without url or kubeconfigPath, or a duplicate name. */
+export function readGitopsConfig(root: Config): GitopsConfig {
+  const config = root.getOptionalConfig('gitops');
+  const clusters = (config?.getOptionalConfigArray('clusters') ?? []).map(
+    cluster => {
+      const name = cluster.getString('name');
+      return {
+        name,
+        environment: cluster.getOptionalString('environment'),
+        kubeConfig: kubeConfigFor(cluster, name),
+      };
+    },
+  );
+  const names = new Set<string>();
+  for (const { name } of clusters) {
+    if (names.has(name)) {
+      throw new Error(`gitops.clusters: duplicate cluster name '${name}'`);
+    }
+    names.add(name);
+  }
+  const read = (key: string, fallback: HumanDuration) =>
+    config
+      ? durationMs(config, key, fallback)
+      : durationToMilliseconds(fallback);
+  return {
+    clusters,
+    staleAfterMs: read('staleAfter', { seconds: 30 }),
+    idleTimeoutMs: read('watch.idleTimeout', { seconds: 90 }),
+    retentionMs: read('history.retention', { days: 30 }),
+    discoveryIntervalMs: read('discoveryInterval', { seconds: 60 }),
+  };
+}

@@ -1,0 +1,71 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { gitopsStatusReadPermission } from '@internal/plugin-gitops-common';
+import { Request } from 'express';
+
+/** The one place every route asks for `gitops.status.read`. */
+export interface PermissionGuard {
+  /** Throws NotAllowedError unless the caller may read the entity's status. */
+  authorizeEntity(req: Request, entityRef: string): Promise<void>;
+  /** The subset of entity refs the caller may read. */
+  filterAuthorized(req: Request, entityRefs: string[]): Promise<Set<string>>;
+  /** Objects no entity claims: allowed when the policy allows the permission without a resource. */
+  mayReadUnowned(req: Request): Promise<boolean>;
+  /** Throws unless a user or service is signed in (cluster and XRD routes). */
+  requireSignedIn(req: Request): Promise<void>;
+}
+
+export function createPermissionGuard(options: {
+  permissions: PermissionsService;
+  httpAuth: HttpAuthService;
+}): PermissionGuard {
+  const { permissions, httpAuth } = options;
+  const credentialsOf = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  async function filterAuthorized(req: Request, entityRefs: string[]) {
+    const unique = [...new Set(entityRefs)];
+    const credentials = await credentialsOf(req);
+    if (unique.length === 0) return new Set<string>();
+    const decisions = await permissions.authorize(
+      unique.map(resourceRef => ({
+        permission: gitopsStatusReadPermission,
+        resourceRef,
+      })),
+      { credentials },
+    );
+    return new Set(
+      unique.filter(
+        (_ref, i) => decisions[i]?.result === AuthorizeResult.ALLOW,
+      ),
+    );
+  }
+
+  return {
+    async authorizeEntity(req, entityRef) {
+      const allowed = await filterAuthorized(req, [entityRef]);
+      if (!allowed.has(entityRef)) {
+        throw new NotAllowedError(
+          `Not allowed to read the GitOps status of ${entityRef}`,
+        );
+      }
+    },
+    filterAuthorized,
+    async mayReadUnowned(req) {
+      const credentials = await credentialsOf(req);
+      // Conditional decisions need an entity to evaluate against: unowned objects have none.
+      const [decision] = await permissions.authorizeConditional(
+        [{ permission: gitopsStatusReadPermission }],
+        { credentials },
+      );
+      return decision?.result === AuthorizeResult.ALLOW;
+    },
+    async requireSignedIn(req) {
+      await credentialsOf(req);
+    },
+  };
+}

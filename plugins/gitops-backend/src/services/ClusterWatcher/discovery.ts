@@ -1,0 +1,67 @@
+import { KubeClient } from '../KubeClient';
+import { KindSpec, ResolvedKind } from './kinds';
+
+interface GroupVersions {
+  preferred?: string;
+  versions: string[];
+}
+
+/**
+ * Which of the wanted kinds the cluster serves, read from legacy discovery
+ * (`/apis`, then `/apis/<group>/<version>` for the groups we need).
+ */
+export async function discoverKinds(
+  client: KubeClient,
+  wanted: KindSpec[],
+  signal?: AbortSignal,
+): Promise<ResolvedKind[]> {
+  const apis = await client.getJson('/apis', undefined, signal);
+  const groups = new Map<string, GroupVersions>();
+  for (const group of (apis.groups as any[]) ?? []) {
+    if (typeof group?.name !== 'string') continue;
+    groups.set(group.name, {
+      preferred: group.preferredVersion?.version,
+      versions: ((group.versions as any[]) ?? [])
+        .map(v => v?.version)
+        .filter((v): v is string => typeof v === 'string'),
+    });
+  }
+
+  const resources = new Map<string, Set<string>>();
+  async function pluralsOf(group: string, version: string) {
+    const id = `${group}/${version}`;
+    let plurals = resources.get(id);
+    if (!plurals) {
+      const list = await client.getJson(`/apis/${id}`, undefined, signal);
+      plurals = new Set(
+        ((list.resources as any[]) ?? [])
+          .map(r => r?.name)
+          .filter(
+            (n): n is string => typeof n === 'string' && !n.includes('/'),
+          ),
+      );
+      resources.set(id, plurals);
+    }
+    return plurals;
+  }
+
+  const found: ResolvedKind[] = [];
+  for (const spec of wanted) {
+    const served = groups.get(spec.group);
+    if (!served) continue;
+    const candidates = [
+      ...(spec.versions ?? []),
+      ...(served.preferred ? [served.preferred] : []),
+      ...served.versions,
+    ].filter(
+      (v, i, all) => served.versions.includes(v) && all.indexOf(v) === i,
+    );
+    for (const version of candidates) {
+      if ((await pluralsOf(spec.group, version)).has(spec.plural)) {
+        found.push({ ...spec, version });
+        break;
+      }
+    }
+  }
+  return found;
+}

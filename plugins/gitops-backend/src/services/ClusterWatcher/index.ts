@@ -1,0 +1,4 @@
+export { createClusterWatcher } from './createClusterWatcher';
+export type { ClusterWatcher, ClusterWatcherOptions } from './types';
+export type { BackoffOptions } from './backoff';
+export { kindId } from './kinds';

@@ -1,0 +1,105 @@
+import { XRD_GROUP, XRD_KIND } from '@internal/plugin-gitops-common';
+
+/** A kind the reconciler wants to watch, before discovery says whether it exists. */
+export interface KindSpec {
+  group: string;
+  kind: string;
+  plural: string;
+  crossplaneRole?: 'claim' | 'composite';
+  /** The CRD's versions, preferred first, when known (XRD-derived kinds). */
+  versions?: string[];
+}
+
+/** A kind discovery found, with the version to read it at. */
+export interface ResolvedKind extends KindSpec {
+  version: string;
+}
+
+/** Identifies a kind's objects in one cluster (cache partition, state row). */
+export const kindId = (
+  cluster: string,
+  spec: { group: string; kind: string },
+) => `${cluster}|${spec.group}|${spec.kind}`;
+
+export const apiVersionOf = (kind: ResolvedKind) =>
+  kind.group ? `${kind.group}/${kind.version}` : kind.version;
+
+export const collectionPath = (kind: ResolvedKind) =>
+  kind.group
+    ? `/apis/${kind.group}/${kind.version}/${kind.plural}`
+    : `/api/${kind.version}/${kind.plural}`;
+
+/** The fixed kinds of Argo CD, Flux, Argo Rollouts and Crossplane's XRDs. */
+export const STATIC_KINDS: KindSpec[] = [
+  { group: 'argoproj.io', kind: 'Application', plural: 'applications' },
+  { group: 'argoproj.io', kind: 'ApplicationSet', plural: 'applicationsets' },
+  { group: 'argoproj.io', kind: 'Rollout', plural: 'rollouts' },
+  {
+    group: 'kustomize.toolkit.fluxcd.io',
+    kind: 'Kustomization',
+    plural: 'kustomizations',
+  },
+  {
+    group: 'helm.toolkit.fluxcd.io',
+    kind: 'HelmRelease',
+    plural: 'helmreleases',
+  },
+  {
+    group: 'source.toolkit.fluxcd.io',
+    kind: 'GitRepository',
+    plural: 'gitrepositories',
+  },
+  {
+    group: 'source.toolkit.fluxcd.io',
+    kind: 'OCIRepository',
+    plural: 'ocirepositories',
+  },
+  {
+    group: 'source.toolkit.fluxcd.io',
+    kind: 'HelmRepository',
+    plural: 'helmrepositories',
+  },
+  { group: XRD_GROUP, kind: XRD_KIND, plural: 'compositeresourcedefinitions' },
+];
+
+const text = (value: unknown) =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/** The claim and composite kinds one XRD defines (`spec.claimNames`, `spec.names`). */
+export function kindsFromXrd(xrd: unknown): KindSpec[] {
+  const spec = (xrd as { spec?: Record<string, any> } | undefined)?.spec;
+  const group = text(spec?.group);
+  if (!spec || !group) return [];
+  const versions = Array.isArray(spec.versions)
+    ? spec.versions
+        .filter((v: any) => v?.served !== false && text(v?.name))
+        .sort(
+          (a: any, b: any) =>
+            Number(b?.referenceable === true) -
+            Number(a?.referenceable === true),
+        )
+        .map((v: any) => v.name as string)
+    : undefined;
+  const out: KindSpec[] = [];
+  const names = spec.names;
+  if (text(names?.kind) && text(names?.plural)) {
+    out.push({
+      group,
+      kind: names.kind,
+      plural: names.plural,
+      crossplaneRole: 'composite',
+      versions,
+    });
+  }
+  const claimNames = spec.claimNames;
+  if (text(claimNames?.kind) && text(claimNames?.plural)) {
+    out.push({
+      group,
+      kind: claimNames.kind,
+      plural: claimNames.plural,
+      crossplaneRole: 'claim',
+      versions,
+    });
+  }
+  return out;
+}

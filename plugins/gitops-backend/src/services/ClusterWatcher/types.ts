@@ -1,0 +1,38 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ClusterState, Xrd } from '@internal/plugin-gitops-common';
+import { ClusterConfig } from '../../config';
+import { StatusCache } from '../StatusCache';
+import { BackoffOptions } from './backoff';
+
+export interface ClusterWatcherOptions {
+  cluster: ClusterConfig;
+  cache: StatusCache;
+  logger: LoggerService;
+  idleTimeoutMs: number;
+  discoveryIntervalMs: number;
+  staleAfterMs: number;
+  /** Retry delays for network errors and 5xx; default 0.5 s doubling to 30 s. */
+  backoff?: BackoffOptions;
+  /** Server-side watch timeout (tests use short ones); default 5–10 minutes. */
+  watchTimeoutSeconds?: number;
+  /** List page size; default 500. */
+  pageSize?: number;
+  /** Concurrent list/discovery requests to this cluster; default 4. */
+  concurrency?: number;
+  /** Called when the cluster's connection state or a kind's state changes. */
+  onStateChange?: (cluster: string) => void;
+}
+
+/** Watches every GitOps kind of one cluster into the StatusCache. */
+export interface ClusterWatcher {
+  readonly name: string;
+  /** Starts discovery and watches in the background; never waits for the cluster. */
+  start(): void;
+  stop(): Promise<void>;
+  state(): ClusterState;
+  /** Whether the cluster's objects are served as stale, and since when (ms epoch). */
+  staleSince(): number | undefined;
+  xrds(): Xrd[];
+  /** Re-read discovery now (also runs every discoveryInterval and on XRD changes). */
+  rediscover(): void;
+}

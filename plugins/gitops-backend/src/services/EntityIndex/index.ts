@@ -1,0 +1,2 @@
+export { createEntityIndex } from './createEntityIndex';
+export type { EntityIndex } from './types';

@@ -1,0 +1,110 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ObjectStatus } from '@internal/plugin-gitops-common';
+import { CacheChange, StatusCache } from '../StatusCache';
+import { HistoryStore, HistoryTransition, ObservedState } from './types';
+
+const stateOf = (record: ObjectStatus): ObservedState => ({
+  sync: record.sync,
+  health: record.health.status,
+  ...(record.revision ? { revision: record.revision } : {}),
+});
+
+const sameState = (a: Partial<ObservedState>, b: ObservedState) =>
+  a.sync === b.sync && a.health === b.health && a.revision === b.revision;
+
+function transition(
+  record: ObjectStatus,
+  resourceVersion: string,
+  from: ObservedState | undefined,
+): HistoryTransition {
+  return {
+    key: record.key,
+    resourceVersion,
+    entityRefs: record.entityRefs,
+    cluster: record.cluster,
+    environment: record.environment,
+    kind: record.kind,
+    namespace: record.namespace,
+    name: record.name,
+    from,
+    to: stateOf(record),
+    at: new Date(record.observedAt),
+  };
+}
+
+export interface HistoryRecorder {
+  /** Writes everything buffered so far. */
+  flush(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Turns cache changes into stored transitions, in batches. An object seen
+ * for the first time in this process is compared with its last stored state,
+ * so restarts and relists record nothing that did not change.
+ */
+export function createHistoryRecorder(options: {
+  cache: StatusCache;
+  store: HistoryStore;
+  logger: LoggerService;
+  flushIntervalMs?: number;
+}): HistoryRecorder {
+  const { cache, store, logger } = options;
+  let known: HistoryTransition[] = [];
+  let firstSeen = new Map<string, { record: ObjectStatus; rv: string }>();
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  const onChanges = (changes: CacheChange[]) => {
+    for (const { current, previous, resourceVersion } of changes) {
+      if (!current) continue;
+      const rv = resourceVersion ?? current.observedAt;
+      if (!previous) firstSeen.set(current.key, { record: current, rv });
+      else if (!sameState(stateOf(previous), stateOf(current))) {
+        known.push(transition(current, rv, stateOf(previous)));
+      }
+    }
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      flush().catch(() => {});
+    }, options.flushIntervalMs ?? 250);
+  };
+  const unsubscribe = cache.subscribe(onChanges);
+
+  async function write() {
+    const later = known;
+    const first = firstSeen;
+    known = [];
+    firstSeen = new Map();
+    // First observations precede the buffered changes, so they are written first.
+    const batch: HistoryTransition[] = [];
+    if (first.size > 0) {
+      const last = await store.lastStates([...first.keys()]);
+      for (const [key, { record, rv }] of first) {
+        const stored = last.get(key);
+        if (!stored || !sameState(stored, stateOf(record))) {
+          batch.push(transition(record, rv, stored));
+        }
+      }
+    }
+    batch.push(...later);
+    if (batch.length > 0) await store.record(batch);
+  }
+
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    writing = writing.then(write).catch(error => {
+      logger.warn(`gitops: could not record status history: ${error}`);
+    });
+    return writing;
+  }
+
+  return {
+    flush,
+    async stop() {
+      unsubscribe();
+      await flush();
+    },
+  };
+}

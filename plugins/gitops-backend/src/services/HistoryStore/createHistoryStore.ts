@@ -1,0 +1,162 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  HealthStatus,
+  HistoryEntry,
+  SyncStatus,
+} from '@internal/plugin-gitops-common';
+import { Knex } from 'knex';
+import { HistoryStore, HistoryTransition, ObservedState } from './types';
+
+const TABLE = 'gitops_history';
+/** Stay well below SQLite's bound-parameter limit. */
+const CHUNK = 200;
+
+interface Row {
+  id: number | string;
+  object_key: string;
+  resource_version: string;
+  entity_refs: string;
+  cluster: string;
+  environment: string | null;
+  kind: string;
+  namespace: string | null;
+  name: string;
+  from_sync: string | null;
+  from_health: string | null;
+  from_revision: string | null;
+  to_sync: string;
+  to_health: string;
+  to_revision: string | null;
+  at: Date | string | number;
+}
+
+const refKey = (ref: string) => ref.toLocaleLowerCase('en-US');
+const encodeRefs = (refs: string[]) =>
+  refs.length ? `|${refs.map(refKey).join('|')}|` : '';
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, c => `\\${c}`);
+
+function chunks<T>(list: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK)
+    out.push(list.slice(i, i + CHUNK));
+  return out;
+}
+
+function toRow(t: HistoryTransition): Omit<Row, 'id'> {
+  return {
+    object_key: t.key,
+    resource_version: t.resourceVersion,
+    entity_refs: encodeRefs(t.entityRefs),
+    cluster: t.cluster,
+    environment: t.environment ?? null,
+    kind: t.kind,
+    namespace: t.namespace ?? null,
+    name: t.name,
+    from_sync: t.from?.sync ?? null,
+    from_health: t.from?.health ?? null,
+    from_revision: t.from?.revision ?? null,
+    to_sync: t.to.sync,
+    to_health: t.to.health,
+    to_revision: t.to.revision ?? null,
+    at: t.at,
+  };
+}
+
+function toEntry(row: Row, entityRef: string): HistoryEntry {
+  const opt = <T>(value: T | null) => (value === null ? undefined : value);
+  const from = {
+    sync: opt(row.from_sync) as SyncStatus | undefined,
+    health: opt(row.from_health) as HealthStatus | undefined,
+    revision: opt(row.from_revision),
+  };
+  return {
+    id: String(row.id),
+    key: row.object_key,
+    entityRef,
+    cluster: row.cluster,
+    ...(row.environment ? { environment: row.environment } : {}),
+    kind: row.kind,
+    ...(row.namespace ? { namespace: row.namespace } : {}),
+    name: row.name,
+    from: Object.fromEntries(
+      Object.entries(from).filter(([, v]) => v !== undefined),
+    ),
+    to: {
+      sync: row.to_sync as SyncStatus,
+      health: row.to_health as HealthStatus,
+      ...(row.to_revision ? { revision: row.to_revision } : {}),
+    },
+    at: new Date(row.at).toISOString(),
+  };
+}
+
+export async function createHistoryStore(
+  database: DatabaseService,
+): Promise<HistoryStore> {
+  const knex: Knex = await database.getClient();
+  if (!database.migrations?.skip) {
+    await knex.migrate.latest({
+      directory: resolvePackagePath(
+        '@internal/plugin-gitops-backend',
+        'migrations',
+      ),
+    });
+  }
+  return {
+    async record(transitions) {
+      for (const batch of chunks(transitions)) {
+        await knex(TABLE)
+          .insert(batch.map(toRow))
+          .onConflict(['object_key', 'resource_version'])
+          .ignore();
+      }
+    },
+    async lastStates(keys) {
+      const states = new Map<string, ObservedState>();
+      for (const batch of chunks([...new Set(keys)])) {
+        const rows: Row[] = await knex(TABLE).whereIn(
+          'id',
+          knex(TABLE)
+            .max('id')
+            .whereIn('object_key', batch)
+            .groupBy('object_key'),
+        );
+        for (const row of rows) {
+          states.set(row.object_key, {
+            sync: row.to_sync as SyncStatus,
+            health: row.to_health as HealthStatus,
+            ...(row.to_revision ? { revision: row.to_revision } : {}),
+          });
+        }
+      }
+      return states;
+    },
+    async query({ entityRef, objectKeys = [], since, limit }) {
+      const wanted = refKey(entityRef);
+      const rows: Row[] = await knex(TABLE)
+        .where(builder => {
+          builder.whereRaw("entity_refs LIKE ? ESCAPE '\\'", [
+            `%|${escapeLike(wanted)}|%`,
+          ]);
+          for (const batch of chunks(objectKeys)) {
+            builder.orWhereIn('object_key', batch);
+          }
+        })
+        .modify(builder => {
+          if (since) builder.where('at', '>=', since);
+        })
+        .orderBy([
+          { column: 'at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(limit);
+      return rows.map(row => toEntry(row, entityRef));
+    },
+    async prune(olderThan) {
+      return knex(TABLE).where('at', '<', olderThan).delete();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+export { createHistoryStore } from './createHistoryStore';
+export { createHistoryRecorder } from './createHistoryRecorder';
+export type { HistoryRecorder } from './createHistoryRecorder';
+export type {
+  HistoryQuery,
+  HistoryStore,
+  HistoryTransition,
+  ObservedState,
+} from './types';

@@ -1,0 +1,3 @@
+export { createKubeClient } from './createKubeClient';
+export { KubeRequestError } from './types';
+export type { KubeClient, WatchEvent, WatchHandle } from './types';

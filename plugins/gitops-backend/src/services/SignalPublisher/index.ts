@@ -1,0 +1,3 @@
+export { createSignalPublisher } from './createSignalPublisher';
+export { GITOPS_SIGNAL_CHANNEL } from './types';
+export type { SignalPublisher } from './types';

@@ -1,0 +1,43 @@
+import { MatchableObject, ObjectStatus } from '@internal/plugin-gitops-common';
+
+/** Which entities (and teams) own an object; supplied by the EntityIndex. */
+export interface EntityMapping {
+  entityRefsFor(object: MatchableObject): string[];
+  teamOf(entityRef: string): string | undefined;
+}
+
+/** One object as the cache stores it. */
+export interface CacheInput {
+  record: ObjectStatus;
+  match: MatchableObject;
+  resourceVersion?: string;
+}
+
+/** One change of the cache; `current` undefined = deleted. */
+export interface CacheChange {
+  key: string;
+  cluster: string;
+  previous?: ObjectStatus;
+  current?: ObjectStatus;
+  resourceVersion?: string;
+}
+
+export type CacheListener = (changes: CacheChange[]) => void;
+
+/** The in-memory status of every watched object, indexed for entity and team views. */
+export interface StatusCache {
+  /** Upsert one object of a watched kind (`kindId` = cluster + group + kind). */
+  upsert(kindId: string, input: CacheInput): void;
+  remove(key: string, resourceVersion?: string): void;
+  /** Replace all objects of a kind at once (after a relist); vanished ones are deleted. */
+  replaceKind(kindId: string, inputs: CacheInput[]): void;
+  get(key: string): ObjectStatus | undefined;
+  all(): ObjectStatus[];
+  byEntity(entityRef: string): ObjectStatus[];
+  byTeam(team: string): ObjectStatus[];
+  /** Object count per kindId (for tests and the clusters view). */
+  kindSize(kindId: string): number;
+  /** Re-map every object after the catalog changed; emits a change for each object whose entities changed. */
+  setEntityMapping(mapping: EntityMapping): void;
+  subscribe(listener: CacheListener): () => void;
+}

@@ -1,0 +1,2 @@
+export { createStatusService } from './createStatusService';
+export type { StatusService } from './types';

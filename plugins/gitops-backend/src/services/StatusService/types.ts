@@ -1,0 +1,30 @@
+import {
+  ClusterState,
+  HistoryEntry,
+  ObjectStatus,
+  OverviewQuery,
+  TeamStatusResponse,
+  Xrd,
+} from '@internal/plugin-gitops-common';
+
+/** Read model behind the REST API: cache + entity index + cluster states + history. */
+export interface StatusService {
+  /** The entity's objects (stale ones marked) and the states of their clusters. */
+  entityObjects(entityRef: string): {
+    objects: ObjectStatus[];
+    clusters: ClusterState[];
+  };
+  /** Entities of a team (as the catalog says), for permission filtering. */
+  teamEntities(team: string): string[];
+  hasTeam(team: string): boolean;
+  knowsEntity(entityRef: string): boolean;
+  teamStatus(team: string, entityRefs: string[]): TeamStatusResponse;
+  /** Every object that passes the query's filters, worst first (not paged). */
+  overviewObjects(query: OverviewQuery): ObjectStatus[];
+  history(
+    entityRef: string,
+    options: { since?: string; limit: number },
+  ): Promise<HistoryEntry[]>;
+  clusters(): ClusterState[];
+  xrds(): Xrd[];
+}
