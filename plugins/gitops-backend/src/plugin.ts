@@ -1,6 +1,7 @@
 import {
   coreServices,
   createBackendPlugin,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -68,7 +69,20 @@ export const gitopsPlugin = createBackendPlugin({
             idleTimeoutMs: config.idleTimeoutMs,
             discoveryIntervalMs: config.discoveryIntervalMs,
             staleAfterMs: config.staleAfterMs,
-            onStateChange: name => publisher.changed({ clusters: [name] }),
+            // Views refetch by entity: name every entity with objects in the cluster, so stale markers and
+            // banners appear without a reload.
+            onStateChange: name =>
+              publisher.changed({
+                clusters: [name],
+                entityRefs: [
+                  ...new Set(
+                    cache
+                      .all()
+                      .filter(object => object.cluster === name)
+                      .flatMap(object => object.entityRefs),
+                  ),
+                ],
+              }),
           }),
         );
         const entityIndex = createEntityIndex({
@@ -83,7 +97,9 @@ export const gitopsPlugin = createBackendPlugin({
           frequency: { seconds: 60 },
           timeout: { minutes: 2 },
           scope: 'local', // every replica keeps its own cache
-          fn: () => entityIndex.refresh(),
+          fn: async () => {
+            await entityIndex.refresh();
+          },
         });
         await scheduler.scheduleTask({
           id: 'gitops-history-retention',
@@ -100,12 +116,10 @@ export const gitopsPlugin = createBackendPlugin({
 
         // Watches start now and never block startup: each cluster runs on its own.
         for (const watcher of watchers) watcher.start();
+        // At startup the catalog may still be ingesting: retry the first load every few seconds until it finds
+        // entities, rather than leaving objects unmapped until the next scheduled refresh.
         lifecycle.addStartupHook(() => {
-          entityIndex
-            .refresh()
-            .catch(error =>
-              logger.warn(`gitops: first catalog load failed: ${error}`),
-            );
+          void loadEntityIndexUntilPopulated(entityIndex, logger);
         });
         lifecycle.addShutdownHook(async () => {
           await Promise.all(watchers.map(watcher => watcher.stop()));
@@ -135,3 +149,23 @@ export const gitopsPlugin = createBackendPlugin({
     });
   },
 });
+
+const FIRST_LOAD_ATTEMPTS = 24;
+const FIRST_LOAD_RETRY_MS = 5_000;
+
+async function loadEntityIndexUntilPopulated(
+  entityIndex: { refresh(): Promise<number> },
+  logger: LoggerService,
+) {
+  for (let attempt = 1; attempt <= FIRST_LOAD_ATTEMPTS; attempt++) {
+    try {
+      if ((await entityIndex.refresh()) > 0) return;
+    } catch (error) {
+      logger.warn(`gitops: catalog load failed (attempt ${attempt}): ${error}`);
+    }
+    // unref: a backend shutting down must not wait for this retry
+    await new Promise(resolve =>
+      setTimeout(resolve, FIRST_LOAD_RETRY_MS).unref(),
+    );
+  }
+}

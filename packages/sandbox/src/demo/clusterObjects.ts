@@ -309,8 +309,16 @@ export function clusterObjects(
         observedGeneration: 1,
         artifact: { revision: `main@sha1:${revision}`, lastUpdateTime: at },
         conditions: [
+          // Flux sources report both; Argo CD's health check needs both True for Healthy.
           condition(
             'Ready',
+            true,
+            'Succeeded',
+            `stored artifact for revision 'main@sha1:${revision}'`,
+            at,
+          ),
+          condition(
+            'ArtifactInStorage',
             true,
             'Succeeded',
             `stored artifact for revision 'main@sha1:${revision}'`,

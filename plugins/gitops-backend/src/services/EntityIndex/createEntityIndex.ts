@@ -102,7 +102,7 @@ export function createEntityIndex(options: {
       // Re-mapping every cached object is the costly part: skip it when
       // nothing that mapping depends on changed.
       const next = JSON.stringify(loaded);
-      if (next === signature) return;
+      if (next === signature) return loaded.length;
       signature = next;
       byRef = new Map(loaded.map(entity => [refKey(entity.ref), entity]));
       byKubernetesId = new Map();
@@ -124,6 +124,7 @@ export function createEntityIndex(options: {
         byTeam.set(team, [...(byTeam.get(team) ?? []), entity.ref]);
       }
       cache.setEntityMapping(index);
+      return loaded.length;
     },
   };
   return index;
