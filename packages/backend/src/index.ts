@@ -20,6 +20,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// gitops:* actions: validated pull requests to the GitOps config repo.
+backend.add(import('@internal/plugin-scaffolder-backend-module-gitops'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionModulePortalPolicy);

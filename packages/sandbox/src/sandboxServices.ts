@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { stringify } from 'yaml';
 import {
   gitopsCrds,
@@ -14,6 +15,11 @@ import { clusterObjects } from './demo/clusterObjects';
 import { configRepoFiles } from './demo/configRepo';
 import { loadDemoServices } from './demo/demoServices';
 import { CONFIG_REPO, DEMO_ENVIRONMENTS } from './demo/environments';
+
+const PROJECT_KUBECTL = resolvePackagePath(
+  '@internal/sandbox',
+  '../../.tools/kubectl/kubectl/kubectl',
+);
 
 export interface SandboxPorts {
   github: number;
@@ -102,6 +108,10 @@ function writeBackendConfig(
     },
     gitops: {
       configRepo: { host, ...CONFIG_REPO, branch: 'main' },
+      // The project's own kubectl (scripts/setup.sh) validates pull requests, whatever is on PATH.
+      ...(existsSync(PROJECT_KUBECTL)
+        ? { validation: { kubectlPath: PROJECT_KUBECTL } }
+        : {}),
       clusters: DEMO_ENVIRONMENTS.map(env => {
         const cluster = kube.cluster(env.name);
         return {

@@ -3,14 +3,21 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import { gitopsStatusReadPermission } from '@internal/plugin-gitops-common';
 import { Request } from 'express';
 
-/** The one place every route asks for `gitops.status.read`. */
+/** The one place every route asks for permission (`gitops.status.read` unless another is named). */
 export interface PermissionGuard {
-  /** Throws NotAllowedError unless the caller may read the entity's status. */
-  authorizeEntity(req: Request, entityRef: string): Promise<void>;
+  /** Throws NotAllowedError unless the caller has the permission (default: read the status) on the entity. */
+  authorizeEntity(
+    req: Request,
+    entityRef: string,
+    permission?: ResourcePermission<'catalog-entity'>,
+  ): Promise<void>;
   /** The subset of entity refs the caller may read. */
   filterAuthorized(req: Request, entityRefs: string[]): Promise<Set<string>>;
   /** Objects no entity claims: allowed when the policy allows the permission without a resource. */
@@ -27,15 +34,16 @@ export function createPermissionGuard(options: {
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  async function filterAuthorized(req: Request, entityRefs: string[]) {
+  async function filterAuthorized(
+    req: Request,
+    entityRefs: string[],
+    permission: ResourcePermission<'catalog-entity'> = gitopsStatusReadPermission,
+  ) {
     const unique = [...new Set(entityRefs)];
     const credentials = await credentialsOf(req);
     if (unique.length === 0) return new Set<string>();
     const decisions = await permissions.authorize(
-      unique.map(resourceRef => ({
-        permission: gitopsStatusReadPermission,
-        resourceRef,
-      })),
+      unique.map(resourceRef => ({ permission, resourceRef })),
       { credentials },
     );
     return new Set(
@@ -46,15 +54,17 @@ export function createPermissionGuard(options: {
   }
 
   return {
-    async authorizeEntity(req, entityRef) {
-      const allowed = await filterAuthorized(req, [entityRef]);
+    async authorizeEntity(req, entityRef, permission) {
+      const allowed = await filterAuthorized(req, [entityRef], permission);
       if (!allowed.has(entityRef)) {
         throw new NotAllowedError(
-          `Not allowed to read the GitOps status of ${entityRef}`,
+          `Not allowed: ${
+            (permission ?? gitopsStatusReadPermission).name
+          } on ${entityRef}`,
         );
       }
     },
-    filterAuthorized,
+    filterAuthorized: (req, entityRefs) => filterAuthorized(req, entityRefs),
     async mayReadUnowned(req) {
       const credentials = await credentialsOf(req);
       // Conditional decisions need an entity to evaluate against: unowned objects have none.

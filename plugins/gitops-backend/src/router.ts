@@ -3,6 +3,9 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  gitopsPromotePermission,
+  KUBERNETES_ID_LABEL,
+  promotionRequestSchema,
   ClustersResponse,
   EntityStatusResponse,
   historyQuerySchema,
@@ -15,6 +18,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { PermissionGuard } from './permissionGuard';
+import { PromotionService } from './services/Promotions';
 import { StatusService } from './services/StatusService';
 
 const segment = z.string().min(1).max(253);
@@ -42,12 +46,13 @@ export interface RouterOptions {
   guard: PermissionGuard;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  promotions: PromotionService;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { status, guard, catalog, httpAuth } = options;
+  const { status, guard, catalog, httpAuth, promotions } = options;
   const router = Router();
   router.use(express.json());
 
@@ -63,6 +68,25 @@ export async function createRouter(
   function entityRefOf(req: Request): string {
     return stringifyEntityRef(parse(entityParamsSchema, req.params));
   }
+
+  // Git is the only write path: a promotion opens (or updates) a pull request to the config repo.
+  router.post(
+    '/entities/:kind/:namespace/:name/promotions',
+    async (req, res) => {
+      const entityRef = entityRefOf(req);
+      const { from, to } = parse(promotionRequestSchema, req.body);
+      const credentials = await httpAuth.credentials(req);
+      const entity = await catalog.getEntityByRef(entityRef, { credentials });
+      if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
+      await guard.authorizeEntity(req, entityRef, gitopsPromotePermission);
+      const service =
+        entity.metadata.annotations?.[KUBERNETES_ID_LABEL] ??
+        entity.metadata.name;
+      res
+        .status(201)
+        .json(await promotions.promote({ entityRef, service, from, to }));
+    },
+  );
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

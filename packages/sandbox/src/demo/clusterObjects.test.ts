@@ -25,7 +25,12 @@ const statuses = DEMO_ENVIRONMENTS.flatMap(env =>
     'http://127.0.0.1:7100/acme/gitops-config.git',
   )
     .filter(o => o.status)
-    .map(o => ({ ...o, metadata: { generation: 1, ...o.metadata } }))
+    .map(
+      (o): Record<string, any> => ({
+        ...o,
+        metadata: { generation: 1, ...o.metadata },
+      }),
+    )
     .map(o =>
       normalizeObject(o, {
         cluster: env.name,

@@ -6,6 +6,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import type { RenderResult } from '@testing-library/react';
+import type { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { GitopsClient } from '../api';
 import { testApis } from './apis';
 import type { TestSignalApi } from './TestSignalApi';
@@ -30,9 +31,10 @@ export async function renderWithApis(
   options: {
     entity?: Entity;
     extraApis?: Parameters<typeof TestApiProvider>[0]['apis'];
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   } = {},
 ): Promise<RenderResult & { signals: TestSignalApi; client: GitopsClient }> {
-  const { apis, signals, client } = testApis();
+  const { apis, signals, client } = testApis(options.permission);
   const tree = options.entity ? (
     <EntityProvider entity={options.entity}>{element}</EntityProvider>
   ) : (

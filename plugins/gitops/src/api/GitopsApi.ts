@@ -6,12 +6,15 @@ import type {
   HistoryResponse,
   OverviewQuery,
   OverviewResponse,
+  PromotionRequest,
+  PullRequestResponse,
   TeamStatusResponse,
   XrdsResponse,
 } from '@internal/plugin-gitops-common';
 
 /**
- * Read access to the GitOps portal backend (`@internal/plugin-gitops-backend`).
+ * The GitOps portal backend (`@internal/plugin-gitops-backend`): status reads, and promotions that open pull
+ * requests to the config repo (the portal never writes to a cluster).
  *
  * @public
  */
@@ -28,6 +31,11 @@ export interface GitopsApi {
   getClusters(): Promise<ClustersResponse>;
   /** Crossplane CompositeResourceDefinitions. */
   getXrds(): Promise<XrdsResponse>;
+  /** Opens (or updates) a pull request copying the image from one environment's overlay to another's. */
+  promote(
+    entity: CompoundEntityRef,
+    request: PromotionRequest,
+  ): Promise<PullRequestResponse>;
 }
 
 /**

@@ -7,9 +7,11 @@ import {
   historyResponseSchema,
   overviewQueryToSearchParams,
   overviewResponseSchema,
+  pullRequestResponseSchema,
   teamStatusResponseSchema,
   xrdsResponseSchema,
   type OverviewQuery,
+  type PromotionRequest,
 } from '@internal/plugin-gitops-common';
 import type { GitopsApi } from './GitopsApi';
 
@@ -50,15 +52,18 @@ export class GitopsClient implements GitopsApi {
   }
 
   getEntityStatus(entity: CompoundEntityRef) {
-    return this.get(entityPath(entity, 'status'), entityStatusResponseSchema);
+    return this.request(
+      entityPath(entity, 'status'),
+      entityStatusResponseSchema,
+    );
   }
 
   getEntityHistory(entity: CompoundEntityRef) {
-    return this.get(entityPath(entity, 'history'), historyResponseSchema);
+    return this.request(entityPath(entity, 'history'), historyResponseSchema);
   }
 
   getTeamStatus(team: CompoundEntityRef) {
-    return this.get(
+    return this.request(
       pathOf('teams', team.namespace, team.name, 'status'),
       teamStatusResponseSchema,
     );
@@ -66,23 +71,39 @@ export class GitopsClient implements GitopsApi {
 
   getOverview(query: Partial<OverviewQuery>) {
     const params = overviewQueryToSearchParams(query).toString();
-    return this.get(
+    return this.request(
       `/overview${params ? `?${params}` : ''}`,
       overviewResponseSchema,
     );
   }
 
   getClusters() {
-    return this.get('/clusters', clustersResponseSchema);
+    return this.request('/clusters', clustersResponseSchema);
   }
 
   getXrds() {
-    return this.get('/xrds', xrdsResponseSchema);
+    return this.request('/xrds', xrdsResponseSchema);
   }
 
-  private async get<T>(path: string, schema: ResponseSchema<T>): Promise<T> {
+  promote(entity: CompoundEntityRef, request: PromotionRequest) {
+    return this.request(
+      entityPath(entity, 'promotions'),
+      pullRequestResponseSchema,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+  }
+
+  private async request<T>(
+    path: string,
+    schema: ResponseSchema<T>,
+    init?: RequestInit,
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('gitops');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -52,10 +52,34 @@ describe('PortalPermissionPolicy', () => {
     ['a GitOps read', gitopsRead, AuthorizeResult.ALLOW],
     ['a scaffolder run', scaffolderRun, AuthorizeResult.ALLOW],
     ['a catalog delete', catalogDelete, AuthorizeResult.ALLOW],
-    ['a GitOps write', gitopsPromote, AuthorizeResult.DENY],
   ])('answers %s by a signed-in user', async (_, permission, result) => {
     await expect(policy.handle({ permission }, user)).resolves.toEqual({
       result,
+    });
+  });
+
+  it('makes a GitOps write on an entity conditional on owning it', async () => {
+    await expect(
+      policy.handle({ permission: gitopsPromote }, user),
+    ).resolves.toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: ['user:default/guest'] },
+      },
+    });
+  });
+
+  it('denies a GitOps write that is not on an entity', async () => {
+    const permission = createPermission({
+      name: 'gitops.cluster.write',
+      attributes: { action: 'update' },
+    });
+    await expect(policy.handle({ permission }, user)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
     });
   });
 

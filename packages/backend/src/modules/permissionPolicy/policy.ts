@@ -1,5 +1,6 @@
 import {
   AuthorizeResult,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -7,17 +8,23 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
 
-/**
- * Prefix of the permissions our own GitOps plugins define. Their rules (ownership of the entity, membership of the
- * owning team) are decided by those plugins; until a plugin registers a rule for one, it is denied.
- */
+/** Prefix of the permissions our own GitOps plugins define. */
 export const GITOPS_PERMISSION_PREFIX = 'gitops.';
 
 /**
- * The portal's default policy: a signed-in user may read everything and use the catalog and scaffolder; GitOps
- * write permissions (promote, rollback, …) are denied here and granted by the GitOps plugins' own conditional rules.
- * Requests without a signed-in user are denied.
+ * The portal's default policy:
+ * - requests without a signed-in user are denied;
+ * - reads are allowed to every signed-in user;
+ * - GitOps writes (promote, rollback) on an entity are allowed to its owners: the user or a group the user belongs
+ *   to must be the entity's owner, decided by the catalog's `isEntityOwner` rule;
+ * - other GitOps writes are denied;
+ * - everything else (catalog registration, scaffolder runs) is allowed to signed-in users: golden paths open pull
+ *   requests, which are themselves reviewed, so the portal does not gate them a second time.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   async handle(
@@ -31,11 +38,17 @@ export class PortalPermissionPolicy implements PermissionPolicy {
     if (permission.attributes.action === 'read') {
       return { result: AuthorizeResult.ALLOW };
     }
-    if (permission.name.startsWith(GITOPS_PERMISSION_PREFIX)) {
-      return { result: AuthorizeResult.DENY };
+    if (!permission.name.startsWith(GITOPS_PERMISSION_PREFIX)) {
+      return { result: AuthorizeResult.ALLOW };
     }
-    // Catalog registration and scaffolder runs stay open to signed-in users: the golden paths open pull requests,
-    // which are themselves reviewed, so the portal does not gate them a second time.
-    return { result: AuthorizeResult.ALLOW };
+    if (isResourcePermission(permission, 'catalog-entity')) {
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({
+          claims: user.info.ownershipEntityRefs ?? [],
+        }),
+      );
+    }
+    return { result: AuthorizeResult.DENY };
   }
 }

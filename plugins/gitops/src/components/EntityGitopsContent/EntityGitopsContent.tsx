@@ -11,6 +11,8 @@ import { ClusterBanners } from './ClusterBanners';
 import { EmptyGitops } from './EmptyGitops';
 import { EnvironmentGrid } from './EnvironmentGrid';
 import { HistoryList } from './HistoryList';
+import { PromotionActions } from './PromotionActions';
+import { orderEnvironments } from '../shared';
 
 function Loading(props: { what: string }) {
   return (
@@ -40,6 +42,14 @@ export function EntityGitopsContent() {
         <EmptyGitops />
       ) : (
         <InfoCard title="Environments">
+          <PromotionActions
+            entity={entity}
+            environments={orderEnvironments(
+              new Set(
+                objects.flatMap(o => (o.environment ? [o.environment] : [])),
+              ),
+            )}
+          />
           <EnvironmentGrid objects={objects} clusters={clusters} />
         </InfoCard>
       )}

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { STATE_DIR } from './sandboxState';
+
+const GITHUB = 'http://127.0.0.1:7100';
+
+function githubToken(): string {
+  return JSON.parse(readFileSync(resolve(STATE_DIR, 'secrets.json'), 'utf8'))
+    .githubToken;
+}
+
+test.describe('promotions open pull requests', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await expect(
+      page
+        .getByRole('navigation', { name: 'sidebar nav' })
+        .getByRole('link', { name: 'Catalog', exact: true }),
+    ).toBeVisible();
+  });
+
+  test('a Payments member promotes dev → staging: a PR with exactly the image change', async ({
+    page,
+  }, testInfo) => {
+    await page.goto('/catalog/default/component/payments-api/gitops');
+    await page.getByRole('button', { name: 'Promote dev → staging' }).click();
+    await page.getByRole('button', { name: 'Open pull request' }).click();
+    const link = page.getByRole('link', { name: /^#\d+/ });
+    await expect(link).toBeVisible();
+    const number = Number((await link.textContent())!.match(/#(\d+)/)![1]);
+    await page.screenshot({
+      path: testInfo.outputPath('promotion-pr.png'),
+      fullPage: true,
+    });
+
+    const files = await fetch(
+      `${GITHUB}/repos/acme/gitops-config/pulls/${number}/files`,
+      {
+        headers: { authorization: `token ${githubToken()}` },
+      },
+    ).then(r => r.json());
+    expect(files.map((f: { filename: string }) => f.filename)).toEqual([
+      'apps/payments-api/overlays/staging/kustomization.yaml',
+    ]);
+    expect(files[0].patch).toMatch(/-\s+newTag: 1\.3\.2\n\+\s+newTag: 1\.4\.0/);
+  });
+
+  test("another team's service shows no promote button, and the backend refuses a direct call", async ({
+    page,
+  }) => {
+    await page.goto('/catalog/default/component/checkout-web/gitops');
+    await expect(
+      page.getByRole('table', { name: 'Environments by cluster' }),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Promote/ })).toHaveCount(0);
+
+    const { backstageIdentity } = await page.request
+      .post('/api/auth/guest/refresh', {
+        headers: { 'x-requested-with': 'XMLHttpRequest' },
+      })
+      .then(r => r.json());
+    const response = await page.request.post(
+      '/api/gitops/entities/component/default/checkout-web/promotions',
+      {
+        headers: { authorization: `Bearer ${backstageIdentity.token}` },
+        data: { from: 'dev', to: 'staging' },
+      },
+    );
+    expect(response.status()).toBe(403);
+  });
+});

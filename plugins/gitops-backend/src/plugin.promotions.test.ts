@@ -1,0 +1,124 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
+import { generateServiceManifests } from '@internal/plugin-gitops-node';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import request from 'supertest';
+import { gitopsPlugin } from './plugin';
+import { component } from './__testUtils__/fixtures';
+
+jest.setTimeout(60_000);
+
+const KUBECTL =
+  [resolve(__dirname, '../../../.tools/kubectl/kubectl/kubectl')].find(
+    existsSync,
+  ) ?? 'kubectl';
+const TOKEN = 'promotion-test-token';
+let dataDir: string;
+let github: GithubEmulator;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'gitops-promotions-'));
+  github = await startGithubEmulator({ dataDir, tokens: [TOKEN] });
+  await github.createRepo('acme', 'gitops-config', {
+    files: generateServiceManifests({
+      name: 'shop',
+      team: 'team-a',
+      image: 'ghcr.io/acme/shop',
+      environments: [
+        { name: 'dev', replicas: 1, imageTag: '1.4.0' },
+        { name: 'staging', replicas: 2, imageTag: '1.3.0' },
+      ],
+      delivery: {
+        engine: 'argocd',
+        repoUrl: github.gitUrl('acme', 'gitops-config'),
+      },
+    }),
+  });
+});
+
+afterAll(async () => {
+  await github?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function startBackend(
+  permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
+  const host = new URL(github.url).host;
+  const { server } = await startTestBackend({
+    features: [
+      gitopsPlugin,
+      catalogServiceMock.factory({
+        entities: [
+          component('shop', 'team-a', { 'backstage.io/kubernetes-id': 'shop' }),
+        ],
+      }),
+      mockServices.permissions.factory({ result: permission }),
+      mockServices.rootConfig.factory({
+        data: {
+          integrations: {
+            github: [{ host, apiBaseUrl: github.url, token: TOKEN }],
+          },
+          gitops: {
+            clusters: [],
+            configRepo: {
+              host,
+              owner: 'acme',
+              repo: 'gitops-config',
+              branch: 'main',
+            },
+            validation: { kubectlPath: KUBECTL },
+          },
+        },
+      }),
+    ],
+  });
+  return server;
+}
+
+const promote = (server: Parameters<typeof request>[0], body: object) =>
+  request(server)
+    .post('/api/gitops/entities/component/default/shop/promotions')
+    .set('authorization', mockCredentials.user.header())
+    .send(body);
+
+describe('POST /entities/:kind/:namespace/:name/promotions', () => {
+  it('opens a pull request that copies the image to the next environment', async () => {
+    const server = await startBackend(AuthorizeResult.ALLOW);
+    const response = await promote(server, { from: 'dev', to: 'staging' });
+    expect(response.status).toBe(201);
+    expect(response.body.branch).toBe('gitops/promote/shop-staging');
+    const { data: files } = await fetch(
+      `${github.url}/repos/acme/gitops-config/pulls/${response.body.number}/files`,
+      { headers: { authorization: `token ${TOKEN}` } },
+    ).then(async r => ({
+      data: (await r.json()) as Array<{ filename: string; patch: string }>,
+    }));
+    expect(files.map(f => f.filename)).toEqual([
+      'apps/shop/overlays/staging/kustomization.yaml',
+    ]);
+    expect(files[0].patch).toContain('+    newTag: 1.4.0');
+  });
+
+  it('answers 403 when the caller may not promote the entity', async () => {
+    const server = await startBackend(AuthorizeResult.DENY);
+    const response = await promote(server, { from: 'dev', to: 'staging' });
+    expect(response.status).toBe(403);
+  });
+
+  it.each([[{ from: 'dev' }], [{ from: 'dev', to: 'dev' }]])(
+    'answers 400 for a bad request %j',
+    async body => {
+      const server = await startBackend(AuthorizeResult.ALLOW);
+      expect((await promote(server, body)).status).toBe(400);
+    },
+  );
+});

@@ -1,0 +1,2 @@
+export { createPromotionService } from './createPromotionService';
+export type { PromotionService } from './types';

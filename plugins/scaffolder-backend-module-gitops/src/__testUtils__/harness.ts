@@ -1,0 +1,206 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
+import { generateServiceManifests } from '@internal/plugin-gitops-node';
+import { Octokit } from '@octokit/rest';
+import yaml from 'yaml';
+import { GitopsActionDeps } from '../actions/types';
+
+export const TOKEN = 'ghs_scaffolder-test-token-0123456789';
+export const OWNER = 'acme';
+export const KUBECTL = join(
+  __dirname,
+  '../../../../.tools/kubectl/kubectl/kubectl',
+);
+
+/** The sandbox's `web` service: three environments, one Argo CD Application each. */
+export function seededRepoFiles(): Record<string, string> {
+  return {
+    'README.md': '# gitops-config\n',
+    ...generateServiceManifests({
+      name: 'web',
+      team: 'payments',
+      image: 'ghcr.io/acme/web',
+      environments: [
+        { name: 'dev', replicas: 1, imageTag: '1.4.0' },
+        { name: 'staging', replicas: 2, imageTag: '1.3.2' },
+        { name: 'prod', replicas: 3, imageTag: '1.3.1' },
+      ],
+      delivery: {
+        engine: 'argocd',
+        repoUrl: 'https://github.com/acme/gitops-config',
+      },
+    }),
+  };
+}
+
+/** Runs a command without a shell (async: the emulator runs in this process). */
+export function run(file: string, args: string[], cwd?: string) {
+  return new Promise<string>((resolve, reject) => {
+    execFile(
+      file,
+      args,
+      {
+        cwd,
+        maxBuffer: 16 * 1024 * 1024,
+        env: {
+          PATH: process.env.PATH,
+          HOME: tmpdir(),
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_CONFIG_NOSYSTEM: '1',
+          GIT_TERMINAL_PROMPT: '0',
+        },
+      },
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`${file} ${args[0]} failed: ${stderr}`))
+          : resolve(stdout),
+    );
+  });
+}
+
+/** A checkpoint store like the task database: a key's first result is replayed. */
+export function checkpointStore() {
+  const values = new Map<string, unknown>();
+  return {
+    values,
+    checkpoint: (async ({ key, fn }: { key: string; fn: () => any }) => {
+      if (!values.has(key)) values.set(key, await fn());
+      return values.get(key);
+    }) as ActionContext<any, any>['checkpoint'],
+  };
+}
+
+/** One emulator per test file, a fresh seeded repo per test, real clones and kustomize. */
+export function useConfigRepo() {
+  let emulator: GithubEmulator | undefined;
+  let tmp = '';
+  let counter = 0;
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'scaffolder-gitops-test-'));
+    emulator = await startGithubEmulator({
+      dataDir: join(tmp, 'data'),
+      tokens: [TOKEN],
+    });
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  const host = () => new URL(emulator!.url).host;
+
+  const harness = {
+    get emulator(): GithubEmulator {
+      return emulator!;
+    },
+    get tmp() {
+      return tmp;
+    },
+    deps(): GitopsActionDeps {
+      return {
+        config: new ConfigReader({
+          integrations: {
+            github: [
+              { host: host(), apiBaseUrl: emulator!.apiUrl, token: TOKEN },
+            ],
+          },
+          gitops: { validation: { kubectlPath: KUBECTL } },
+        }),
+      };
+    },
+    /** A new repo seeded with the `web` service (plus `extra` files); returns its RepoUrlPicker value. */
+    async newRepo(extra: Record<string, string> = {}) {
+      const repo = `config-${++counter}`;
+      await emulator!.createRepo(OWNER, repo, {
+        files: { ...seededRepoFiles(), ...extra },
+      });
+      return { repo, repoUrl: `${host()}?owner=${OWNER}&repo=${repo}` };
+    },
+    octokit(): Octokit {
+      return new Octokit({ auth: TOKEN, baseUrl: emulator!.url });
+    },
+    async pulls(repo: string): Promise<
+      Array<{
+        number: number;
+        title: string;
+        html_url: string;
+        body: string | null;
+      }>
+    > {
+      const { data } = await harness
+        .octokit()
+        .pulls.list({ owner: OWNER, repo, state: 'all' });
+      return data;
+    },
+    /**
+     * A mock context with a real workspace dir and a recorded output map.
+     * The input is untyped on purpose: like the task runner, tests pass raw
+     * JSON (bad input included) that the handler must check itself.
+     */
+    async context(
+      input: Record<string, any>,
+      overrides: Partial<ActionContext<any, any>> = {},
+    ) {
+      const outputs: Record<string, unknown> = {};
+      const workspacePath = await mkdtemp(join(tmp, 'workspace-'));
+      // The mock only takes input/workspace/logger; output, checkpoint and isDryRun are set here.
+      const ctx: ActionContext<any, any> = {
+        ...createMockActionContext({ input, workspacePath }),
+        output: (name: string, value: unknown) => {
+          outputs[name] = value;
+        },
+        ...overrides,
+      };
+      return { ctx, outputs };
+    },
+    /** Clones `branch`; returns the clone's directory. */
+    async clone(repo: string, branch: string) {
+      const dir = join(tmp, `clone-${++counter}`);
+      await run('git', [
+        'clone',
+        '--quiet',
+        '--branch',
+        branch,
+        emulator!.gitUrl(OWNER, repo),
+        dir,
+      ]);
+      return dir;
+    },
+    /** `kubectl kustomize` of every overlay a change touched, in a clone of its branch. */
+    async renderTouchedOverlays(repo: string, branch: string, files: string[]) {
+      const dir = await harness.clone(repo, branch);
+      const overlays = [
+        ...new Set(
+          files
+            .map(f => f.match(/^(apps\/[^/]+\/overlays\/[^/]+)\//)?.[1])
+            .filter((o): o is string => !!o),
+        ),
+      ];
+      const rendered: Record<string, string> = {};
+      for (const overlay of overlays) {
+        rendered[overlay] = await run(KUBECTL, ['kustomize', overlay], dir);
+      }
+      return { dir, rendered };
+    },
+  };
+  return harness;
+}
+
+/** The `input` of each example's single step, for `it.each`. */
+export function exampleInputs(
+  examples: Array<{ description: string; example: string }>,
+): Array<[string, Record<string, any>]> {
+  return examples.map(({ description, example }) => {
+    const parsed = yaml.parse(example) as {
+      steps: Array<{ input: Record<string, any> }>;
+    };
+    return [description, parsed.steps[0].input];
+  });
+}

@@ -1,0 +1,45 @@
+import { InputError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
+import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
+import { createGithubClient, GithubClient } from '@internal/plugin-gitops-node';
+import { GitopsActionDeps } from './types';
+
+/** The config repo an action writes to. */
+export interface ConfigRepo {
+  host: string;
+  owner: string;
+  repo: string;
+  /** `https://<host>/<owner>/<repo>`, what the integrations config is matched against. */
+  url: string;
+}
+
+/** Parses `github.com?owner=x&repo=y`; the host must be a configured GitHub integration. */
+export function resolveConfigRepo(
+  deps: GitopsActionDeps,
+  repoUrl: string,
+): ConfigRepo {
+  const integrations =
+    deps.integrations ?? ScmIntegrations.fromConfig(deps.config);
+  const { host, owner, repo } = parseRepoUrl(repoUrl, integrations);
+  if (!owner) {
+    throw new InputError(`Invalid repoUrl ${repoUrl}: missing owner`);
+  }
+  if (!integrations.github.byHost(host)) {
+    throw new InputError(
+      `No GitHub integration configured for ${host}: the gitops actions write to GitHub only`,
+    );
+  }
+  return { host, owner, repo, url: `https://${host}/${owner}/${repo}` };
+}
+
+/** A client with the integration's credentials; built per run because App tokens expire. */
+export function configRepoClient(
+  deps: GitopsActionDeps,
+  target: ConfigRepo,
+): Promise<GithubClient> {
+  return createGithubClient({
+    config: deps.config,
+    repoUrl: target.url,
+    logger: deps.logger,
+  });
+}

@@ -1,0 +1,156 @@
+import { InputError } from '@backstage/errors';
+import type { Xrd } from '@internal/plugin-gitops-common';
+import {
+  ConfigRepoChange,
+  GithubClient,
+  YamlEdit,
+} from '@internal/plugin-gitops-node';
+import yaml from 'yaml';
+import { ConfigRepo } from './configRepo';
+import { checkJsonSchema, JsonSchema } from './jsonSchemaSubset';
+
+export interface ClaimRequest {
+  service: string;
+  name: string;
+  xrd: Xrd;
+  version?: string;
+  parameters: Record<string, unknown>;
+  connectionSecretName?: string;
+}
+
+/** The XRD version to write: the one asked for, else the referenceable (storage) one, else the first served. */
+function pickVersion(xrd: Xrd, wanted?: string) {
+  const served = xrd.versions.filter(v => v.served);
+  const version = wanted
+    ? served.find(v => v.name === wanted)
+    : served.find(v => v.referenceable) ?? served[0];
+  if (!version) {
+    throw new InputError(
+      `${xrd.name} serves no version ${wanted ?? ''}`.trim(),
+    );
+  }
+  return version;
+}
+
+/** The claim manifest; its `parameters` are checked against the XRD's `spec.parameters` schema. */
+export function claimManifest(request: ClaimRequest): string {
+  const { xrd } = request;
+  if (!xrd.claimKind) {
+    throw new InputError(`${xrd.name} offers no claim (it has no claimNames)`);
+  }
+  const version = pickVersion(xrd, request.version);
+  const spec = (version.schema as JsonSchema).properties?.spec;
+  const schema = spec?.properties?.parameters;
+  if (!schema) {
+    throw new InputError(
+      `${xrd.name} ${version.name} has no spec.parameters schema`,
+    );
+  }
+  const problems = checkJsonSchema(request.parameters, schema, 'parameters');
+  if (problems.length > 0) {
+    throw new InputError(
+      `Invalid ${xrd.claimKind} parameters: ${problems.join('; ')}`,
+    );
+  }
+  return yaml.stringify({
+    apiVersion: `${xrd.group}/${version.name}`,
+    kind: xrd.claimKind,
+    metadata: { name: request.name },
+    spec: {
+      parameters: request.parameters,
+      writeConnectionSecretToRef: {
+        name: request.connectionSecretName ?? `${request.name}-connection`,
+      },
+    },
+  });
+}
+
+/** Appends `entry` to a kustomization's `resources` unless it is there. */
+function addResource(path: string, entry: string): YamlEdit {
+  return {
+    path,
+    edit: doc => {
+      if (!doc.has('resources')) doc.set('resources', doc.createNode([]));
+      const resources = doc.get('resources') as yaml.YAMLSeq;
+      if (!yaml.isSeq(resources))
+        throw new InputError(`${path}: resources is not a list`);
+      if (
+        !resources.items.some(
+          item => String(yaml.isScalar(item) ? item.value : item) === entry,
+        )
+      ) {
+        resources.add(entry);
+      }
+    },
+  };
+}
+
+/** The `labels` of the service's base kustomization (the team label), so the claim gets them too. */
+async function baseLabels(
+  octokit: GithubClient,
+  target: ConfigRepo,
+  branch: string,
+  path: string,
+): Promise<unknown[]> {
+  const { data } = await octokit.repos.getContent({
+    owner: target.owner,
+    repo: target.repo,
+    path,
+    ref: branch,
+  });
+  if (Array.isArray(data) || data.type !== 'file') return [];
+  const doc = yaml.parse(Buffer.from(data.content, 'base64').toString('utf8'));
+  return Array.isArray(doc?.labels) ? doc.labels : [];
+}
+
+/**
+ * The change: `apps/<svc>/claims/<name>.yaml`, the claims kustomization (with
+ * the base's labels, so the claim carries the team label) and `../../claims`
+ * in every overlay of the service.
+ */
+export async function claimChange(
+  octokit: GithubClient,
+  target: ConfigRepo,
+  branch: string,
+  request: ClaimRequest,
+): Promise<ConfigRepoChange> {
+  const manifest = claimManifest(request);
+  const { data } = await octokit.git.getTree({
+    owner: target.owner,
+    repo: target.repo,
+    tree_sha: branch,
+    recursive: 'true',
+  });
+  const paths = data.tree.map(entry => entry.path ?? '');
+  const dir = `apps/${request.service}`;
+  const overlays = paths.filter(p =>
+    new RegExp(`^${dir}/overlays/[^/]+/kustomization\\.yaml$`).test(p),
+  );
+  if (overlays.length === 0) {
+    throw new InputError(
+      `The config repo has no overlays for ${request.service} (${dir}/overlays/)`,
+    );
+  }
+  const claimsKustomization = `${dir}/claims/kustomization.yaml`;
+  const file = `${request.name}.yaml`;
+  const change: Required<ConfigRepoChange> = {
+    files: { [`${dir}/claims/${file}`]: manifest },
+    yamlEdits: overlays.map(p => addResource(p, '../../claims')),
+  };
+  if (paths.includes(claimsKustomization)) {
+    change.yamlEdits.push(addResource(claimsKustomization, file));
+  } else {
+    change.files[claimsKustomization] = yaml.stringify({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      labels: await baseLabels(
+        octokit,
+        target,
+        branch,
+        `${dir}/base/kustomization.yaml`,
+      ),
+      resources: [file],
+    });
+  }
+  return change;
+}

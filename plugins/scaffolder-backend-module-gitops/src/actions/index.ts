@@ -1,0 +1,7 @@
+export { createGitopsServiceCreateAction } from './serviceCreate';
+export { createGitopsPromoteAction } from './promote';
+export { createGitopsPullRequestAction } from './pullRequest';
+export { createGitopsRollbackAction } from './rollback';
+export { createGitopsDecommissionAction } from './decommission';
+export { createGitopsCrossplaneClaimAction } from './crossplaneClaim';
+export type { GitopsActionDeps } from './types';

@@ -1,0 +1,134 @@
+import { symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '@backstage/errors';
+import {
+  checkpointStore,
+  run,
+  seededRepoFiles,
+  useConfigRepo,
+} from '../__testUtils__/harness';
+import { SETTINGS_CONFIGMAP, writeWorkspace } from '../__testUtils__/workspace';
+import { createGitopsPullRequestAction } from './pullRequest';
+
+jest.setTimeout(60_000);
+
+const PROD = 'apps/web/overlays/prod/kustomization.yaml';
+const scale = {
+  title: 'Scale web',
+  yamlPatches: [{ path: PROD, set: { 'replicas.0.count': 5 } }],
+};
+
+describe('gitops:pull-request', () => {
+  const github = useConfigRepo();
+
+  it('applies set and delete patches and keeps the comments of the file', async () => {
+    const seeded = await github.newRepo({
+      [PROD]: `# prod is pinned by the release team\n${
+        seededRepoFiles()[PROD]
+      }`,
+    });
+    const { ctx, outputs } = await github.context({
+      repoUrl: seeded.repoUrl,
+      yamlPatches: [
+        {
+          path: PROD,
+          set: { 'images.0.newTag': '1.4.0' },
+          delete: ['replicas'],
+        },
+      ],
+    });
+
+    await createGitopsPullRequestAction(github.deps()).handler(ctx);
+
+    const dir = await github.clone(seeded.repo, outputs.branch as string);
+    const text = await run('cat', [PROD], dir);
+    expect(text).toContain('# prod is pinned by the release team');
+    expect(text).toContain('newTag: 1.4.0');
+    expect(text).not.toContain('replicas:');
+  });
+
+  it('copies the workspace directory under targetPath', async () => {
+    const { repoUrl } = await github.newRepo();
+    const { ctx, outputs } = await github.context({
+      repoUrl,
+      sourcePath: 'out',
+      targetPath: 'apps/web/overlays/dev',
+    });
+    await writeWorkspace(ctx.workspacePath, {
+      'out/extra.yaml': SETTINGS_CONFIGMAP,
+      'out/nested/more.yaml': SETTINGS_CONFIGMAP,
+    });
+
+    await createGitopsPullRequestAction(github.deps()).handler(ctx);
+
+    expect(outputs.changedFiles).toEqual([
+      'apps/web/overlays/dev/extra.yaml',
+      'apps/web/overlays/dev/nested/more.yaml',
+    ]);
+  });
+
+  it('writes nothing on a dry run', async () => {
+    const { repo, repoUrl } = await github.newRepo();
+    const { ctx, outputs } = await github.context(
+      { ...scale, repoUrl },
+      { isDryRun: true },
+    );
+
+    await createGitopsPullRequestAction(github.deps()).handler(ctx);
+
+    expect(outputs).toMatchObject({ status: 'dry-run', changedFiles: [PROD] });
+    expect(await github.pulls(repo)).toEqual([]);
+  });
+
+  it('replays the checkpoint instead of writing again', async () => {
+    const { repo, repoUrl } = await github.newRepo();
+    const store = checkpointStore();
+    const action = createGitopsPullRequestAction(github.deps());
+    const statuses = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const { ctx, outputs } = await github.context(
+        { ...scale, repoUrl, branch: 'gitops/scale-web' },
+        { checkpoint: store.checkpoint },
+      );
+      await action.handler(ctx);
+      statuses.push(outputs.status);
+    }
+    expect(statuses).toEqual(['opened', 'opened']);
+    expect(await github.pulls(repo)).toHaveLength(1);
+  });
+
+  it('refuses a symlink in the workspace', async () => {
+    const { repoUrl } = await github.newRepo();
+    const { ctx } = await github.context({ repoUrl, sourcePath: 'out' });
+    await writeWorkspace(ctx.workspacePath, {
+      'out/a.yaml': SETTINGS_CONFIGMAP,
+    });
+    await symlink('/etc/passwd', join(ctx.workspacePath, 'out/passwd'));
+
+    await expect(
+      createGitopsPullRequestAction(github.deps()).handler(ctx),
+    ).rejects.toThrow(/symlink/);
+  });
+
+  it.each([
+    ['no change at all', {}],
+    ['a sourcePath with ..', { sourcePath: '../etc' }],
+    ['a file path with ..', { files: { '../x.yaml': 'a: 1\n' } }],
+    [
+      'a patch of a missing file',
+      { yamlPatches: [{ path: 'nope.yaml', set: { a: 1 } }] },
+    ],
+    [
+      'a change that fails policy',
+      { files: { 'apps/web/base/workload.yaml': 'kind: Deployment\n' } },
+    ],
+  ])('refuses %s with an InputError', async (_case, override) => {
+    const { repo, repoUrl } = await github.newRepo();
+    const { ctx } = await github.context({ repoUrl, ...override });
+
+    await expect(
+      createGitopsPullRequestAction(github.deps()).handler(ctx),
+    ).rejects.toBeInstanceOf(InputError);
+    expect(await github.pulls(repo)).toEqual([]);
+  });
+});

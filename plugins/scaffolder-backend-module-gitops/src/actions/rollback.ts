@@ -1,0 +1,105 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ConfigRepoChange, pinImage } from '@internal/plugin-gitops-node';
+import { resolveConfigRepo } from './configRepo';
+import { overlayImageNames, revertLastChange } from './overlayHistory';
+import { examples } from './rollback.examples';
+import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
+import {
+  environmentField,
+  parseActionInput,
+  pullRequestInputFields,
+  pullRequestOutputFields,
+  serviceField,
+  Zod,
+} from './schemaFragments';
+import { GitopsActionDeps } from './types';
+
+const inputFields = {
+  ...pullRequestInputFields,
+  service: serviceField,
+  environment: environmentField,
+  toImageTag: (z: Zod) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'Pin the image to this tag instead of reverting the last change',
+      ),
+  toImageDigest: (z: Zod) =>
+    z.string().optional().describe('Pin the image to this `sha256:` digest'),
+  image: (z: Zod) =>
+    z
+      .string()
+      .optional()
+      .describe('The image to pin (default the only image of the overlay)'),
+};
+
+/** `gitops:rollback`: a revert PR of the last change to an overlay, or a pin to a known-good tag. */
+export function createGitopsRollbackAction(deps: GitopsActionDeps) {
+  return createTemplateAction({
+    id: 'gitops:rollback',
+    description:
+      'Opens a pull request that rolls back `apps/<service>/overlays/<environment>/`: the overlay as it was before its last commit, or the image pinned to `toImageTag` / `toImageDigest`.',
+    examples,
+    supportsDryRun: true,
+    schema: { input: inputFields, output: pullRequestOutputFields },
+    async handler(ctx) {
+      const input = parseActionInput(inputFields, ctx.input);
+      if (input.toImageTag && input.toImageDigest) {
+        throw new InputError('Give toImageTag or toImageDigest, not both');
+      }
+      const target = resolveConfigRepo(deps, input.repoUrl);
+      const { service, environment } = input;
+      const baseBranch = input.baseBranch ?? 'main';
+      const overlay = `apps/${service}/overlays/${environment}`;
+      const pin = input.toImageTag ?? input.toImageDigest;
+      let body = `Rolls back \`${service}\` in \`${environment}\``;
+      await runConfigRepoPullRequest({
+        ctx,
+        deps,
+        target,
+        input,
+        defaultBranch: `gitops/rollback/${service}-${environment}`,
+        defaultTitle: pin
+          ? `Roll back ${service} in ${environment} to ${pin}`
+          : `Roll back ${service} in ${environment}`,
+        defaultBody: () =>
+          `${body}.\n\nRequested by ${ctx.user?.ref ?? 'the scaffolder'}.`,
+        change: async (octokit): Promise<ConfigRepoChange> => {
+          if (pin) {
+            const path = `${overlay}/kustomization.yaml`;
+            const names = input.image
+              ? [input.image]
+              : await overlayImageNames(octokit, target, baseBranch, path);
+            if (names.length !== 1) {
+              throw new InputError(
+                `${path} has ${names.length} images; name the one to pin with image`,
+              );
+            }
+            body += ` by pinning \`${names[0]}\` to \`${pin}\``;
+            return {
+              yamlEdits: [
+                pinImage({
+                  service,
+                  environment,
+                  image: names[0],
+                  imageTag: input.toImageTag,
+                  imageDigest: input.toImageDigest,
+                }),
+              ],
+            };
+          }
+          const revert = await revertLastChange(
+            octokit,
+            target,
+            baseBranch,
+            overlay,
+          );
+          body += ` by reverting ${revert.commitSha} ("${revert.commitMessage}")`;
+          return { files: revert.files };
+        },
+      });
+    },
+  });
+}

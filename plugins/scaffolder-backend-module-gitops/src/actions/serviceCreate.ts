@@ -1,0 +1,130 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  generateServiceManifests,
+  NewServiceManifestOptions,
+} from '@internal/plugin-gitops-node';
+import { resolveConfigRepo } from './configRepo';
+import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
+import {
+  parseActionInput,
+  pullRequestInputFields,
+  pullRequestOutputFields,
+  serviceEnvironmentsField,
+  serviceField,
+  teamField,
+  Zod,
+} from './schemaFragments';
+import { examples } from './serviceCreate.examples';
+import { GitopsActionDeps } from './types';
+
+const inputFields = {
+  ...pullRequestInputFields,
+  name: serviceField,
+  team: teamField,
+  image: (z: Zod) =>
+    z
+      .string()
+      .min(1)
+      .describe('Image repository without a tag, e.g. `ghcr.io/acme/web`'),
+  port: (z: Zod) =>
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(65535)
+      .optional()
+      .describe('Container port (default 8080)'),
+  environments: serviceEnvironmentsField,
+  resources: (z: Zod) =>
+    z
+      .object({
+        requests: z.object({ cpu: z.string(), memory: z.string() }).optional(),
+        limits: z.object({ cpu: z.string(), memory: z.string() }),
+      })
+      .optional()
+      .describe('Container requests and limits (defaults are small)'),
+  hpa: (z: Zod) =>
+    z
+      .object({
+        minReplicas: z.number().int().min(1),
+        maxReplicas: z.number().int().min(1),
+        targetCpuUtilization: z.number().int().min(1).max(100).optional(),
+      })
+      .optional()
+      .describe('Adds a HorizontalPodAutoscaler on CPU'),
+  migration: (z: Zod) =>
+    z
+      .object({
+        command: z.array(z.string()).min(1),
+        image: z.string().optional(),
+      })
+      .optional()
+      .describe('A migration Job that runs before the workload'),
+  engine: (z: Zod) =>
+    z.enum(['argocd', 'flux']).default('argocd').describe('Delivery engine'),
+  argocdMode: (z: Zod) =>
+    z
+      .enum(['application', 'applicationset'])
+      .optional()
+      .describe(
+        'Argo CD: one Application per environment (default) or one ApplicationSet',
+      ),
+  deliveryRepoUrl: (z: Zod) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'The clone URL Argo CD reads (default `https://<host>/<owner>/<repo>`)',
+      ),
+};
+
+/** `gitops:service:create`: the manifests of a new service, as one validated pull request. */
+export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
+  return createTemplateAction({
+    id: 'gitops:service:create',
+    description:
+      'Opens a pull request to the GitOps config repo that adds a new service: Kustomize base and overlays, Argo CD Applications / ApplicationSet or Flux Kustomizations, namespace, RoleBinding, AppProject, optional HPA and migration Job.',
+    examples,
+    supportsDryRun: true,
+    schema: { input: inputFields, output: pullRequestOutputFields },
+    async handler(ctx) {
+      const input = parseActionInput(inputFields, ctx.input);
+      const target = resolveConfigRepo(deps, input.repoUrl);
+      const delivery: NewServiceManifestOptions['delivery'] =
+        input.engine === 'flux'
+          ? { engine: 'flux' }
+          : {
+              engine: 'argocd',
+              mode: input.argocdMode,
+              repoUrl: input.deliveryRepoUrl ?? target.url,
+              targetRevision: input.baseBranch,
+            };
+      // Generated before any call, so bad names or tags fail fast.
+      const files = generateServiceManifests({
+        name: input.name,
+        team: input.team,
+        image: input.image,
+        port: input.port,
+        environments: input.environments,
+        resources: input.resources,
+        hpa: input.hpa,
+        migration: input.migration,
+        delivery,
+      });
+      await runConfigRepoPullRequest({
+        ctx,
+        deps,
+        target,
+        input,
+        defaultBranch: `gitops/create/${input.name}`,
+        defaultTitle: `Create ${input.name}`,
+        defaultBody: `Adds the service \`${input.name}\` (team \`${
+          input.team
+        }\`) in ${input.environments
+          .map(e => `\`${e.name}\``)
+          .join(', ')}.\n\nRequested by ${ctx.user?.ref ?? 'the scaffolder'}.`,
+        change: async () => ({ files }),
+      });
+    },
+  });
+}

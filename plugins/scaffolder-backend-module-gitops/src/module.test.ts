@@ -1,0 +1,43 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  scaffolderActionsExtensionPoint,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import { scaffolderModuleGitops } from './module';
+
+describe('scaffolderModuleGitops', () => {
+  it('registers the six gitops actions, each supporting dry runs', async () => {
+    const actions: TemplateAction<any, any, any>[] = [];
+    const backend = await startTestBackend({
+      extensionPoints: [
+        [
+          scaffolderActionsExtensionPoint,
+          {
+            addActions: (...added: TemplateAction<any, any, any>[]) =>
+              actions.push(...added),
+          },
+        ],
+      ],
+      features: [
+        scaffolderModuleGitops,
+        mockServices.rootConfig.factory({
+          data: { integrations: { github: [] } },
+        }),
+      ],
+    });
+    try {
+      expect(actions.map(a => a.id)).toEqual([
+        'gitops:service:create',
+        'gitops:promote',
+        'gitops:pull-request',
+        'gitops:rollback',
+        'gitops:decommission',
+        'gitops:crossplane:claim',
+      ]);
+      expect(actions.every(a => a.supportsDryRun)).toBe(true);
+      expect(actions.every(a => (a.examples ?? []).length >= 2)).toBe(true);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

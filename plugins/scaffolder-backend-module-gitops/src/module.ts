@@ -1,0 +1,39 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  createGitopsCrossplaneClaimAction,
+  createGitopsDecommissionAction,
+  createGitopsPromoteAction,
+  createGitopsPullRequestAction,
+  createGitopsRollbackAction,
+  createGitopsServiceCreateAction,
+} from './actions';
+
+/** Adds the `gitops:*` actions to the scaffolder. */
+export const scaffolderModuleGitops = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'gitops',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      async init({ scaffolder, config, logger }) {
+        const deps = { config, logger };
+        scaffolder.addActions(
+          createGitopsServiceCreateAction(deps),
+          createGitopsPromoteAction(deps),
+          createGitopsPullRequestAction(deps),
+          createGitopsRollbackAction(deps),
+          createGitopsDecommissionAction(deps),
+          createGitopsCrossplaneClaimAction(deps),
+        );
+      },
+    });
+  },
+});
