@@ -4,20 +4,13 @@ import {
   configRepoHead,
   getObject,
   setClusterUp,
+  signInAsGuest,
 } from './sandboxState';
 
 const APP_PATH = '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications';
 
 test.describe('GitOps views in the sandbox', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await expect(
-      page
-        .getByRole('navigation', { name: 'sidebar nav' })
-        .getByRole('link', { name: 'Catalog', exact: true }),
-    ).toBeVisible();
-  });
+  test.beforeEach(({ page }) => signInAsGuest(page));
 
   test('the entity tab shows every environment synced and healthy at the config repo head', async ({
     page,

@@ -1,25 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { STATE_DIR } from './sandboxState';
+import { githubToken, signInAsGuest } from './sandboxState';
 
 const GITHUB = 'http://127.0.0.1:7100';
 
-function githubToken(): string {
-  return JSON.parse(readFileSync(resolve(STATE_DIR, 'secrets.json'), 'utf8'))
-    .githubToken;
-}
-
 test.describe('promotions open pull requests', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await expect(
-      page
-        .getByRole('navigation', { name: 'sidebar nav' })
-        .getByRole('link', { name: 'Catalog', exact: true }),
-    ).toBeVisible();
-  });
+  test.beforeEach(({ page }) => signInAsGuest(page));
 
   test('a Payments member promotes dev → staging: a PR with exactly the image change', async ({
     page,

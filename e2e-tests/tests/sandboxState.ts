@@ -1,3 +1,4 @@
+import { expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,8 +9,12 @@ const CONTROL_URL = 'http://127.0.0.1:6400';
 
 const secrets = () =>
   JSON.parse(readFileSync(resolve(STATE_DIR, 'secrets.json'), 'utf8')) as {
+    githubToken: string;
     clusterTokens: Record<string, string>;
   };
+
+/** The token the sandbox's GitHub emulator accepts. */
+export const githubToken = () => secrets().githubToken;
 
 /** The config repo's head commit, read from the GitHub emulator's bare repository. */
 export function configRepoHead(): string {
@@ -56,4 +61,15 @@ export async function setClusterUp(cluster: string, up: boolean) {
   );
   if (!response.ok)
     throw new Error(`${up ? 'start' : 'stop'} ${cluster}: ${response.status}`);
+}
+
+/** Signs in with the guest provider and waits for the app's sidebar. */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
 }

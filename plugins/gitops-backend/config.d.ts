@@ -37,5 +37,17 @@ export interface Config {
     };
     /** How often each cluster's API discovery is re-read (new CRDs). Default 60 seconds. */
     discoveryInterval?: HumanDuration | string;
+    /**
+     * The GitOps config repo promotions open pull requests against. Credentials come from `integrations.github`
+     * for `host`.
+     */
+    configRepo?: {
+      /** GitHub host as in `integrations.github[].host`, e.g. `github.com`. */
+      host: string;
+      owner: string;
+      repo: string;
+      /** Base branch of pull requests. Default `main`. */
+      branch?: string;
+    };
   };
 }
