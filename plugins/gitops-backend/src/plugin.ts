@@ -10,7 +10,7 @@ import { createPermissionGuard } from './permissionGuard';
 import { createRouter } from './router';
 import { createClusterWatcher } from './services/ClusterWatcher';
 import { createEntityIndex } from './services/EntityIndex';
-import { createPromotionService } from './services/Promotions';
+import { createPullRequestService } from './services/PullRequests';
 import {
   createHistoryRecorder,
   createHistoryStore,
@@ -140,7 +140,10 @@ export const gitopsPlugin = createBackendPlugin({
             guard: createPermissionGuard(deps),
             catalog: deps.catalog,
             httpAuth: deps.httpAuth,
-            promotions: createPromotionService({ config: deps.config, logger }),
+            pullRequests: createPullRequestService({
+              config: deps.config,
+              logger,
+            }),
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -4,6 +4,8 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   gitopsPromotePermission,
+  gitopsRollbackPermission,
+  rollbackRequestSchema,
   KUBERNETES_ID_LABEL,
   promotionRequestSchema,
   ClustersResponse,
@@ -18,7 +20,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { PermissionGuard } from './permissionGuard';
-import { PromotionService } from './services/Promotions';
+import { PullRequestService } from './services/PullRequests';
 import { StatusService } from './services/StatusService';
 
 const segment = z.string().min(1).max(253);
@@ -46,13 +48,13 @@ export interface RouterOptions {
   guard: PermissionGuard;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
-  promotions: PromotionService;
+  pullRequests: PullRequestService;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { status, guard, catalog, httpAuth, promotions } = options;
+  const { status, guard, catalog, httpAuth, pullRequests } = options;
   const router = Router();
   router.use(express.json());
 
@@ -69,22 +71,55 @@ export async function createRouter(
     return stringifyEntityRef(parse(entityParamsSchema, req.params));
   }
 
-  // Git is the only write path: a promotion opens (or updates) a pull request to the config repo.
+  /** The entity (404 if the caller cannot see it), after the permission check; its service name for the repo. */
+  async function serviceFor(
+    req: Request,
+    entityRef: string,
+    permission: typeof gitopsPromotePermission,
+  ) {
+    const credentials = await httpAuth.credentials(req);
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
+    await guard.authorizeEntity(req, entityRef, permission);
+    return (
+      entity.metadata.annotations?.[KUBERNETES_ID_LABEL] ?? entity.metadata.name
+    );
+  }
+
+  // Git is the only write path: promotions and rollbacks open (or update) pull requests to the config repo.
   router.post(
     '/entities/:kind/:namespace/:name/promotions',
     async (req, res) => {
       const entityRef = entityRefOf(req);
       const { from, to } = parse(promotionRequestSchema, req.body);
-      const credentials = await httpAuth.credentials(req);
-      const entity = await catalog.getEntityByRef(entityRef, { credentials });
-      if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
-      await guard.authorizeEntity(req, entityRef, gitopsPromotePermission);
-      const service =
-        entity.metadata.annotations?.[KUBERNETES_ID_LABEL] ??
-        entity.metadata.name;
+      const service = await serviceFor(req, entityRef, gitopsPromotePermission);
       res
         .status(201)
-        .json(await promotions.promote({ entityRef, service, from, to }));
+        .json(await pullRequests.promote({ entityRef, service, from, to }));
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/rollbacks',
+    async (req, res) => {
+      const entityRef = entityRefOf(req);
+      const { environment, toRevision } = parse(
+        rollbackRequestSchema,
+        req.body,
+      );
+      if (toRevision) {
+        throw new InputError(
+          'toRevision is not supported yet: a rollback reverts the last change to the overlay',
+        );
+      }
+      const service = await serviceFor(
+        req,
+        entityRef,
+        gitopsRollbackPermission,
+      );
+      res
+        .status(201)
+        .json(await pullRequests.rollback({ entityRef, service, environment }));
     },
   );
 

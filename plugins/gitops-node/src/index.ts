@@ -15,6 +15,8 @@ export type {
 
 export type { ConfigRepoChange, YamlEdit } from './changes/types';
 export { editYaml } from './changes/editYaml';
+export { revertLastChange } from './changes/revertLastChange';
+export type { OverlayRevert } from './changes/revertLastChange';
 export {
   assertDns1123Label,
   assertFileSize,

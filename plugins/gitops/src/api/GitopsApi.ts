@@ -8,6 +8,7 @@ import type {
   OverviewResponse,
   PromotionRequest,
   PullRequestResponse,
+  RollbackRequest,
   TeamStatusResponse,
   XrdsResponse,
 } from '@internal/plugin-gitops-common';
@@ -35,6 +36,11 @@ export interface GitopsApi {
   promote(
     entity: CompoundEntityRef,
     request: PromotionRequest,
+  ): Promise<PullRequestResponse>;
+  /** Opens (or updates) a pull request reverting the last change to one environment's overlay. */
+  rollback(
+    entity: CompoundEntityRef,
+    request: RollbackRequest,
   ): Promise<PullRequestResponse>;
 }
 

@@ -12,6 +12,7 @@ import {
   xrdsResponseSchema,
   type OverviewQuery,
   type PromotionRequest,
+  type RollbackRequest,
 } from '@internal/plugin-gitops-common';
 import type { GitopsApi } from './GitopsApi';
 
@@ -86,15 +87,19 @@ export class GitopsClient implements GitopsApi {
   }
 
   promote(entity: CompoundEntityRef, request: PromotionRequest) {
-    return this.request(
-      entityPath(entity, 'promotions'),
-      pullRequestResponseSchema,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-      },
-    );
+    return this.post(entityPath(entity, 'promotions'), request);
+  }
+
+  rollback(entity: CompoundEntityRef, request: RollbackRequest) {
+    return this.post(entityPath(entity, 'rollbacks'), request);
+  }
+
+  private post(path: string, body: object) {
+    return this.request(path, pullRequestResponseSchema, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   private async request<T>(

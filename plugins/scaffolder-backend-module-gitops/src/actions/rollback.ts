@@ -1,8 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ConfigRepoChange, pinImage } from '@internal/plugin-gitops-node';
+import {
+  ConfigRepoChange,
+  pinImage,
+  revertLastChange,
+} from '@internal/plugin-gitops-node';
 import { resolveConfigRepo } from './configRepo';
-import { overlayImageNames, revertLastChange } from './overlayHistory';
+import { overlayImageNames } from './overlayHistory';
 import { examples } from './rollback.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
 import {

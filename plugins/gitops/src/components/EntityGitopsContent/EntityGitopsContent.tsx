@@ -11,7 +11,7 @@ import { ClusterBanners } from './ClusterBanners';
 import { EmptyGitops } from './EmptyGitops';
 import { EnvironmentGrid } from './EnvironmentGrid';
 import { HistoryList } from './HistoryList';
-import { PromotionActions } from './PromotionActions';
+import { DeliveryActions } from './DeliveryActions';
 import { orderEnvironments } from '../shared';
 
 function Loading(props: { what: string }) {
@@ -42,7 +42,7 @@ export function EntityGitopsContent() {
         <EmptyGitops />
       ) : (
         <InfoCard title="Environments">
-          <PromotionActions
+          <DeliveryActions
             entity={entity}
             environments={orderEnvironments(
               new Set(

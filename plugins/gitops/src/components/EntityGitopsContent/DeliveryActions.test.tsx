@@ -5,11 +5,12 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { setupGitopsServer } from '../../__testUtils__/server';
 import { renderWithApis, shopEntity } from '../../__testUtils__/render';
 import { BASE_URL } from '../../__testUtils__/fixtures';
-import { PromotionActions, promotionSteps } from './PromotionActions';
+import { DeliveryActions, promotionSteps } from './DeliveryActions';
 
 const PROMOTIONS = `${BASE_URL}/entities/component/default/shop/promotions`;
+const ROLLBACKS = `${BASE_URL}/entities/component/default/shop/rollbacks`;
 
-describe('PromotionActions', () => {
+describe('DeliveryActions', () => {
   const backend = setupGitopsServer();
   // usePermission caches decisions per resource across renders: the denied case uses an entity of its own.
   const otherEntity = {
@@ -21,7 +22,7 @@ describe('PromotionActions', () => {
     entity = shopEntity,
   ) =>
     renderWithApis(
-      <PromotionActions
+      <DeliveryActions
         entity={entity}
         environments={['dev', 'staging', 'prod']}
       />,
@@ -41,11 +42,39 @@ describe('PromotionActions', () => {
     expect(promotionSteps(environments)).toEqual(steps);
   });
 
-  it('shows no promote button to a user the policy does not allow', async () => {
+  it('shows no promote or roll back button to a user the policy does not allow', async () => {
     await render(AuthorizeResult.DENY, otherEntity);
     expect(
-      screen.queryByRole('button', { name: /Promote/ }),
+      screen.queryByRole('button', { name: /Promote|Roll back/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('rolls an environment back through a confirmed pull request', async () => {
+    const requests: unknown[] = [];
+    backend.server.use(
+      http.post(ROLLBACKS, async ({ request }) => {
+        requests.push(await request.json());
+        return HttpResponse.json(
+          {
+            url: 'https://github.com/acme/gitops-config/pull/13',
+            number: 13,
+            branch: 'gitops/rollback/shop-prod',
+          },
+          { status: 201 },
+        );
+      }),
+    );
+    await render(AuthorizeResult.ALLOW);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Roll back prod' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Open pull request' }),
+    );
+    expect(
+      await screen.findByRole('link', { name: /#13/ }),
+    ).toBeInTheDocument();
+    expect(requests).toEqual([{ environment: 'prod' }]);
   });
 
   it('asks for confirmation, opens the pull request and links to it', async () => {

@@ -84,11 +84,34 @@ async function startBackend(
   return server;
 }
 
-const promote = (server: Parameters<typeof request>[0], body: object) =>
+const post = (
+  server: Parameters<typeof request>[0],
+  route: 'promotions' | 'rollbacks',
+  body: object,
+) =>
   request(server)
-    .post('/api/gitops/entities/component/default/shop/promotions')
+    .post(`/api/gitops/entities/component/default/shop/${route}`)
     .set('authorization', mockCredentials.user.header())
     .send(body);
+const promote = (server: Parameters<typeof request>[0], body: object) =>
+  post(server, 'promotions', body);
+
+/** The GitHub emulator's REST API, as any client would call it. */
+async function github_(path: string, init: RequestInit = {}) {
+  const response = await fetch(`${github.url}${path}`, {
+    ...init,
+    headers: {
+      authorization: `token ${TOKEN}`,
+      'content-type': 'application/json',
+    },
+  });
+  return response.json();
+}
+
+const pullRequestFiles = (number: number) =>
+  github_(`/repos/acme/gitops-config/pulls/${number}/files`) as Promise<
+    Array<{ filename: string; patch: string }>
+  >;
 
 describe('POST /entities/:kind/:namespace/:name/promotions', () => {
   it('opens a pull request that copies the image to the next environment', async () => {
@@ -121,4 +144,42 @@ describe('POST /entities/:kind/:namespace/:name/promotions', () => {
       expect((await promote(server, body)).status).toBe(400);
     },
   );
+});
+
+describe('POST /entities/:kind/:namespace/:name/rollbacks', () => {
+  it("opens a pull request that reverts the last change to the environment's overlay", async () => {
+    // someone changes staging's image on main
+    const path = 'apps/shop/overlays/staging/kustomization.yaml';
+    const current = await github_(`/repos/acme/gitops-config/contents/${path}`);
+    const text = Buffer.from(current.content, 'base64').toString('utf8');
+    await github_(`/repos/acme/gitops-config/contents/${path}`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        message: 'Deploy shop 1.3.9 to staging',
+        sha: current.sha,
+        content: Buffer.from(
+          text.replace('newTag: 1.3.0', 'newTag: 1.3.9'),
+        ).toString('base64'),
+      }),
+    });
+
+    const server = await startBackend(AuthorizeResult.ALLOW);
+    const response = await post(server, 'rollbacks', {
+      environment: 'staging',
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.branch).toBe('gitops/rollback/shop-staging');
+    const files = await pullRequestFiles(response.body.number);
+    expect(files.map(f => f.filename)).toEqual([path]);
+    expect(files[0].patch).toContain('-    newTag: 1.3.9');
+    expect(files[0].patch).toContain('+    newTag: 1.3.0');
+  });
+
+  it('answers 403 when the caller may not roll back the entity', async () => {
+    const server = await startBackend(AuthorizeResult.DENY);
+    const response = await post(server, 'rollbacks', {
+      environment: 'staging',
+    });
+    expect(response.status).toBe(403);
+  });
 });

@@ -17,11 +17,42 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import type { ResponseError } from '@backstage/errors';
 import {
   gitopsPromotePermission,
+  gitopsRollbackPermission,
   type PullRequestResponse,
 } from '@internal/plugin-gitops-common';
-import { gitopsApiRef } from '../../api';
+import { gitopsApiRef, type GitopsApi } from '../../api';
 
 type Step = { from: string; to: string };
+
+/** Each environment with the one after it: the promotions a user can ask for. */
+export function promotionSteps(environments: string[]): Step[] {
+  return environments.slice(1).map((to, i) => ({ from: environments[i], to }));
+}
+
+/** One button: what it says, what the dialog asks, and the pull request it opens. */
+interface DeliveryAction {
+  label: string;
+  question: string;
+  run: (api: GitopsApi, entity: Entity) => Promise<PullRequestResponse>;
+}
+
+function promotionAction({ from, to }: Step): DeliveryAction {
+  return {
+    label: `Promote ${from} → ${to}`,
+    question: `Open a pull request to the GitOps config repo that copies the image of ${from} to ${to}?`,
+    run: (api, entity) =>
+      api.promote(getCompoundEntityRef(entity), { from, to }),
+  };
+}
+
+function rollbackAction(environment: string): DeliveryAction {
+  return {
+    label: `Roll back ${environment}`,
+    question: `Open a pull request to the GitOps config repo that reverts the last change to ${environment}'s overlay?`,
+    run: (api, entity) =>
+      api.rollback(getCompoundEntityRef(entity), { environment }),
+  };
+}
 
 /** The backend's own words for a refusal (a ResponseError carries them in its body), else the error message. */
 function refusalMessage(error: Error): string {
@@ -29,37 +60,43 @@ function refusalMessage(error: Error): string {
   return body?.error?.message ?? error.message;
 }
 
-/** Each environment with the one after it: the promotions a user can ask for. */
-export function promotionSteps(environments: string[]): Step[] {
-  return environments.slice(1).map((to, i) => ({ from: environments[i], to }));
-}
-
 /**
- * Buttons that open a promotion pull request (env → next env), shown only to users the permission policy allows
- * to promote this entity; each asks for confirmation, then links to the pull request.
+ * Buttons that open delivery pull requests: promote (env → next env) and roll back (per env). Each kind is shown
+ * only to users the permission policy allows on this entity; each asks for confirmation, then links to the PR.
  */
-export function PromotionActions(props: {
+export function DeliveryActions(props: {
   entity: Entity;
   environments: string[];
 }) {
   const api = useApi(gitopsApiRef);
-  const { allowed } = usePermission({
+  const resourceRef = stringifyEntityRef(props.entity);
+  const promote = usePermission({
     permission: gitopsPromotePermission,
-    resourceRef: stringifyEntityRef(props.entity),
+    resourceRef,
   });
-  const [pending, setPending] = useState<Step>();
+  const rollback = usePermission({
+    permission: gitopsRollbackPermission,
+    resourceRef,
+  });
+  const [pending, setPending] = useState<DeliveryAction>();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PullRequestResponse>();
   const [error, setError] = useState<Error>();
-  const steps = promotionSteps(props.environments);
-  if (!allowed || steps.length === 0) return null;
+
+  const actions = [
+    ...(promote.allowed
+      ? promotionSteps(props.environments).map(promotionAction)
+      : []),
+    ...(rollback.allowed ? props.environments.map(rollbackAction) : []),
+  ];
+  if (actions.length === 0) return null;
 
   const confirm = async () => {
     if (!pending) return;
     setBusy(true);
     setError(undefined);
     try {
-      setResult(await api.promote(getCompoundEntityRef(props.entity), pending));
+      setResult(await pending.run(api, props.entity));
       setPending(undefined);
     } catch (e) {
       setError(e as Error);
@@ -70,14 +107,14 @@ export function PromotionActions(props: {
 
   return (
     <Box mb={2}>
-      {steps.map(step => (
-        <Box component="span" mr={1} key={`${step.from}-${step.to}`}>
+      {actions.map(action => (
+        <Box component="span" mr={1} key={action.label}>
           <Button
             variant="outlined"
             size="small"
-            onClick={() => setPending(step)}
+            onClick={() => setPending(action)}
           >
-            Promote {step.from} → {step.to}
+            {action.label}
           </Button>
         </Box>
       ))}
@@ -94,15 +131,12 @@ export function PromotionActions(props: {
       <Dialog
         open={!!pending}
         onClose={() => setPending(undefined)}
-        aria-labelledby="gitops-promote-title"
+        aria-labelledby="gitops-delivery-title"
       >
-        <DialogTitle id="gitops-promote-title">
-          Promote {pending?.from} → {pending?.to}
-        </DialogTitle>
+        <DialogTitle id="gitops-delivery-title">{pending?.label}</DialogTitle>
         <DialogContent>
-          Open a pull request to the GitOps config repo that copies the image of{' '}
-          {pending?.from} to {pending?.to}? It is validated (kustomize, policy)
-          before it opens; merging it deploys.
+          {pending?.question} It is validated (kustomize, policy) before it
+          opens; merging it deploys.
           {error && (
             <Box mt={1}>
               <Alert severity="error">{refusalMessage(error)}</Alert>

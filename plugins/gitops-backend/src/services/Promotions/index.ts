@@ -1,2 +1,0 @@
-export { createPromotionService } from './createPromotionService';
-export type { PromotionService } from './types';

@@ -1,0 +1,129 @@
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import {
+  ConfigRepoChange,
+  createGithubClient,
+  GithubClient,
+  openConfigRepoPullRequest,
+  promoteImage,
+  readValidationOptions,
+  revertLastChange,
+} from '@internal/plugin-gitops-node';
+import { PullRequestService } from './types';
+
+interface ConfigRepo {
+  host: string;
+  owner: string;
+  repo: string;
+  branch: string;
+}
+
+function readConfigRepo(config: RootConfigService): ConfigRepo | undefined {
+  const repo = config.getOptionalConfig('gitops.configRepo');
+  if (!repo) return undefined;
+  return {
+    host: repo.getString('host'),
+    owner: repo.getString('owner'),
+    repo: repo.getString('repo'),
+    branch: repo.getOptionalString('branch') ?? 'main',
+  };
+}
+
+export function createPullRequestService(options: {
+  config: RootConfigService;
+  logger: LoggerService;
+}): PullRequestService {
+  const { config, logger } = options;
+  const configRepo = readConfigRepo(config);
+  const validation = readValidationOptions(config);
+
+  /** Opens one validated PR on the config repo; `prepare` may read the repo to build the change and its body. */
+  async function open(request: {
+    entityRef: string;
+    branch: string;
+    title: string;
+    labels: string[];
+    prepare: (
+      octokit: GithubClient,
+      repo: ConfigRepo,
+    ) => Promise<{ change: ConfigRepoChange; body: string }>;
+    nothingToDo: string;
+  }) {
+    if (!configRepo) {
+      throw new InputError(
+        'gitops.configRepo is not configured: pull requests need the GitOps config repo',
+      );
+    }
+    const { host, owner, repo, branch: baseBranch } = configRepo;
+    const octokit = await createGithubClient({
+      config,
+      repoUrl: `https://${host}/${owner}/${repo}`,
+      logger,
+    });
+    const { change, body } = await request.prepare(octokit, configRepo);
+    const result = await openConfigRepoPullRequest({
+      octokit,
+      owner,
+      repo,
+      baseBranch,
+      branch: request.branch,
+      title: request.title,
+      body,
+      labels: request.labels,
+      change,
+      validate: validation,
+      logger,
+    });
+    if (result.status === 'empty' || !result.url || !result.number) {
+      throw new ConflictError(request.nothingToDo);
+    }
+    logger.info(`gitops: pull request ${result.status}`, {
+      entityRef: request.entityRef,
+      url: result.url,
+    });
+    return { url: result.url, number: result.number, branch: result.branch };
+  }
+
+  return {
+    promote({ entityRef, service, from, to }) {
+      return open({
+        entityRef,
+        branch: `gitops/promote/${service}-${to}`,
+        title: `Promote ${service} ${from} → ${to}`,
+        labels: ['gitops', 'promotion'],
+        prepare: async () => ({
+          change: { yamlEdits: [promoteImage({ service, from, to })] },
+          body: `Promotes the image of \`${service}\` from \`${from}\` to \`${to}\`, requested from the portal for \`${entityRef}\`.`,
+        }),
+        nothingToDo: `Nothing to promote: ${to} already runs the image of ${from}`,
+      });
+    },
+    rollback({ entityRef, service, environment }) {
+      const overlay = `apps/${service}/overlays/${environment}`;
+      return open({
+        entityRef,
+        branch: `gitops/rollback/${service}-${environment}`,
+        title: `Roll back ${service} in ${environment}`,
+        labels: ['gitops', 'rollback'],
+        prepare: async (octokit, repo) => {
+          const revert = await revertLastChange(
+            octokit,
+            repo,
+            repo.branch,
+            overlay,
+          );
+          return {
+            change: { files: revert.files },
+            body: `Reverts ${revert.commitSha.slice(0, 7)} ("${
+              revert.commitMessage
+            }") on \`${overlay}\`, requested from the portal for \`${entityRef}\`.`,
+          };
+        },
+        nothingToDo: `Nothing to roll back in ${environment}`,
+      });
+    },
+  };
+}

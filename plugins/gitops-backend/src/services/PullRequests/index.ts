@@ -1,0 +1,2 @@
+export { createPullRequestService } from './createPullRequestService';
+export type { PullRequestService } from './types';

@@ -1,0 +1,24 @@
+import { PullRequestResponse } from '@internal/plugin-gitops-common';
+
+/** Opens delivery pull requests against the GitOps config repo; Git is the only write path. */
+export interface PullRequestService {
+  /**
+   * Copies the service's image from one environment's overlay to another's, as a validated pull request.
+   * Throws ConflictError when the target already runs that image (nothing to promote).
+   */
+  promote(request: {
+    entityRef: string;
+    service: string;
+    from: string;
+    to: string;
+  }): Promise<PullRequestResponse>;
+  /**
+   * Reverts the last change to the service's overlay of one environment, as a validated pull request.
+   * Throws InputError when there is nothing to roll back to.
+   */
+  rollback(request: {
+    entityRef: string;
+    service: string;
+    environment: string;
+  }): Promise<PullRequestResponse>;
+}
