@@ -6,6 +6,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { readGitopsConfig } from './config';
+import { observeReconciler } from './metrics';
 import { createPermissionGuard } from './permissionGuard';
 import { createRouter } from './router';
 import { createClusterWatcher } from './services/ClusterWatcher';
@@ -114,6 +115,8 @@ export const gitopsPlugin = createBackendPlugin({
               logger.info(`gitops: pruned ${removed} history rows`);
           },
         });
+
+        observeReconciler(cache, watchers);
 
         // Watches start now and never block startup: each cluster runs on its own.
         for (const watcher of watchers) watcher.start();

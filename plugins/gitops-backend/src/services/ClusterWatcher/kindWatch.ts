@@ -10,6 +10,7 @@ import { CacheInput, StatusCache } from '../StatusCache';
 import { BackoffOptions, backoffDelay, sleep } from './backoff';
 import { ConnectionTracker } from './connection';
 import { ExpiredError, isExpired, toCacheInput } from './kindObjects';
+import { relists, watchRestarts } from '../../metrics';
 import { apiVersionOf, collectionPath, kindId, ResolvedKind } from './kinds';
 
 /** Raw objects of a kind, for watchers that need more than the status record (XRDs). */
@@ -91,6 +92,13 @@ export class KindWatch {
     this.options.onStateChange();
   }
 
+  /** Watches started since the last list: every one after the first is a restart. */
+  private watchesSinceList = 0;
+
+  private get metricAttributes() {
+    return { cluster: this.options.cluster, kind: this.options.kind.kind };
+  }
+
   private get signal() {
     return this.controller.signal;
   }
@@ -158,6 +166,8 @@ export class KindWatch {
   /** A full paginated list; an expired continue token starts it over. Returns the list RV. */
   private async relist(): Promise<string> {
     const { client, limit, pageSize, kind } = this.options;
+    relists.add(1, this.metricAttributes);
+    this.watchesSinceList = 0;
     const path = collectionPath(kind);
     for (;;) {
       const items: Record<string, unknown>[] = [];
@@ -227,6 +237,9 @@ export class KindWatch {
   /** One watch request; returns when the server ends it or it went idle. */
   private async watchOnce(): Promise<void> {
     const { client, kind, idleTimeoutMs } = this.options;
+    if (this.watchesSinceList++ > 0) {
+      watchRestarts.add(1, this.metricAttributes);
+    }
     const timeoutSeconds =
       this.options.watchTimeoutSeconds ?? 300 + Math.floor(Math.random() * 300);
     let failure: unknown;
