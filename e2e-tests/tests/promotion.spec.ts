@@ -1,7 +1,47 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { githubToken, signInAsGuest } from './sandboxState';
 
 const GITHUB = 'http://127.0.0.1:7100';
+const STAGING_OVERLAY = 'apps/payments-api/overlays/staging/kustomization.yaml';
+
+/** The GitHub emulator's REST API, as a reviewer's tools would call it. */
+function github(path: string, init: RequestInit = {}) {
+  return fetch(`${GITHUB}/repos/acme/gitops-config${path}`, {
+    ...init,
+    headers: {
+      authorization: `token ${githubToken()}`,
+      'content-type': 'application/json',
+    },
+  });
+}
+
+/** The signed-in guest's Backstage token, for calling the backend directly. */
+async function guestToken(page: Page): Promise<string> {
+  const { backstageIdentity } = await page.request
+    .post('/api/auth/guest/refresh', {
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+    })
+    .then(r => r.json());
+  return backstageIdentity.token;
+}
+
+/** Clicks a delivery button of the entity tab, confirms, and returns the number of the PR it links to. */
+async function openPullRequestWith(page: Page, button: string, shot: string) {
+  await page.goto('/catalog/default/component/payments-api/gitops');
+  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('button', { name: 'Open pull request' }).click();
+  const link = page.getByRole('link', { name: /^#\d+/ });
+  await expect(link).toBeVisible();
+  await page.screenshot({ path: shot, fullPage: true });
+  return Number((await link.textContent())!.match(/#(\d+)/)![1]);
+}
+
+async function pullRequestFiles(number: number) {
+  const files: Array<{ filename: string; patch: string }> = await github(
+    `/pulls/${number}/files`,
+  ).then(r => r.json());
+  return files;
+}
 
 test.describe('promotions open pull requests', () => {
   test.beforeEach(({ page }) => signInAsGuest(page));
@@ -9,26 +49,13 @@ test.describe('promotions open pull requests', () => {
   test('a Payments member promotes dev → staging: a PR with exactly the image change', async ({
     page,
   }, testInfo) => {
-    await page.goto('/catalog/default/component/payments-api/gitops');
-    await page.getByRole('button', { name: 'Promote dev → staging' }).click();
-    await page.getByRole('button', { name: 'Open pull request' }).click();
-    const link = page.getByRole('link', { name: /^#\d+/ });
-    await expect(link).toBeVisible();
-    const number = Number((await link.textContent())!.match(/#(\d+)/)![1]);
-    await page.screenshot({
-      path: testInfo.outputPath('promotion-pr.png'),
-      fullPage: true,
-    });
-
-    const files = await fetch(
-      `${GITHUB}/repos/acme/gitops-config/pulls/${number}/files`,
-      {
-        headers: { authorization: `token ${githubToken()}` },
-      },
-    ).then(r => r.json());
-    expect(files.map((f: { filename: string }) => f.filename)).toEqual([
-      'apps/payments-api/overlays/staging/kustomization.yaml',
-    ]);
+    const number = await openPullRequestWith(
+      page,
+      'Promote dev → staging',
+      testInfo.outputPath('promotion-pr.png'),
+    );
+    const files = await pullRequestFiles(number);
+    expect(files.map(f => f.filename)).toEqual([STAGING_OVERLAY]);
     expect(files[0].patch).toMatch(/-\s+newTag: 1\.3\.2\n\+\s+newTag: 1\.4\.0/);
   });
 
@@ -36,49 +63,25 @@ test.describe('promotions open pull requests', () => {
     page,
   }, testInfo) => {
     // the promotion (idempotent: the same PR if it is already open), merged as a reviewer would on GitHub
-    const { backstageIdentity } = await page.request
-      .post('/api/auth/guest/refresh', {
-        headers: { 'x-requested-with': 'XMLHttpRequest' },
-      })
-      .then(r => r.json());
     const promotion = await page.request
       .post('/api/gitops/entities/component/default/payments-api/promotions', {
-        headers: { authorization: `Bearer ${backstageIdentity.token}` },
+        headers: { authorization: `Bearer ${await guestToken(page)}` },
         data: { from: 'dev', to: 'staging' },
       })
       .then(r => r.json());
-    const merge = await fetch(
-      `${GITHUB}/repos/acme/gitops-config/pulls/${promotion.number}/merge`,
-      {
-        method: 'PUT',
-        headers: {
-          authorization: `token ${githubToken()}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ merge_method: 'merge' }),
-      },
-    );
+    const merge = await github(`/pulls/${promotion.number}/merge`, {
+      method: 'PUT',
+      body: JSON.stringify({ merge_method: 'merge' }),
+    });
     expect(merge.status).toBe(200);
 
-    await page.goto('/catalog/default/component/payments-api/gitops');
-    await page.getByRole('button', { name: 'Roll back staging' }).click();
-    await page.getByRole('button', { name: 'Open pull request' }).click();
-    const link = page.getByRole('link', { name: /^#\d+/ });
-    await expect(link).toBeVisible();
-    const number = Number((await link.textContent())!.match(/#(\d+)/)![1]);
-    await page.screenshot({
-      path: testInfo.outputPath('rollback-pr.png'),
-      fullPage: true,
-    });
-    const files = await fetch(
-      `${GITHUB}/repos/acme/gitops-config/pulls/${number}/files`,
-      {
-        headers: { authorization: `token ${githubToken()}` },
-      },
-    ).then(r => r.json());
-    expect(files.map((f: { filename: string }) => f.filename)).toEqual([
-      'apps/payments-api/overlays/staging/kustomization.yaml',
-    ]);
+    const number = await openPullRequestWith(
+      page,
+      'Roll back staging',
+      testInfo.outputPath('rollback-pr.png'),
+    );
+    const files = await pullRequestFiles(number);
+    expect(files.map(f => f.filename)).toEqual([STAGING_OVERLAY]);
     expect(files[0].patch).toMatch(/-\s+newTag: 1\.4\.0\n\+\s+newTag: 1\.3\.2/);
   });
 
@@ -93,15 +96,10 @@ test.describe('promotions open pull requests', () => {
       page.getByRole('button', { name: /^(Promote|Roll back)/ }),
     ).toHaveCount(0);
 
-    const { backstageIdentity } = await page.request
-      .post('/api/auth/guest/refresh', {
-        headers: { 'x-requested-with': 'XMLHttpRequest' },
-      })
-      .then(r => r.json());
     const response = await page.request.post(
       '/api/gitops/entities/component/default/checkout-web/promotions',
       {
-        headers: { authorization: `Bearer ${backstageIdentity.token}` },
+        headers: { authorization: `Bearer ${await guestToken(page)}` },
         data: { from: 'dev', to: 'staging' },
       },
     );
