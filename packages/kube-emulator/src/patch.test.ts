@@ -1,40 +1,17 @@
 import {
+  APP,
   codeOf,
   Harness,
   patchAs,
   rawRequest,
-  startHarness,
+  startHarnessWithApplication,
   statusOf,
 } from './__testUtils__/harness';
-import { gitopsCrds } from './crds';
-
-const APP = {
-  group: 'argoproj.io',
-  version: 'v1alpha1',
-  plural: 'applications',
-  namespace: 'default',
-};
 
 describe('PATCH', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await startHarness();
-    h.cluster.apply(gitopsCrds());
-    h.cluster.apply({
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      metadata: {
-        name: 'app',
-        namespace: 'default',
-        labels: { team: 'a', tier: 'web' },
-      },
-      spec: {
-        project: 'default',
-        list: ['x', 'y'],
-        source: { repoURL: 'r', path: 'p' },
-      },
-      status: { health: { status: 'Healthy' } },
-    });
+    h = await startHarnessWithApplication();
   });
   afterEach(() => h.emulator.close());
 

@@ -1,3 +1,4 @@
+import { gitopsCrds } from '../crds';
 import {
   ApiextensionsV1Api,
   ApisApi,
@@ -148,4 +149,34 @@ export function patchAs(strategy: 'merge' | 'strategic' | 'json' | 'apply') {
     apply: PatchStrategy.ServerSideApply,
   };
   return setHeaderOptions('Content-Type', types[strategy]);
+}
+
+/** Where the fixture Application lives, as CustomObjectsApi calls name it. */
+export const APP = {
+  group: 'argoproj.io',
+  version: 'v1alpha1',
+  plural: 'applications',
+  namespace: 'default',
+};
+
+/** A harness whose cluster has the GitOps CRDs and one Application `default/app` with a status. */
+export async function startHarnessWithApplication(): Promise<Harness> {
+  const h = await startHarness();
+  h.cluster.apply(gitopsCrds());
+  h.cluster.apply({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: {
+      name: 'app',
+      namespace: 'default',
+      labels: { team: 'a', tier: 'web' },
+    },
+    spec: {
+      project: 'default',
+      list: ['x', 'y'],
+      source: { repoURL: 'r', path: 'p' },
+    },
+    status: { health: { status: 'Healthy' } },
+  });
+  return h;
 }
