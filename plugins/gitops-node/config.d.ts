@@ -8,7 +8,12 @@ export interface Config {
        */
       kubectlPath?: string;
       /**
-       * How long one `kubectl kustomize` render may take, in milliseconds.
+       * The helm binary used for `helm template` of Helm releases whose chart is in the config repo. Defaults to `helm` on PATH.
+       * @visibility backend
+       */
+      helmPath?: string;
+      /**
+       * How long one `kubectl kustomize` or `helm template` render may take, in milliseconds.
        * @visibility backend
        */
       timeoutMs?: number;

@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { appJwt, appKeyPair } from './__testUtils__/appJwt';
 import { parseArgs } from './cliArgs';
 
 describe('parseArgs', () => {
@@ -12,7 +13,27 @@ describe('parseArgs', () => {
       host: '127.0.0.1',
       tokens: [],
       repos: [],
+      apps: [],
     });
+  });
+
+  it('parses --app ID:PEM_FILE[:OWNER,...]', () => {
+    const options = parseArgs([
+      '--data-dir',
+      'd',
+      '--app',
+      '42:/keys/app.pem:acme,partner',
+      '--app',
+      '7:key.pem',
+    ]);
+    expect(options.apps).toEqual([
+      {
+        appId: 42,
+        keyFile: '/keys/app.pem',
+        installations: ['acme', 'partner'],
+      },
+      { appId: 7, keyFile: 'key.pem', installations: [] },
+    ]);
   });
 
   it('collects repeatable flags and tokens from GITHUB_EMULATOR_TOKENS', () => {
@@ -55,6 +76,11 @@ describe('parseArgs', () => {
       'a repo without owner',
       ['--data-dir', 'd', '--repo', 'name'],
       /OWNER\/NAME/,
+    ],
+    [
+      'an app without a key file',
+      ['--data-dir', 'd', '--app', '42'],
+      /ID:PEM_FILE/,
     ],
   ])('rejects %s', (_case, argv, message) => {
     expect(() => parseArgs(argv as string[])).toThrow(message);
@@ -116,6 +142,22 @@ describe('bin/github-emulator', () => {
     expect(response.status).toBe(200);
     expect(output()).toContain(`created ${url}/acme/config.git`);
     expect(output()).not.toContain('s3cret-token');
+  });
+
+  it('registers an --app whose JWTs then authenticate', async () => {
+    const key = appKeyPair();
+    const keyFile = join(dataDir, 'app.pem');
+    await writeFile(keyFile, key.privateKey);
+    const { url } = await start(['--app', `42:${keyFile}:acme`]);
+    const response = await fetch(`${url}/app/installations`, {
+      headers: {
+        authorization: `Bearer ${appJwt(key.privateKey, { iss: 42 })}`,
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject([
+      { account: { login: 'acme' } },
+    ]);
   });
 
   it('closes cleanly and exits 0 on SIGTERM', async () => {

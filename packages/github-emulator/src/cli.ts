@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliOptions, parseArgs, USAGE } from './cliArgs';
 import { startGithubEmulator } from './emulator';
@@ -23,6 +23,12 @@ async function main(): Promise<void> {
     port: options.port,
     tokens: options.tokens.length > 0 ? options.tokens : undefined,
     login: options.login,
+    apps: options.apps.map(app => ({
+      appId: app.appId,
+      // The key stays in its file and out of argv; only the public half is kept.
+      publicKey: readFileSync(app.keyFile, 'utf8'),
+      installations: app.installations,
+    })),
   });
   // Handlers go in before anything is printed: whoever reads the URL may signal at once.
   const stop = () => {

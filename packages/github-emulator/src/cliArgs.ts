@@ -8,6 +8,9 @@ Options:
                      GITHUB_EMULATOR_TOKENS (comma-separated) adds more without exposing them in ps
   --login NAME       the authenticated user's login (default gitops-bot)
   --repo OWNER/NAME  repository to create if missing; repeatable
+  --app ID:PEM_FILE[:OWNER,...]
+                     a GitHub App (its private or public key PEM file), installed on
+                     the listed owners; repeatable
   --help             show this help
 `;
 
@@ -18,7 +21,26 @@ export interface CliOptions {
   tokens: string[];
   login?: string;
   repos: string[];
+  apps: CliApp[];
   help?: boolean;
+}
+
+/** A `--app` flag: the App id, its key file and the owners it is installed on. */
+export interface CliApp {
+  appId: number;
+  keyFile: string;
+  installations: string[];
+}
+
+function parseApp(spec: string): CliApp {
+  const match = /^(\d+):([^:]+)(?::(.*))?$/.exec(spec);
+  if (!match)
+    throw new Error(`--app must be ID:PEM_FILE[:OWNER,...], got ${spec}`);
+  return {
+    appId: Number(match[1]),
+    keyFile: match[2],
+    installations: (match[3] ?? '').split(',').filter(Boolean),
+  };
 }
 
 /** Parses the command line; `env` supplies GITHUB_EMULATOR_TOKENS. */
@@ -31,6 +53,7 @@ export function parseArgs(
     host: '127.0.0.1',
     tokens: [],
     repos: [],
+    apps: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -45,6 +68,7 @@ export function parseArgs(
     else if (flag === '--token') options.tokens.push(value());
     else if (flag === '--login') options.login = value();
     else if (flag === '--repo') options.repos.push(value());
+    else if (flag === '--app') options.apps.push(parseApp(value()));
     else if (flag === '--help') options.help = true;
     else throw new Error(`unknown option ${flag}`);
   }

@@ -1,11 +1,14 @@
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { AppRegistry } from './apps/registry';
 import { botIdentity, EmulatorContext } from './context';
 import { FaultRegistry } from './faults';
 import { Router } from './http/router';
 import { createRequestListener } from './http/server';
 import { RepoRegistry } from './repos';
+import { registerAppRoutes } from './routes/apps';
+import { registerBranchProtectionRoutes } from './routes/branchProtection';
 import { registerCommitRoutes } from './routes/commits';
 import { registerCompareRoutes } from './routes/compare';
 import { registerContentRoutes } from './routes/contents';
@@ -14,7 +17,9 @@ import { registerGitDataRoutes } from './routes/gitData';
 import { registerIssueRoutes } from './routes/issues';
 import { registerMergeRoutes } from './routes/merge';
 import { registerPullRoutes } from './routes/pulls';
+import { registerOwnerRoutes } from './routes/owners';
 import { registerRefRoutes } from './routes/refs';
+import { registerRepoSettingRoutes } from './routes/repoSettings';
 import { registerRepoRoutes } from './routes/repos';
 import { registerReviewerRoutes } from './routes/reviewers';
 import { MetadataStore } from './store/metadata';
@@ -27,7 +32,12 @@ import {
 function apiRouter(ctx: EmulatorContext): Router {
   const router = new Router();
   for (const register of [
+    // Before the repo routes: `/branches/*branch` would swallow `.../protection`.
+    registerBranchProtectionRoutes,
+    registerAppRoutes,
     registerRepoRoutes,
+    registerOwnerRoutes,
+    registerRepoSettingRoutes,
     registerRefRoutes,
     registerGitDataRoutes,
     registerCommitRoutes,
@@ -54,9 +64,11 @@ export async function startGithubEmulator(
   const ctx: EmulatorContext = {
     store,
     repos,
+    apps: new AppRegistry(),
     login,
     urls: { url: '', apiUrl: '' },
   };
+  for (const app of options.apps ?? []) ctx.apps.register(app);
   const faults = new FaultRegistry();
 
   const createRepo = async (
@@ -96,6 +108,7 @@ export async function startGithubEmulator(
     gitUrl: (owner, repo) => `${ctx.urls.url}/${owner}/${repo}.git`,
     repoPath: (owner, repo) => repos.path(owner, repo),
     createRepo,
+    registerApp: app => ctx.apps.register(app),
     addFault: fault => faults.add(fault),
     clearFaults: id => faults.clear(id),
     close: () =>

@@ -83,15 +83,16 @@ describe('real git: commits made through the API, clones and pushes', () => {
     );
   });
 
+  /** The clone URL with credentials, as `publish:github` and CI use it. */
+  const urlWithToken = (id: { owner: string; repo: string }, token: string) =>
+    env.emulator
+      .gitUrl(id.owner, id.repo)
+      .replace('http://', `http://x-access-token:${token}@`);
+
   it('a git push over smart HTTP moves the branch the API reports', async () => {
     const id = await env.newRepo();
     const dir = newDir();
-    await git([
-      'clone',
-      '--quiet',
-      env.emulator.gitUrl(id.owner, id.repo),
-      dir,
-    ]);
+    await git(['clone', '--quiet', urlWithToken(id, TOKEN), dir]);
     await writeFile(join(dir, 'pushed.txt'), 'pushed\n');
     await git(['add', 'pushed.txt'], dir);
     await git(['commit', '--quiet', '-m', 'pushed'], dir);
@@ -158,15 +159,39 @@ describe('real git: commits made through the API, clones and pushes', () => {
     expect(await readFile(join(dir, 'README.md'), 'utf8')).toBe('# test\n');
   });
 
+  it.each([
+    ['without credentials', null, /could not read Username/],
+    ['with an unknown token', 'wrong', /Authentication failed/],
+  ])(
+    'refuses a push %s (git is challenged with a 401)',
+    async (_case, token, error) => {
+      const id = await env.newRepo();
+      const dir = newDir();
+      const url = token
+        ? urlWithToken(id, token)
+        : env.emulator.gitUrl(id.owner, id.repo);
+      await git([
+        'clone',
+        '--quiet',
+        env.emulator.gitUrl(id.owner, id.repo),
+        dir,
+      ]);
+      await git(['commit', '--quiet', '--allow-empty', '-m', 'refused'], dir);
+      await expect(
+        git(['push', '--quiet', url, 'HEAD:main'], dir),
+      ).rejects.toThrow(error);
+      const { data } = await env.octokit.git.getRef({
+        ...id,
+        ref: 'heads/main',
+      });
+      expect(data.object.sha).not.toBe(await git(['rev-parse', 'HEAD'], dir));
+    },
+  );
+
   it('error-after-write on git-receive-pack: the push reports failure but the branch moved', async () => {
     const id = await env.newRepo();
     const dir = newDir();
-    await git([
-      'clone',
-      '--quiet',
-      env.emulator.gitUrl(id.owner, id.repo),
-      dir,
-    ]);
+    await git(['clone', '--quiet', urlWithToken(id, TOKEN), dir]);
     await git(
       ['commit', '--quiet', '--allow-empty', '-m', 'lost response'],
       dir,

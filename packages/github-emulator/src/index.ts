@@ -11,4 +11,7 @@ export type {
   GithubEmulatorOptions,
   GithubFault,
   GithubFaultKind,
+  GithubAppRegistration,
+  GithubAppInstallationSpec,
+  RegisteredGithubApp,
 } from './types';

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NewCommit, writeCommit } from './git/commits';
 import { GitRepo } from './git/repo';
@@ -46,6 +46,18 @@ export class RepoRegistry {
       isValidName(name) &&
       existsSync(join(this.path(owner, name), 'HEAD'))
     );
+  }
+
+  /** Names of the repositories `owner` has, sorted. */
+  listOwned(owner: string): string[] {
+    if (!isValidName(owner)) return [];
+    const dir = join(this.root, owner);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter(entry => entry.endsWith('.git'))
+      .map(entry => entry.slice(0, -'.git'.length))
+      .filter(name => this.exists(owner, name))
+      .sort();
   }
 
   open(owner: string, name: string): RepoHandle | null {

@@ -15,6 +15,38 @@ export interface GithubEmulatorOptions {
   tokens?: string[];
   /** The authenticated user's login (for /user and PR authors); default 'gitops-bot'. */
   login?: string;
+  /** GitHub Apps whose JWTs are accepted and whose installations issue tokens. */
+  apps?: GithubAppRegistration[];
+}
+
+/** A GitHub App the emulator knows: its key verifies the App's JWTs (RS256). */
+export interface GithubAppRegistration {
+  appId: number;
+  /** Default `app-<appId>`; commits and PRs are made by `<slug>[bot]`. */
+  slug?: string;
+  /** Also accepted as the JWT `iss`, as GitHub does. */
+  clientId?: string;
+  /** PEM; only its public half is kept. Give this or `publicKey`. */
+  privateKey?: string;
+  /** PEM (SPKI or PKCS#1). */
+  publicKey?: string;
+  /**
+   * Accounts (organizations or the emulator's user) the App is installed on;
+   * with `repositories` the installation sees only those repositories.
+   */
+  installations?: Array<string | GithubAppInstallationSpec>;
+}
+
+export interface GithubAppInstallationSpec {
+  account: string;
+  repositories?: string[];
+}
+
+/** What {@link GithubEmulator.registerApp} answers: the installation ids. */
+export interface RegisteredGithubApp {
+  appId: number;
+  slug: string;
+  installations: Array<{ id: number; account: string }>;
 }
 
 export interface CreateRepoOptions {
@@ -39,6 +71,8 @@ export interface GithubEmulator {
     repo: string,
     opts?: CreateRepoOptions,
   ): Promise<void>;
+  /** Registers (or replaces) a GitHub App; replacing revokes its tokens. */
+  registerApp(app: GithubAppRegistration): RegisteredGithubApp;
   /** Registers a fault; returns its id. */
   addFault(fault: GithubFault): string;
   /** Removes one fault, or all of them without an id. */

@@ -146,22 +146,33 @@ describe('POST /entities/:kind/:namespace/:name/promotions', () => {
   );
 });
 
-describe('POST /entities/:kind/:namespace/:name/rollbacks', () => {
-  it("opens a pull request that reverts the last change to the environment's overlay", async () => {
-    // someone changes staging's image on main
-    const path = 'apps/shop/overlays/staging/kustomization.yaml';
-    const current = await github_(`/repos/acme/gitops-config/contents/${path}`);
-    const text = Buffer.from(current.content, 'base64').toString('utf8');
-    await github_(`/repos/acme/gitops-config/contents/${path}`, {
+const STAGING = 'apps/shop/overlays/staging/kustomization.yaml';
+
+/** Someone changes staging's image on main (one commit); returns the commit SHA. */
+async function deployToStaging(tag: string): Promise<string> {
+  const current = await github_(
+    `/repos/acme/gitops-config/contents/${STAGING}`,
+  );
+  const text = Buffer.from(current.content, 'base64').toString('utf8');
+  const written = await github_(
+    `/repos/acme/gitops-config/contents/${STAGING}`,
+    {
       method: 'PUT',
       body: JSON.stringify({
-        message: 'Deploy shop 1.3.9 to staging',
+        message: `Deploy shop ${tag} to staging`,
         sha: current.sha,
         content: Buffer.from(
-          text.replace('newTag: 1.3.0', 'newTag: 1.3.9'),
+          text.replace(/newTag: \S+/, `newTag: ${tag}`),
         ).toString('base64'),
       }),
-    });
+    },
+  );
+  return written.commit.sha;
+}
+
+describe('POST /entities/:kind/:namespace/:name/rollbacks', () => {
+  it("opens a pull request that reverts the last change to the environment's overlay", async () => {
+    await deployToStaging('1.3.9');
 
     const server = await startBackend(AuthorizeResult.ALLOW);
     const response = await post(server, 'rollbacks', {
@@ -170,10 +181,22 @@ describe('POST /entities/:kind/:namespace/:name/rollbacks', () => {
     expect(response.status).toBe(201);
     expect(response.body.branch).toBe('gitops/rollback/shop-staging');
     const files = await pullRequestFiles(response.body.number);
-    expect(files.map(f => f.filename)).toEqual([path]);
+    expect(files.map(f => f.filename)).toEqual([STAGING]);
     expect(files[0].patch).toContain('-    newTag: 1.3.9');
     expect(files[0].patch).toContain('+    newTag: 1.3.0');
   });
+
+  it.each([['main~1'], ['not-a-sha'], ['']])(
+    'answers 400 for toRevision %j, which is not a commit SHA',
+    async toRevision => {
+      const server = await startBackend(AuthorizeResult.ALLOW);
+      const response = await post(server, 'rollbacks', {
+        environment: 'staging',
+        toRevision,
+      });
+      expect(response.status).toBe(400);
+    },
+  );
 
   it('answers 403 when the caller may not roll back the entity', async () => {
     const server = await startBackend(AuthorizeResult.DENY);
@@ -181,5 +204,33 @@ describe('POST /entities/:kind/:namespace/:name/rollbacks', () => {
       environment: 'staging',
     });
     expect(response.status).toBe(403);
+  });
+
+  it('opens a pull request that restores the overlay to toRevision, naming the revision', async () => {
+    const good = await deployToStaging('1.3.7');
+    await deployToStaging('1.4.2');
+    const server = await startBackend(AuthorizeResult.ALLOW);
+    const response = await post(server, 'rollbacks', {
+      environment: 'staging',
+      toRevision: good.slice(0, 7),
+    });
+    expect(response.status).toBe(201);
+    const pull = await github_(
+      `/repos/acme/gitops-config/pulls/${response.body.number}`,
+    );
+    expect(pull.body).toContain(`at revision ${good}`);
+    const files = await pullRequestFiles(response.body.number);
+    expect(files.map(f => f.filename)).toEqual([STAGING]);
+    expect(files[0].patch).toContain('-    newTag: 1.4.2');
+    expect(files[0].patch).toContain('+    newTag: 1.3.7');
+  });
+
+  it('answers 404 for a toRevision the config repo does not have', async () => {
+    const server = await startBackend(AuthorizeResult.ALLOW);
+    const response = await post(server, 'rollbacks', {
+      environment: 'staging',
+      toRevision: 'deadbeefdeadbeef',
+    });
+    expect(response.status).toBe(404);
   });
 });

@@ -38,6 +38,7 @@ export type {
 
 export { validateConfigRepoChange } from './validation/validateConfigRepoChange';
 export type { ValidateConfigRepoChangeOptions } from './validation/validateConfigRepoChange';
+export type { HelmReleaseTarget } from './validation/helm';
 export { renderValidationMarkdown } from './validation/markdown';
 export { readValidationOptions } from './validation/config';
 export { POLICY_RULES } from './validation/policy';
@@ -58,9 +59,13 @@ export {
 export { promoteImage } from './manifests/promoteImage';
 export type { PromoteImageOptions } from './manifests/promoteImage';
 export type {
+  CanaryStep,
   ContainerResources,
   DeliveryOptions,
+  HelmChartOptions,
+  ImageAutomationOptions,
   NewServiceManifestOptions,
+  ProgressiveDeliveryOptions,
   ServiceEnvironment,
 } from './manifests/types';
 export { pinImage } from './manifests/pinImage';

@@ -1,4 +1,5 @@
 import { IncomingHttpHeaders } from 'node:http';
+import type { Actor } from './auth';
 
 export const DOCUMENTATION_URL = 'https://docs.github.com/rest';
 
@@ -52,6 +53,8 @@ export interface ApiRequest {
   headers: IncomingHttpHeaders;
   /** Parsed JSON body (undefined when there is none). */
   body: unknown;
+  /** Who sent it (the emulator's user for control requests). */
+  actor: Actor;
 }
 
 export interface ApiResponse {

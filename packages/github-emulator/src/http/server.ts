@@ -3,8 +3,9 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { EmulatorContext } from '../context';
 import { faultResponse, FaultRegistry } from '../faults';
 import { ApiError, ApiResponse, DOCUMENTATION_URL } from './api';
+import { Actor, authenticate, authorize } from './auth';
 import { Router } from './router';
-import { parseGitPath, serveGitBackend } from './smartHttp';
+import { isPush, parseGitPath, serveGitBackend } from './smartHttp';
 
 export interface RequestPipeline {
   ctx: EmulatorContext;
@@ -20,6 +21,7 @@ export interface RequestPipeline {
 }
 
 const API_PREFIX = '/api/v3';
+const GIT_CHALLENGE = { 'www-authenticate': 'Basic realm="GitHub"' };
 
 function send(
   res: ServerResponse,
@@ -102,6 +104,7 @@ async function route(
   req: IncomingMessage,
   url: URL,
   path: string,
+  actor: Actor,
 ): Promise<ApiResponse> {
   const method = req.method ?? 'GET';
   const match = router.match(method, path);
@@ -115,13 +118,33 @@ async function route(
     query: url.searchParams,
     headers: req.headers,
     body,
+    actor,
   });
 }
 
 /** Returns the HTTP request listener of the emulator. */
 export function createRequestListener(pipeline: RequestPipeline) {
-  const isAuthorized = (token: string | undefined) =>
-    !!token && (!pipeline.tokens || pipeline.tokens.includes(token));
+  const { ctx } = pipeline;
+  const authOptions = {
+    apps: ctx.apps,
+    tokens: pipeline.tokens,
+    login: ctx.login,
+  };
+  const controlActor: Actor = { kind: 'user', login: ctx.login };
+
+  /** Who sends the request; a 401 on a git path carries the Basic challenge git answers. */
+  function actorOf(token: string | undefined, path: string, isGit: boolean) {
+    try {
+      const actor = authenticate(token, authOptions);
+      authorize(actor, path, isGit);
+      return actor;
+    } catch (error) {
+      if (isGit && error instanceof ApiError && error.status === 401) {
+        throw new ApiError(401, error.message, {}, GIT_CHALLENGE);
+      }
+      throw error;
+    }
+  }
 
   async function handle(
     req: IncomingMessage,
@@ -140,24 +163,22 @@ export function createRequestListener(pipeline: RequestPipeline) {
       throw new ApiError(400, 'Malformed URL');
     }
     if (path.startsWith('/_emulator/')) {
-      send(res, await route(pipeline.control, req, url, path), requestId);
+      send(
+        res,
+        await route(pipeline.control, req, url, path, controlActor),
+        requestId,
+      );
       return;
     }
     const gitPath = parseGitPath(rawPath);
     const token = tokenFrom(req);
-    // Git over HTTP works without credentials; credentials that are sent must be valid.
-    if (
-      gitPath
-        ? token !== undefined && !isAuthorized(token)
-        : !isAuthorized(token)
-    ) {
-      throw new ApiError(
-        401,
-        'Bad credentials',
-        {},
-        gitPath ? { 'www-authenticate': 'Basic realm="GitHub"' } : {},
-      );
-    }
+    // Like GitHub for a public repo: fetching needs no credentials, pushing
+    // does (the 401 challenge makes git send them); sent ones must be valid.
+    const anonymousGit =
+      gitPath && token === undefined && !isPush(rawPath, url.searchParams);
+    const actor = anonymousGit
+      ? undefined
+      : actorOf(token, path, gitPath !== null);
     const method = req.method ?? 'GET';
     const fault = pipeline.faults.take(method, [rawPath, path]);
     if (fault && fault.type !== 'error-after-write') {
@@ -171,7 +192,7 @@ export function createRequestListener(pipeline: RequestPipeline) {
         projectRoot: pipeline.projectRoot,
         pathInfo: rawPath,
         query: url.search.slice(1),
-        remoteUser: token ? pipeline.ctx.login : 'anonymous',
+        remoteUser: actor?.login ?? 'anonymous',
       };
       await serveGitBackend(req, fault ? null : res, target);
       if (fault) send(res, faultResponse(fault, requestId), requestId);
@@ -179,7 +200,7 @@ export function createRequestListener(pipeline: RequestPipeline) {
     }
     let response: ApiResponse;
     try {
-      response = await route(pipeline.api, req, url, path);
+      response = await route(pipeline.api, req, url, path, actor!);
     } catch (error) {
       response = errorResponse(error);
     }

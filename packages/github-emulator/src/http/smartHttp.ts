@@ -15,6 +15,14 @@ export function parseGitPath(path: string): GitPath | null {
   return match ? { owner: match[1], repo: match[2] } : null;
 }
 
+/** A push: the receive-pack advertisement or the receive-pack itself. */
+export function isPush(path: string, query: URLSearchParams): boolean {
+  return (
+    path.endsWith('/git-receive-pack') ||
+    (path.endsWith('/info/refs') && query.get('service') === 'git-receive-pack')
+  );
+}
+
 export interface GitBackendRequest {
   /** `<dataDir>/repos`, the root PATH_INFO is resolved against. */
   projectRoot: string;

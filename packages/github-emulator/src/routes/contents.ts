@@ -1,4 +1,4 @@
-import { botIdentity, EmulatorContext } from '../context';
+import { actorIdentity, EmulatorContext, signsCommit } from '../context';
 import { isoSeconds, readCommit, writeCommit } from '../git/commits';
 import {
   buildTree,
@@ -21,7 +21,7 @@ import { RepoHandle } from '../repos';
 import { gitCommitJson } from '../shapes/commits';
 import { contentJson } from '../shapes/contents';
 import { wrappedBase64 } from './gitData';
-import { requireRepo, touch, trimSlashes } from './helpers';
+import { markVerified, requireRepo, touch, trimSlashes } from './helpers';
 
 function wantsRaw(request: ApiRequest): boolean {
   return /\.raw\b|vnd\.github\.raw/.test(String(request.headers.accept ?? ''));
@@ -126,8 +126,8 @@ async function commitChange(
         }
       : undefined;
   };
-  const author =
-    identity('author') ?? identity('committer') ?? botIdentity(ctx.login);
+  const custom = identity('author') ?? identity('committer');
+  const author = custom ?? actorIdentity(request.actor);
   const sha = await writeCommit(repo.git, {
     tree,
     parents: tip ? [tip] : [],
@@ -135,6 +135,7 @@ async function commitChange(
     author,
     committer: identity('committer') ?? author,
   });
+  if (signsCommit(request.actor, !!custom)) markVerified(ctx, repo, sha);
   if (
     !(await repo.git.compareAndSwapRef(`refs/heads/${write.branch}`, sha, tip))
   ) {

@@ -10,7 +10,7 @@ import {
   requiredString,
 } from '../http/api';
 import { Router } from '../http/router';
-import { CreateRepoOptions } from '../types';
+import { CreateRepoOptions, GithubAppRegistration } from '../types';
 import { pullJson } from '../shapes/pulls';
 
 export interface ControlDeps {
@@ -56,6 +56,20 @@ export function createControlRouter(deps: ControlDeps): Router {
         { owner, repo, cloneUrl: `${ctx.urls.url}/${owner}/${repo}.git` },
         201,
       );
+    })
+    .add('POST', '/_emulator/apps', async request => {
+      const body = bodyObject(request);
+      if (typeof body.appId !== 'number') {
+        throw new ApiError(422, 'appId must be a number');
+      }
+      try {
+        return ok(
+          ctx.apps.register(body as unknown as GithubAppRegistration),
+          201,
+        );
+      } catch (error) {
+        throw new ApiError(422, (error as Error).message);
+      }
     })
     .add('POST', '/_emulator/faults', async request => {
       const fault = bodyObject(request);

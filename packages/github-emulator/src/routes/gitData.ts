@@ -1,4 +1,4 @@
-import { botIdentity, EmulatorContext } from '../context';
+import { actorIdentity, EmulatorContext, signsCommit } from '../context';
 import { readCommit, writeCommit } from '../git/commits';
 import { isSha } from '../git/repo';
 import {
@@ -21,7 +21,7 @@ import { Router } from '../http/router';
 import { RepoHandle } from '../repos';
 import { nodeId, repoApiUrl } from '../shapes/common';
 import { gitCommitJson } from '../shapes/commits';
-import { requireRepo } from './helpers';
+import { markVerified, requireRepo } from './helpers';
 import { parseTreeChanges } from './treeInput';
 
 /** GitHub wraps base64 blob content at 60 characters. */
@@ -137,15 +137,19 @@ async function createCommit(ctx: EmulatorContext, request: ApiRequest) {
       );
     }
   }
-  const author = identity(body, 'author') ?? botIdentity(ctx.login);
-  const committer = identity(body, 'committer') ?? author;
+  const customAuthor = identity(body, 'author');
+  const customCommitter = identity(body, 'committer');
+  const author = customAuthor ?? actorIdentity(request.actor);
   const sha = await writeCommit(repo.git, {
     tree,
     parents: parents as string[],
     message,
     author,
-    committer,
+    committer: customCommitter ?? author,
   });
+  if (signsCommit(request.actor, !!(customAuthor || customCommitter))) {
+    markVerified(ctx, repo, sha);
+  }
   return ok(gitCommitJson(ctx, repo, await readCommit(repo.git, sha)), 201);
 }
 

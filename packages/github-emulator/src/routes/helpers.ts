@@ -71,3 +71,14 @@ export function paginated<T>(
     headers: links.length > 0 ? { link: links.join(', ') } : {},
   };
 }
+
+/** Records that GitHub would show `sha` as verified (signed by GitHub for an App). */
+export function markVerified(
+  ctx: EmulatorContext,
+  repo: RepoHandle,
+  sha: string,
+): void {
+  const verified = (repo.meta.verifiedCommits ??= []);
+  if (!verified.includes(sha)) verified.push(sha);
+  ctx.store.save();
+}

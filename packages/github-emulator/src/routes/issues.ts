@@ -124,7 +124,7 @@ async function createIssue(ctx: EmulatorContext, request: ApiRequest) {
     title: requiredString(body, 'title'),
     body: optionalString(body, 'body') ?? null,
     state: 'open',
-    author: ctx.login,
+    author: request.actor.login,
     labels: body.labels
       ? labelNames(request).map(name => ensureLabel(ctx, repo, name).name)
       : [],

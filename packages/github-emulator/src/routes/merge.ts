@@ -145,7 +145,7 @@ async function mergePull(ctx: EmulatorContext, request: ApiRequest) {
     mergedAt: now,
     updatedAt: now,
     mergeCommitSha: tip,
-    mergedBy: ctx.login,
+    mergedBy: request.actor.login,
   });
   if (repo.meta.settings.delete_branch_on_merge === true) {
     await repo.git.deleteRef(`refs/heads/${pull.headRef}`, headSha);

@@ -90,7 +90,7 @@ async function createPull(ctx: EmulatorContext, request: ApiRequest) {
     body: optionalString(body, 'body') ?? null,
     state: 'open',
     draft: optionalBoolean(body, 'draft') ?? false,
-    author: ctx.login,
+    author: request.actor.login,
     labels: [],
     createdAt: now,
     updatedAt: now,

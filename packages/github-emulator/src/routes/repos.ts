@@ -12,6 +12,7 @@ import {
   validationFailed,
 } from '../http/api';
 import { Router } from '../http/router';
+import { RepoHandle } from '../repos';
 import { repoApiUrl, repoJson, userJson } from '../shapes/common';
 import { repoCommitJson } from '../shapes/commits';
 import { paginated, requireRepo, touch, trimSlashes } from './helpers';
@@ -25,6 +26,28 @@ const SPECIAL_FIELDS = [
   'default_branch',
 ];
 
+const VISIBILITIES = ['public', 'private', 'internal'];
+
+/** `visibility` wins over `private`; `internal` repos are private to outsiders, as on GitHub. */
+function visibilityOf(body: Record<string, unknown>): string | undefined {
+  const visibility = optionalString(body, 'visibility');
+  if (visibility !== undefined && !VISIBILITIES.includes(visibility)) {
+    throw validationFailed([
+      { resource: 'Repository', code: 'invalid', field: 'visibility' },
+    ]);
+  }
+  return visibility;
+}
+
+function applyVisibility(repo: RepoHandle, visibility: string): void {
+  repo.meta.private = visibility !== 'public';
+  if (visibility === 'internal') repo.meta.settings.visibility = visibility;
+  else delete repo.meta.settings.visibility;
+}
+
+/** Fields of `POST .../repos` that are not repository settings. */
+const CREATE_FIELDS = [...SPECIAL_FIELDS, 'auto_init', 'org'];
+
 async function createRepo(
   ctx: EmulatorContext,
   owner: string,
@@ -32,16 +55,32 @@ async function createRepo(
 ) {
   const body = bodyObject(request);
   const name = requiredString(body, 'name');
+  const visibility = visibilityOf(body);
+  if (visibility === 'internal' && owner === ctx.login) {
+    throw validationFailed([
+      {
+        resource: 'Repository',
+        code: 'custom',
+        field: 'visibility',
+        message: 'Only organization repositories can be internal',
+      },
+    ]);
+  }
   const repo = await ctx.repos.create(owner, name, {
-    private:
-      optionalBoolean(body, 'private') ??
-      optionalString(body, 'visibility') === 'private',
+    private: optionalBoolean(body, 'private') ?? false,
     description: optionalString(body, 'description') ?? null,
     files: optionalBoolean(body, 'auto_init')
       ? { 'README.md': `# ${name}\n` }
       : undefined,
     author: botIdentity(ctx.login),
   });
+  if (visibility) applyVisibility(repo, visibility);
+  // allow_*_merge, has_*, homepage, custom_properties...: kept like PATCH keeps them.
+  for (const [key, value] of Object.entries(body)) {
+    if (!CREATE_FIELDS.includes(key) && value !== undefined && value !== null)
+      repo.meta.settings[key] = value;
+  }
+  ctx.store.save();
   return ok(repoJson(ctx, repo, await repo.git.defaultBranch()), 201);
 }
 
@@ -67,8 +106,8 @@ async function updateRepo(ctx: EmulatorContext, request: ApiRequest) {
   }
   const isPrivate = optionalBoolean(body, 'private');
   if (isPrivate !== undefined) repo.meta.private = isPrivate;
-  if (body.visibility !== undefined)
-    repo.meta.private = body.visibility === 'private';
+  const visibility = visibilityOf(body);
+  if (visibility !== undefined) applyVisibility(repo, visibility);
   if ('description' in body)
     repo.meta.description = optionalString(body, 'description') ?? null;
   for (const [key, value] of Object.entries(body)) {
@@ -76,6 +115,10 @@ async function updateRepo(ctx: EmulatorContext, request: ApiRequest) {
   }
   touch(ctx, repo, isoSeconds());
   return ok(repoJson(ctx, repo, await repo.git.defaultBranch()));
+}
+
+function isProtected(ctx: EmulatorContext, repo: RepoHandle, branch: string) {
+  return branch in ctx.store.extras(repo.meta).branchProtection;
 }
 
 async function branchJson(
@@ -88,7 +131,7 @@ async function branchJson(
   return {
     name: branch,
     commit: repoCommitJson(ctx, repo, await readCommit(repo.git, sha)),
-    protected: false,
+    protected: isProtected(ctx, repo, branch),
     _links: {
       self: `${repoApiUrl(ctx, repo)}/branches/${branch}`,
       html: `${ctx.urls.url}/${repo.owner}/${repo.name}/tree/${branch}`,
@@ -119,7 +162,11 @@ export function registerRepoRoutes(router: Router, ctx: EmulatorContext): void {
           sha: entry.sha,
           url: `${repoApiUrl(ctx, repo)}/commits/${entry.sha}`,
         },
-        protected: false,
+        protected: isProtected(
+          ctx,
+          repo,
+          entry.ref.slice('refs/heads/'.length),
+        ),
       }));
       return paginated(ctx, request, branches);
     })

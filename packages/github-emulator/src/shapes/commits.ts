@@ -12,6 +12,21 @@ const UNSIGNED = {
   verified_at: null,
 };
 
+/**
+ * `verified: true, reason: 'valid'` for commits an App made through the API
+ * (GitHub signs those); the emulator keeps no signature text.
+ */
+function verificationJson(repo: RepoHandle, commit: GitCommit) {
+  if (!repo.meta.verifiedCommits?.includes(commit.sha)) return UNSIGNED;
+  return {
+    verified: true,
+    reason: 'valid',
+    signature: null,
+    payload: null,
+    verified_at: commit.committer.date,
+  };
+}
+
 function parentsJson(
   ctx: EmulatorContext,
   repo: RepoHandle,
@@ -47,7 +62,7 @@ export function gitCommitJson(
     },
     message: commit.message,
     parents: parentsJson(ctx, repo, commit, 'git'),
-    verification: UNSIGNED,
+    verification: verificationJson(repo, commit),
   };
 }
 
@@ -56,7 +71,9 @@ function accountFor(ctx: EmulatorContext, identity: GitIdentity) {
   const known =
     identity.name === ctx.login ||
     identity.email === `${ctx.login}@users.noreply.github.com`;
-  return known ? userJson(ctx, ctx.login) : null;
+  if (known) return userJson(ctx, ctx.login);
+  // An App's bot: `<slug>[bot]` <`<appId>+<slug>[bot]@users.noreply.github.com`>.
+  return identity.name.endsWith('[bot]') ? userJson(ctx, identity.name) : null;
 }
 
 export function fileJson(
@@ -106,7 +123,7 @@ export function repoCommitJson(
         url: `${repoApiUrl(ctx, repo)}/git/trees/${commit.tree}`,
       },
       comment_count: 0,
-      verification: UNSIGNED,
+      verification: verificationJson(repo, commit),
     },
     author: accountFor(ctx, commit.author),
     committer: accountFor(ctx, commit.committer),

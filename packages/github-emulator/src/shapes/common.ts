@@ -28,7 +28,9 @@ export function repoHtmlUrl(ctx: EmulatorContext, repo: RepoHandle): string {
 export function userJson(
   ctx: EmulatorContext,
   login: string,
-  type: 'User' | 'Organization' = 'User',
+  type: 'User' | 'Organization' | 'Bot' = login.endsWith('[bot]')
+    ? 'Bot'
+    : 'User',
 ) {
   return {
     login,

@@ -58,12 +58,50 @@ export interface RepoMeta {
   labels: LabelMeta[];
   pulls: PullMeta[];
   issues: IssueMeta[];
+  /** Commits GitHub would have signed (made through the API by an App). */
+  verifiedCommits?: string[];
+  /** Access, topics, Actions settings and branch protection (absent in older files). */
+  extras?: RepoExtrasMeta;
+}
+
+/** Repository settings `publish:github` writes after creating a repo. */
+export interface RepoExtrasMeta {
+  topics: string[];
+  /** login -> permission (pull, triage, push, maintain, admin). */
+  collaborators: Record<string, string>;
+  /** team slug -> permission. */
+  teams: Record<string, string>;
+  variables: Record<
+    string,
+    { value: string; createdAt: string; updatedAt: string }
+  >;
+  /** Names and dates only: the encrypted values are not kept. */
+  secrets: Record<string, { createdAt: string; updatedAt: string }>;
+  /** The repo's Actions public key (X25519, base64), created on first read. */
+  secretsKey?: { keyId: string; key: string };
+  /** branch -> the protection as sent to `PUT .../protection`. */
+  branchProtection: Record<string, Record<string, unknown>>;
+  /** branches whose protection requires signed commits. */
+  requiredSignatures: string[];
+  subscription?: { subscribed: boolean; ignored: boolean; createdAt: string };
+  oidcSubClaim?: { useDefault: boolean; includeClaimKeys: string[] };
+}
+
+export interface TeamMeta {
+  id: number;
+  org: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  privacy: string;
 }
 
 interface StoredState {
   version: 1;
   nextId: number;
   repos: Record<string, RepoMeta>;
+  /** `org/slug` -> team (absent in older files). */
+  teams?: Record<string, TeamMeta>;
 }
 
 /**
@@ -119,6 +157,36 @@ export class MetadataStore {
       this.save();
     }
     return meta;
+  }
+
+  /** The repo's extra settings, created empty on first use. */
+  extras(meta: RepoMeta): RepoExtrasMeta {
+    meta.extras ??= {
+      topics: [],
+      collaborators: {},
+      teams: {},
+      variables: {},
+      secrets: {},
+      branchProtection: {},
+      requiredSignatures: [],
+    };
+    return meta.extras;
+  }
+
+  findTeam(org: string, slug: string): TeamMeta | undefined {
+    return this.state.teams?.[`${org}/${slug}`];
+  }
+
+  listTeams(org: string): TeamMeta[] {
+    return Object.values(this.state.teams ?? {}).filter(
+      team => team.org === org,
+    );
+  }
+
+  addTeam(team: TeamMeta): void {
+    this.state.teams ??= {};
+    this.state.teams[`${team.org}/${team.slug}`] = team;
+    this.save();
   }
 
   /** Drops metadata left behind by a repo whose directory is gone, before it is recreated. */

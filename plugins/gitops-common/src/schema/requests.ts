@@ -57,10 +57,20 @@ export const promotionRequestSchema = z
   });
 export type PromotionRequest = z.infer<typeof promotionRequestSchema>;
 
-/** POST rollback body: open a PR that pins `environment` to `toRevision` (default: the previous one). */
+/**
+ * POST rollback body: open a PR that reverts the last change to `environment`'s
+ * overlay, or restores the overlay to its content at `toRevision` (a commit SHA
+ * of the config repo).
+ */
 export const rollbackRequestSchema = z.object({
   environment: z.string().min(1),
-  toRevision: z.string().min(1).optional(),
+  toRevision: z
+    .string()
+    .regex(
+      /^[0-9a-f]{7,40}$/i,
+      'toRevision must be a commit SHA (7 to 40 hex characters)',
+    )
+    .optional(),
 });
 export type RollbackRequest = z.infer<typeof rollbackRequestSchema>;
 

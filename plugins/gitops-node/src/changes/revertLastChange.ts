@@ -1,40 +1,79 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { GithubClient } from '../github/createGithubClient';
+import { filesUnder, RepoTarget, restoreFiles } from './overlayFiles';
 
 export interface OverlayRevert {
-  /** The commit being reverted (the last one touching the overlay). */
+  /** The last commit on the branch touching the overlay (the newest change undone). */
   commitSha: string;
   commitMessage: string;
-  /** The overlay as it was in that commit's parent (`null`: did not exist then). */
+  /** The revision whose content the change restores: that commit's parent, or `toRevision` (with its message). */
+  revision: { sha: string; message?: string };
+  /** The overlay's files as at `revision` (`null`: delete); unchanged files are left out. */
   files: Record<string, string | null>;
 }
 
-async function filesUnder(
+export interface RevertOptions {
+  /**
+   * A commit SHA (7 to 40 hex characters) of the branch's history: restore
+   * the directory to its content there instead of reverting the last change.
+   */
+  toRevision?: string;
+}
+
+const COMMIT_SHA = /^[0-9a-f]{7,40}$/i;
+
+const firstLine = (message: string) => message.split('\n')[0];
+
+/**
+ * `toRevision` resolved through a comparison with the branch: one call says
+ * whether the commit exists (404 otherwise) and whether the branch contains it.
+ */
+async function resolveRevision(
   octokit: GithubClient,
-  target: { owner: string; repo: string },
-  commitSha: string,
-  dir: string,
+  target: RepoTarget,
+  branch: string,
+  toRevision: string,
 ) {
-  const { data } = await octokit.git.getTree({
-    owner: target.owner,
-    repo: target.repo,
-    tree_sha: commitSha,
-    recursive: 'true',
-  });
-  return data.tree.filter(
-    entry => entry.type === 'blob' && entry.path?.startsWith(`${dir}/`),
-  );
+  if (!COMMIT_SHA.test(toRevision)) {
+    throw new InputError(
+      `toRevision must be a commit SHA (7 to 40 hex characters), got "${toRevision}"`,
+    );
+  }
+  const comparison = await octokit.repos
+    .compareCommits({
+      owner: target.owner,
+      repo: target.repo,
+      base: toRevision,
+      head: branch,
+    })
+    .catch((error: { status?: number }) => {
+      if (error.status === 404 || error.status === 422) {
+        throw new NotFoundError(
+          `No commit ${toRevision} in ${target.owner}/${target.repo}`,
+        );
+      }
+      throw error;
+    });
+  const { status, base_commit: commit } = comparison.data;
+  if (status !== 'ahead' && status !== 'identical') {
+    throw new InputError(
+      `${toRevision} is not in the history of ${branch}; roll back only to a revision that was merged`,
+    );
+  }
+  return { sha: commit.sha, message: firstLine(commit.commit.message) };
 }
 
 /**
- * The change that reverts the last commit touching `dir` on `branch`: its
- * files as they were in that commit's parent. Only reads.
+ * The change that takes `dir` back on `branch`: by default to before the last
+ * commit touching it (a revert of that commit's effect on `dir`), or with
+ * `toRevision` to its content at that revision. Only reads.
  */
 export async function revertLastChange(
   octokit: GithubClient,
-  target: { owner: string; repo: string },
+  target: RepoTarget,
   branch: string,
   dir: string,
+  options: RevertOptions = {},
 ): Promise<OverlayRevert> {
   const { data: commits } = await octokit.repos.listCommits({
     owner: target.owner,
@@ -45,17 +84,34 @@ export async function revertLastChange(
   });
   const last = commits[0];
   if (!last) throw new InputError(`No commit touches ${dir} on ${branch}`);
-  const parent = last.parents[0]?.sha;
-  if (!parent) {
-    throw new InputError(
-      `${dir} was created by the first commit; there is nothing to roll back to`,
+
+  let revision: OverlayRevert['revision'];
+  if (options.toRevision) {
+    revision = await resolveRevision(
+      octokit,
+      target,
+      branch,
+      options.toRevision,
     );
+  } else {
+    const parent = last.parents[0]?.sha;
+    if (!parent) {
+      throw new InputError(
+        `${dir} was created by the first commit; there is nothing to roll back to`,
+      );
+    }
+    revision = { sha: parent };
   }
-  const [now, before] = await Promise.all([
+
+  const [now, then] = await Promise.all([
     filesUnder(octokit, target, last.sha, dir),
-    filesUnder(octokit, target, parent, dir),
+    filesUnder(octokit, target, revision.sha, dir),
   ]);
-  if (before.length === 0) {
+  if (then.length === 0) {
+    const short = revision.sha.slice(0, 7);
+    if (options.toRevision) {
+      throw new NotFoundError(`${dir} does not exist at ${short}`);
+    }
     throw new InputError(
       `${dir} did not exist before ${last.sha.slice(
         0,
@@ -63,19 +119,10 @@ export async function revertLastChange(
       )}; decommission the service instead`,
     );
   }
-  const files: Record<string, string | null> = {};
-  for (const entry of now) files[entry.path!] = null;
-  for (const entry of before) {
-    const { data } = await octokit.git.getBlob({
-      owner: target.owner,
-      repo: target.repo,
-      file_sha: entry.sha!,
-    });
-    files[entry.path!] = Buffer.from(data.content, 'base64').toString('utf8');
-  }
   return {
     commitSha: last.sha,
-    commitMessage: last.commit.message.split('\n')[0],
-    files,
+    commitMessage: firstLine(last.commit.message),
+    revision,
+    files: await restoreFiles(octokit, target, now, then),
   };
 }

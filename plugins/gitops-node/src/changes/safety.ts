@@ -85,15 +85,19 @@ function withoutApplicationSetTemplates(text: string): string | undefined {
   return rest;
 }
 
+/** A Helm chart's template in the config repo (`apps/<svc>/chart/templates/…`, as gitops-node generates): Go templates by design. */
+const HELM_CHART_TEMPLATE = /^apps\/[^/]+\/chart\/templates\/[^/]+$/;
+
 /**
  * Throws when text carries a template expression that was never rendered:
  * `${{ … }}` (scaffolder) anywhere, or `{{ … }}` outside an Argo CD
- * ApplicationSet's `spec.template`.
+ * ApplicationSet's `spec.template` and a Helm chart's `templates/`.
  */
 export function assertNoTemplateExpressions(path: string, text: string): void {
   const match = /\$\{\{|\{\{/.exec(text);
   if (!match) return;
   if (match[0] === '{{' && !text.includes('${{')) {
+    if (HELM_CHART_TEMPLATE.test(path)) return;
     const rest = withoutApplicationSetTemplates(text);
     if (rest !== undefined && !rest.includes('{{')) return;
   }

@@ -10,6 +10,8 @@ Options:
   --manifests PATH   plain manifest file or directory to check, relative to DIR; repeatable
                      (default: clusters/)
   --kubectl PATH     kubectl with kustomize (default: kubectl on PATH)
+  --helm PATH        helm for apps/<service>/chart with each overlay's values.yaml
+                     (default: helm on PATH)
   --format FORMAT    text (default), markdown or json
   --help             show this help
 
@@ -21,6 +23,7 @@ export interface CliOptions {
   overlays: string[];
   manifests: string[];
   kubectlPath: string;
+  helmPath: string;
   format: 'text' | 'markdown' | 'json';
   help?: boolean;
 }
@@ -31,6 +34,7 @@ export function parseArgs(argv: string[]): CliOptions {
     overlays: [],
     manifests: [],
     kubectlPath: 'kubectl',
+    helmPath: 'helm',
     format: 'text',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -44,6 +48,7 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (flag === '--overlay') options.overlays.push(value());
     else if (flag === '--manifests') options.manifests.push(value());
     else if (flag === '--kubectl') options.kubectlPath = value();
+    else if (flag === '--helm') options.helmPath = value();
     else if (flag === '--format') {
       const format = value();
       if (format !== 'text' && format !== 'markdown' && format !== 'json') {

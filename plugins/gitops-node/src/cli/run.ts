@@ -1,6 +1,7 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { renderValidationMarkdown } from '../validation/markdown';
+import { helmReleaseTargets } from '../validation/helm';
 import { validateConfigRepoChange } from '../validation/validateConfigRepoChange';
 import { parseArgs, USAGE } from './args';
 
@@ -70,8 +71,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const result = await validateConfigRepoChange({
     checkoutFiles,
     touchedOverlays: overlays,
+    helmReleases: helmReleaseTargets(appFiles),
     manifestFiles: manifests,
     kubectlPath: options.kubectlPath,
+    helmPath: options.helmPath,
   });
   if (options.format === 'json')
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);

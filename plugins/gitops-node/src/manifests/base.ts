@@ -1,4 +1,10 @@
 import { yamlDocs } from './yamlText';
+import {
+  analysisTemplate,
+  flaggerCanary,
+  flaggerMetricTemplate,
+  rolloutStrategy,
+} from './progressive';
 import { ContainerResources, NewServiceManifestOptions } from './types';
 
 export const DEFAULT_RESOURCES: ContainerResources = {
@@ -41,23 +47,25 @@ export function migrationJob(
   };
 }
 
-/** `apps/<service>/base`: Deployment (probes, limits), Service, optional HPA and (Argo CD) the migration Job. */
-export function baseFiles(
-  options: NewServiceManifestOptions,
-): Record<string, string> {
-  const { name, team } = options;
-  const port = options.port ?? 8080;
-  const dir = `apps/${name}/base`;
-  const labels = selectorLabels(name);
-  const files: Record<string, string> = {};
-  const resources = ['workload.yaml', 'service.yaml'];
+/** Where a workload object goes: its file name in the base (or chart templates) and the object. */
+export interface WorkloadFile {
+  file: string;
+  object: Record<string, any>;
+}
 
-  files[`${dir}/workload.yaml`] = yamlDocs({
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
+/** The Deployment (or Argo Rollouts `Rollout`) with probes and limits. */
+function workload(options: NewServiceManifestOptions) {
+  const { name } = options;
+  const port = options.port ?? 8080;
+  const labels = selectorLabels(name);
+  const rollout = options.progressiveDelivery?.type === 'rollout';
+  return {
+    apiVersion: rollout ? 'argoproj.io/v1alpha1' : 'apps/v1',
+    kind: rollout ? 'Rollout' : 'Deployment',
     metadata: { name },
     spec: {
       selector: { matchLabels: labels },
+      ...(rollout ? { strategy: rolloutStrategy(options) } : {}),
       template: {
         metadata: { labels },
         spec: {
@@ -84,40 +92,95 @@ export function baseFiles(
         },
       },
     },
-  });
-  files[`${dir}/service.yaml`] = yamlDocs({
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name },
-    spec: {
-      selector: labels,
-      ports: [{ name: 'http', port: 80, targetPort: port }],
-    },
-  });
-  if (options.hpa) {
-    resources.push('hpa.yaml');
-    files[`${dir}/hpa.yaml`] = yamlDocs({
-      apiVersion: 'autoscaling/v2',
-      kind: 'HorizontalPodAutoscaler',
-      metadata: { name },
-      spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
-        minReplicas: options.hpa.minReplicas,
-        maxReplicas: options.hpa.maxReplicas,
-        metrics: [
-          {
-            type: 'Resource',
-            resource: {
-              name: 'cpu',
-              target: {
-                type: 'Utilization',
-                averageUtilization: options.hpa.targetCpuUtilization ?? 75,
-              },
-            },
-          },
-        ],
+  };
+}
+
+/**
+ * The service's objects, shared by the Kustomize base and the generated Helm
+ * chart: workload, Service (Flagger creates its own), optional HPA, and the
+ * canary objects of progressive delivery.
+ */
+export function workloadFiles(
+  options: NewServiceManifestOptions,
+): WorkloadFile[] {
+  const { name } = options;
+  const port = options.port ?? 8080;
+  const delivery = options.progressiveDelivery;
+  const main = workload(options);
+  const files: WorkloadFile[] = [{ file: 'workload.yaml', object: main }];
+  if (delivery?.type !== 'flagger') {
+    files.push({
+      file: 'service.yaml',
+      object: {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name },
+        spec: {
+          selector: selectorLabels(name),
+          ports: [{ name: 'http', port: 80, targetPort: port }],
+        },
       },
     });
+  }
+  if (options.hpa) {
+    files.push({
+      file: 'hpa.yaml',
+      object: {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name },
+        spec: {
+          scaleTargetRef: {
+            apiVersion: main.apiVersion,
+            kind: main.kind,
+            name,
+          },
+          minReplicas: options.hpa.minReplicas,
+          maxReplicas: options.hpa.maxReplicas,
+          metrics: [
+            {
+              type: 'Resource',
+              resource: {
+                name: 'cpu',
+                target: {
+                  type: 'Utilization',
+                  averageUtilization: options.hpa.targetCpuUtilization ?? 75,
+                },
+              },
+            },
+          ],
+        },
+      },
+    });
+  }
+  if (delivery?.type === 'rollout' && delivery.analysis) {
+    files.push({
+      file: 'analysis-template.yaml',
+      object: analysisTemplate(options),
+    });
+  }
+  if (delivery?.type === 'flagger') {
+    files.push({ file: 'canary.yaml', object: flaggerCanary(options) });
+    if (delivery.analysis) {
+      files.push({
+        file: 'metric-template.yaml',
+        object: flaggerMetricTemplate(options),
+      });
+    }
+  }
+  return files;
+}
+
+/** `apps/<service>/base`: the workload files, and (Argo CD) the migration Job. */
+export function baseFiles(
+  options: NewServiceManifestOptions,
+): Record<string, string> {
+  const dir = `apps/${options.name}/base`;
+  const files: Record<string, string> = {};
+  const resources: string[] = [];
+  for (const { file, object } of workloadFiles(options)) {
+    files[`${dir}/${file}`] = yamlDocs(object);
+    resources.push(file);
   }
   if (options.migration && options.delivery.engine === 'argocd') {
     resources.unshift('migration-job.yaml');
@@ -133,7 +196,7 @@ export function baseFiles(
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     resources,
-    labels: [{ pairs: { team }, includeSelectors: false }],
+    labels: [{ pairs: { team: options.team }, includeSelectors: false }],
   });
   return files;
 }

@@ -12,6 +12,59 @@ const deliveryLabels = (options: NewServiceManifestOptions, env: string) => ({
 const overlayPath = (service: string, env: string) =>
   `apps/${service}/overlays/${env}`;
 
+/**
+ * The Application's source: the overlay (Kustomize), the generated chart with
+ * the environment's values file (Helm), or a chart repository's chart at its
+ * pinned version plus the config repo as `$values` (multi-source).
+ */
+function argoSource(
+  options: NewServiceManifestOptions,
+  repoUrl: string,
+  targetRevision: string,
+  env: string,
+): Record<string, unknown> {
+  if ((options.packaging ?? 'kustomize') !== 'helm') {
+    return {
+      source: {
+        repoURL: repoUrl,
+        path: overlayPath(options.name, env),
+        targetRevision,
+      },
+    };
+  }
+  const chart = options.chart;
+  if (chart?.repoUrl) {
+    return {
+      sources: [
+        {
+          // Argo CD names OCI chart repositories without the scheme.
+          repoURL: chart.repoUrl.replace(/^oci:\/\//, ''),
+          chart: chart.name ?? options.name,
+          targetRevision: chart.version,
+          helm: {
+            releaseName: options.name,
+            valueFiles: [
+              `$values/${overlayPath(options.name, env)}/values.yaml`,
+            ],
+          },
+        },
+        { repoURL: repoUrl, targetRevision, ref: 'values' },
+      ],
+    };
+  }
+  return {
+    source: {
+      repoURL: repoUrl,
+      path: `apps/${options.name}/chart`,
+      targetRevision,
+      helm: {
+        releaseName: options.name,
+        valueFiles: [`../overlays/${env}/values.yaml`],
+      },
+    },
+  };
+}
+
 function argoSyncPolicy() {
   return {
     automated: { prune: true, selfHeal: true },
@@ -38,11 +91,7 @@ export function argoApplicationFiles(
         },
         spec: {
           project: options.team,
-          source: {
-            repoURL: repoUrl,
-            path: overlayPath(options.name, env.name),
-            targetRevision,
-          },
+          ...argoSource(options, repoUrl, targetRevision, env.name),
           destination: {
             server: env.server ?? IN_CLUSTER,
             namespace: options.name,
@@ -86,11 +135,7 @@ export function argoApplicationSetFiles(
             },
             spec: {
               project: options.team,
-              source: {
-                repoURL: repoUrl,
-                path: `apps/${options.name}/overlays/{{.env}}`,
-                targetRevision,
-              },
+              ...argoSource(options, repoUrl, targetRevision, '{{.env}}'),
               destination: { server: '{{.server}}', namespace: options.name },
               syncPolicy: argoSyncPolicy(),
             },

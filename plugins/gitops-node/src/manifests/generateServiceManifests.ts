@@ -4,6 +4,9 @@ import {
   assertNoTemplateExpressions,
 } from '../changes/safety';
 import { baseFiles, fluxMigrationBaseFiles } from './base';
+import { assertHelmOptions, helmChartFiles, isRemoteChart } from './helmChart';
+import { helmEnvironmentFiles } from './helmValues';
+import { imageAutomationFiles } from './imageAutomation';
 import {
   argoApplicationFiles,
   argoApplicationSetFiles,
@@ -107,7 +110,62 @@ function assertOptions(options: NewServiceManifestOptions): void {
       `applicationSetEnvironment ${home} is not one of the environments`,
     );
   }
+  assertHelmOptions(options);
+  assertVariantOptions(options);
 }
+
+/** Progressive delivery and image automation options that cannot work as asked. */
+function assertVariantOptions(options: NewServiceManifestOptions): void {
+  const steps = options.progressiveDelivery?.steps;
+  if (steps?.length === 0) {
+    throw new InputError('progressiveDelivery.steps needs at least one step');
+  }
+  for (const step of steps ?? []) {
+    if (
+      !Number.isInteger(step.setWeight) ||
+      step.setWeight < 1 ||
+      step.setWeight > 100
+    ) {
+      throw new InputError(
+        'progressiveDelivery.steps: setWeight must be an integer from 1 to 100',
+      );
+    }
+  }
+  const analysis = options.progressiveDelivery?.analysis;
+  if (analysis && !/^https?:\/\/[^\s]+$/.test(analysis.prometheusAddress)) {
+    throw new InputError(
+      'progressiveDelivery.analysis.prometheusAddress must be an http(s) URL',
+    );
+  }
+  const rate = analysis?.successRateThreshold;
+  if (rate !== undefined && !(rate > 0 && rate <= 1)) {
+    throw new InputError(
+      'successRateThreshold is a fraction in (0, 1], e.g. 0.95',
+    );
+  }
+  if (options.imageAutomation?.mode !== 'flux') return;
+  if (options.delivery.engine !== 'flux') {
+    throw new InputError('imageAutomation mode flux needs engine flux');
+  }
+  if (!options.environments[0].imageTag) {
+    throw new InputError(
+      `Flux image automation updates a tag: environment ${options.environments[0].name} needs imageTag, not a digest`,
+    );
+  }
+  const policy = options.imageAutomation.policy;
+  if (
+    policy &&
+    'timestampPattern' in policy &&
+    !policy.timestampPattern.includes('(?P<ts>')
+  ) {
+    throw new InputError(
+      'imageAutomation timestampPattern needs a named group (?P<ts>...)',
+    );
+  }
+}
+
+const isChartTemplate = (path: string) =>
+  /^apps\/[^/]+\/chart\/templates\//.test(path);
 
 /**
  * Every file of a new service in the config repo, as path → text (a pure
@@ -120,14 +178,28 @@ export function generateServiceManifests(
   options: NewServiceManifestOptions,
 ): Record<string, string> {
   assertOptions(options);
-  const files: Record<string, string> = { ...baseFiles(options) };
-  if (options.migration && options.delivery.engine === 'flux') {
-    Object.assign(files, fluxMigrationBaseFiles(options));
-  }
-  for (const env of options.environments)
-    Object.assign(files, overlayFiles(options, env));
-  Object.assign(files, namespaceFiles(options));
   const delivery = options.delivery;
+  const fluxSource =
+    delivery.engine === 'flux'
+      ? delivery.sourceName ?? 'gitops-config'
+      : undefined;
+  const files: Record<string, string> = {};
+  if (options.packaging === 'helm') {
+    if (!isRemoteChart(options)) Object.assign(files, helmChartFiles(options));
+    for (const env of options.environments)
+      Object.assign(files, helmEnvironmentFiles(options, env, fluxSource));
+  } else {
+    Object.assign(files, baseFiles(options));
+    if (options.migration && delivery.engine === 'flux') {
+      Object.assign(files, fluxMigrationBaseFiles(options));
+    }
+    for (const env of options.environments)
+      Object.assign(files, overlayFiles(options, env));
+  }
+  Object.assign(files, namespaceFiles(options));
+  if (fluxSource !== undefined) {
+    Object.assign(files, imageAutomationFiles(options, fluxSource, 'main'));
+  }
   if (delivery.engine === 'argocd') {
     const revision = delivery.targetRevision ?? 'main';
     Object.assign(files, appProjectFiles(options, delivery.repoUrl));
@@ -143,12 +215,13 @@ export function generateServiceManifests(
         : argoApplicationFiles(options, delivery.repoUrl, revision),
     );
   } else {
-    Object.assign(
-      files,
-      fluxKustomizationFiles(options, delivery.sourceName ?? 'gitops-config'),
-    );
+    Object.assign(files, fluxKustomizationFiles(options, fluxSource!));
   }
-  for (const [path, text] of Object.entries(files))
-    assertNoTemplateExpressions(path, text);
+  for (const [path, text] of Object.entries(files)) {
+    // A chart's templates are Helm templates; only `${{ }}` is refused there.
+    if (isChartTemplate(path)) {
+      if (text.includes('${{')) assertNoTemplateExpressions(path, text);
+    } else assertNoTemplateExpressions(path, text);
+  }
   return files;
 }

@@ -61,7 +61,13 @@ export function appProjectFiles(
         },
         spec: {
           description: `Services of team ${options.team}`,
-          sourceRepos: [repoUrl],
+          // A chart repository's chart is a second source the project must allow.
+          sourceRepos: [
+            repoUrl,
+            options.chart?.repoUrl?.replace(/^oci:\/\//, ''),
+          ].filter(
+            (url): url is string => !!url && options.packaging === 'helm',
+          ),
           destinations: [
             {
               namespace: '*',

@@ -9,6 +9,8 @@ export interface ServiceEnvironment {
   imageDigest?: string;
   /** Argo CD destination server for this environment (default `https://kubernetes.default.svc`). */
   server?: string;
+  /** Helm packaging only: values for this environment, merged over the generated ones. */
+  values?: Record<string, unknown>;
 }
 
 export interface ContainerResources {
@@ -55,4 +57,48 @@ export interface NewServiceManifestOptions {
   /** A migration Job that runs before the workload (Argo sync wave -1, or a Flux Kustomization the app `dependsOn`). */
   migration?: { command: string[]; image?: string };
   delivery: DeliveryOptions;
+  /** `kustomize` (default): base + overlays. `helm`: a chart and a values file per environment. */
+  packaging?: 'kustomize' | 'helm';
+  /** Helm packaging: the chart. Default a chart generated into `apps/<service>/chart/` (rendered by validation). */
+  chart?: HelmChartOptions;
+  /** Canary releases: an Argo Rollouts `Rollout` or a Flagger `Canary`. */
+  progressiveDelivery?: ProgressiveDeliveryOptions;
+  /** `ci` (default): CI opens a PR bumping the dev overlay. `flux`: Flux image automation updates it. */
+  imageAutomation?: ImageAutomationOptions;
+}
+
+/**
+ * A Helm chart. Without `repoUrl` the chart is generated into the config repo
+ * (`apps/<service>/chart/`, `version` pinned in its Chart.yaml); with an
+ * `https://` or `oci://` chart repository it is referenced at the exact
+ * `version` (validation cannot fetch it and says so).
+ */
+export interface HelmChartOptions {
+  repoUrl?: string;
+  /** Chart name (default the service name). */
+  name?: string;
+  /** An exact semver, e.g. `1.2.0` (default `0.1.0` for the generated chart). */
+  version?: string;
+}
+
+export interface CanaryStep {
+  /** Percentage of traffic (or pods) on the new version, 1-100. */
+  setWeight: number;
+  /** Pause after this step; omitted = the Rollout waits for a manual promotion, Flagger uses 60s. */
+  pauseSeconds?: number;
+}
+
+export interface ProgressiveDeliveryOptions {
+  /** `rollout`: Argo Rollouts replaces the Deployment. `flagger`: a Flagger Canary targets the Deployment. */
+  type: 'rollout' | 'flagger';
+  /** Default 20% → 50% → 100% with 60-second pauses. */
+  steps?: CanaryStep[];
+  /** An analysis of the HTTP success rate in Prometheus that aborts a bad canary. */
+  analysis?: { prometheusAddress: string; successRateThreshold?: number };
+}
+
+export interface ImageAutomationOptions {
+  mode: 'ci' | 'flux';
+  /** Flux: which tags to follow (default semver `>=0.0.0`). A timestamp pattern needs a named group `ts`. */
+  policy?: { semver: string } | { timestampPattern: string };
 }

@@ -25,7 +25,7 @@ import {
 /** Validation settings; `false` turns validation off (not recommended outside tests of the writer itself). */
 export type ValidateOption =
   | false
-  | { kubectlPath?: string; timeoutMs?: number };
+  | { kubectlPath?: string; helmPath?: string; timeoutMs?: number };
 
 export interface OpenConfigRepoPullRequestOptions {
   octokit: GithubClient;
@@ -123,6 +123,7 @@ async function validate(
   return validateConfigRepoChange({
     ...plan,
     kubectlPath: options.validate?.kubectlPath,
+    helmPath: options.validate?.helmPath,
     timeoutMs: options.validate?.timeoutMs,
   });
 }

@@ -1,5 +1,6 @@
 import { BaseSnapshot, BlobReader, readBlobs } from '../changes/baseSnapshot';
 import { ResolvedChange } from '../changes/types';
+import { helmReleaseTargets } from './helm';
 import { ValidateConfigRepoChangeOptions } from './validateConfigRepoChange';
 
 const OVERLAY_FILE = /^apps\/([^/]+)\/overlays\/(.+)\/kustomization\.ya?ml$/;
@@ -17,7 +18,12 @@ export async function planValidation(
   change: ResolvedChange,
   base: BaseSnapshot,
   readBlob: BlobReader,
-): Promise<Omit<ValidateConfigRepoChangeOptions, 'kubectlPath' | 'timeoutMs'>> {
+): Promise<
+  Omit<
+    ValidateConfigRepoChangeOptions,
+    'kubectlPath' | 'helmPath' | 'timeoutMs'
+  >
+> {
   const finalPaths = new Set(
     [...base.entries.values()].filter(e => e.type === 'blob').map(e => e.path),
   );
@@ -27,6 +33,8 @@ export async function planValidation(
   }
 
   const overlays = new Set<string>();
+  // A generated chart renders once per environment values file in a touched overlay or service.
+  const helmScopes: string[] = [];
   const services = new Set<string>();
   const manifestFiles: string[] = [];
   for (const path of Object.keys(change)) {
@@ -45,6 +53,7 @@ export async function planValidation(
           overlays.add(dir);
         }
       }
+      helmScopes.push(overlay ?? `apps/${parts[1]}/`);
     } else if (isYaml(path) && change[path] !== null) {
       manifestFiles.push(path);
     }
@@ -64,6 +73,11 @@ export async function planValidation(
   return {
     checkoutFiles,
     touchedOverlays: [...overlays].sort(),
+    helmReleases: helmReleaseTargets(finalPaths, values =>
+      helmScopes.some(scope =>
+        values.startsWith(scope.endsWith('/') ? scope : `${scope}/`),
+      ),
+    ),
     manifestFiles,
     secretScanFiles: Object.keys(change).filter(p => change[p] !== null),
   };

@@ -22,9 +22,9 @@ export interface Violation {
 
 /** What validation found for one rendered overlay or one plain manifest file. */
 export interface ValidatedTarget {
-  /** The overlay directory or the manifest file. */
+  /** The overlay directory, the manifest file, or `<chart dir> (<values files>)` of a Helm release. */
   path: string;
-  kind: 'overlay' | 'manifest';
+  kind: 'overlay' | 'manifest' | 'helm';
   /** How many objects it renders to. */
   objects: number;
   violations: Violation[];
@@ -36,4 +36,6 @@ export interface ValidationResult {
   manifests: ValidatedTarget[];
   /** Every violation of every target, in order. */
   violations: Violation[];
+  /** What could not be checked and why (e.g. a remote Helm chart that was not fetched). */
+  notes?: string[];
 }

@@ -5,8 +5,13 @@ import { assertSafeRepoPath } from '../changes/safety';
 import { renderKustomization } from './kustomize';
 import { remoteBaseViolations } from './remoteBases';
 import { objectId, parseManifests } from './objects';
-import { isPlaintextSecret, POLICY_RULES } from './policy';
-import { schemaProblem } from './schema';
+import { checkObject } from './checkObject';
+import {
+  HelmReleaseTarget,
+  remoteChartNotes,
+  validateHelmRelease,
+} from './helm';
+import { isPlaintextSecret } from './policy';
 import {
   ManifestObject,
   ValidatedTarget,
@@ -23,8 +28,12 @@ export interface ValidateConfigRepoChangeOptions {
   manifestFiles?: string[];
   /** Changed files that are scanned for plaintext Secrets even when no overlay renders them. */
   secretScanFiles?: string[];
+  /** Helm releases of generated charts to render with `helm template`. */
+  helmReleases?: HelmReleaseTarget[];
   /** `kubectl` binary with kustomize built in (default `kubectl` on PATH). */
   kubectlPath?: string;
+  /** `helm` binary for Helm releases (default `helm` on PATH). */
+  helmPath?: string;
   /** Per-overlay render timeout. */
   timeoutMs?: number;
 }
@@ -34,11 +43,18 @@ const isKustomizeConfig = (object: ManifestObject) =>
   typeof object.apiVersion === 'string' &&
   object.apiVersion.startsWith('kustomize.config.k8s.io/');
 
+/** A Helm chart's template (a `templates/` file beside a Chart.yaml): Go templates, not YAML. */
+function isChartTemplate(path: string, files: Record<string, string>) {
+  const at = path.lastIndexOf('/templates/');
+  return at >= 0 && files[`${path.slice(0, at)}/Chart.yaml`] !== undefined;
+}
+
 /** Maps `Kind/name` to the checkout file that declares it, so overlay violations can name a source file. */
 function sourceIndex(files: Record<string, string>, prefix: string) {
   const index = new Map<string, string>();
   for (const [path, text] of Object.entries(files)) {
     if (!path.startsWith(prefix) || !isYaml(path)) continue;
+    if (isChartTemplate(path, files)) continue;
     try {
       for (const object of parseManifests(text)) {
         if (!isKustomizeConfig(object)) index.set(objectId(object), path);
@@ -48,25 +64,6 @@ function sourceIndex(files: Record<string, string>, prefix: string) {
     }
   }
   return index;
-}
-
-function checkObject(
-  object: ManifestObject,
-  file: string,
-  overlay: boolean,
-): Violation[] {
-  const id = objectId(object);
-  const problem = schemaProblem(object);
-  if (problem) return [{ file, object: id, rule: 'schema', message: problem }];
-  return POLICY_RULES.filter(rule => overlay || !rule.overlaysOnly).flatMap(
-    rule =>
-      rule.check(object).map(message => ({
-        file,
-        object: id,
-        rule: rule.id,
-        message: `${id} ${message}`,
-      })),
-  );
 }
 
 async function validateOverlay(
@@ -187,6 +184,17 @@ export async function validateConfigRepoChange(
       assertSafeRepoPath(overlay);
       overlays.push(await validateOverlay(root, overlay, options));
     }
+    for (const target of options.helmReleases ?? []) {
+      [target.chart, ...target.valuesFiles].forEach(assertSafeRepoPath);
+      overlays.push(
+        await validateHelmRelease({
+          root,
+          target,
+          helmPath: options.helmPath,
+          timeoutMs: options.timeoutMs,
+        }),
+      );
+    }
     const manifests = (options.manifestFiles ?? [])
       .filter(path => options.checkoutFiles[path] !== undefined)
       .map(path => validateManifest(path, options.checkoutFiles[path]));
@@ -196,7 +204,12 @@ export async function validateConfigRepoChange(
         .map(v => `${v.file}|${v.object}|${v.rule}`),
     );
     const secretViolations = (options.secretScanFiles ?? [])
-      .filter(path => isYaml(path) && options.checkoutFiles[path] !== undefined)
+      .filter(
+        path =>
+          isYaml(path) &&
+          options.checkoutFiles[path] !== undefined &&
+          !isChartTemplate(path, options.checkoutFiles),
+      )
       .flatMap(path => scanForSecrets(path, options.checkoutFiles[path]))
       .filter(v => !seen.has(`${v.file}|${v.object}|${v.rule}`));
     if (secretViolations.length > 0) {
@@ -210,10 +223,30 @@ export async function validateConfigRepoChange(
       );
     }
     const violations = [...overlays, ...manifests].flatMap(t => t.violations);
-    return { ok: violations.length === 0, overlays, manifests, violations };
+    const notes = remoteChartNotes(parsedYamlFiles(options.checkoutFiles));
+    return {
+      ok: violations.length === 0,
+      overlays,
+      manifests,
+      violations,
+      ...(notes.length > 0 ? { notes } : {}),
+    };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/** Every object of every parsable YAML file (unparsable ones are reported elsewhere). */
+function parsedYamlFiles(files: Record<string, string>) {
+  return Object.entries(files)
+    .filter(([path]) => isYaml(path) && !isChartTemplate(path, files))
+    .flatMap(([file, text]) => {
+      try {
+        return parseManifests(text).map(object => ({ file, object }));
+      } catch {
+        return [];
+      }
+    });
 }
 
 function groupByFile(violations: Violation[]): Array<[string, Violation[]]> {

@@ -43,6 +43,36 @@ describe('gitops:rollback', () => {
     );
   });
 
+  it('restores the overlay to its content at toRevision', async () => {
+    const { repo, repoUrl } = await github.newRepo();
+    const { data: main } = await github
+      .octokit()
+      .git.getRef({ owner: 'acme', repo, ref: 'heads/main' });
+    const good = main.object.sha;
+    await breakProd(github.octokit(), repo);
+    await commitToMain(github.octokit(), repo, OVERLAY, text =>
+      text.replace('newTag: 9.9.9', 'newTag: 9.9.10'),
+    );
+    const { ctx, outputs } = await github.context({
+      ...prod,
+      repoUrl,
+      toRevision: good,
+    });
+
+    await createGitopsRollbackAction(github.deps()).handler(ctx);
+
+    const { rendered } = await github.renderTouchedOverlays(
+      repo,
+      outputs.branch as string,
+      outputs.changedFiles as string[],
+    );
+    expect(rendered['apps/web/overlays/prod']).toContain(
+      'ghcr.io/acme/web:1.3.1',
+    );
+    const [pull] = await github.pulls(repo);
+    expect(pull.body).toContain(`revision ${good}`);
+  });
+
   it('deletes the files the reverted commit added', async () => {
     const { repo, repoUrl } = await github.newRepo();
     const added = 'apps/web/overlays/prod/extra.yaml';
@@ -104,6 +134,10 @@ describe('gitops:rollback', () => {
       { toImageTag: '1.0.0', toImageDigest: `sha256:${'a'.repeat(64)}` },
     ],
     ['the latest tag', { toImageTag: 'latest' }],
+    [
+      'both a tag and a revision',
+      { toImageTag: '1.0.0', toRevision: 'abcdef1' },
+    ],
     [
       'an environment without an overlay',
       { environment: 'qa', toImageTag: '1.0.0' },

@@ -32,6 +32,14 @@ const inputFields = {
       ),
   toImageDigest: (z: Zod) =>
     z.string().optional().describe('Pin the image to this `sha256:` digest'),
+  toRevision: (z: Zod) =>
+    z
+      .string()
+      .regex(/^[0-9a-f]{7,40}$/i, 'a commit SHA (7 to 40 hex characters)')
+      .optional()
+      .describe(
+        'Restore the overlay to its content at this config-repo commit instead of reverting the last change',
+      ),
   image: (z: Zod) =>
     z
       .string()
@@ -44,14 +52,17 @@ export function createGitopsRollbackAction(deps: GitopsActionDeps) {
   return createTemplateAction({
     id: 'gitops:rollback',
     description:
-      'Opens a pull request that rolls back `apps/<service>/overlays/<environment>/`: the overlay as it was before its last commit, or the image pinned to `toImageTag` / `toImageDigest`.',
+      'Opens a pull request that rolls back `apps/<service>/overlays/<environment>/`: the overlay as it was before its last commit, as it was at `toRevision`, or the image pinned to `toImageTag` / `toImageDigest`.',
     examples,
     supportsDryRun: true,
     schema: { input: inputFields, output: pullRequestOutputFields },
     async handler(ctx) {
       const input = parseActionInput(inputFields, ctx.input);
-      if (input.toImageTag && input.toImageDigest) {
-        throw new InputError('Give toImageTag or toImageDigest, not both');
+      const targets = [input.toImageTag, input.toImageDigest, input.toRevision];
+      if (targets.filter(Boolean).length > 1) {
+        throw new InputError(
+          'Give at most one of toImageTag, toImageDigest and toRevision',
+        );
       }
       const target = resolveConfigRepo(deps, input.repoUrl);
       const { service, environment } = input;
@@ -65,9 +76,12 @@ export function createGitopsRollbackAction(deps: GitopsActionDeps) {
         target,
         input,
         defaultBranch: `gitops/rollback/${service}-${environment}`,
-        defaultTitle: pin
-          ? `Roll back ${service} in ${environment} to ${pin}`
-          : `Roll back ${service} in ${environment}`,
+        defaultTitle:
+          pin || input.toRevision
+            ? `Roll back ${service} in ${environment} to ${
+                pin ?? input.toRevision!.slice(0, 7)
+              }`
+            : `Roll back ${service} in ${environment}`,
         defaultBody: () =>
           `${body}.\n\nRequested by ${ctx.user?.ref ?? 'the scaffolder'}.`,
         change: async (octokit): Promise<ConfigRepoChange> => {
@@ -99,8 +113,11 @@ export function createGitopsRollbackAction(deps: GitopsActionDeps) {
             target,
             baseBranch,
             overlay,
+            { toRevision: input.toRevision },
           );
-          body += ` by reverting ${revert.commitSha} ("${revert.commitMessage}")`;
+          body += input.toRevision
+            ? ` by restoring the overlay to revision ${revert.revision.sha} ("${revert.revision.message}")`
+            : ` by reverting ${revert.commitSha} ("${revert.commitMessage}")`;
           return { files: revert.files };
         },
       });

@@ -1,14 +1,46 @@
-import { exampleInputs, useConfigRepo } from '../__testUtils__/harness';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  exampleInputs,
+  KUBECTL,
+  run,
+  useConfigRepo,
+} from '../__testUtils__/harness';
 import { createGitopsServiceCreateAction } from './serviceCreate';
 import { examples } from './serviceCreate.examples';
 
 jest.setTimeout(60_000);
 
+const HELM = join(__dirname, '../../../../.tools/kubectl/helm/helm');
+
+/**
+ * What an environment deploys, rendered in a clone of the PR branch the way
+ * Argo CD or Flux would: `kubectl kustomize` of the overlay when it has a
+ * kustomization, and `helm template` of a chart in the config repo with the
+ * environment's values file.
+ */
+async function renderEnvironment(dir: string, service: string, env: string) {
+  const overlay = `apps/${service}/overlays/${env}`;
+  const chart = `apps/${service}/chart`;
+  let text = '';
+  if (existsSync(join(dir, overlay, 'kustomization.yaml'))) {
+    text += await run(KUBECTL, ['kustomize', overlay], dir);
+  }
+  if (existsSync(join(dir, chart, 'Chart.yaml'))) {
+    text += await run(
+      HELM,
+      ['template', service, chart, '--values', `${overlay}/values.yaml`],
+      dir,
+    );
+  }
+  return text;
+}
+
 describe('gitops:service:create examples', () => {
   const github = useConfigRepo();
 
   it.each(exampleInputs(examples))(
-    '%s: opens a PR whose overlays render',
+    '%s: opens a PR whose environments render',
     async (_description, exampleInput) => {
       const { repo, repoUrl } = await github.newRepo();
       const action = createGitopsServiceCreateAction(github.deps());
@@ -20,20 +52,14 @@ describe('gitops:service:create examples', () => {
       await action.handler(ctx);
 
       expect(outputs.status).toBe('opened');
-      const files = outputs.changedFiles as string[];
-      const { rendered } = await github.renderTouchedOverlays(
-        repo,
-        outputs.branch as string,
-        files,
-      );
+      const dir = await github.clone(repo, outputs.branch as string);
       const environments = exampleInput.environments as Array<{ name: string }>;
-      expect(Object.keys(rendered).sort()).toEqual(
-        environments
-          .map(e => `apps/${exampleInput.name}/overlays/${e.name}`)
-          .sort(),
-      );
-      for (const manifests of Object.values(rendered)) {
-        expect(manifests).toContain('kind: Deployment');
+      for (const { name: env } of environments) {
+        const rendered = await renderEnvironment(dir, exampleInput.name, env);
+        // A workload, or (remote chart) the HelmRelease Flux installs it with.
+        expect(rendered).toMatch(/kind: (Deployment|Rollout|HelmRelease)\n/);
+        // Helm quotes the label (`env: "dev"`), kustomize does not.
+        expect(rendered).toMatch(new RegExp(`env: "?${env}"?\n`));
       }
     },
   );

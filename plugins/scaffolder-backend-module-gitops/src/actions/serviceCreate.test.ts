@@ -80,7 +80,74 @@ describe('gitops:service:create', () => {
   });
 
   it.each([
+    [
+      'an Argo Rollouts canary',
+      { progressiveDelivery: { type: 'rollout' } },
+      'apps/checkout/base/workload.yaml',
+      'Argo Rollouts canary',
+    ],
+    [
+      'a remote Helm chart with Flux',
+      {
+        engine: 'flux',
+        packaging: 'helm',
+        chart: {
+          repoUrl: 'https://charts.acme.dev',
+          name: 'web',
+          version: '3.1.0',
+        },
+      },
+      'apps/checkout/overlays/prod/release.yaml',
+      'uses the remote chart web@3.1.0; it was not rendered',
+    ],
+    [
+      'Flux image automation',
+      { engine: 'flux', imageAutomation: { mode: 'flux' } },
+      'clusters/dev/flux/checkout-image-automation.yaml',
+      'Flux image automation',
+    ],
+  ])(
+    'opens a PR with %s, described in its body',
+    async (_case, variant, file, bodyText) => {
+      const { repo, repoUrl } = await github.newRepo();
+      const { ctx, outputs } = await github.context({
+        ...checkout,
+        ...variant,
+        repoUrl,
+      });
+
+      await createGitopsServiceCreateAction(github.deps()).handler(ctx);
+
+      const [pull] = await github.pulls(repo);
+      expect(outputs.changedFiles).toContain(file);
+      expect(pull.body).toContain(bodyText);
+    },
+  );
+
+  it.each([
     ['a name that is not DNS-1123', { name: 'Check_Out' }],
+    [
+      'an unknown progressive delivery type',
+      { progressiveDelivery: { type: 'blue-green' } },
+    ],
+    [
+      'a chart version range',
+      { packaging: 'helm', chart: { repoUrl: 'https://c.dev', version: '^1' } },
+    ],
+    [
+      'Flux image automation with Argo CD',
+      { imageAutomation: { mode: 'flux' } },
+    ],
+    [
+      'a timestamp policy and a semver policy at once',
+      {
+        engine: 'flux',
+        imageAutomation: {
+          mode: 'flux',
+          policy: { semver: '>=1.0.0', timestampPattern: '(?P<ts>.*)' },
+        },
+      },
+    ],
     [
       'the latest tag',
       { environments: [{ name: 'dev', replicas: 1, imageTag: 'latest' }] },

@@ -15,6 +15,12 @@ import {
   Zod,
 } from './schemaFragments';
 import { examples } from './serviceCreate.examples';
+import {
+  chartField,
+  imageAutomationField,
+  packagingField,
+  progressiveDeliveryField,
+} from './serviceCreateVariants';
 import { GitopsActionDeps } from './types';
 
 const inputFields = {
@@ -35,6 +41,17 @@ const inputFields = {
       .optional()
       .describe('Container port (default 8080)'),
   environments: serviceEnvironmentsField,
+  probes: (z: Zod) =>
+    z
+      .object({
+        readinessPath: z.string().startsWith('/').optional(),
+        livenessPath: z.string().startsWith('/').optional(),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'HTTP probe paths (defaults `/healthz/ready` and `/healthz/live`)',
+      ),
   resources: (z: Zod) =>
     z
       .object({
@@ -76,14 +93,51 @@ const inputFields = {
       .describe(
         'The clone URL Argo CD reads (default `https://<host>/<owner>/<repo>`)',
       ),
+  packaging: packagingField,
+  chart: chartField,
+  progressiveDelivery: progressiveDeliveryField,
+  imageAutomation: imageAutomationField,
 };
+
+/** The variants, for the PR body. */
+function variantSummary(input: {
+  packaging: string;
+  chart?: { repoUrl?: string; name?: string; version?: string };
+  progressiveDelivery?: { type: string };
+  imageAutomation?: { mode: string };
+}): string {
+  const parts = [
+    input.packaging === 'helm'
+      ? `Helm (${
+          input.chart?.repoUrl
+            ? `chart ${input.chart.name ?? ''}@${input.chart.version} from ${
+                input.chart.repoUrl
+              }`
+            : 'chart generated into the config repo'
+        })`
+      : 'Kustomize',
+  ];
+  if (input.progressiveDelivery) {
+    parts.push(
+      input.progressiveDelivery.type === 'rollout'
+        ? 'Argo Rollouts canary'
+        : 'Flagger canary',
+    );
+  }
+  parts.push(
+    input.imageAutomation?.mode === 'flux'
+      ? 'Flux image automation'
+      : 'image bumps by CI pull requests',
+  );
+  return parts.join(', ');
+}
 
 /** `gitops:service:create`: the manifests of a new service, as one validated pull request. */
 export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
   return createTemplateAction({
     id: 'gitops:service:create',
     description:
-      'Opens a pull request to the GitOps config repo that adds a new service: Kustomize base and overlays, Argo CD Applications / ApplicationSet or Flux Kustomizations, namespace, RoleBinding, AppProject, optional HPA and migration Job.',
+      'Opens a pull request to the GitOps config repo that adds a new service: Kustomize base and overlays or a Helm chart and values, Argo CD Applications / ApplicationSet or Flux Kustomizations / HelmReleases, namespace, RoleBinding, AppProject, optional HPA, migration Job, canary (Argo Rollouts or Flagger) and Flux image automation.',
     examples,
     supportsDryRun: true,
     schema: { input: inputFields, output: pullRequestOutputFields },
@@ -105,11 +159,16 @@ export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
         team: input.team,
         image: input.image,
         port: input.port,
+        probes: input.probes,
         environments: input.environments,
         resources: input.resources,
         hpa: input.hpa,
         migration: input.migration,
         delivery,
+        packaging: input.packaging,
+        chart: input.chart,
+        progressiveDelivery: input.progressiveDelivery,
+        imageAutomation: input.imageAutomation,
       });
       await runConfigRepoPullRequest({
         ctx,
@@ -122,7 +181,9 @@ export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
           input.team
         }\`) in ${input.environments
           .map(e => `\`${e.name}\``)
-          .join(', ')}.\n\nRequested by ${ctx.user?.ref ?? 'the scaffolder'}.`,
+          .join(', ')}: ${variantSummary(input)}.\n\nRequested by ${
+          ctx.user?.ref ?? 'the scaffolder'
+        }.`,
         change: async () => ({ files }),
       });
     },

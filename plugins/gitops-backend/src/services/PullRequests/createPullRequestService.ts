@@ -7,6 +7,7 @@ import {
   ConfigRepoChange,
   createGithubClient,
   GithubClient,
+  OverlayRevert,
   openConfigRepoPullRequest,
   promoteImage,
   readValidationOptions,
@@ -30,6 +31,23 @@ function readConfigRepo(config: RootConfigService): ConfigRepo | undefined {
     repo: repo.getString('repo'),
     branch: repo.getOptionalString('branch') ?? 'main',
   };
+}
+
+/** The PR body: which revision the overlay goes back to (full SHA, so reviewers can check it). */
+function rollbackBody(
+  entityRef: string,
+  overlay: string,
+  revert: OverlayRevert,
+  toRevision: boolean,
+): string {
+  const requested = `requested from the portal for \`${entityRef}\`.`;
+  if (!toRevision) {
+    return `Reverts ${revert.commitSha.slice(0, 7)} ("${
+      revert.commitMessage
+    }") on \`${overlay}\`, ${requested}`;
+  }
+  const { sha, message } = revert.revision;
+  return `Restores \`${overlay}\` to its content at revision ${sha} ("${message}"), ${requested}`;
 }
 
 export function createPullRequestService(options: {
@@ -101,12 +119,17 @@ export function createPullRequestService(options: {
         nothingToDo: `Nothing to promote: ${to} already runs the image of ${from}`,
       });
     },
-    rollback({ entityRef, service, environment }) {
+    rollback({ entityRef, service, environment, toRevision }) {
       const overlay = `apps/${service}/overlays/${environment}`;
       return open({
         entityRef,
         branch: `gitops/rollback/${service}-${environment}`,
-        title: `Roll back ${service} in ${environment}`,
+        title: toRevision
+          ? `Roll back ${service} in ${environment} to ${toRevision.slice(
+              0,
+              7,
+            )}`
+          : `Roll back ${service} in ${environment}`,
         labels: ['gitops', 'rollback'],
         prepare: async (octokit, repo) => {
           const revert = await revertLastChange(
@@ -114,15 +137,16 @@ export function createPullRequestService(options: {
             repo,
             repo.branch,
             overlay,
+            { toRevision },
           );
           return {
             change: { files: revert.files },
-            body: `Reverts ${revert.commitSha.slice(0, 7)} ("${
-              revert.commitMessage
-            }") on \`${overlay}\`, requested from the portal for \`${entityRef}\`.`,
+            body: rollbackBody(entityRef, overlay, revert, !!toRevision),
           };
         },
-        nothingToDo: `Nothing to roll back in ${environment}`,
+        nothingToDo: toRevision
+          ? `Nothing to roll back in ${environment}: the overlay already matches ${toRevision}`
+          : `Nothing to roll back in ${environment}`,
       });
     },
   };

@@ -13,12 +13,17 @@ export interface PullRequestService {
     to: string;
   }): Promise<PullRequestResponse>;
   /**
-   * Reverts the last change to the service's overlay of one environment, as a validated pull request.
-   * Throws InputError when there is nothing to roll back to.
+   * Reverts the last change to the service's overlay of one environment, or
+   * with `toRevision` (a commit SHA of the config repo's branch) restores the
+   * overlay to its content there, as a validated pull request.
+   * Throws InputError when there is nothing to roll back to or the revision is
+   * not on the branch, NotFoundError when the revision or the overlay at it
+   * does not exist, ConflictError when the overlay already equals the target.
    */
   rollback(request: {
     entityRef: string;
     service: string;
     environment: string;
+    toRevision?: string;
   }): Promise<PullRequestResponse>;
 }

@@ -1,0 +1,90 @@
+import { Zod } from './schemaFragments';
+
+/*
+ * The delivery variants of `gitops:service:create` (the cross-helper
+ * contract): Helm packaging, progressive delivery and Flux image automation.
+ */
+
+export const packagingField = (z: Zod) =>
+  z
+    .enum(['kustomize', 'helm'])
+    .default('kustomize')
+    .describe(
+      '`kustomize`: base and overlays. `helm`: a chart and `apps/<name>/overlays/<env>/values.yaml` per environment',
+    );
+
+export const chartField = (z: Zod) =>
+  z
+    .object({
+      repoUrl: z
+        .string()
+        .optional()
+        .describe(
+          'An `https://` or `oci://` chart repository; omit to generate the chart into `apps/<name>/chart/` (rendered by validation)',
+        ),
+      name: z.string().optional().describe('Chart name (default the service)'),
+      version: z
+        .string()
+        .optional()
+        .describe('Exact chart version, e.g. `1.2.0` (pinned)'),
+    })
+    .strict()
+    .optional()
+    .describe('Helm packaging: the chart');
+
+export const progressiveDeliveryField = (z: Zod) =>
+  z
+    .object({
+      type: z
+        .enum(['rollout', 'flagger'])
+        .describe(
+          '`rollout`: an Argo Rollouts Rollout instead of the Deployment; `flagger`: a Flagger Canary',
+        ),
+      steps: z
+        .array(
+          z
+            .object({
+              setWeight: z.number().int().min(1).max(100),
+              pauseSeconds: z.number().int().min(0).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .optional()
+        .describe('Canary steps (default 20% and 50%, 60 s apart)'),
+      analysis: z
+        .object({
+          prometheusAddress: z.string().min(1),
+          successRateThreshold: z.number().gt(0).max(1).optional(),
+        })
+        .strict()
+        .optional()
+        .describe(
+          'Abort the canary when the HTTP success rate in Prometheus drops below the threshold (default 0.95)',
+        ),
+    })
+    .strict()
+    .optional()
+    .describe('Canary releases');
+
+export const imageAutomationField = (z: Zod) =>
+  z
+    .object({
+      mode: z
+        .enum(['ci', 'flux'])
+        .describe(
+          '`ci`: the service CI opens a PR bumping the dev overlay; `flux`: Flux image automation commits new tags',
+        ),
+      policy: z
+        .union([
+          z.object({ semver: z.string().min(1) }).strict(),
+          z.object({ timestampPattern: z.string().min(1) }).strict(),
+        ])
+        .optional()
+        .describe(
+          'Flux: `{ semver: ">=1.0.0" }` or `{ timestampPattern: "^main-[a-f0-9]+-(?P<ts>[0-9]+)$" }`',
+        ),
+    })
+    .strict()
+    .optional()
+    .describe('Who bumps the image of the first environment (default `ci`)');
