@@ -9,9 +9,15 @@ export {
   EntityGitopsContent,
   EntityGitopsTeamContent,
   GitopsTeamOverviewPage,
+  GitopsCrossplaneClaimFieldExtension,
+  EntityGitopsDeliveryTimeline,
 } from './plugin';
 export { rootRouteRef } from './routes';
 export { gitopsApiRef, GitopsClient } from './api';
 export type { GitopsApi } from './api';
 export { GITOPS_SIGNAL_CHANNEL } from './hooks';
 export type { GitopsSignal } from './hooks';
+export type {
+  CrossplaneClaimUiOptions,
+  CrossplaneClaimValue,
+} from './components';

@@ -1,4 +1,6 @@
 import { screen } from '@testing-library/react';
+import { getComponentData } from '@backstage/core-plugin-api';
+import { crossplaneClaimValidation } from './components';
 import { setupGitopsServer } from './__testUtils__/server';
 import { renderWithApis, shopEntity, teamEntity } from './__testUtils__/render';
 import {
@@ -10,6 +12,7 @@ import {
 import {
   EntityGitopsContent,
   EntityGitopsTeamContent,
+  GitopsCrossplaneClaimFieldExtension,
   gitopsApiRef,
   gitopsPlugin,
 } from '.';
@@ -32,6 +35,16 @@ describe('gitopsPlugin (legacy frontend system)', () => {
     backend.serve('/entities/component/default/shop/history', { items: [] });
     await renderWithApis(<EntityGitopsContent />, { entity: shopEntity });
     expect(await screen.findByText('Missing')).toBeInTheDocument();
+  });
+
+  it('provides the scaffolder field GitopsCrossplaneClaim', () => {
+    // How the scaffolder page collects field extensions from its children.
+    const data = getComponentData<{ name: string; validation?: unknown }>(
+      <GitopsCrossplaneClaimFieldExtension />,
+      'scaffolder.extensions.field.v1',
+    );
+    expect(data?.name).toBe('GitopsCrossplaneClaim');
+    expect(data?.validation).toBe(crossplaneClaimValidation);
   });
 
   it('lazy-loads the group tab', async () => {

@@ -6,7 +6,12 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { gitopsApiRef, GitopsClient } from './api';
+import {
+  CrossplaneClaimField,
+  crossplaneClaimValidation,
+} from './components/CrossplaneClaimField';
 import { rootRouteRef } from './routes';
 
 /**
@@ -70,5 +75,47 @@ export const GitopsTeamOverviewPage = gitopsPlugin.provide(
     component: () =>
       import('./components/TeamOverview').then(m => m.TeamOverviewPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Scaffolder field `GitopsCrossplaneClaim`: a claim form built from the live XRD schemas (`ui:options.kinds`
+ * narrows the claim kinds). Produces `{ xrd, version, parameters }` for `gitops:crossplane:claim`.
+ *
+ * @public
+ */
+export const GitopsCrossplaneClaimFieldExtension = gitopsPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'GitopsCrossplaneClaim',
+    component: CrossplaneClaimField,
+    validation: crossplaneClaimValidation,
+    schema: {
+      returnValue: {
+        type: 'object',
+        required: ['xrd', 'version', 'parameters'],
+        properties: {
+          xrd: { type: 'object' },
+          version: { type: 'string' },
+          parameters: { type: 'object' },
+        },
+      },
+    },
+  }),
+);
+
+/**
+ * The delivery timeline of a component on its own (it is also part of `EntityGitopsContent`).
+ *
+ * @public
+ */
+export const EntityGitopsDeliveryTimeline = gitopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGitopsDeliveryTimeline',
+    component: {
+      lazy: () =>
+        import('./components/DeliveryTimeline').then(
+          m => m.EntityDeliveryTimeline,
+        ),
+    },
   }),
 );

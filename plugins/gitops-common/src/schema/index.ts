@@ -5,3 +5,4 @@ export * from './history';
 export * from './xrd';
 export * from './requests';
 export * from './responses';
+export * from './deliveries';

@@ -2,6 +2,7 @@ import {
   countByHealth,
   countBySync,
   type ClusterState,
+  type Delivery,
   type EntityStatusResponse,
   type HistoryEntry,
   type ObjectStatus,
@@ -110,4 +111,35 @@ export function manyTeamRows(count: number): TeamStatusRow[] {
       worstHealth: broken ? 'Degraded' : 'Healthy',
     };
   });
+}
+
+/** A merged pull request changing no environment in particular: dev synced and healthy, staging synced only. */
+export function delivery(change: Partial<Delivery> = {}): Delivery {
+  return {
+    number: 12,
+    url: 'https://github.com/acme/gitops-config/pull/12',
+    title: 'Promote shop dev → staging',
+    branch: 'gitops/promote/shop-staging',
+    verb: 'promote',
+    state: 'merged',
+    openedAt: '2025-03-01T10:00:00.000Z',
+    mergedAt: '2025-03-01T10:30:00.000Z',
+    mergeCommit: SHA,
+    environments: [
+      {
+        environment: 'staging',
+        changed: false,
+        syncedAt: '2025-03-01T10:33:00.000Z',
+        targets: [],
+      },
+      {
+        environment: 'dev',
+        changed: false,
+        syncedAt: '2025-03-01T10:31:00.000Z',
+        healthyAt: '2025-03-01T10:31:45.000Z',
+        targets: [],
+      },
+    ],
+    ...change,
+  };
 }

@@ -3,9 +3,19 @@ import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { BASE_URL } from './fixtures';
 
+/** Every entity tab asks for its delivery timeline: none unless a test serves some. */
+const noDeliveries = http.get(
+  `${BASE_URL}/entities/:kind/:namespace/:name/deliveries`,
+  ({ params }) =>
+    HttpResponse.json({
+      entityRef: `${params.kind}:${params.namespace}/${params.name}`,
+      items: [],
+    }),
+);
+
 /** One msw server per test file; unhandled requests fail the test. */
 export function setupGitopsServer() {
-  const server = setupServer();
+  const server = setupServer(noDeliveries);
   registerMswTestHooks(server);
   return {
     server,

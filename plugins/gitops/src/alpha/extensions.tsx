@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { gitopsApiRef, GitopsClient } from '../api';
 import { gitopsPageRouteRef } from './routes';
 
@@ -58,5 +59,16 @@ export const gitopsPage = PageBlueprint.make({
           <m.TeamOverviewWithPicker />
         </Content>
       )),
+  },
+});
+
+/** Scaffolder field `GitopsCrossplaneClaim`: the claim form built from the live XRD schemas. */
+export const gitopsCrossplaneClaimField = FormFieldBlueprint.make({
+  name: 'crossplane-claim',
+  params: {
+    field: () =>
+      import('../components/CrossplaneClaimField/formField').then(
+        m => m.crossplaneClaimFormField,
+      ),
   },
 });

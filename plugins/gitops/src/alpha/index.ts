@@ -9,6 +9,7 @@ export { gitopsPlugin };
 export {
   gitopsApi,
   gitopsComponentContent,
+  gitopsCrossplaneClaimField,
   gitopsGroupContent,
   gitopsPage,
 } from './extensions';

@@ -9,6 +9,7 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { gitopsApiRef, GitopsClient } from '../api';
@@ -19,6 +20,7 @@ import { argoApp, entityStatus } from '../__testUtils__/fixtures';
 import gitopsPlugin, {
   gitopsApi,
   gitopsComponentContent,
+  gitopsCrossplaneClaimField,
   gitopsGroupContent,
   gitopsPage,
 } from '.';
@@ -35,8 +37,21 @@ describe('gitops alpha plugin', () => {
     'entity-content:gitops/component',
     'entity-content:gitops/group',
     'page:gitops',
+    'scaffolder-form-field:gitops/crossplane-claim',
   ] as const)('has the extension %s the README documents', id => {
     expect(gitopsPlugin.getExtension(id)).toBeDefined();
+  });
+
+  it('offers the scaffolder field GitopsCrossplaneClaim', async () => {
+    const tester = createExtensionTester(gitopsCrossplaneClaimField);
+    const load = tester.get(FormFieldBlueprint.dataRefs.formFieldLoader);
+    expect(await load()).toMatchObject({
+      $$type: '@backstage/scaffolder/FormField',
+      name: 'GitopsCrossplaneClaim',
+    });
+    expect(gitopsCrossplaneClaimField).toMatchObject({
+      attachTo: { id: 'api:scaffolder/form-fields', input: 'formFields' },
+    });
   });
 
   it('adds a GitOps tab to Components only', () => {

@@ -2,6 +2,7 @@ import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import {
   gitopsApi,
   gitopsComponentContent,
+  gitopsCrossplaneClaimField,
   gitopsGroupContent,
   gitopsPage,
 } from './extensions';
@@ -19,6 +20,7 @@ export const gitopsPlugin = createFrontendPlugin({
   extensions: [
     gitopsApi,
     gitopsComponentContent,
+    gitopsCrossplaneClaimField,
     gitopsGroupContent,
     gitopsPage,
   ],

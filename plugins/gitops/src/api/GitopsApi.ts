@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   ClustersResponse,
+  DeliveriesResponse,
   EntityStatusResponse,
   HistoryResponse,
   OverviewQuery,
@@ -30,6 +31,11 @@ export interface GitopsApi {
   getOverview(query: Partial<OverviewQuery>): Promise<OverviewResponse>;
   /** Connection state of every configured cluster. */
   getClusters(): Promise<ClustersResponse>;
+  /** Pull requests the portal opened for the entity's service, each with its path to running per environment. */
+  getDeliveries(
+    entity: CompoundEntityRef,
+    options?: { limit?: number },
+  ): Promise<DeliveriesResponse>;
   /** Crossplane CompositeResourceDefinitions. */
   getXrds(): Promise<XrdsResponse>;
   /** Opens (or updates) a pull request copying the image from one environment's overlay to another's. */

@@ -1,7 +1,13 @@
 import { ResponseError } from '@backstage/errors';
 import { setupGitopsServer } from '../__testUtils__/server';
 import { testApis } from '../__testUtils__/apis';
-import { argoApp, entityStatus, historyEntry } from '../__testUtils__/fixtures';
+import {
+  argoApp,
+  delivery,
+  entityStatus,
+  historyEntry,
+  SHOP_REF,
+} from '../__testUtils__/fixtures';
 
 const shop = { kind: 'Component', namespace: 'default', name: 'shop' };
 
@@ -23,6 +29,19 @@ describe('GitopsClient', () => {
     await expect(client.getEntityHistory(shop)).resolves.toEqual({
       items: [historyEntry()],
     });
+  });
+
+  it('asks for deliveries with a limit and parses them', async () => {
+    const body = { entityRef: SHOP_REF, items: [delivery()] };
+    const requests = backend.serve(
+      '/entities/component/default/shop/deliveries',
+      body,
+    );
+    const { client } = testApis();
+    await expect(client.getDeliveries(shop, { limit: 5 })).resolves.toEqual(
+      body,
+    );
+    expect(requests[0].searchParams.get('limit')).toBe('5');
   });
 
   it('sends the overview filters as the query string', async () => {

@@ -3,6 +3,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   clustersResponseSchema,
+  deliveriesResponseSchema,
   entityStatusResponseSchema,
   historyResponseSchema,
   overviewQueryToSearchParams,
@@ -75,6 +76,14 @@ export class GitopsClient implements GitopsApi {
     return this.request(
       `/overview${params ? `?${params}` : ''}`,
       overviewResponseSchema,
+    );
+  }
+
+  getDeliveries(entity: CompoundEntityRef, options: { limit?: number } = {}) {
+    const query = options.limit ? `?limit=${options.limit}` : '';
+    return this.request(
+      `${entityPath(entity, 'deliveries')}${query}`,
+      deliveriesResponseSchema,
     );
   }
 

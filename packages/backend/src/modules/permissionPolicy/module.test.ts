@@ -4,6 +4,15 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import permissionPlugin from '@backstage/plugin-permission-backend';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { AddressInfo } from 'node:net';
 import { permissionModulePortalPolicy } from './module';
 
@@ -50,4 +59,55 @@ describe('permissionModulePortalPolicy', () => {
   ])('decides %s (%s) as %s', async (name, action, expected) => {
     await expect(authorize(name, action)).resolves.toBe(expected);
   });
+
+  // The policy as the module builds it from config, captured at the extension point.
+  async function policyFrom(gitops: {
+    permissions?: { restrictStatusToOwners?: boolean };
+  }) {
+    let policy: PermissionPolicy | undefined;
+    const backend = await startTestBackend({
+      extensionPoints: [
+        [
+          policyExtensionPoint,
+          { setPolicy: (p: PermissionPolicy) => (policy = p) },
+        ],
+      ],
+      features: [
+        permissionModulePortalPolicy,
+        mockServices.rootConfig.factory({ data: { gitops } }),
+      ],
+    });
+    await backend.stop();
+    return policy!;
+  }
+
+  it.each([
+    ['unset', {}, AuthorizeResult.ALLOW],
+    [
+      'true',
+      { permissions: { restrictStatusToOwners: true } },
+      AuthorizeResult.CONDITIONAL,
+    ],
+  ])(
+    'reads gitops.permissions.restrictStatusToOwners (%s) from config',
+    async (_, gitops, expected) => {
+      const policy = await policyFrom(gitops);
+      const decision = await policy.handle(
+        {
+          permission: createPermission({
+            name: 'gitops.status.read',
+            attributes: { action: 'read' },
+            resourceType: 'catalog-entity',
+          }),
+        },
+        {
+          info: {
+            userEntityRef: 'user:default/guest',
+            ownershipEntityRefs: ['user:default/guest'],
+          },
+        } as unknown as PolicyQueryUser,
+      );
+      expect(decision.result).toBe(expected);
+    },
+  );
 });

@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { PortalPermissionPolicy } from './policy';
 
@@ -8,9 +11,17 @@ export const permissionModulePortalPolicy = createBackendModule({
   moduleId: 'portal-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new PortalPermissionPolicy());
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        policy.setPolicy(
+          new PortalPermissionPolicy({
+            // Declared in @internal/plugin-gitops-backend's config.d.ts.
+            restrictStatusToOwners:
+              config.getOptionalBoolean(
+                'gitops.permissions.restrictStatusToOwners',
+              ) ?? false,
+          }),
+        );
       },
     });
   },

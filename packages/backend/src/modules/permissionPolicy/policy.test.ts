@@ -91,4 +91,46 @@ describe('PortalPermissionPolicy', () => {
       result: AuthorizeResult.DENY,
     });
   });
+
+  describe('gitops.permissions.restrictStatusToOwners', () => {
+    const ownerCondition = {
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: ['user:default/guest'] },
+      },
+    };
+
+    it.each([
+      ['unset', {}, { result: AuthorizeResult.ALLOW }],
+      [
+        'false',
+        { restrictStatusToOwners: false },
+        { result: AuthorizeResult.ALLOW },
+      ],
+      ['true', { restrictStatusToOwners: true }, ownerCondition],
+    ])(
+      'decides gitops.status.read with the option %s',
+      async (_, options, decision) => {
+        await expect(
+          new PortalPermissionPolicy(options).handle(
+            { permission: gitopsRead },
+            user,
+          ),
+        ).resolves.toEqual(decision);
+      },
+    );
+
+    it('leaves other reads allowed when true', async () => {
+      await expect(
+        new PortalPermissionPolicy({ restrictStatusToOwners: true }).handle(
+          { permission: catalogRead },
+          user,
+        ),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    });
+  });
 });

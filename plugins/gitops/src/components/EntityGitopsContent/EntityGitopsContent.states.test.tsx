@@ -6,7 +6,9 @@ import {
   argoApp,
   BASE_URL,
   cluster,
+  delivery,
   entityStatus,
+  SHOP_REF,
 } from '../../__testUtils__/fixtures';
 import { EntityGitopsContent } from './EntityGitopsContent';
 
@@ -56,6 +58,18 @@ describe('EntityGitopsContent states', () => {
     );
     await render();
     expect(await screen.findByText(title)).toBeInTheDocument();
+  });
+
+  it("shows the entity's delivery timeline below the environments", async () => {
+    backend.serve(STATUS, entityStatus([argoApp()], [cluster()]));
+    backend.serve('/entities/component/default/shop/deliveries', {
+      entityRef: SHOP_REF,
+      items: [delivery()],
+    });
+    await render();
+    expect(
+      await screen.findByRole('list', { name: 'Steps of #12' }),
+    ).toBeInTheDocument();
   });
 
   it('shows no banner for a healthy cluster', async () => {

@@ -22,7 +22,7 @@ describe('EntityGitopsContent', () => {
     backend.serve(HISTORY, { items: [] });
   });
 
-  it('renders environments × clusters with sync, health and a commit link', async () => {
+  it('renders environments (rows) with their clusters, sync, health and a commit link', async () => {
     backend.serve(
       STATUS,
       entityStatus(
@@ -40,11 +40,13 @@ describe('EntityGitopsContent', () => {
     const grid = await screen.findByRole('table', {
       name: 'Environments by cluster',
     });
-    const headers = within(grid)
-      .getAllByRole('columnheader')
+    const environments = within(grid)
+      .getAllByRole('rowheader')
       .map(h => h.textContent);
-    expect(headers).toEqual(['Cluster', 'dev', 'prod']);
-    const prod = within(grid).getByRole('row', { name: /prod-eu/ });
+    expect(environments).toEqual(['dev', 'prod']);
+    const prod = within(grid).getByRole('group', {
+      name: 'Cluster prod-eu in prod',
+    });
     expect(within(prod).getByText('OutOfSync')).toBeInTheDocument();
     expect(within(prod).getByText('Degraded')).toBeInTheDocument();
     expect(within(prod).getByText('BackOff: crash loop')).toBeInTheDocument();

@@ -13,6 +13,7 @@ import { EnvironmentGrid } from './EnvironmentGrid';
 import { HistoryList } from './HistoryList';
 import { DeliveryActions } from './DeliveryActions';
 import { orderEnvironments } from '../shared';
+import { DeliveryTimeline } from '../DeliveryTimeline';
 
 function Loading(props: { what: string }) {
   return (
@@ -23,7 +24,7 @@ function Loading(props: { what: string }) {
   );
 }
 
-/** The GitOps tab of a component: environments × clusters, then history. */
+/** The GitOps tab of a component: environments × clusters, the delivery timeline, then history. */
 export function EntityGitopsContent() {
   const { entity } = useEntity();
   const { status, history } = useEntityGitops(entity);
@@ -53,6 +54,9 @@ export function EntityGitopsContent() {
           <EnvironmentGrid objects={objects} clusters={clusters} />
         </InfoCard>
       )}
+      <Box mt={2}>
+        <DeliveryTimeline entity={entity} />
+      </Box>
       <Box mt={2}>
         <InfoCard title="History">
           {history.error && !history.value && (

@@ -1,5 +1,9 @@
 import { argoApp, cluster } from '../../__testUtils__/fixtures';
-import { buildEnvironmentGrid, NO_ENVIRONMENT } from './gridModel';
+import {
+  buildEnvironmentGrid,
+  environmentRows,
+  NO_ENVIRONMENT,
+} from './gridModel';
 
 describe('buildEnvironmentGrid', () => {
   it('orders environments dev, staging, prod whatever the object order', () => {
@@ -39,5 +43,33 @@ describe('buildEnvironmentGrid', () => {
     );
     expect(grid.environments).toEqual(['prod', NO_ENVIRONMENT]);
     expect(grid.cells.get('lab')?.get(NO_ENVIRONMENT)).toHaveLength(1);
+  });
+});
+
+describe('environmentRows', () => {
+  it('gives each environment only the clusters that run something in it', () => {
+    const grid = buildEnvironmentGrid(
+      [
+        argoApp({ environment: 'prod', cluster: 'prod-us' }),
+        argoApp({ environment: 'prod', cluster: 'prod-eu' }),
+        argoApp({ environment: 'dev', cluster: 'dev' }),
+        argoApp({ environment: 'staging', cluster: 'dev', name: 'shop-stg' }),
+      ],
+      [
+        cluster({ name: 'dev', environment: 'dev' }),
+        cluster({ name: 'prod-eu', environment: 'prod' }),
+        cluster({ name: 'prod-us', environment: 'prod' }),
+      ],
+    );
+    expect(
+      environmentRows(grid).map(row => [
+        row.environment,
+        row.clusters.map(c => c.cluster),
+      ]),
+    ).toEqual([
+      ['dev', ['dev']],
+      ['staging', ['dev']],
+      ['prod', ['prod-eu', 'prod-us']],
+    ]);
   });
 });

@@ -76,3 +76,23 @@ export function buildEnvironmentGrid(
   if (firstSeen.has(NO_ENVIRONMENT)) environments.push(NO_ENVIRONMENT);
   return { environments, clusters, cells };
 }
+
+/** One environment row of the grid: its clusters (configuration order) with their objects. */
+export interface EnvironmentRow {
+  environment: string;
+  clusters: Array<{ cluster: string; objects: ObjectStatus[] }>;
+}
+
+/**
+ * Rows = environments in order, each holding only the clusters that run something in it. With one environment
+ * per cluster (the usual setup) an environments × clusters table is a diagonal of empty cells; this is dense.
+ */
+export function environmentRows(grid: EnvironmentGrid): EnvironmentRow[] {
+  return grid.environments.map(environment => ({
+    environment,
+    clusters: grid.clusters.flatMap(cluster => {
+      const objects = grid.cells.get(cluster)?.get(environment);
+      return objects ? [{ cluster, objects }] : [];
+    }),
+  }));
+}

@@ -7,7 +7,7 @@ import {
   TEAM_REF,
   teamStatus,
 } from '../../__testUtils__/fixtures';
-import { TeamOverview } from './TeamOverview';
+import { TEAM_OVERVIEW_RENDERED_MARK, TeamOverview } from './TeamOverview';
 
 const TEAM_STATUS = '/teams/default/team-a/status';
 
@@ -27,6 +27,27 @@ async function choose(label: string, option: string) {
 describe('TeamOverview', () => {
   const backend = setupGitopsServer();
   const render = () => renderWithApis(<TeamOverview teamRef={TEAM_REF} />);
+
+  it('sets the rendered performance mark once, when rows first show', async () => {
+    // jsdom has no User Timing API: record what the browser would be told.
+    const mark = jest.fn();
+    Object.defineProperty(performance, 'mark', {
+      value: mark,
+      configurable: true,
+    });
+    try {
+      backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(3)));
+      await render();
+      await screen.findAllByTestId('team-row');
+      await userEvent.type(
+        screen.getByRole('textbox', { name: 'Search services' }),
+        'svc',
+      );
+      expect(mark.mock.calls).toEqual([[TEAM_OVERVIEW_RENDERED_MARK]]);
+    } finally {
+      delete (performance as { mark?: unknown }).mark;
+    }
+  });
 
   it('lists broken services first', async () => {
     backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(8)));

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -13,11 +13,25 @@ import { filterAndSortRows, NO_FILTERS, teamEnvironments } from './teamRows';
 import { TeamSummary } from './TeamSummary';
 import { TeamTable } from './TeamTable';
 
+/** Performance mark set once, when the first rows are on screen (read by bench/views). */
+export const TEAM_OVERVIEW_RENDERED_MARK = 'gitops-team-overview-rendered';
+
+/** Marks the first commit that shows rows: the team overview's "first meaningful paint". */
+function useRenderedMark(hasRows: boolean) {
+  const marked = useRef(false);
+  useEffect(() => {
+    if (!hasRows || marked.current) return;
+    marked.current = true;
+    globalThis.performance?.mark?.(TEAM_OVERVIEW_RENDERED_MARK);
+  }, [hasRows]);
+}
+
 /** Every service a team owns × environments, broken now first. */
 export function TeamOverview(props: { teamRef: string }) {
   const state = useTeamStatus(props.teamRef);
   const [filters, setFilters] = useState(NO_FILTERS);
   const rows = state.value?.rows;
+  useRenderedMark((rows?.length ?? 0) > 0);
   const environments = useMemo(() => teamEnvironments(rows ?? []), [rows]);
   const visible = useMemo(
     () => filterAndSortRows(rows ?? [], filters),

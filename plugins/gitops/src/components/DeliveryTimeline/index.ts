@@ -1,0 +1,2 @@
+export { DeliveryTimeline } from './DeliveryTimeline';
+export { EntityDeliveryTimeline } from './EntityDeliveryTimeline';
