@@ -41,7 +41,11 @@ export default defineConfig({
     // A fresh state folder per run, so the tests see exactly the seeded demo.
     command: `rm -rf "${output}/sandbox-state" && node --require @backstage/cli/config/nodeTransform.cjs packages/sandbox/src/start.ts`,
     cwd: root,
-    env: { SANDBOX_STATE_DIR: resolve(output, 'sandbox-state') },
+    env: {
+      SANDBOX_STATE_DIR: resolve(output, 'sandbox-state'),
+      // one backend for the whole run, not restarted when a source file changes
+      SANDBOX_BACKEND_WATCH: 'false',
+    },
     url: 'http://localhost:7007/.backstage/health/v1/readiness',
     timeout: 180_000,
     reuseExistingServer: false,

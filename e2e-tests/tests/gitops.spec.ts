@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import {
   applyObject,
-  configRepoHead,
   getObject,
+  lastCommitTouching,
   setClusterUp,
   signInAsGuest,
 } from './sandboxState';
@@ -12,7 +12,7 @@ const APP_PATH = '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications';
 test.describe('GitOps views in the sandbox', () => {
   test.beforeEach(({ page }) => signInAsGuest(page));
 
-  test('the entity tab shows every environment synced and healthy at the config repo head', async ({
+  test('the entity tab shows every environment synced and healthy at the last commit that changed it', async ({
     page,
   }, testInfo) => {
     await page.goto('/catalog/default/component/payments-api/gitops');
@@ -23,10 +23,13 @@ test.describe('GitOps views in the sandbox', () => {
       });
       await expect(app.getByText('Synced', { exact: true })).toBeVisible();
       await expect(app.getByText('Healthy', { exact: true })).toBeVisible();
+      const revision = lastCommitTouching([
+        'apps/payments-api/base',
+        `apps/payments-api/overlays/${env}`,
+        `clusters/${env}/argocd/payments-api.yaml`,
+      ]);
       await expect(
-        app.getByRole('link', {
-          name: `Commit ${configRepoHead().slice(0, 7)}`,
-        }),
+        app.getByRole('link', { name: `Commit ${revision.slice(0, 7)}` }),
       ).toBeVisible();
     }
     await page.screenshot({

@@ -1,46 +1,31 @@
 import { expect, test, type Page } from '@playwright/test';
-import { githubToken, signInAsGuest } from './sandboxState';
+import {
+  guestToken,
+  mergePullRequest,
+  pullRequestFiles,
+  signInAsGuest,
+} from './sandboxState';
 
-const GITHUB = 'http://127.0.0.1:7100';
+const CONFIG_REPO = 'acme/gitops-config';
 const STAGING_OVERLAY = 'apps/payments-api/overlays/staging/kustomization.yaml';
 
-/** The GitHub emulator's REST API, as a reviewer's tools would call it. */
-function github(path: string, init: RequestInit = {}) {
-  return fetch(`${GITHUB}/repos/acme/gitops-config${path}`, {
-    ...init,
-    headers: {
-      authorization: `token ${githubToken()}`,
-      'content-type': 'application/json',
-    },
-  });
-}
-
-/** The signed-in guest's Backstage token, for calling the backend directly. */
-async function guestToken(page: Page): Promise<string> {
-  const { backstageIdentity } = await page.request
-    .post('/api/auth/guest/refresh', {
-      headers: { 'x-requested-with': 'XMLHttpRequest' },
-    })
-    .then(r => r.json());
-  return backstageIdentity.token;
-}
-
-/** Clicks a delivery button of the entity tab, confirms, and returns the number of the PR it links to. */
-async function openPullRequestWith(page: Page, button: string, shot: string) {
-  await page.goto('/catalog/default/component/payments-api/gitops');
+/** Clicks a delivery button of a service's entity tab, confirms, and returns the number of the PR it links to. */
+async function openPullRequestWith(
+  page: Page,
+  button: string,
+  shot: string,
+  service = 'payments-api',
+) {
+  await page.goto(`/catalog/default/component/${service}/gitops`);
   await page.getByRole('button', { name: button }).click();
   await page.getByRole('button', { name: 'Open pull request' }).click();
-  const link = page.getByRole('link', { name: /^#\d+/ });
+  const link = page
+    .getByRole('alert')
+    .filter({ hasText: 'Pull request opened' })
+    .getByRole('link');
   await expect(link).toBeVisible();
   await page.screenshot({ path: shot, fullPage: true });
   return Number((await link.textContent())!.match(/#(\d+)/)![1]);
-}
-
-async function pullRequestFiles(number: number) {
-  const files: Array<{ filename: string; patch: string }> = await github(
-    `/pulls/${number}/files`,
-  ).then(r => r.json());
-  return files;
 }
 
 test.describe('promotions open pull requests', () => {
@@ -54,7 +39,7 @@ test.describe('promotions open pull requests', () => {
       'Promote dev → staging',
       testInfo.outputPath('promotion-pr.png'),
     );
-    const files = await pullRequestFiles(number);
+    const files = await pullRequestFiles(CONFIG_REPO, number);
     expect(files.map(f => f.filename)).toEqual([STAGING_OVERLAY]);
     expect(files[0].patch).toMatch(/-\s+newTag: 1\.3\.2\n\+\s+newTag: 1\.4\.0/);
   });
@@ -69,20 +54,43 @@ test.describe('promotions open pull requests', () => {
         data: { from: 'dev', to: 'staging' },
       })
       .then(r => r.json());
-    const merge = await github(`/pulls/${promotion.number}/merge`, {
-      method: 'PUT',
-      body: JSON.stringify({ merge_method: 'merge' }),
-    });
-    expect(merge.status).toBe(200);
+    await mergePullRequest(CONFIG_REPO, promotion.number);
 
     const number = await openPullRequestWith(
       page,
       'Roll back staging',
       testInfo.outputPath('rollback-pr.png'),
     );
-    const files = await pullRequestFiles(number);
+    const files = await pullRequestFiles(CONFIG_REPO, number);
     expect(files.map(f => f.filename)).toEqual([STAGING_OVERLAY]);
     expect(files[0].patch).toMatch(/-\s+newTag: 1\.4\.0\n\+\s+newTag: 1\.3\.2/);
+  });
+
+  test('once the promotion PR is merged, staging shows Synced and Healthy at the merge commit', async ({
+    page,
+  }, testInfo) => {
+    // payments-ledger: no other test promotes it, so this one starts from the seeded demo
+    const number = await openPullRequestWith(
+      page,
+      'Promote dev → staging',
+      testInfo.outputPath('ledger-promotion-pr.png'),
+      'payments-ledger',
+    );
+    const mergeCommit = await mergePullRequest(CONFIG_REPO, number);
+
+    // the sandbox's operator syncs the merge; the open page follows without reload
+    const staging = page
+      .getByRole('table', { name: 'Environments by cluster' })
+      .getByRole('group', { name: 'Application payments-ledger-staging' });
+    await expect(
+      staging.getByRole('link', { name: `Commit ${mergeCommit.slice(0, 7)}` }),
+    ).toBeVisible();
+    await expect(staging.getByText('Synced', { exact: true })).toBeVisible();
+    await expect(staging.getByText('Healthy', { exact: true })).toBeVisible();
+    await page.screenshot({
+      path: testInfo.outputPath('ledger-staging-synced.png'),
+      fullPage: true,
+    });
   });
 
   test("another team's service shows no promote button, and the backend refuses a direct call", async ({

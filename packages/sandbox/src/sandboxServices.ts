@@ -11,6 +11,8 @@ import {
   startKubeEmulator,
 } from '@internal/kube-emulator';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
+import { startGitopsOperator } from './operator/gitopsOperator';
+import { GitopsOperator, GitopsOperatorOptions } from './operator/types';
 import { clusterObjects } from './demo/clusterObjects';
 import { configRepoFiles } from './demo/configRepo';
 import { loadDemoServices } from './demo/demoServices';
@@ -34,9 +36,19 @@ export const DEFAULT_PORTS: SandboxPorts = {
   kubeFirstCluster: 6443,
 };
 
+/** The simulated GitOps operator's settings, or `false` for clusters that never change on their own. */
+export type SandboxOperatorOptions =
+  | Pick<
+      GitopsOperatorOptions,
+      'pollIntervalMs' | 'stepDelayMs' | 'faults' | 'log'
+    >
+  | false;
+
 export interface SandboxServices {
   github: GithubEmulator;
   kube: KubeEmulator;
+  /** The test double of Argo CD and Flux (absent when started with `operator: false`). */
+  operator?: GitopsOperator;
   /** Backstage config (YAML) that points the backend at the emulators. */
   configPath: string;
   close(): Promise<void>;
@@ -137,6 +149,7 @@ function writeBackendConfig(
 export async function startSandboxServices(
   stateDir: string,
   ports: SandboxPorts = DEFAULT_PORTS,
+  operatorOptions: SandboxOperatorOptions = {},
 ): Promise<SandboxServices> {
   mkdirSync(stateDir, { recursive: true });
   const secrets = loadSecrets(stateDir);
@@ -160,11 +173,32 @@ export async function startSandboxServices(
   seedClusters(kube, revision, github.gitUrl(owner, repo));
   const configPath = join(stateDir, 'app-config.sandbox.yaml');
   writeBackendConfig(configPath, github, kube, secrets);
+  const operator =
+    operatorOptions === false
+      ? undefined
+      : await startGitopsOperator({
+          ...operatorOptions,
+          source: {
+            apiUrl: github.apiUrl,
+            gitUrl: github.gitUrl(owner, repo),
+            owner,
+            repo,
+            branch: 'main',
+            token: secrets.githubToken,
+          },
+          clusters: kube.clusters,
+          workDir: join(stateDir, 'operator'),
+          kubectlPath: existsSync(PROJECT_KUBECTL)
+            ? PROJECT_KUBECTL
+            : undefined,
+        });
   return {
     github,
     kube,
+    operator,
     configPath,
     async close() {
+      await operator?.close(); // before the emulators, so no sync writes into a closed cluster
       await Promise.all([kube.close(), github.close()]);
     },
   };

@@ -5,11 +5,26 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { SandboxServices, startSandboxServices } from './sandboxServices';
+import {
+  SandboxOperatorOptions,
+  SandboxServices,
+  startSandboxServices,
+} from './sandboxServices';
 import { CONFIG_REPO } from './demo/environments';
 
 const ROOT = resolvePackagePath('@internal/sandbox', '../..');
 const STATE_DIR = resolve(process.env.SANDBOX_STATE_DIR ?? `${ROOT}/.sandbox`);
+
+/** The simulated operator's settings from the environment (see the README). */
+function operatorOptions(): SandboxOperatorOptions {
+  if (process.env.SANDBOX_OPERATOR === 'off') return false;
+  const stepMs = Number(process.env.SANDBOX_OPERATOR_STEP_MS ?? 1000);
+  return {
+    stepDelayMs: Number.isFinite(stepMs) && stepMs >= 0 ? stepMs : 1000,
+    faults: JSON.parse(process.env.SANDBOX_OPERATOR_FAULTS ?? '[]'),
+    log: message => process.stdout.write(`sandbox operator: ${message}\n`),
+  };
+}
 
 let services: SandboxServices | undefined;
 let backend: ChildProcess | undefined;
@@ -53,34 +68,48 @@ async function main() {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 
-  services = await startSandboxServices(STATE_DIR);
+  services = await startSandboxServices(
+    STATE_DIR,
+    undefined,
+    operatorOptions(),
+  );
   if (stopping) return;
   process.stdout.write(banner(services));
 
-  backend = spawn(
-    process.execPath,
-    [
-      resolve(ROOT, '.yarn/releases/yarn-4.18.1.cjs'),
-      'workspace',
-      'backend',
-      'start',
-      ...['app-config.yaml', 'app-config.sandbox.yaml'].flatMap(f => [
-        '--config',
-        resolve(ROOT, f),
-      ]),
-      '--config',
-      services.configPath,
-    ],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-      detached: true, // its own process group, so stopping it stops its children too
-      env: {
-        ...process.env,
-        GITOPS_PORTAL_DATA_DIR: resolve(STATE_DIR, 'data'),
-      },
+  const configArgs = [
+    ...['app-config.yaml', 'app-config.sandbox.yaml'].map(f =>
+      resolve(ROOT, f),
+    ),
+    services.configPath,
+  ].flatMap(f => ['--config', f]);
+  // `backstage-cli package start` restarts the backend on every source change; the end-to-end tests want one
+  // backend for the whole run, so SANDBOX_BACKEND_WATCH=false runs it once, straight from its sources.
+  const once = process.env.SANDBOX_BACKEND_WATCH === 'false';
+  const command = once
+    ? [
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+        resolve(ROOT, 'packages/backend/src/index.ts'),
+        ...configArgs,
+      ]
+    : [
+        resolve(ROOT, '.yarn/releases/yarn-4.18.1.cjs'),
+        'workspace',
+        'backend',
+        'start',
+        ...configArgs,
+      ];
+  backend = spawn(process.execPath, command, {
+    cwd: resolve(ROOT, 'packages/backend'),
+    stdio: 'inherit',
+    detached: true, // its own process group, so stopping it stops its children too
+    env: {
+      ...process.env,
+      // what `backstage-cli package start` sets; the guest sign-in is for development only
+      ...(once ? { NODE_ENV: 'development' } : {}),
+      GITOPS_PORTAL_DATA_DIR: resolve(STATE_DIR, 'data'),
     },
-  );
+  });
   backend.on('exit', code => {
     if (!stopping) {
       process.stderr.write(`sandbox: the backend exited (${code}); stopping\n`);

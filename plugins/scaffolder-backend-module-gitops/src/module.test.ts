@@ -6,7 +6,7 @@ import {
 import { scaffolderModuleGitops } from './module';
 
 describe('scaffolderModuleGitops', () => {
-  it('registers the six gitops actions, each supporting dry runs', async () => {
+  it('registers the seven gitops actions, each supporting dry runs', async () => {
     const actions: TemplateAction<any, any, any>[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -33,6 +33,7 @@ describe('scaffolderModuleGitops', () => {
         'gitops:rollback',
         'gitops:decommission',
         'gitops:crossplane:claim',
+        'gitops:team:onboard',
       ]);
       expect(actions.every(a => a.supportsDryRun)).toBe(true);
       expect(actions.every(a => (a.examples ?? []).length >= 2)).toBe(true);

@@ -10,6 +10,7 @@ import {
   createGitopsPullRequestAction,
   createGitopsRollbackAction,
   createGitopsServiceCreateAction,
+  createGitopsTeamOnboardAction,
 } from './actions';
 
 /** Adds the `gitops:*` actions to the scaffolder. */
@@ -32,6 +33,7 @@ export const scaffolderModuleGitops = createBackendModule({
           createGitopsRollbackAction(deps),
           createGitopsDecommissionAction(deps),
           createGitopsCrossplaneClaimAction(deps),
+          createGitopsTeamOnboardAction(deps),
         );
       },
     });

@@ -106,6 +106,17 @@ describe('generateServiceManifests', () => {
     });
   });
 
+  it("lets the team's AppProject deploy from the config repo", () => {
+    const files = generateServiceManifests(webService());
+    const project = Object.entries(files).find(([path]) =>
+      /^clusters\/dev\/argocd\/projects\/[^/]+\.yaml$/.test(path),
+    );
+    expect(project).toBeDefined();
+    const [appProject] = docsOf(project![1]);
+    expect(appProject.spec.sourceRepos).toHaveLength(1);
+    expect(appProject.spec.sourceRepos[0]).toMatch(/gitops-config/);
+  });
+
   it('orders the Argo CD migration Job first with sync wave -1', () => {
     const files = generateServiceManifests(
       webService({ migration: { command: ['./migrate'] } }),

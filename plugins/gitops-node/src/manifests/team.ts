@@ -66,7 +66,8 @@ export function appProjectFiles(
             repoUrl,
             options.chart?.repoUrl?.replace(/^oci:\/\//, ''),
           ].filter(
-            (url): url is string => !!url && options.packaging === 'helm',
+            (url): url is string =>
+              !!url && (url === repoUrl || options.packaging === 'helm'),
           ),
           destinations: [
             {

@@ -4,4 +4,5 @@ export { createGitopsPullRequestAction } from './pullRequest';
 export { createGitopsRollbackAction } from './rollback';
 export { createGitopsDecommissionAction } from './decommission';
 export { createGitopsCrossplaneClaimAction } from './crossplaneClaim';
+export { createGitopsTeamOnboardAction } from './teamOnboard';
 export type { GitopsActionDeps } from './types';

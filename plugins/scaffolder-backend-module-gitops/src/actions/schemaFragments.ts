@@ -49,12 +49,13 @@ export const serviceEnvironmentsField = (zod: Zod) =>
           imageTag: zod.string().optional(),
           imageDigest: zod.string().optional(),
           server: zod.string().optional(),
+          values: zod.record(zod.string(), zod.unknown()).optional(),
         })
         .strict(),
     )
     .min(1)
     .describe(
-      'Environments: `name`, `replicas`, one of `imageTag` / `imageDigest`, optional Argo CD `server`',
+      'Environments: `name`, `replicas`, one of `imageTag` / `imageDigest`, optional Argo CD `server`, and (Helm packaging) `values`',
     );
 
 export const baseBranchField = (zod: Zod) =>

@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { REPO_ROOT } from './catalogEntities';
+
+/** The project's kubectl and helm (scripts/setup.sh), else whatever PATH has. */
+export const KUBECTL = toolPath('.tools/kubectl/kubectl/kubectl', 'kubectl');
+export const HELM = toolPath('.tools/kubectl/helm/helm', 'helm');
+
+function toolPath(projectPath: string, fallback: string) {
+  const path = join(REPO_ROOT, projectPath);
+  return existsSync(path) ? path : fallback;
+}
+
+/** Runs a command without a shell; async, because the emulator answering git runs in this process. */
+export function runTool(file: string, args: string[], cwd?: string) {
+  return new Promise<string>((resolve, reject) => {
+    execFile(
+      file,
+      args,
+      {
+        cwd,
+        maxBuffer: 32 * 1024 * 1024,
+        env: {
+          PATH: process.env.PATH,
+          HOME: tmpdir(),
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_CONFIG_NOSYSTEM: '1',
+          GIT_TERMINAL_PROMPT: '0',
+        },
+      },
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`${file} ${args.join(' ')} failed: ${stderr}`))
+          : resolve(stdout),
+    );
+  });
+}
+
+const KUSTOMIZATION_FILES = [
+  'kustomization.yaml',
+  'kustomization.yml',
+  'Kustomization',
+];
+
+/** `apps/<service>/overlays/<env>` directories of a checkout. */
+function overlayDirs(dir: string): string[] {
+  const apps = join(dir, 'apps');
+  if (!existsSync(apps)) return [];
+  return readdirSync(apps).flatMap(service => {
+    const overlays = join(apps, service, 'overlays');
+    if (!existsSync(overlays)) return [];
+    return readdirSync(overlays).map(env => `apps/${service}/overlays/${env}`);
+  });
+}
+
+/** What building a checkout gave, keyed by overlay path (`apps/<svc>/overlays/<env>`). */
+export interface BuiltCheckout {
+  /** The clone's directory. */
+  dir: string;
+  /** `kubectl kustomize` of every overlay holding a kustomization. */
+  overlays: Record<string, string>;
+  /**
+   * Helm packaging (gitops-node's `apps/<svc>/chart/`): `helm template` of the service's chart with each overlay's
+   * `values.yaml`.
+   */
+  charts: Record<string, string>;
+}
+
+/** Clones `branch` of `gitUrl` into `into` and renders every overlay; any render failure throws. */
+export async function cloneAndBuild(
+  gitUrl: string,
+  branch: string,
+  into: string,
+): Promise<BuiltCheckout> {
+  await runTool('git', ['clone', '--quiet', '--branch', branch, gitUrl, into]);
+  const built: BuiltCheckout = { dir: into, overlays: {}, charts: {} };
+  for (const overlay of overlayDirs(into)) {
+    if (KUSTOMIZATION_FILES.some(f => existsSync(join(into, overlay, f)))) {
+      built.overlays[overlay] = await runTool(
+        KUBECTL,
+        ['kustomize', overlay],
+        into,
+      );
+    }
+    const [, service] = overlay.split('/');
+    const chart = `apps/${service}/chart`;
+    const values = `${overlay}/values.yaml`;
+    if (
+      existsSync(join(into, chart, 'Chart.yaml')) &&
+      existsSync(join(into, values))
+    ) {
+      built.charts[overlay] = await runTool(
+        HELM,
+        ['template', service, chart, '--values', values],
+        into,
+      );
+    }
+  }
+  return built;
+}
+
+/** A Kubernetes object as `kubectl kustomize` prints it. */
+export interface RenderedObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+  };
+  spec?: Record<string, any>;
+  [key: string]: unknown;
+}
+
+/** The objects of a multi-document YAML stream (a render's output or a manifest file). */
+export function objectsOf(yamlText: string): RenderedObject[] {
+  return parseAllDocuments(yamlText)
+    .map(doc => doc.toJSON() as RenderedObject | null)
+    .filter((obj): obj is RenderedObject => !!obj?.kind);
+}

@@ -1,0 +1,163 @@
+import {
+  APPS,
+  endsAt,
+  KUSTOMIZATIONS,
+  OperatorHarness,
+  short,
+} from '../__testUtils__/operatorHarness';
+import { DEMO_ENVIRONMENTS } from '../demo/environments';
+
+jest.setTimeout(60_000);
+
+let h: OperatorHarness;
+
+beforeAll(async () => {
+  h = await OperatorHarness.start();
+});
+
+afterEach(() => h.stopRecorders());
+
+afterAll(() => h?.close());
+
+describe('the simulated GitOps operator syncing a commit', () => {
+  it('moves an Argo CD Application whose overlay changed through OutOfSync and Progressing to Synced/Healthy at the merge commit', async () => {
+    const overlay = 'apps/payments-api/overlays/staging/kustomization.yaml';
+    const app = await h.watch('staging', APPS, 'payments-api-staging');
+    const sha = await h.merge(
+      {
+        [overlay]: h.seeded[overlay].replace('newTag: 1.3.2', 'newTag: 1.4.0'),
+      },
+      'Promote',
+    );
+    await endsAt(app, `Synced/Healthy@${short(sha)}`);
+    expect(app.states).toEqual([
+      `Synced/Healthy@${short(h.seedRevision)}`,
+      `OutOfSync/Healthy@${short(sha)}`,
+      `Synced/Progressing@${short(sha)}`,
+      `Synced/Healthy@${short(sha)}`,
+    ]);
+  });
+
+  it('moves a Flux Kustomization whose overlay changed to Ready at <branch>@sha1:<merge commit>', async () => {
+    const overlay = 'apps/search-api/overlays/dev/kustomization.yaml';
+    const kustomization = await h.watch('dev', KUSTOMIZATIONS, 'search-api');
+    const sha = await h.merge(
+      {
+        [overlay]: h.seeded[overlay].replace('newTag: 1.4.0', 'newTag: 1.5.0'),
+      },
+      'Bump',
+    );
+    await endsAt(kustomization, `Synced/Healthy@${short(sha)}`);
+    expect(kustomization.states).toEqual([
+      `Synced/Healthy@${short(h.seedRevision)}`,
+      `OutOfSync/Progressing@${short(h.seedRevision)}`,
+      `Unknown/Progressing@${short(sha)}`,
+      `Synced/Healthy@${short(sha)}`,
+    ]);
+  });
+
+  it.each([
+    [
+      'another environment of the same service',
+      'dev',
+      'Application',
+      'payments-ledger-dev',
+    ],
+    [
+      'a deliberately Degraded demo service',
+      'prod',
+      'Application',
+      'fraud-scorer-prod',
+    ],
+    ['a Flux service', 'staging', 'Kustomization', 'autocomplete'],
+  ])(
+    'leaves a delivery the commit does not touch as it was: %s',
+    async (_what, clusterName, kind, name) => {
+      const apiVersion =
+        kind === 'Application'
+          ? 'argoproj.io/v1alpha1'
+          : 'kustomize.toolkit.fluxcd.io/v1';
+      const namespace = kind === 'Application' ? 'argocd' : 'flux-system';
+      const before = h
+        .cluster(clusterName)
+        .get(apiVersion, kind, name, namespace)!;
+      const overlay =
+        'apps/payments-ledger/overlays/staging/kustomization.yaml';
+      await h.merge(
+        { [overlay]: `${h.seeded[overlay]}# ${name}\n` },
+        'Touch the staging overlay',
+      );
+      expect(
+        h.cluster(clusterName).get(apiVersion, kind, name, namespace),
+      ).toEqual(before);
+    },
+  );
+
+  it('moves the Flux GitRepository of every cluster to each new commit', async () => {
+    const sha = await h.merge(
+      { 'README.md': `${h.seeded['README.md']}\nMore.\n` },
+      'Docs',
+    );
+    const revisions = h.sandbox.kube.clusters.map(
+      c =>
+        (
+          c.get(
+            'source.toolkit.fluxcd.io/v1',
+            'GitRepository',
+            'gitops-config',
+            'flux-system',
+          ) as any
+        ).status.artifact.revision,
+    );
+    expect(revisions).toEqual(DEMO_ENVIRONMENTS.map(() => `main@sha1:${sha}`));
+  });
+
+  it('shows Degraded with the kustomize error when the overlay at the new commit does not render', async () => {
+    const overlay = 'apps/cart-service/overlays/dev/kustomization.yaml';
+    const app = await h.watch('dev', APPS, 'cart-service-dev');
+    const sha = await h.merge(
+      {
+        [overlay]: h.seeded[overlay].replace(
+          '- ../../base',
+          '- ../../base\n  - missing.yaml',
+        ),
+      },
+      'Break',
+    );
+    await endsAt(app, `Unknown/Degraded@${short(sha)}`);
+    const live = h
+      .cluster('dev')
+      .get(
+        'argoproj.io/v1alpha1',
+        'Application',
+        'cart-service-dev',
+        'argocd',
+      ) as any;
+    expect(live.status.health.message).toContain('missing.yaml');
+  });
+
+  it('shows Degraded with the fault message when a configured fault matches the delivery', async () => {
+    const fault = h.sandbox.operator!.addFault({
+      cluster: 'staging',
+      name: 'checkout-web-staging',
+      message: 'Rollout aborted',
+    });
+    const overlay = 'apps/checkout-web/overlays/staging/kustomization.yaml';
+    const app = await h.watch('staging', APPS, 'checkout-web-staging');
+    const sha = await h.merge(
+      { [overlay]: `${h.seeded[overlay]}# faulty\n` },
+      'Faulty change',
+    );
+    h.sandbox.operator!.clearFaults(fault);
+    await endsAt(app, `Synced/Degraded@${short(sha)}`);
+    const live = h
+      .cluster('staging')
+      .get(
+        'argoproj.io/v1alpha1',
+        'Application',
+        'checkout-web-staging',
+        'argocd',
+      ) as any;
+    expect(live.status.health.message).toBe('Rollout aborted');
+  });
+});

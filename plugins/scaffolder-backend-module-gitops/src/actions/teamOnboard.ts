@@ -1,0 +1,95 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { resolveConfigRepo } from './configRepo';
+import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
+import {
+  environmentField,
+  parseActionInput,
+  pullRequestInputFields,
+  pullRequestOutputFields,
+  serviceField,
+  teamField,
+  Zod,
+} from './schemaFragments';
+import { examples } from './teamOnboard.examples';
+import { teamOnboardingChange } from './teamOnboardFiles';
+import { GitopsActionDeps } from './types';
+
+const inputFields = {
+  ...pullRequestInputFields,
+  team: teamField,
+  namespace: (z: Zod) =>
+    serviceField(z)
+      .optional()
+      .describe("The team's namespace, a DNS-1123 label (default the team)"),
+  environments: (z: Zod) =>
+    z
+      .array(environmentField(z))
+      .min(1)
+      .describe('The environments the team gets a namespace and project in'),
+  sourceRepoUrl: (z: Zod) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        "The repo the team's AppProject may deploy from (default `https://<host>/<owner>/<repo>`)",
+      ),
+};
+
+/** `gitops:team:onboard`: a team's namespace, RBAC and Argo CD AppProject per environment, as a validated PR. */
+export function createGitopsTeamOnboardAction(deps: GitopsActionDeps) {
+  return createTemplateAction({
+    id: 'gitops:team:onboard',
+    description:
+      "Opens a pull request that onboards a team: per environment a namespace with a RoleBinding giving the team's group `edit` (`clusters/<env>/namespaces/<namespace>.yaml`) and the team's Argo CD AppProject (`clusters/<env>/argocd/projects/<team>.yaml`). Files the repo already has are kept.",
+    examples,
+    supportsDryRun: true,
+    schema: { input: inputFields, output: pullRequestOutputFields },
+    async handler(ctx) {
+      const input = parseActionInput(inputFields, ctx.input);
+      const target = resolveConfigRepo(deps, input.repoUrl);
+      const onboarding = {
+        team: input.team,
+        namespace: input.namespace ?? input.team,
+        environments: input.environments,
+        sourceRepoUrl: input.sourceRepoUrl ?? target.url,
+      };
+      let existing: string[] = [];
+      await runConfigRepoPullRequest({
+        ctx,
+        deps,
+        target,
+        input,
+        defaultBranch: `gitops/team/${input.team}`,
+        defaultTitle: `Onboard team ${input.team}`,
+        defaultBody: () =>
+          [
+            `Onboards team \`${input.team}\` to ${input.environments
+              .map(env => `\`${env}\``)
+              .join(', ')}: namespace \`${
+              onboarding.namespace
+            }\` (the team's group gets \`edit\`) and the Argo CD AppProject \`${
+              input.team
+            }\`.`,
+            ...(existing.length
+              ? [
+                  `Already in the repo, kept as they are:\n${existing
+                    .map(path => `- \`${path}\``)
+                    .join('\n')}`,
+                ]
+              : []),
+            `Requested by ${ctx.user?.ref ?? 'the scaffolder'}.`,
+          ].join('\n\n'),
+        change: async octokit => {
+          const change = await teamOnboardingChange(
+            octokit,
+            target,
+            input.baseBranch ?? 'main',
+            onboarding,
+          );
+          existing = change.existing;
+          return { files: change.files };
+        },
+      });
+    },
+  });
+}
