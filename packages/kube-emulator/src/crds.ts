@@ -50,7 +50,7 @@ const FLUX_SOURCE = 'source.toolkit.fluxcd.io';
 const XP = 'apiextensions.crossplane.io';
 
 /**
- * CustomResourceDefinitions for the GitOps kinds the portal reads: Argo CD, Argo Rollouts, Flux, Crossplane.
+ * CustomResourceDefinitions for the GitOps kinds the portal reads: Argo CD, Argo Rollouts, Flagger, Flux, Crossplane.
  * Minimal but valid: names, scope, served/storage versions, status subresource, schema preserving unknown fields.
  */
 export function gitopsCrds(): KubeObject[] {
@@ -94,6 +94,13 @@ export function gitopsCrds(): KubeObject[] {
       plural: 'analysistemplates',
       shortNames: ['at'],
       categories: ['argo'],
+    }),
+    crd({
+      group: 'flagger.app',
+      versions: ['v1beta1'],
+      kind: 'Canary',
+      plural: 'canaries',
+      categories: ['all'],
     }),
     crd({
       group: 'kustomize.toolkit.fluxcd.io',

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
 import { Octokit } from '@octokit/rest';
+import { run } from './__testUtils__/harness';
 
 /**
  * Backstage's own `publish:github` against the github-emulator: repository
@@ -27,28 +27,8 @@ const SKELETON: Record<string, string> = {
   'src/index.ts': 'export {};\n',
 };
 
-function git(args: string[], cwd?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      args,
-      {
-        cwd,
-        env: {
-          PATH: process.env.PATH,
-          HOME: tmpdir(),
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_TERMINAL_PROMPT: '0',
-        },
-      },
-      (error, stdout, stderr) =>
-        error
-          ? reject(new Error(`git ${args[0]} failed: ${stderr}`))
-          : resolve(stdout.trim()),
-    );
-  });
-}
+const git = async (args: string[], cwd?: string) =>
+  (await run('git', args, cwd)).trim();
 
 // Real git and libsodium: slower than jest's 5s default on a shared machine.
 jest.setTimeout(60_000);

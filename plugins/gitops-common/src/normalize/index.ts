@@ -10,6 +10,8 @@ export * from './crossplaneHealth';
 export * from './crossplaneStatus';
 export * from './rolloutHealth';
 export * from './rolloutStatus';
+export * from './flaggerHealth';
+export * from './flaggerStatus';
 export * from './argoApplication';
 export * from './labelSelector';
 export * from './entityMapping';

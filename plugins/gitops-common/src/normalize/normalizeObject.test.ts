@@ -46,6 +46,15 @@ describe('normalizeObject dispatch', () => {
       {},
     ],
     [
+      'Flagger Canary',
+      k8s('flagger.app/v1beta1', 'Canary', {
+        spec: {},
+        status: { phase: 'Succeeded', canaryWeight: 0, conditions: [] },
+      }),
+      'flagger',
+      {},
+    ],
+    [
       'Flux Kustomization',
       k8s('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', { spec: {} }),
       'flux',

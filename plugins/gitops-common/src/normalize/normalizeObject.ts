@@ -6,6 +6,8 @@ import {
 import { crossplaneStatus, XRD_GROUP, XRD_KIND } from './crossplaneStatus';
 import { clip, EngineStatus } from './engineStatus';
 import { objectEnvironment } from './entityMapping';
+import { FLAGGER_CANARY_KIND, FLAGGER_GROUP } from './flaggerHealth';
+import { flaggerCanaryStatus } from './flaggerStatus';
 import { FLUX_GROUPS, isFluxKind } from './fluxHealth';
 import { fluxStatus } from './fluxStatus';
 import { health, noHealthCheck } from './health';
@@ -64,6 +66,9 @@ function route(
     if (kind === 'Rollout')
       return { engine: 'argo-rollouts', normalize: rolloutStatus };
   }
+  if (group === FLAGGER_GROUP && kind === FLAGGER_CANARY_KIND) {
+    return { engine: 'flagger', normalize: flaggerCanaryStatus };
+  }
   if (isFluxKind(kind) && FLUX_GROUPS[kind] === group) {
     return { engine: 'flux', normalize: fluxStatus };
   }
@@ -85,6 +90,7 @@ function route(
 function guessEngine(group: string): Engine {
   if (group.endsWith('fluxcd.io')) return 'flux';
   if (group === 'argoproj.io') return 'argocd';
+  if (group === FLAGGER_GROUP) return 'flagger';
   return 'crossplane';
 }
 

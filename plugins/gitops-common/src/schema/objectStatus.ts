@@ -54,7 +54,7 @@ export const sourceSchema = z.object({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-/** Argo Rollouts progress. */
+/** Progressive-delivery progress: an Argo Rollouts Rollout or a Flagger Canary. */
 export const rolloutInfoSchema = z.object({
   phase: z.string().optional(),
   message: z.string().optional(),
@@ -63,6 +63,10 @@ export const rolloutInfoSchema = z.object({
   canaryWeight: z.number().optional(),
   stableRevision: z.string().optional(),
   canaryRevision: z.string().optional(),
+  /** Flagger: failed metric checks of the current analysis. */
+  failedChecks: z.number().int().optional(),
+  /** Flagger: analysis iterations run (A/B testing and blue/green). */
+  iterations: z.number().int().optional(),
 });
 export type RolloutInfo = z.infer<typeof rolloutInfoSchema>;
 
@@ -116,7 +120,7 @@ export const objectStatusSchema = z.object({
   lastTransitionTime: timestampSchema.optional(),
   conditions: z.array(conditionSchema),
   resources: z.array(managedResourceStatusSchema).optional(),
-  /** Reconciliation is paused (Flux spec.suspend, Rollout pause, Crossplane paused annotation). */
+  /** Reconciliation is paused (Flux spec.suspend, Rollout pause, Flagger spec.suspend, Crossplane paused annotation). */
   suspended: z.boolean(),
   rollout: rolloutInfoSchema.optional(),
   crossplane: crossplaneInfoSchema.optional(),

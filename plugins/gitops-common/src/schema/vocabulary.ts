@@ -6,6 +6,7 @@ export const engineSchema = z.enum([
   'flux',
   'crossplane',
   'argo-rollouts',
+  'flagger',
 ]);
 export type Engine = z.infer<typeof engineSchema>;
 

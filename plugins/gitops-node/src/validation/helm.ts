@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { checkObject } from './checkObject';
-import { DEFAULT_KUSTOMIZE_TIMEOUT_MS } from './kustomize';
 import { objectId } from './objects';
+import { runRenderer } from './runRenderer';
 import { ManifestObject, ValidatedTarget, Violation } from './types';
 
 /** One Helm release to render: a chart directory of the checkout and its values files. */
@@ -68,39 +67,20 @@ function helmTemplate(
     target.namespace,
     ...target.valuesFiles.flatMap(file => ['--values', file]),
   ];
-  return new Promise((resolve, reject) => {
-    execFile(
-      helmPath,
-      args,
-      {
-        cwd: root,
-        timeout: timeoutMs ?? DEFAULT_KUSTOMIZE_TIMEOUT_MS,
-        maxBuffer: 32 * 1024 * 1024,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: helmHome,
-          HELM_CACHE_HOME: join(helmHome, 'cache'),
-          HELM_CONFIG_HOME: join(helmHome, 'config'),
-          HELM_DATA_HOME: join(helmHome, 'data'),
-        },
-      },
-      (error, stdout, stderr) => {
-        if (!error) {
-          resolve(stdout);
-          return;
-        }
-        let detail = String(stderr || error.message)
-          .split(`${root}/`)
-          .join('')
-          .trim()
-          .slice(0, 2000);
-        if (error.killed) detail = 'helm template timed out';
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          detail = `helm not found at "${helmPath}" (set gitops.validation.helmPath)`;
-        }
-        reject(new Error(detail));
-      },
-    );
+  return runRenderer({
+    label: 'helm template',
+    binary: helmPath,
+    configKey: 'gitops.validation.helmPath',
+    args,
+    root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: helmHome,
+      HELM_CACHE_HOME: join(helmHome, 'cache'),
+      HELM_CONFIG_HOME: join(helmHome, 'config'),
+      HELM_DATA_HOME: join(helmHome, 'data'),
+    },
+    timeoutMs,
   });
 }
 

@@ -9,7 +9,12 @@ export interface ConfigRepo {
   host: string;
   owner: string;
   repo: string;
-  /** `https://<host>/<owner>/<repo>`, what the integrations config is matched against. */
+  /**
+   * `<scheme>://<host>/<owner>/<repo>`, what the integrations config is matched
+   * against and what generated manifests point at. The scheme follows the
+   * integration's apiBaseUrl, so an http host (the sandbox's github-emulator)
+   * gets http URLs and revision links that open.
+   */
   url: string;
 }
 
@@ -24,12 +29,16 @@ export function resolveConfigRepo(
   if (!owner) {
     throw new InputError(`Invalid repoUrl ${repoUrl}: missing owner`);
   }
-  if (!integrations.github.byHost(host)) {
+  const integration = integrations.github.byHost(host);
+  if (!integration) {
     throw new InputError(
       `No GitHub integration configured for ${host}: the gitops actions write to GitHub only`,
     );
   }
-  return { host, owner, repo, url: `https://${host}/${owner}/${repo}` };
+  const scheme = integration.config.apiBaseUrl?.startsWith('http://')
+    ? 'http'
+    : 'https';
+  return { host, owner, repo, url: `${scheme}://${host}/${owner}/${repo}` };
 }
 
 /** A client with the integration's credentials; built per run because App tokens expire. */

@@ -34,10 +34,18 @@ export function FluxDetails(props: { object: ObjectStatus }) {
   );
 }
 
-/** Argo Rollouts: step x/y and the canary weight. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Progressive delivery: an Argo Rollouts Rollout (step x/y, canary weight) or
+ * a Flagger Canary (phase, canary weight, analysis iterations, failed checks).
+ */
 export function RolloutProgress(props: { object: ObjectStatus }) {
   const rollout = props.object.rollout;
   if (!rollout) return null;
+  const title = props.object.engine === 'flagger' ? 'Canary' : 'Rollout';
   const parts: string[] = [];
   if (rollout.phase) parts.push(rollout.phase);
   if (rollout.currentStep !== undefined && rollout.totalSteps !== undefined) {
@@ -46,9 +54,14 @@ export function RolloutProgress(props: { object: ObjectStatus }) {
   if (rollout.canaryWeight !== undefined) {
     parts.push(`canary ${rollout.canaryWeight}%`);
   }
+  // Flagger's counters read 0 outside an analysis: show them once they count.
+  if (rollout.iterations) parts.push(plural(rollout.iterations, 'iteration'));
+  if (rollout.failedChecks) {
+    parts.push(plural(rollout.failedChecks, 'failed check'));
+  }
   return (
-    <Typography variant="body2" aria-label="Rollout progress">
-      Rollout: {parts.join(' · ')}
+    <Typography variant="body2" aria-label={`${title} progress`}>
+      {title}: {parts.join(' · ')}
       {rollout.message ? ` — ${rollout.message}` : ''}
     </Typography>
   );

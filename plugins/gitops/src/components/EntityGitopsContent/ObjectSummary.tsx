@@ -46,7 +46,9 @@ export function ObjectSummary(props: { object: ObjectStatus }) {
       )}
       {object.engine === 'argocd' && <ArgoResources object={object} />}
       {object.engine === 'flux' && <FluxDetails object={object} />}
-      {object.engine === 'argo-rollouts' && <RolloutProgress object={object} />}
+      {(object.engine === 'argo-rollouts' || object.engine === 'flagger') && (
+        <RolloutProgress object={object} />
+      )}
     </Box>
   );
 }
