@@ -3,19 +3,11 @@
  * @internal/kube-emulator: 20 clusters, 10,000 Argo CD Applications, 500 catalog services, 50 teams.
  * Prints one JSON line; see README.md for what each number means and what is approximate.
  */
-import { AddressInfo } from 'node:net';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { gitopsCrds, startKubeEmulator } from '@internal/kube-emulator';
-import { gitopsPlugin } from '../../plugins/gitops-backend/src/plugin';
-import { application, entities, ID, SERVICES, TEAMS, teamOf } from './fixtures';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { application, ID, SERVICES, TEAMS, teamOf } from './fixtures';
+import { startBackendProcess } from './backendProcess';
+import { startEmulatorProcess } from './emulatorProcess';
 import { startCountingProxy } from './proxy';
 
 const CLUSTERS = 20;
@@ -31,8 +23,6 @@ const IDLE_WINDOW_MS = Number(process.env.BENCH_IDLE_WINDOW_MS ?? 60_000);
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 const mb = (bytes: number) => bytes / 1024 / 1024;
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
-
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) =>
@@ -45,14 +35,15 @@ function percentiles(samples: number[]) {
 
 async function main() {
   // --- Emulator + seed (not part of coldStart: the clusters exist before the backend starts) ---
-  const emulator = await startKubeEmulator({
-    clusters: Array.from({ length: CLUSTERS }, (_, i) => ({
-      name: `cluster-${String(i).padStart(2, '0')}`,
-    })),
-  });
+  // A child process: the objects it stores do not count in this process's memory figures.
+  const emulator = await startEmulatorProcess(
+    Array.from(
+      { length: CLUSTERS },
+      (_, i) => `cluster-${String(i).padStart(2, '0')}`,
+    ),
+  );
   for (const cluster of emulator.clusters) {
-    cluster.apply(gitopsCrds());
-    cluster.apply(
+    await cluster.apply(
       Array.from({ length: SERVICES }, (_, i) => application(cluster.name, i)),
     );
   }
@@ -60,38 +51,23 @@ async function main() {
     emulator.clusters.map(cluster => startCountingProxy(cluster.url)),
   );
 
-  const publish = async () => {}; // signals are not measured: a no-op publisher
-  gc();
-  const { rss: rssBefore, heapUsed: heapBefore } = process.memoryUsage();
+  // The backend in its own process: its warm-up, baseline and memory readings are its own (see
+  // backendChild.ts); this process keeps the emulator client, the proxies and the callers.
+  const backendProcess = await startBackendProcess(
+    emulator.clusters.map((cluster, i) => ({
+      name: cluster.name,
+      url: proxies[i].url, // through the counting proxy
+      token: cluster.token,
+    })),
+  ).catch(async error => {
+    await emulator.close();
+    throw error;
+  });
+  const baseline = backendProcess.baseline;
 
   // --- Cold start: backend start → every object in the cache and served ---
   const started = performance.now();
-  const backend = await startTestBackend({
-    features: [
-      gitopsPlugin,
-      catalogServiceMock.factory({ entities: entities() }),
-      createServiceFactory({
-        service: signalsServiceRef,
-        deps: {},
-        factory: () => ({ publish }),
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          gitops: {
-            clusters: emulator.clusters.map((cluster, i) => ({
-              name: cluster.name,
-              environment: cluster.name,
-              url: proxies[i].url, // through the counting proxy
-              skipTLSVerify: true,
-              serviceAccountToken: cluster.token,
-            })),
-            staleAfter: '1h',
-          },
-        },
-      }),
-    ],
-  });
-  const port = (backend.server.address() as AddressInfo).port;
+  const port = await backendProcess.start();
   const auth = { Authorization: mockCredentials.service.header() };
   const api = async (path: string) => {
     const res = await fetch(`http://127.0.0.1:${port}/api/gitops${path}`, {
@@ -102,7 +78,7 @@ async function main() {
   };
 
   const stopAll = async () => {
-    await backend.stop();
+    await backendProcess.stop();
     await Promise.all(proxies.map(proxy => proxy.close()));
     await emulator.close();
   };
@@ -126,8 +102,7 @@ async function main() {
       await sleep(20);
     }
     const coldStartMs = performance.now() - started;
-    gc();
-    const { rss: rssAfter, heapUsed: heapAfter } = process.memoryUsage();
+    const cached = await backendProcess.memory();
 
     // --- Change → API: one MODIFIED health at a time, poll the entity route until it shows ---
     const healths = ['Progressing', 'Degraded', 'Healthy'];
@@ -137,7 +112,7 @@ async function main() {
       const i = (n * 37) % SERVICES; // spread over services and teams
       const health = healths[n % healths.length];
       const t0 = performance.now();
-      cluster.apply(application(cluster.name, i, health));
+      await cluster.apply(application(cluster.name, i, health));
       for (;;) {
         const body = await api(`/entities/component/default/svc-${i}/status`);
         const object = body.objects.find(
@@ -184,7 +159,16 @@ async function main() {
     // (no catalog call is timed), which favours fan-out.
     const clients = emulator.clusters.map(cluster => {
       const kc = new KubeConfig();
-      kc.loadFromString(cluster.kubeconfig());
+      kc.loadFromOptions({
+        clusters: [
+          { name: cluster.name, server: cluster.url, skipTLSVerify: true },
+        ],
+        users: [{ name: 'bench', token: cluster.token }],
+        contexts: [
+          { name: cluster.name, cluster: cluster.name, user: 'bench' },
+        ],
+        currentContext: cluster.name,
+      });
       return kc.makeApiClient(CustomObjectsApi);
     });
     const fanOutSamples: number[] = [];
@@ -233,6 +217,26 @@ async function main() {
           (byKind[kind] ?? 0) + count - (kindsBefore[i][kind] ?? 0);
     });
 
+    // --- Marginal memory: 10,000 more objects into the running backend. Unlike the cold-start delta
+    // this leaves out the backend's fixed start-up cost (code, default services, SQLite, sockets). ---
+    const beforeMore = (await backendProcess.memory()).now;
+    for (const cluster of emulator.clusters) {
+      await cluster.apply(
+        Array.from({ length: SERVICES }, (_, i) =>
+          application(cluster.name, SERVICES + i),
+        ),
+      );
+    }
+    for (const t0 = performance.now(); ; ) {
+      const body = await api('/overview?limit=1').catch(() => undefined);
+      if (body?.total === 2 * OBJECTS) break;
+      if (performance.now() - t0 > 120_000)
+        throw new Error(`second batch stuck at ${body?.total} objects`);
+      await sleep(20);
+    }
+    await sleep(500); // let the history recorder flush its batch
+    const afterMore = (await backendProcess.memory()).now;
+
     const team1 = percentiles(teamSamples1);
     const team50 = percentiles(teamSamples50);
     const fanOut = percentiles(fanOutSamples);
@@ -242,13 +246,31 @@ async function main() {
       objects: OBJECTS,
       teams: TEAMS,
       coldStartMs: Math.round(coldStartMs),
-      rssMb: Math.round(mb(rssAfter)),
-      // Estimate: whole-process RSS delta (backend, caches, history DB, sockets) / objects.
-      bytesPerObjectEstimate: Math.round((rssAfter - rssBefore) / OBJECTS),
+      // Every memory figure is of the backend process alone (backendChild.ts), after gc.
+      gcExposed: cached.gcExposed,
+      rssMb: Math.round(mb(cached.now.rss)),
+      rssBeforeBackendMb: Math.round(mb(baseline.now.rss)),
+      heapUsedMb: Math.round(mb(cached.now.heapUsed)),
+      // RSS beyond the used heap: reserved heap pages, Buffers (list response bodies), code, SQLite.
+      heapTotalMb: Math.round(mb(cached.now.heapTotal)),
+      externalMb: Math.round(mb(cached.now.external)),
+      heapBeforeBackendMb: Math.round(mb(baseline.now.heapUsed)),
+      heapTotalBeforeBackendMb: Math.round(mb(baseline.now.heapTotal)),
+      // High-water marks of the cold start (sampled every 20 ms in the backend process).
+      coldStartPeakRssMb: Math.round(mb(cached.peakRss)),
+      coldStartPeakHeapTotalMb: Math.round(mb(cached.peakHeapTotal)),
+      // (RSS after the cold start − RSS of the same warmed-up process before it watched anything) / objects.
+      bytesPerObjectEstimate: Math.round(
+        (cached.now.rss - baseline.now.rss) / OBJECTS,
+      ),
       // Same, JS heap only (less noisy: no code pages, SQLite or allocator slack).
       heapBytesPerObjectEstimate: Math.round(
-        (heapAfter - heapBefore) / OBJECTS,
+        (cached.now.heapUsed - baseline.now.heapUsed) / OBJECTS,
       ),
+      marginalBytesPerObject: {
+        rss: Math.round((afterMore.rss - beforeMore.rss) / OBJECTS),
+        heap: Math.round((afterMore.heapUsed - beforeMore.heapUsed) / OBJECTS),
+      },
       changes: changeSamples.length,
       changeToApiP50Ms: change.p50,
       changeToApiP95Ms: change.p95,

@@ -35,8 +35,63 @@ export interface Config {
       /** How long status transitions are kept. Default 30 days. */
       retention?: HumanDuration | string;
     };
-    /** How often each cluster's API discovery is re-read (new CRDs). Default 60 seconds. */
+    /**
+     * Safety re-read of each cluster's API discovery. CRDs are watched and any CRD change re-reads discovery at
+     * once, so this only catches missed events. Default 15 minutes.
+     */
     discoveryInterval?: HumanDuration | string;
+    /**
+     * How often discovery is re-read for a cluster whose CRDs cannot be listed or watched (RBAC forbids
+     * `customresourcedefinitions`). Default 60 seconds.
+     */
+    discoveryFallbackInterval?: HumanDuration | string;
+    /**
+     * Scale-out: each backend replica watches only its share of the clusters (leases in PostgreSQL) and every
+     * replica serves all of them from shared tables. PostgreSQL only.
+     */
+    sharding?: {
+      /** Default false: one replica watches every cluster and serves from memory. */
+      enabled?: boolean;
+      /**
+       * How long a cluster's lease lasts without renewal (renewed every third of it). A dead replica's clusters
+       * are taken over within about 1.8 times this (its heartbeat lasts 1.5 leases). Default 12 seconds.
+       */
+      leaseDuration?: HumanDuration | string;
+      /**
+       * Poll the shared status table every second and signal other replicas' changes to this replica's browsers.
+       * Default false: Backstage's events bus (events-backend on PostgreSQL) already carries every replica's
+       * signals to all replicas; enable this for a backend without it.
+       */
+      pollSignals?: boolean;
+    };
+    permissions?: {
+      /**
+       * When true, the portal's permission policy (packages/backend permissionPolicy) makes `gitops.status.read`
+       * conditional on owning the entity: users see the status of their teams' entities only (team and overview
+       * rows of other entities are left out). Default false: every signed-in user may read every status.
+       */
+      restrictStatusToOwners?: boolean;
+    };
+    /** Notifications to the owning team on Degraded, failed syncs, long OutOfSync and stale clusters. */
+    alerts?: {
+      /** Default false (needs @backstage/plugin-notifications-backend). */
+      enabled?: boolean;
+      /** Alert an object OutOfSync for longer than this. Default 15 minutes. */
+      outOfSyncAfter?: HumanDuration | string;
+      /** At most one alert per object in this interval; recoveries are not limited. Default 30 minutes. */
+      minInterval?: HumanDuration | string;
+      /** Alerts below this severity (low, normal, high, critical) are not sent. Default normal. */
+      minSeverity?: 'low' | 'normal' | 'high' | 'critical';
+      /** Per-team overrides, keyed by group name (`team-a` for `group:default/team-a`) or group ref. */
+      teams?: {
+        [team: string]: {
+          /** Send the team nothing. */
+          muted?: boolean;
+          /** This team's minimum severity. */
+          minSeverity?: 'low' | 'normal' | 'high' | 'critical';
+        };
+      };
+    };
     /**
      * The GitOps config repo promotions open pull requests against. Credentials come from `integrations.github`
      * for `host`.

@@ -13,7 +13,8 @@ describe('readGitopsConfig', () => {
       staleAfterMs: 30_000,
       idleTimeoutMs: 90_000,
       retentionMs: 30 * 24 * 3600_000,
-      discoveryIntervalMs: 60_000,
+      discoveryIntervalMs: 15 * 60_000,
+      discoveryFallbackIntervalMs: 60_000,
     });
   });
 
@@ -29,6 +30,7 @@ describe('readGitopsConfig', () => {
           watch: { idleTimeout: value },
           history: { retention: value },
           discoveryInterval: value,
+          discoveryFallbackInterval: value,
         },
       }),
     );
@@ -37,6 +39,7 @@ describe('readGitopsConfig', () => {
       idleTimeoutMs: ms,
       retentionMs: ms,
       discoveryIntervalMs: ms,
+      discoveryFallbackIntervalMs: ms,
     });
   });
 

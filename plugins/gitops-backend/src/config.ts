@@ -15,6 +15,13 @@ export interface GitopsConfig {
   idleTimeoutMs: number;
   retentionMs: number;
   discoveryIntervalMs: number;
+  discoveryFallbackIntervalMs: number;
+  /** Scale-out across replicas on PostgreSQL; absent unless `gitops.sharding` is configured. */
+  sharding?: {
+    enabled: boolean;
+    leaseDurationMs: number;
+    pollSignals: boolean;
+  };
 }
 
 function durationMs(
@@ -83,6 +90,21 @@ export function readGitopsConfig(root: Config): GitopsConfig {
     staleAfterMs: read('staleAfter', { seconds: 30 }),
     idleTimeoutMs: read('watch.idleTimeout', { seconds: 90 }),
     retentionMs: read('history.retention', { days: 30 }),
-    discoveryIntervalMs: read('discoveryInterval', { seconds: 60 }),
+    // CRD changes trigger discovery; the interval is a safety net only.
+    discoveryIntervalMs: read('discoveryInterval', { minutes: 15 }),
+    discoveryFallbackIntervalMs: read('discoveryFallbackInterval', {
+      seconds: 60,
+    }),
+    ...(config?.has('sharding')
+      ? {
+          sharding: {
+            enabled: config.getOptionalBoolean('sharding.enabled') ?? false,
+            // A dead replica's heartbeat (1.5 leases) expires, then a renewal round (lease / 3): 22 s by default.
+            leaseDurationMs: read('sharding.leaseDuration', { seconds: 12 }),
+            pollSignals:
+              config.getOptionalBoolean('sharding.pollSignals') ?? false,
+          },
+        }
+      : {}),
   };
 }

@@ -1,25 +1,15 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
 import { generateServiceManifests } from '@internal/plugin-gitops-node';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import request from 'supertest';
-import { gitopsPlugin } from './plugin';
-import { component } from './__testUtils__/fixtures';
+import { startConfigRepoBackend } from './__testUtils__/configRepoBackend';
 
 jest.setTimeout(60_000);
 
-const KUBECTL =
-  [resolve(__dirname, '../../../.tools/kubectl/kubectl/kubectl')].find(
-    existsSync,
-  ) ?? 'kubectl';
 const TOKEN = 'promotion-test-token';
 let dataDir: string;
 let github: GithubEmulator;
@@ -49,40 +39,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startBackend(
+const startBackend = (
   permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
-) {
-  const host = new URL(github.url).host;
-  const { server } = await startTestBackend({
-    features: [
-      gitopsPlugin,
-      catalogServiceMock.factory({
-        entities: [
-          component('shop', 'team-a', { 'backstage.io/kubernetes-id': 'shop' }),
-        ],
-      }),
-      mockServices.permissions.factory({ result: permission }),
-      mockServices.rootConfig.factory({
-        data: {
-          integrations: {
-            github: [{ host, apiBaseUrl: github.url, token: TOKEN }],
-          },
-          gitops: {
-            clusters: [],
-            configRepo: {
-              host,
-              owner: 'acme',
-              repo: 'gitops-config',
-              branch: 'main',
-            },
-            validation: { kubectlPath: KUBECTL },
-          },
-        },
-      }),
-    ],
-  });
-  return server;
-}
+) => startConfigRepoBackend({ github, token: TOKEN, permission });
 
 const post = (
   server: Parameters<typeof request>[0],

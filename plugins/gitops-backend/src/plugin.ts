@@ -5,20 +5,33 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { readGitopsConfig } from './config';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { ClusterConfig, readGitopsConfig } from './config';
 import { observeReconciler } from './metrics';
 import { createPermissionGuard } from './permissionGuard';
+import { createAlertService, readAlertsConfig } from './services/Alerts';
 import { createRouter } from './router';
-import { createClusterWatcher } from './services/ClusterWatcher';
+import {
+  createClusterWatcher,
+  createListPageLimit,
+} from './services/ClusterWatcher';
 import { createEntityIndex } from './services/EntityIndex';
 import { createPullRequestService } from './services/PullRequests';
 import {
   createHistoryRecorder,
   createHistoryStore,
 } from './services/HistoryStore';
+import {
+  createHandoverCache,
+  createShardedReconciler,
+} from './services/Sharding';
 import { createSignalPublisher } from './services/SignalPublisher';
-import { createStatusCache } from './services/StatusCache';
-import { createStatusService } from './services/StatusService';
+import { createStatusCache, StatusCache } from './services/StatusCache';
+import { createStatusService, statusReaderOf } from './services/StatusService';
+import {
+  createDeliveriesRouter,
+  createDeliveryService,
+} from './services/Deliveries';
 
 /**
  * The GitOps portal backend: watches Argo CD, Flux, Crossplane and Argo
@@ -42,11 +55,13 @@ export const gitopsPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { logger, scheduler, lifecycle } = deps;
         const config = readGitopsConfig(deps.config);
-        const cache = createStatusCache();
+        // Sharded replicas hand clusters over without their listeners hearing deletions.
+        const cache = createHandoverCache(createStatusCache());
         const store = await createHistoryStore(deps.database);
         const recorder = createHistoryRecorder({ cache, store, logger });
         const publisher = createSignalPublisher({
@@ -63,14 +78,21 @@ export const gitopsPlugin = createBackendPlugin({
           }),
         );
 
-        const watchers = config.clusters.map(cluster =>
+        // One list page gate for every cluster: a cold start lists a few pages at a time, not all.
+        const listPageLimit = createListPageLimit();
+        const watcherFor = (
+          cluster: ClusterConfig,
+          target: StatusCache = cache,
+        ) =>
           createClusterWatcher({
             cluster,
-            cache,
+            cache: target,
             logger: logger.child({ cluster: cluster.name }),
             idleTimeoutMs: config.idleTimeoutMs,
             discoveryIntervalMs: config.discoveryIntervalMs,
+            discoveryFallbackIntervalMs: config.discoveryFallbackIntervalMs,
             staleAfterMs: config.staleAfterMs,
+            listPageLimit,
             // Views refetch by entity: name every entity with objects in the cluster, so stale markers and
             // banners appear without a reload.
             onStateChange: name =>
@@ -85,13 +107,43 @@ export const gitopsPlugin = createBackendPlugin({
                   ),
                 ],
               }),
-          }),
-        );
+          });
         const entityIndex = createEntityIndex({
           catalog: deps.catalog,
           auth: deps.auth,
           logger,
           cache,
+        });
+        // Sharded (PostgreSQL only): watchers start and stop with this replica's cluster leases.
+        const sharded = config.sharding?.enabled
+          ? createShardedReconciler({
+              knex: await deps.database.getClient(),
+              clusters: config.clusters,
+              cache,
+              createWatcher: watcherFor,
+              entityIndex,
+              history: store,
+              publisher,
+              logger,
+              leaseDurationMs: config.sharding.leaseDurationMs,
+              pollSignals: config.sharding.pollSignals,
+              staleAfterMs: config.staleAfterMs,
+            })
+          : undefined;
+        const watchers = sharded
+          ? []
+          : config.clusters.map(cluster => watcherFor(cluster));
+        // Alerts to owning teams (gitops.alerts).
+        const alerts = createAlertService({
+          cache,
+          notifications: deps.notifications,
+          logger,
+          config: readAlertsConfig(deps.config),
+          teamOf: ref => entityIndex.teamOf(ref),
+          // Sharded: the watchers of the clusters this replica holds now.
+          clusters: () => sharded?.watchers() ?? watchers,
+          // Sharded: only the replica holding a cluster's lease alerts for it.
+          isOwnedCluster: name => !sharded || sharded.held().includes(name),
         });
 
         await scheduler.scheduleTask({
@@ -120,6 +172,7 @@ export const gitopsPlugin = createBackendPlugin({
 
         // Watches start now and never block startup: each cluster runs on its own.
         for (const watcher of watchers) watcher.start();
+        sharded?.start();
         // At startup the catalog may still be ingesting: retry the first load every few seconds until it finds
         // entities, rather than leaving objects unmapped until the next scheduled refresh.
         lifecycle.addStartupHook(() => {
@@ -127,6 +180,8 @@ export const gitopsPlugin = createBackendPlugin({
         });
         lifecycle.addShutdownHook(async () => {
           await Promise.all(watchers.map(watcher => watcher.stop()));
+          await sharded?.stop();
+          await alerts.stop();
           await recorder.stop();
           await publisher.stop();
         });
@@ -137,9 +192,11 @@ export const gitopsPlugin = createBackendPlugin({
           watchers,
           history: store,
         });
+        // Sharded: every replica reads the full picture from PostgreSQL.
+        const reader = sharded?.reader ?? statusReaderOf(status);
         deps.httpRouter.use(
           await createRouter({
-            status,
+            status: reader,
             guard: createPermissionGuard(deps),
             catalog: deps.catalog,
             httpAuth: deps.httpAuth,
@@ -147,6 +204,22 @@ export const gitopsPlugin = createBackendPlugin({
               config: deps.config,
               logger,
             }),
+            onUnknownEntity: ref => entityIndex.refreshForUnknown(ref),
+          }),
+        );
+        // The delivery timeline: portal pull requests → merged → synced → healthy per environment.
+        deps.httpRouter.use(
+          await createDeliveriesRouter({
+            deliveries: createDeliveryService({
+              config: deps.config,
+              logger,
+              history: store,
+              clusterOrder: () => config.clusters.map(cluster => cluster.name),
+            }),
+            status: reader,
+            guard: createPermissionGuard(deps),
+            catalog: deps.catalog,
+            httpAuth: deps.httpAuth,
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -21,17 +21,20 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { PermissionGuard } from './permissionGuard';
 import { PullRequestService } from './services/PullRequests';
-import { StatusService } from './services/StatusService';
+import { StatusReader } from './services/StatusService';
 
 const segment = z.string().min(1).max(253);
-const entityParamsSchema = z.object({
+export const entityParamsSchema = z.object({
   kind: segment,
   namespace: segment,
   name: segment,
 });
 const teamParamsSchema = z.object({ namespace: segment, name: segment });
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+export function parse<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+): z.output<T> {
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new InputError(
@@ -44,11 +47,13 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
 }
 
 export interface RouterOptions {
-  status: StatusService;
+  status: StatusReader;
   guard: PermissionGuard;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   pullRequests: PullRequestService;
+  /** Called for an entity the catalog has but the status index does not know yet (registered since its last load). */
+  onUnknownEntity?: (entityRef: string) => Promise<void>;
 }
 
 export async function createRouter(
@@ -65,6 +70,7 @@ export async function createRouter(
     if (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
       throw new NotFoundError(`No entity ${entityRef}`);
     }
+    await options.onUnknownEntity?.(entityRef);
   }
 
   function entityRefOf(req: Request): string {
@@ -107,19 +113,19 @@ export async function createRouter(
         rollbackRequestSchema,
         req.body,
       );
-      if (toRevision) {
-        throw new InputError(
-          'toRevision is not supported yet: a rollback reverts the last change to the overlay',
-        );
-      }
       const service = await serviceFor(
         req,
         entityRef,
         gitopsRollbackPermission,
       );
-      res
-        .status(201)
-        .json(await pullRequests.rollback({ entityRef, service, environment }));
+      res.status(201).json(
+        await pullRequests.rollback({
+          entityRef,
+          service,
+          environment,
+          toRevision,
+        }),
+      );
     },
   );
 
@@ -133,7 +139,7 @@ export async function createRouter(
     await guard.authorizeEntity(req, entityRef);
     const body: EntityStatusResponse = {
       entityRef,
-      ...status.entityObjects(entityRef),
+      ...(await status.entityObjects(entityRef)),
     };
     res.json(body);
   });
@@ -163,7 +169,7 @@ export async function createRouter(
       status.teamEntities(team),
     );
     res.json(
-      status.teamStatus(
+      await status.teamStatus(
         team,
         status.teamEntities(team).filter(ref => allowed.has(ref)),
       ),
@@ -172,7 +178,7 @@ export async function createRouter(
 
   router.get('/overview', async (req, res) => {
     const query = parse(overviewQuerySchema, req.query);
-    const matches = status.overviewObjects(query);
+    const matches = await status.overviewObjects(query);
     const allowed = await guard.filterAuthorized(
       req,
       matches.flatMap(object => object.entityRefs),
@@ -194,13 +200,13 @@ export async function createRouter(
 
   router.get('/clusters', async (req, res) => {
     await guard.requireSignedIn(req);
-    const body: ClustersResponse = { items: status.clusters() };
+    const body: ClustersResponse = { items: await status.clusters() };
     res.json(body);
   });
 
   router.get('/xrds', async (req, res) => {
     await guard.requireSignedIn(req);
-    const body: XrdsResponse = { items: status.xrds() };
+    const body: XrdsResponse = { items: await status.xrds() };
     res.json(body);
   });
 

@@ -38,7 +38,13 @@ export function seed(emulator: KubeEmulator) {
 
 export async function startBackend(
   emulator: KubeEmulator,
-  extra: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+  extra: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** More features or service doubles (e.g. a permissions service deciding per entity). */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+    /** More `gitops.*` config. */
+    gitops?: Record<string, unknown>;
+  } = {},
 ) {
   const publish = jest.fn(async () => {});
   const backend = await startTestBackend({
@@ -55,12 +61,14 @@ export async function startBackend(
           gitops: {
             clusters: [clusterConfigEntry(emulator.cluster('dev'))],
             staleAfter: '1h',
+            ...extra.gitops,
           },
         },
       }),
       ...(extra.permission
         ? [mockServices.permissions.factory({ result: extra.permission })]
         : []),
+      ...(extra.features ?? []),
     ],
   });
   return { backend, publish, server: backend.server };

@@ -3,8 +3,10 @@ import pLimit from 'p-limit';
 import { createKubeClient, KubeRequestError } from '../KubeClient';
 import { DEFAULT_BACKOFF, sleep } from './backoff';
 import { ConnectionTracker } from './connection';
+import { CRD_KIND, CrdIndex } from './crdIndex';
 import { discoverKinds } from './discovery';
-import { KindWatch, RawObserver } from './kindWatch';
+import { RawObserver } from './kindObjects';
+import { KindWatch } from './kindWatch';
 import {
   kindId,
   kindsFromXrd,
@@ -37,6 +39,35 @@ export function createClusterWatcher(
   let discoveryLoop: Promise<void> | undefined;
   let wakeDiscovery: () => void = () => {};
   let rediscoverRequested = false;
+  // Discovery is re-read when a CRD changes (the CRD watch), not polled: the first round waits
+  // for the CRD list (or its failure), and while CRDs cannot be watched discovery is polled.
+  let markCrdReady: () => void = () => {};
+  const crdReady = new Promise<void>(resolve => {
+    markCrdReady = resolve;
+  });
+  const crds = new CrdIndex(() => {
+    markCrdReady();
+    requestDiscovery();
+  });
+  const fallbackIntervalMs = options.discoveryFallbackIntervalMs ?? 60_000;
+  const crdWatch = new KindWatch({
+    ...watchBase(),
+    kind: CRD_KIND,
+    cacheObjects: false,
+    observer: crds.observer,
+    // Forbidden CRDs (no RBAC for them): poll discovery, and ask again only rarely.
+    forbiddenRetryMs: options.discoveryIntervalMs,
+    onStateChange: () => {
+      if (!crdsWatched()) {
+        markCrdReady();
+        requestDiscovery(); // re-arm the discovery loop with the fallback interval
+      }
+      notify();
+    },
+  });
+  function crdsWatched() {
+    return crds.complete && crdWatch.watchedKind().state === 'watching';
+  }
 
   function notify() {
     const { state, message } = clusterState();
@@ -74,20 +105,29 @@ export function createClusterWatcher(
 
   const xrdName = (obj: Record<string, unknown>) =>
     String((obj.metadata as any)?.name ?? '');
-  // XRD changes define claim/composite kinds: re-run discovery on any of them.
+  // XRDs define claim/composite kinds: re-run discovery when the kinds they define change
+  // (status-only updates change nothing).
+  const xrdKinds = () =>
+    JSON.stringify([...xrdObjects.values()].flatMap(kindsFromXrd));
+  const afterXrdChange = (before: string) => {
+    if (xrdKinds() !== before) requestDiscovery();
+  };
   const xrdObserver: RawObserver = {
     replaced(objects) {
+      const before = xrdKinds();
       xrdObjects.clear();
       for (const obj of objects) xrdObjects.set(xrdName(obj), obj);
-      requestDiscovery();
+      afterXrdChange(before);
     },
     upserted(obj) {
+      const before = xrdKinds();
       xrdObjects.set(xrdName(obj), obj);
-      requestDiscovery();
+      afterXrdChange(before);
     },
     deleted(obj) {
+      const before = xrdKinds();
       xrdObjects.delete(xrdName(obj));
-      requestDiscovery();
+      afterXrdChange(before);
     },
   };
 
@@ -96,6 +136,7 @@ export function createClusterWatcher(
     return [
       ...STATIC_KINDS,
       ...[...xrdObjects.values()].flatMap(kindsFromXrd),
+      ...crds.managedKinds(),
     ].filter(spec => {
       const id = kindId(name, spec);
       if (seen.has(id)) return false;
@@ -104,11 +145,11 @@ export function createClusterWatcher(
     });
   }
 
-  function startWatch(kind: ResolvedKind) {
-    const watch = new KindWatch({
+  /** What every watch of this cluster shares. */
+  function watchBase() {
+    return {
       cluster: name,
       environment: cluster.environment,
-      kind,
       client,
       cache,
       connection,
@@ -118,10 +159,18 @@ export function createClusterWatcher(
       watchTimeoutSeconds: options.watchTimeoutSeconds,
       pageSize: options.pageSize ?? 500,
       limit,
-      onStateChange: notify,
+      listPageLimit: options.listPageLimit,
       // One kind's broken connection need not mean the cluster is down: a
       // discovery round trip confirms (or clears) 'unreachable' at once.
       onNetworkError: requestDiscovery,
+    };
+  }
+
+  function startWatch(kind: ResolvedKind) {
+    const watch = new KindWatch({
+      ...watchBase(),
+      kind,
+      onStateChange: notify,
       observer:
         kind.kind === 'CompositeResourceDefinition' ? xrdObserver : undefined,
     });
@@ -160,9 +209,15 @@ export function createClusterWatcher(
 
   async function runDiscovery() {
     let attempt = 0;
+    crdWatch.start();
+    // A CRD list that hangs must not hold the first discovery round for long.
+    await Promise.race([crdReady, sleep(5_000, controller.signal)]);
     while (!controller.signal.aborted) {
       rediscoverRequested = false;
-      let delay = options.discoveryIntervalMs;
+      // With CRDs watched, the interval is only a safety net against missed events.
+      let delay = crdsWatched()
+        ? options.discoveryIntervalMs
+        : Math.min(fallbackIntervalMs, options.discoveryIntervalMs);
       try {
         await discoverOnce();
         attempt = 0;
@@ -207,6 +262,7 @@ export function createClusterWatcher(
     async stop() {
       controller.abort();
       await discoveryLoop;
+      await crdWatch.stop();
       await Promise.all([...watches.values()].map(watch => watch.stop()));
       watches.clear();
       connection.close();

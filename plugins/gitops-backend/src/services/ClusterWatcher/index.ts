@@ -2,3 +2,5 @@ export { createClusterWatcher } from './createClusterWatcher';
 export type { ClusterWatcher, ClusterWatcherOptions } from './types';
 export type { BackoffOptions } from './backoff';
 export { kindId } from './kinds';
+export { createListPageLimit } from './listPageLimit';
+export type { ListPageLimitOptions, TaskLimit } from './listPageLimit';

@@ -36,3 +36,14 @@ export function toCacheInput(
         : undefined,
   };
 }
+
+/** Default server-side watch timeout range: a random 30–60 minutes per watch request. */
+export const WATCH_TIMEOUT_MIN_S = 1800;
+export const WATCH_TIMEOUT_MAX_S = 3600;
+
+/** Raw objects of a kind, for watchers that need more than the status record (XRDs). */
+export interface RawObserver {
+  replaced(objects: Record<string, unknown>[]): void;
+  upserted(object: Record<string, unknown>): void;
+  deleted(object: Record<string, unknown>): void;
+}

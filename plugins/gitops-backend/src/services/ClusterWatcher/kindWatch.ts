@@ -9,16 +9,18 @@ import {
 import { CacheInput, StatusCache } from '../StatusCache';
 import { BackoffOptions, backoffDelay, sleep } from './backoff';
 import { ConnectionTracker } from './connection';
-import { ExpiredError, isExpired, toCacheInput } from './kindObjects';
+import { classifyWatchFailure } from './watchFailure';
+import {
+  ExpiredError,
+  isExpired,
+  RawObserver,
+  toCacheInput,
+  WATCH_TIMEOUT_MAX_S,
+  WATCH_TIMEOUT_MIN_S,
+} from './kindObjects';
 import { relists, watchRestarts } from '../../metrics';
 import { apiVersionOf, collectionPath, kindId, ResolvedKind } from './kinds';
-
-/** Raw objects of a kind, for watchers that need more than the status record (XRDs). */
-export interface RawObserver {
-  replaced(objects: Record<string, unknown>[]): void;
-  upserted(object: Record<string, unknown>): void;
-  deleted(object: Record<string, unknown>): void;
-}
+import { TaskLimit } from './listPageLimit';
 
 export interface KindWatchOptions {
   cluster: string;
@@ -30,15 +32,21 @@ export interface KindWatchOptions {
   logger: LoggerService;
   idleTimeoutMs: number;
   backoff: BackoffOptions;
-  /** Server-side watch timeout; default a random 5–10 minutes, as client-go does. */
+  /** Server-side watch timeout; default a random 30–60 minutes. */
   watchTimeoutSeconds?: number;
   pageSize: number;
   /** Runs list pages through the cluster's concurrency limit. */
-  limit: <T>(task: () => Promise<T>) => Promise<T>;
+  limit: TaskLimit;
+  /** The process-wide list page gate shared by every cluster (see createListPageLimit). */
+  listPageLimit?: TaskLimit;
   onStateChange: () => void;
   /** A request failed without an answer: the cluster watcher probes the whole cluster. */
   onNetworkError?: () => void;
   observer?: RawObserver;
+  /** False for kinds only the watcher itself needs (CRDs): objects go to the observer only. */
+  cacheObjects?: boolean;
+  /** Wait this long after a 403 instead of the backoff (a forbidden kind rarely becomes allowed soon). */
+  forbiddenRetryMs?: number;
 }
 
 /**
@@ -128,35 +136,22 @@ export class KindWatch {
   /** Records what went wrong and returns how long to wait before retrying. */
   private handleFailure(error: unknown, attempt: number): number {
     const { connection, backoff, logger } = this.options;
-    const status = error instanceof KubeRequestError ? error.status : undefined;
-    const message = error instanceof Error ? error.message : String(error);
-    const what = `${this.options.cluster} ${this.state.kind}`;
-    if (status === 401) {
-      connection.fail('unauthorized', `Unauthorized: ${message}`);
-      this.setState('error', `Unauthorized: ${message}`);
-    } else if (status === 403) {
-      connection.contact();
-      this.setState('forbidden', message);
-    } else if (status === 429 && error instanceof KubeRequestError) {
-      connection.contact();
-      this.setState('error', `Throttled: ${message}`);
-      return (error.retryAfterSeconds ?? 1) * 1000;
-    } else if (status === undefined && error instanceof KubeRequestError) {
-      connection.fail('unreachable', message);
-      this.setState('error', message);
-      this.options.onNetworkError?.();
-    } else {
-      if (status !== undefined) connection.contact(); // the server answered
-      this.setState('error', message);
+    const failure = classifyWatchFailure(error);
+    if (failure.connection === 'contact') connection.contact();
+    else if (failure.connection !== 'none') {
+      connection.fail(failure.connection, failure.message);
     }
+    this.setState(failure.state, failure.message);
+    if (failure.network) this.options.onNetworkError?.();
     logger.debug(
-      `gitops watch ${what} failed (${status ?? 'network'}): ${message}`,
+      `gitops watch ${this.options.cluster} ${this.state.kind} failed (${
+        failure.status ?? 'network'
+      }): ${failure.message}`,
     );
-    const retryAfter =
-      error instanceof KubeRequestError ? error.retryAfterSeconds : undefined;
-    return retryAfter !== undefined
-      ? retryAfter * 1000
-      : backoffDelay(attempt, backoff);
+    if (failure.forbidden && this.options.forbiddenRetryMs !== undefined) {
+      return this.options.forbiddenRetryMs;
+    }
+    return failure.retryAfterMs ?? backoffDelay(attempt, backoff);
   }
 
   private toInput(obj: Record<string, unknown>): CacheInput {
@@ -165,12 +160,16 @@ export class KindWatch {
 
   /** A full paginated list; an expired continue token starts it over. Returns the list RV. */
   private async relist(): Promise<string> {
-    const { client, limit, pageSize, kind } = this.options;
+    const { client, limit, listPageLimit, pageSize, kind } = this.options;
     relists.add(1, this.metricAttributes);
     this.watchesSinceList = 0;
     const path = collectionPath(kind);
+    const { cacheObjects, observer } = this.options;
     for (;;) {
-      const items: Record<string, unknown>[] = [];
+      // Each page is normalised as it arrives, so a big list never holds all its raw objects at once
+      // (only kinds with an observer, XRDs and CRDs, keep them).
+      const inputs: CacheInput[] = [];
+      const raw: Record<string, unknown>[] = [];
       let listVersion: string | undefined;
       let token: string | undefined;
       let expired = false;
@@ -178,7 +177,11 @@ export class KindWatch {
         const query = { limit: pageSize, continue: token };
         let page: Record<string, any>;
         try {
-          page = await limit(() => client.getJson(path, query, this.signal));
+          const fetchPage = () => client.getJson(path, query, this.signal);
+          // The cluster's slot first, then the shared one: a busy cluster never holds a shared slot.
+          page = await limit(() =>
+            listPageLimit ? listPageLimit(fetchPage) : fetchPage(),
+          );
         } catch (error) {
           if (token && isExpired(error)) {
             expired = true;
@@ -187,16 +190,19 @@ export class KindWatch {
           throw error;
         }
         this.options.connection.contact();
-        items.push(...((page.items as Record<string, unknown>[]) ?? []));
+        for (const item of (page.items as Record<string, unknown>[]) ?? []) {
+          if (!item || typeof item !== 'object') continue;
+          if (cacheObjects !== false) inputs.push(this.toInput(item));
+          if (observer) raw.push(item);
+        }
         listVersion ??= page.metadata?.resourceVersion;
         token = page.metadata?.continue || undefined;
       } while (token);
       if (expired) continue;
-      const inputs = items
-        .filter(i => i && typeof i === 'object')
-        .map(i => this.toInput(i));
-      this.options.cache.replaceKind(this.id, inputs);
-      this.options.observer?.replaced(items);
+      if (cacheObjects !== false) {
+        this.options.cache.replaceKind(this.id, inputs);
+      }
+      observer?.replaced(raw);
       this.setState('watching');
       return listVersion ?? '0';
     }
@@ -204,17 +210,18 @@ export class KindWatch {
 
   private onEvent(event: WatchEvent) {
     const { cache, observer, connection } = this.options;
+    const cached = this.options.cacheObjects !== false;
     connection.contact();
     const object = event.object ?? {};
     const rv = (object.metadata as any)?.resourceVersion;
     switch (event.type) {
       case 'ADDED':
       case 'MODIFIED':
-        cache.upsert(this.id, this.toInput(object));
+        if (cached) cache.upsert(this.id, this.toInput(object));
         observer?.upserted(object);
         break;
       case 'DELETED':
-        cache.remove(this.toInput(object).record.key, rv);
+        if (cached) cache.remove(this.toInput(object).record.key, rv);
         observer?.deleted(object);
         break;
       case 'BOOKMARK':
@@ -240,8 +247,12 @@ export class KindWatch {
     if (this.watchesSinceList++ > 0) {
       watchRestarts.add(1, this.metricAttributes);
     }
+    // Long server timeouts keep re-establishment rare (BOOKMARKs keep the RV fresh meanwhile);
+    // the jitter spreads the restarts of many kinds and clusters.
     const timeoutSeconds =
-      this.options.watchTimeoutSeconds ?? 300 + Math.floor(Math.random() * 300);
+      this.options.watchTimeoutSeconds ??
+      WATCH_TIMEOUT_MIN_S +
+        Math.floor(Math.random() * (WATCH_TIMEOUT_MAX_S - WATCH_TIMEOUT_MIN_S));
     let failure: unknown;
     let idleTimer: NodeJS.Timeout | undefined;
     // Events may arrive before client.watch() resolves, so aborts are deferred.

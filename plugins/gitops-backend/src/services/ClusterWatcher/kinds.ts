@@ -5,7 +5,7 @@ export interface KindSpec {
   group: string;
   kind: string;
   plural: string;
-  crossplaneRole?: 'claim' | 'composite';
+  crossplaneRole?: 'claim' | 'composite' | 'managed';
   /** The CRD's versions, preferred first, when known (XRD-derived kinds). */
   versions?: string[];
 }
@@ -34,6 +34,7 @@ export const STATIC_KINDS: KindSpec[] = [
   { group: 'argoproj.io', kind: 'Application', plural: 'applications' },
   { group: 'argoproj.io', kind: 'ApplicationSet', plural: 'applicationsets' },
   { group: 'argoproj.io', kind: 'Rollout', plural: 'rollouts' },
+  { group: 'flagger.app', kind: 'Canary', plural: 'canaries' },
   {
     group: 'kustomize.toolkit.fluxcd.io',
     kind: 'Kustomization',

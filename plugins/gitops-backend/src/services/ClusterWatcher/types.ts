@@ -3,13 +3,17 @@ import { ClusterState, Xrd } from '@internal/plugin-gitops-common';
 import { ClusterConfig } from '../../config';
 import { StatusCache } from '../StatusCache';
 import { BackoffOptions } from './backoff';
+import { TaskLimit } from './listPageLimit';
 
 export interface ClusterWatcherOptions {
   cluster: ClusterConfig;
   cache: StatusCache;
   logger: LoggerService;
   idleTimeoutMs: number;
+  /** Safety rediscovery while CRDs are watched (CRD changes trigger discovery at once). */
   discoveryIntervalMs: number;
+  /** Discovery polling when CRDs cannot be listed/watched (403); default 60 s. */
+  discoveryFallbackIntervalMs?: number;
   staleAfterMs: number;
   /** Retry delays for network errors and 5xx; default 0.5 s doubling to 30 s. */
   backoff?: BackoffOptions;
@@ -19,6 +23,11 @@ export interface ClusterWatcherOptions {
   pageSize?: number;
   /** Concurrent list/discovery requests to this cluster; default 4. */
   concurrency?: number;
+  /**
+   * List pages in flight across every cluster: one gate (createListPageLimit) shared by all the
+   * watchers bounds the cold start's memory peak. Without it only `concurrency` applies.
+   */
+  listPageLimit?: TaskLimit;
   /** Called when the cluster's connection state or a kind's state changes. */
   onStateChange?: (cluster: string) => void;
 }
@@ -33,6 +42,6 @@ export interface ClusterWatcher {
   /** Whether the cluster's objects are served as stale, and since when (ms epoch). */
   staleSince(): number | undefined;
   xrds(): Xrd[];
-  /** Re-read discovery now (also runs every discoveryInterval and on XRD changes). */
+  /** Re-read discovery now (also runs on CRD and XRD changes and every discoveryInterval). */
   rediscover(): void;
 }

@@ -31,10 +31,11 @@ describe('ClusterWatcher discovery', () => {
   const kindState = (kind: string) =>
     watcher?.state().kinds.find(k => k.kind === kind)?.state;
 
-  it('skips kinds whose CRD is absent and picks them up on the next discovery', async () => {
+  it('skips kinds whose CRD is absent and picks them up when the CRD watch sees them', async () => {
     emulator = await startClusters(['dev'], { crds: false });
     const dev = emulator.cluster('dev');
-    const started = watcherFor(dev, { discoveryIntervalMs: 300 });
+    // A long interval: only the CRD watch event can trigger the rediscovery.
+    const started = watcherFor(dev, { discoveryIntervalMs: 600_000 });
     watcher = started.watcher;
     watcher.start();
     await waitFor(
@@ -110,7 +111,7 @@ describe('ClusterWatcher discovery', () => {
       databaseXrd(),
       databaseClaim('orders-db', 'True'),
     ]);
-    const started = watcherFor(dev, { discoveryIntervalMs: 300 });
+    const started = watcherFor(dev, { discoveryIntervalMs: 600_000 });
     watcher = started.watcher;
     watcher.start();
     await waitFor('the claim', () => started.cache.get(claimKey('orders-db')));
@@ -121,5 +122,36 @@ describe('ClusterWatcher discovery', () => {
     );
     await waitFor('Database absent', () => kindState('Database') === 'absent');
     expect(started.cache.get(claimKey('orders-db'))).toBeUndefined();
+  });
+
+  it('polls discovery at the fallback interval when CRDs cannot be watched', async () => {
+    emulator = await startClusters(['dev'], { crds: false });
+    const dev = emulator.cluster('dev');
+    dev.addFault({
+      type: 'status',
+      status: 403,
+      match: {
+        group: 'apiextensions.k8s.io',
+        resource: 'customresourcedefinitions',
+      },
+    });
+    const started = watcherFor(dev, {
+      discoveryIntervalMs: 600_000,
+      discoveryFallbackIntervalMs: 300,
+    });
+    watcher = started.watcher;
+    watcher.start();
+    await waitFor(
+      'Application absent',
+      () => kindState('Application') === 'absent',
+    );
+
+    dev.apply(gitopsCrds());
+    dev.apply(application('shop'));
+    await waitFor('shop after the next discovery poll', () =>
+      started.cache.get('dev/argoproj.io/Application/argocd/shop'),
+    );
+    // The forbidden CRD watch is the watcher's own business, not a degraded cluster.
+    expect(watcher.state().state).toBe('ok');
   });
 });

@@ -148,4 +148,28 @@ describe('createEntityIndex', () => {
       'shop',
     ]);
   });
+
+  it('reloads for an entity registered after the last refresh', async () => {
+    const { index, cache, observe, setEntities } = setup([]);
+    await index.refresh();
+    observe('shop', { [ID]: 'shop' });
+    setEntities([component('shop', 'team-a', { [ID]: 'shop' })]);
+
+    await index.refreshForUnknown('component:default/shop');
+
+    expect(cache.byEntity('component:default/shop').map(r => r.name)).toEqual([
+      'shop',
+    ]);
+  });
+
+  it('does not reload again for a ref it already looked for', async () => {
+    const { index, setEntities } = setup([]);
+    await index.refresh();
+    await index.refreshForUnknown('component:default/shop');
+    setEntities([component('shop', 'team-a', { [ID]: 'shop' })]);
+
+    await index.refreshForUnknown('component:default/shop');
+
+    expect(index.has('component:default/shop')).toBe(false);
+  });
 });

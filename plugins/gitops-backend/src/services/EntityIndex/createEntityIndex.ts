@@ -53,6 +53,16 @@ export function createEntityIndex(options: {
   let byKubernetesId = new Map<string, IndexedEntity[]>();
   let bySelector: IndexedEntity[] = [];
   let signature = '';
+  // Refs looked up since the last reload that the index did not have: an entity without Kubernetes annotations
+  // must not make every request reload the catalog.
+  let triedUnknown = new Set<string>();
+  let inFlight: Promise<number> | undefined;
+  const reload = () => {
+    inFlight ??= load().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
 
   const index: EntityIndex = {
     entityRefsFor(object) {
@@ -69,63 +79,75 @@ export function createEntityIndex(options: {
     has: ref => byRef.has(refKey(ref)),
     entitiesOfTeam: team => byTeam.get(refKey(team)) ?? [],
     hasTeam: team => byTeam.has(refKey(team)),
-    async refresh() {
-      const credentials = await auth.getOwnServiceCredentials();
-      const loaded: IndexedEntity[] = [];
-      const pages = catalog.streamEntities(
-        {
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'metadata.annotations',
-            'spec.owner',
-          ],
-        },
-        { credentials },
-      );
-      for await (const page of pages) {
-        for (const entity of page) {
-          const annotations = entity.metadata.annotations ?? {};
-          if (
-            annotations[KUBERNETES_ID_LABEL] === undefined &&
-            annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION] === undefined
-          ) {
-            continue;
-          }
-          const ref = stringifyEntityRef(entity);
-          const { matchers, errors } = entityKubernetesMatchers(entity);
-          for (const error of errors) logger.warn(`gitops: ${ref}: ${error}`);
-          loaded.push({ ref, team: teamOf(entity), matchers });
-        }
-      }
-      // Re-mapping every cached object is the costly part: skip it when
-      // nothing that mapping depends on changed.
-      const next = JSON.stringify(loaded);
-      if (next === signature) return loaded.length;
-      signature = next;
-      byRef = new Map(loaded.map(entity => [refKey(entity.ref), entity]));
-      byKubernetesId = new Map();
-      bySelector = [];
-      for (const entity of loaded) {
-        for (const matcher of entity.matchers) {
-          if (matcher.annotation === KUBERNETES_ID_LABEL) {
-            const id = matcher.selector.requirements[0]?.values?.[0] ?? '';
-            byKubernetesId.set(id, [...(byKubernetesId.get(id) ?? []), entity]);
-          } else if (!bySelector.includes(entity)) {
-            bySelector.push(entity);
-          }
-        }
-      }
-      byTeam = new Map();
-      for (const entity of loaded) {
-        if (!entity.team) continue;
-        const team = refKey(entity.team);
-        byTeam.set(team, [...(byTeam.get(team) ?? []), entity.ref]);
-      }
-      cache.setEntityMapping(index);
-      return loaded.length;
+    refresh() {
+      // A full (scheduled) reload may look for unknown refs again afterwards.
+      triedUnknown = new Set();
+      return reload();
+    },
+    async refreshForUnknown(entityRef) {
+      const key = refKey(entityRef);
+      if (byRef.has(key) || triedUnknown.has(key)) return;
+      triedUnknown.add(key);
+      await reload();
     },
   };
+
+  async function load(): Promise<number> {
+    const credentials = await auth.getOwnServiceCredentials();
+    const loaded: IndexedEntity[] = [];
+    const pages = catalog.streamEntities(
+      {
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'spec.owner',
+        ],
+      },
+      { credentials },
+    );
+    for await (const page of pages) {
+      for (const entity of page) {
+        const annotations = entity.metadata.annotations ?? {};
+        if (
+          annotations[KUBERNETES_ID_LABEL] === undefined &&
+          annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION] === undefined
+        ) {
+          continue;
+        }
+        const ref = stringifyEntityRef(entity);
+        const { matchers, errors } = entityKubernetesMatchers(entity);
+        for (const error of errors) logger.warn(`gitops: ${ref}: ${error}`);
+        loaded.push({ ref, team: teamOf(entity), matchers });
+      }
+    }
+    // Re-mapping every cached object is the costly part: skip it when
+    // nothing that mapping depends on changed.
+    const next = JSON.stringify(loaded);
+    if (next === signature) return loaded.length;
+    signature = next;
+    byRef = new Map(loaded.map(entity => [refKey(entity.ref), entity]));
+    byKubernetesId = new Map();
+    bySelector = [];
+    for (const entity of loaded) {
+      for (const matcher of entity.matchers) {
+        if (matcher.annotation === KUBERNETES_ID_LABEL) {
+          const id = matcher.selector.requirements[0]?.values?.[0] ?? '';
+          byKubernetesId.set(id, [...(byKubernetesId.get(id) ?? []), entity]);
+        } else if (!bySelector.includes(entity)) {
+          bySelector.push(entity);
+        }
+      }
+    }
+    byTeam = new Map();
+    for (const entity of loaded) {
+      if (!entity.team) continue;
+      const team = refKey(entity.team);
+      byTeam.set(team, [...(byTeam.get(team) ?? []), entity.ref]);
+    }
+    cache.setEntityMapping(index);
+    return loaded.length;
+  }
   return index;
 }

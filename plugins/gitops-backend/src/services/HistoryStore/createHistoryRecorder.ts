@@ -32,6 +32,20 @@ function transition(
   };
 }
 
+/** What a deleted object's last row says: it is gone (HistoryList shows health Missing). */
+const DELETED: ObservedState = { sync: 'Unknown', health: 'Missing' };
+
+function deletion(
+  record: ObjectStatus,
+  resourceVersion: string,
+): HistoryTransition {
+  return {
+    ...transition(record, resourceVersion, stateOf(record)),
+    to: DELETED,
+    at: new Date(),
+  };
+}
+
 export interface HistoryRecorder {
   /** Writes everything buffered so far. */
   flush(): Promise<void>;
@@ -57,7 +71,15 @@ export function createHistoryRecorder(options: {
 
   const onChanges = (changes: CacheChange[]) => {
     for (const { current, previous, resourceVersion } of changes) {
-      if (!current) continue;
+      if (!current) {
+        // Deleted (watch DELETED, or vanished on a relist): one Missing row. The RV comes from the
+        // event or is derived from the last one, so replicas seeing the same deletion record it once.
+        if (previous) {
+          const rv = resourceVersion ?? `gone@${previous.observedAt}`;
+          known.push(deletion(previous, rv));
+        }
+        continue;
+      }
       const rv = resourceVersion ?? current.observedAt;
       if (!previous) firstSeen.set(current.key, { record: current, rv });
       else if (!sameState(stateOf(previous), stateOf(current))) {

@@ -3,7 +3,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { normalizeObject } from '@internal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { application } from '../../__testUtils__/clusters';
-import { createStatusCache } from '../StatusCache';
+import { createStatusCache, StatusCache } from '../StatusCache';
 import { createHistoryRecorder } from './createHistoryRecorder';
 import { createHistoryStore } from './createHistoryStore';
 import { HistoryTransition } from './types';
@@ -28,6 +28,8 @@ const asService = (knex: Knex): DatabaseService => ({
 });
 
 const SHOP = 'component:default/shop';
+const SHOP_KEY = 'dev/argoproj.io/Application/argocd/shop';
+const APP_KIND = 'dev|argoproj.io|Application';
 
 function transition(
   resourceVersion: string,
@@ -181,6 +183,50 @@ describe.each(databases.eachSupportedId())('HistoryStore on %s', databaseId => {
       [undefined, 'Healthy'],
     ]);
   });
+
+  it.each([
+    [
+      'a watch DELETED event',
+      (cache: StatusCache) => cache.remove(SHOP_KEY, '3'),
+    ],
+    [
+      'vanishing on a relist',
+      (cache: StatusCache) => cache.replaceKind(APP_KIND, []),
+    ],
+  ])(
+    'records one Missing row for %s, also when two replicas see it',
+    async (_name, remove) => {
+      const startReplica = async () => {
+        const cache = createStatusCache();
+        const store = await createHistoryStore(asService(knex));
+        const recorder = createHistoryRecorder({
+          cache,
+          store,
+          logger: mockServices.logger.mock(),
+        });
+        cache.upsert(APP_KIND, {
+          record: normalizeObject(application('shop'), { cluster: 'dev' }),
+          match: {},
+          resourceVersion: '1',
+        });
+        await recorder.flush();
+        return { cache, store, recorder };
+      };
+      // One after the other: two migrations at once race on SQLite.
+      const replicas = [await startReplica(), await startReplica()];
+      for (const { cache } of replicas) remove(cache);
+      await Promise.all(replicas.map(({ recorder }) => recorder.stop()));
+      const rows = await replicas[0].store.query({
+        entityRef: 'x',
+        objectKeys: [SHOP_KEY],
+        limit: 10,
+      });
+      expect(rows.map(r => [r.from.health, r.to.sync, r.to.health])).toEqual([
+        ['Healthy', 'Unknown', 'Missing'],
+        [undefined, 'Synced', 'Healthy'],
+      ]);
+    },
+  );
 
   it('prunes transitions older than the retention', async () => {
     const store = await createHistoryStore(asService(knex));

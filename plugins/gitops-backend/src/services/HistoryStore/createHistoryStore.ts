@@ -8,6 +8,7 @@ import {
   SyncStatus,
 } from '@internal/plugin-gitops-common';
 import { Knex } from 'knex';
+import { migrateLatest } from './migrateLatest';
 import { HistoryStore, HistoryTransition, ObservedState } from './types';
 
 const TABLE = 'gitops_history';
@@ -98,7 +99,8 @@ export async function createHistoryStore(
 ): Promise<HistoryStore> {
   const knex: Knex = await database.getClient();
   if (!database.migrations?.skip) {
-    await knex.migrate.latest({
+    // Retried: replicas starting together contend for knex's migration lock.
+    await migrateLatest(knex, {
       directory: resolvePackagePath(
         '@internal/plugin-gitops-backend',
         'migrations',

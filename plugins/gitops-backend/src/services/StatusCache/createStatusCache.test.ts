@@ -73,4 +73,116 @@ describe('createStatusCache', () => {
     expect(() => cache.upsert(KIND, input('a'))).not.toThrow();
     expect(cache.get(key('a'))).toBeDefined();
   });
+
+  it("serves Argo CD's per-resource list as read, also after a re-mapping", () => {
+    const app = application('shop') as any;
+    app.status.resources = [
+      {
+        kind: 'Service',
+        version: 'v1',
+        namespace: 'shop',
+        name: 'web',
+        status: 'Synced',
+      },
+      {
+        group: 'apps',
+        kind: 'Deployment',
+        version: 'v1',
+        namespace: 'shop',
+        name: 'web',
+        status: 'OutOfSync',
+        health: { status: 'Progressing' },
+      },
+    ];
+    const record = normalizeObject(app, { cluster: 'dev' });
+    const cache = createStatusCache();
+    cache.upsert(KIND, { record, match: { labels: { app: 'shop' } } });
+    cache.setEntityMapping({
+      entityRefsFor: () => ['component:default/shop'],
+      teamOf: () => undefined,
+    });
+    expect(record.resources).toHaveLength(2);
+    const served = JSON.parse(JSON.stringify(cache.get(key('shop'))));
+    expect(served.resources).toEqual(record.resources);
+    expect(served.entityRefs).toEqual(['component:default/shop']);
+  });
+
+  describe('Crossplane objects', () => {
+    const xp = (
+      role: 'claim' | 'composite' | 'managed',
+      kind: string,
+      name: string,
+      extra: {
+        namespace?: string;
+        labels?: Record<string, string>;
+        spec?: object;
+      } = {},
+    ) => ({
+      record: normalizeObject(
+        {
+          apiVersion: 'platform.example.org/v1alpha1',
+          kind,
+          metadata: { name, namespace: extra.namespace, labels: extra.labels },
+          spec: extra.spec ?? {},
+        },
+        { cluster: 'dev', crossplaneRole: role },
+      ),
+      match: { labels: extra.labels ?? {}, namespace: extra.namespace },
+    });
+    const claim = xp('claim', 'Database', 'orders-db', {
+      namespace: 'default',
+      labels: { app: 'orders' },
+    });
+    const composite = xp('composite', 'XDatabase', 'orders-db-x', {
+      spec: { claimRef: { name: 'orders-db', namespace: 'default' } },
+    });
+    const managed = xp('managed', 'Instance', 'orders-db-x-1', {
+      labels: { 'crossplane.io/composite': 'orders-db-x' },
+    });
+    const mapping = {
+      entityRefsFor: (m: { labels?: Record<string, string> }) =>
+        m.labels?.app === 'orders' ? ['component:default/orders'] : [],
+      teamOf: () => undefined,
+    };
+    const names = (cache: ReturnType<typeof createStatusCache>) =>
+      cache
+        .byEntity('component:default/orders')
+        .map(o => o.name)
+        .sort();
+
+    it.each([
+      ['parents first', [claim, composite, managed]],
+      ['children first', [managed, composite, claim]],
+    ])("inherit the claim's entity, arriving %s", (_, order) => {
+      const cache = createStatusCache();
+      cache.setEntityMapping(mapping);
+      for (const object of order) cache.upsert('dev|xp', object);
+      expect(names(cache)).toEqual([
+        'orders-db',
+        'orders-db-x',
+        'orders-db-x-1',
+      ]);
+    });
+
+    it('lose it when the claim is deleted', () => {
+      const cache = createStatusCache();
+      cache.setEntityMapping(mapping);
+      for (const object of [claim, composite, managed])
+        cache.upsert('dev|xp', object);
+      cache.remove(claim.record.key);
+      expect(names(cache)).toEqual([]);
+    });
+
+    it('inherit it when the catalog mapping arrives after the objects', () => {
+      const cache = createStatusCache();
+      for (const object of [managed, composite, claim])
+        cache.upsert('dev|xp', object);
+      cache.setEntityMapping(mapping);
+      expect(names(cache)).toEqual([
+        'orders-db',
+        'orders-db-x',
+        'orders-db-x-1',
+      ]);
+    });
+  });
 });

@@ -1,5 +1,12 @@
 import { ObjectStatus } from '@internal/plugin-gitops-common';
 import {
+  compactMatch,
+  compactRecord,
+  StringPool,
+  withEntityRefs,
+} from './compact';
+import { CrossplaneLinks, mappingOrder } from './crossplaneLinks';
+import {
   CacheChange,
   CacheInput,
   CacheListener,
@@ -7,8 +14,12 @@ import {
   StatusCache,
 } from './types';
 
-interface Entry extends CacheInput {
+/** One cached object (its record keeps Argo CD's per-resource list packed, see compact.ts). */
+interface Entry {
   kindId: string;
+  record: ObjectStatus;
+  match: CacheInput['match'];
+  resourceVersion?: string;
 }
 
 const noMapping: EntityMapping = {
@@ -41,7 +52,49 @@ export function createStatusCache(): StatusCache {
   const byEntity = new Map<string, Set<string>>();
   const byTeam = new Map<string, Set<string>>();
   const listeners = new Set<CacheListener>();
+  const pool = new StringPool();
+  const links = new CrossplaneLinks();
   let mapping = noMapping;
+
+  /** The entity's own matchers, plus for Crossplane objects the entities of the objects they belong to. */
+  function entityRefsOf(record: ObjectStatus, match: CacheInput['match']) {
+    const own = mapping.entityRefsFor(match);
+    if (!record.crossplane || record.crossplane.role === 'xrd') return own;
+    const refs = new Set(own);
+    for (const parent of links.parentsOf(record)) {
+      for (const ref of entries.get(parent)?.record.entityRefs ?? []) {
+        refs.add(ref);
+      }
+    }
+    return refs.size === own.length ? own : [...refs];
+  }
+
+  const sameRefs = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
+
+  /** Re-maps the Crossplane objects below `record` whose inherited entities changed. */
+  function propagate(record: ObjectStatus, depth = 0): CacheChange[] {
+    if (!record.crossplane || depth > 4) return []; // claim → composite → managed, nested composites
+    const changes: CacheChange[] = [];
+    for (const key of links.childrenOf(record)) {
+      const entry = entries.get(key);
+      if (!entry) continue;
+      const previous = entry.record;
+      const entityRefs = entityRefsOf(previous, entry.match);
+      if (sameRefs(entityRefs, previous.entityRefs)) continue;
+      unindex(key, previous);
+      entry.record = withEntityRefs(previous, entityRefs);
+      index(key, entry.record);
+      changes.push({
+        key,
+        cluster: previous.cluster,
+        previous,
+        current: entry.record,
+        resourceVersion: entry.resourceVersion,
+      });
+      changes.push(...propagate(entry.record, depth + 1));
+    }
+    return changes;
+  }
 
   const teamsOf = (record: ObjectStatus) =>
     new Set(
@@ -61,41 +114,56 @@ export function createStatusCache(): StatusCache {
     for (const team of teamsOf(record)) removeFrom(byTeam, team, key);
   }
 
-  function put(kindId: string, input: CacheInput): CacheChange {
+  function put(kindId: string, input: CacheInput): CacheChange[] {
     const key = input.record.key;
     const previous = entries.get(key);
-    if (previous) unindex(key, previous.record);
-    const record = {
-      ...input.record,
-      entityRefs: mapping.entityRefsFor(input.match),
-    };
-    entries.set(key, { ...input, record, kindId });
+    if (previous) {
+      unindex(key, previous.record);
+      links.remove(key, previous.record);
+    }
+    const match = compactMatch(input.match, pool);
+    const record = compactRecord(
+      { ...input.record, entityRefs: entityRefsOf(input.record, match) },
+      pool,
+    );
+    entries.set(key, {
+      kindId,
+      record,
+      match,
+      resourceVersion: input.resourceVersion,
+    });
     addTo(byKind, kindId, key);
     index(key, record);
-    return {
+    links.add(key, record);
+    const change = {
       key,
       cluster: record.cluster,
       previous: previous?.record,
       current: record,
       resourceVersion: input.resourceVersion,
     };
+    return [change, ...propagate(record)];
   }
 
-  function drop(
-    key: string,
-    resourceVersion?: string,
-  ): CacheChange | undefined {
+  function drop(key: string, resourceVersion?: string): CacheChange[] {
     const previous = entries.get(key);
-    if (!previous) return undefined;
+    if (!previous) return [];
     entries.delete(key);
     unindex(key, previous.record);
+    links.remove(key, previous.record);
     removeFrom(byKind, previous.kindId, key);
-    return {
+    const change = {
       key,
       cluster: previous.record.cluster,
       previous: previous.record,
-      resourceVersion,
+      // Vanished on a relist (no event RV): derived from the last RV, the same on every replica.
+      resourceVersion:
+        resourceVersion ??
+        (previous.resourceVersion
+          ? `${previous.resourceVersion}-gone`
+          : undefined),
     };
+    return [change, ...propagate(previous.record)];
   }
 
   function emit(changes: CacheChange[]) {
@@ -117,22 +185,18 @@ export function createStatusCache(): StatusCache {
 
   return {
     upsert(kindId, input) {
-      emit([put(kindId, input)]);
+      emit(put(kindId, input));
     },
     remove(key, resourceVersion) {
-      const change = drop(key, resourceVersion);
-      if (change) emit([change]);
+      emit(drop(key, resourceVersion));
     },
     replaceKind(kindId, inputs) {
       const fresh = new Set(inputs.map(input => input.record.key));
       const changes: CacheChange[] = [];
       for (const key of [...(byKind.get(kindId) ?? [])]) {
-        if (!fresh.has(key)) {
-          const change = drop(key);
-          if (change) changes.push(change);
-        }
+        if (!fresh.has(key)) changes.push(...drop(key));
       }
-      for (const input of inputs) changes.push(put(kindId, input));
+      for (const input of inputs) changes.push(...put(kindId, input));
       emit(changes);
     },
     get: key => entries.get(key)?.record,
@@ -145,12 +209,16 @@ export function createStatusCache(): StatusCache {
       byEntity.clear();
       byTeam.clear();
       const changes: CacheChange[] = [];
-      for (const [key, entry] of entries) {
+      // Crossplane parents before their children, which inherit their entities.
+      const ordered = [...entries].sort(
+        ([, a], [, b]) => mappingOrder(a.record) - mappingOrder(b.record),
+      );
+      for (const [key, entry] of ordered) {
         const previous = entry.record;
-        const entityRefs = mapping.entityRefsFor(entry.match);
-        entry.record = { ...previous, entityRefs };
+        const entityRefs = entityRefsOf(previous, entry.match);
+        entry.record = withEntityRefs(previous, entityRefs);
         index(key, entry.record);
-        if (entityRefs.join('\n') !== previous.entityRefs.join('\n')) {
+        if (!sameRefs(entityRefs, previous.entityRefs)) {
           changes.push({
             key,
             cluster: previous.cluster,

@@ -31,7 +31,10 @@ export function matchesOverview(object: ObjectStatus, query: OverviewQuery) {
 }
 
 /** Broken now first, then a stable order by key. */
-export function compareObjects(a: ObjectStatus, b: ObjectStatus) {
+export function compareObjects(
+  a: Pick<ObjectStatus, 'health' | 'key'>,
+  b: Pick<ObjectStatus, 'health' | 'key'>,
+) {
   return (
     healthSeverity(b.health.status) - healthSeverity(a.health.status) ||
     a.key.localeCompare(b.key)

@@ -28,3 +28,25 @@ export interface StatusService {
   clusters(): ClusterState[];
   xrds(): Xrd[];
 }
+
+/**
+ * The same read model with the store-backed reads asynchronous: the router's interface, served from the in-memory
+ * cache on one replica (`statusReaderOf`) and from PostgreSQL when sharding is enabled.
+ */
+export interface StatusReader {
+  entityObjects(entityRef: string): Promise<{
+    objects: ObjectStatus[];
+    clusters: ClusterState[];
+  }>;
+  teamEntities(team: string): string[];
+  hasTeam(team: string): boolean;
+  knowsEntity(entityRef: string): boolean;
+  teamStatus(team: string, entityRefs: string[]): Promise<TeamStatusResponse>;
+  overviewObjects(query: OverviewQuery): Promise<ObjectStatus[]>;
+  history(
+    entityRef: string,
+    options: { since?: string; limit: number },
+  ): Promise<HistoryEntry[]>;
+  clusters(): Promise<ClusterState[]>;
+  xrds(): Promise<Xrd[]>;
+}

@@ -1,0 +1,156 @@
+/**
+ * One backend replica of the scale-out bench, in its own process (so its memory is its own): the gitops-backend
+ * reconciler pieces wired as plugin.ts wires them with `gitops.sharding.enabled`, on PostgreSQL, plus a tiny HTTP
+ * server answering team status, entity status and its own state. Started by run.ts; prints `ready <port>`.
+ */
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import knexFactory from 'knex';
+import { readGitopsConfig } from '../../plugins/gitops-backend/src/config';
+import { createClusterWatcher } from '../../plugins/gitops-backend/src/services/ClusterWatcher';
+import { createEntityIndex } from '../../plugins/gitops-backend/src/services/EntityIndex';
+import {
+  createHistoryRecorder,
+  createHistoryStore,
+} from '../../plugins/gitops-backend/src/services/HistoryStore';
+import {
+  createHandoverCache,
+  createShardedReconciler,
+} from '../../plugins/gitops-backend/src/services/Sharding';
+import { createStatusCache } from '../../plugins/gitops-backend/src/services/StatusCache';
+import { entities, ReplicaSettings } from './fixtures';
+
+function consoleLogger(prefix: string): LoggerService {
+  const write = (level: string) => (message: string) =>
+    process.stderr.write(`${prefix} ${level} ${message}\n`);
+  const logger: LoggerService = {
+    error: write('error'),
+    warn: write('warn'),
+    info: () => {},
+    debug: () => {},
+    child: () => logger,
+  };
+  return logger;
+}
+
+async function main() {
+  const settings: ReplicaSettings = JSON.parse(process.env.SCALE_OUT_REPLICA!);
+  const logger = consoleLogger(settings.name);
+  const knex = knexFactory({
+    client: 'pg',
+    connection: settings.connection,
+    pool: { min: 0, max: 10 },
+  });
+  const config = readGitopsConfig(
+    new ConfigReader({
+      gitops: {
+        clusters: settings.clusters.map(cluster => ({
+          name: cluster.name,
+          environment: cluster.name,
+          url: cluster.url,
+          skipTLSVerify: true,
+          serviceAccountToken: cluster.token,
+        })),
+        staleAfter: '1h',
+      },
+    }),
+  );
+  const cache = createHandoverCache(createStatusCache());
+  const history = await createHistoryStore({
+    getClient: async () => knex,
+    migrations: { skip: true }, // run.ts migrated the database
+  });
+  const recorder = createHistoryRecorder({ cache, store: history, logger });
+  const entityIndex = createEntityIndex({
+    catalog: catalogServiceMock({
+      entities: entities(settings.services, settings.teams),
+    }),
+    auth: mockServices.auth(),
+    logger,
+    cache,
+  });
+  await entityIndex.refresh();
+  const sharded = createShardedReconciler({
+    knex,
+    clusters: config.clusters,
+    cache,
+    createWatcher: (cluster, target) =>
+      createClusterWatcher({
+        cluster,
+        cache: target,
+        logger,
+        idleTimeoutMs: config.idleTimeoutMs,
+        discoveryIntervalMs: config.discoveryIntervalMs,
+        staleAfterMs: config.staleAfterMs,
+      }),
+    entityIndex,
+    history,
+    publisher: { changed: () => {} }, // signals are not measured here
+    logger,
+    leaseDurationMs: settings.leaseDurationMs,
+    staleAfterMs: config.staleAfterMs,
+    replicaId: settings.name,
+  });
+  sharded.start();
+
+  const { reader } = sharded;
+  /** Time spent inside reader.teamStatus per /team request, since the last /state. */
+  const teamHandlerMs: number[] = [];
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://replica');
+      let body: unknown;
+      if (url.pathname === '/team') {
+        const team = `group:default/${url.searchParams.get('name')}`;
+        const started = performance.now();
+        body = await reader.teamStatus(team, reader.teamEntities(team));
+        teamHandlerMs.push(performance.now() - started);
+      } else if (url.pathname === '/entity') {
+        body = await reader.entityObjects(url.searchParams.get('ref')!);
+      } else if (url.pathname === '/flush') {
+        // Diagnostics: does a write of what is pending finish?
+        body = await Promise.race([
+          sharded.flush().then(() => 'flushed'),
+          new Promise(resolve => setTimeout(() => resolve('hung'), 10_000)),
+        ]);
+      } else if (url.pathname === '/state') {
+        const gc = (globalThis as { gc?: () => void }).gc;
+        if (url.searchParams.has('gc') && gc) for (let i = 0; i < 3; i++) gc();
+        const { rss, heapUsed } = process.memoryUsage();
+        body = {
+          teamHandlerMs: teamHandlerMs.splice(0),
+          held: sharded.held(),
+          objects: cache.all().length,
+          rss,
+          heapUsed,
+        };
+      } else {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  server.listen(0, '127.0.0.1', () => {
+    process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
+  });
+  process.on('SIGTERM', async () => {
+    server.close();
+    await sharded.stop();
+    await recorder.stop();
+    await knex.destroy();
+    process.exit(0);
+  });
+}
+
+main().catch(error => {
+  process.stderr.write(`replica failed: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

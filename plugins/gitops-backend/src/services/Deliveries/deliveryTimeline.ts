@@ -1,0 +1,122 @@
+import type {
+  DeliveryEnvironment,
+  DeliveryTarget,
+  HistoryEntry,
+  ObjectStatus,
+} from '@internal/plugin-gitops-common';
+
+/** The objects that deliver the config repo to a cluster; Rollouts and Crossplane objects follow from them. */
+const DELIVERING_KINDS = new Set([
+  'argocd/Application',
+  'flux/Kustomization',
+  'flux/HelmRelease',
+]);
+
+export const isDeliveringObject = (object: ObjectStatus) =>
+  DELIVERING_KINDS.has(`${object.engine}/${object.kind}`);
+
+/** One observed state of an object: a history row, or the current status as the last word. */
+interface Observation {
+  sync: string;
+  health: string;
+  revision?: string;
+  at: string;
+}
+
+function observationsOf(
+  target: ObjectStatus,
+  history: HistoryEntry[],
+): Observation[] {
+  const rows = history
+    .filter(entry => entry.key === target.key)
+    .map(entry => ({ ...entry.to, at: entry.at }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // History may be pruned or recorded before the entity mapping existed: the current status closes the list.
+  rows.push({
+    sync: target.sync,
+    health: target.health.status,
+    revision: target.revision,
+    at: target.lastTransitionTime ?? target.observedAt,
+  });
+  return rows;
+}
+
+/** When one object was first Synced at a revision containing the merge commit, then Healthy at such a revision. */
+async function targetTimeline(
+  target: ObjectStatus,
+  history: HistoryEntry[],
+  contains: (revision: string) => Promise<boolean>,
+): Promise<DeliveryTarget> {
+  const result: DeliveryTarget = {
+    cluster: target.cluster,
+    key: target.key,
+    kind: target.kind,
+    name: target.name,
+  };
+  for (const observation of observationsOf(target, history)) {
+    const { revision } = observation;
+    if (!revision || !(await contains(revision))) continue;
+    if (!result.syncedAt && observation.sync === 'Synced') {
+      result.syncedAt = observation.at;
+      result.syncedRevision = revision;
+    }
+    if (result.syncedAt && observation.health === 'Healthy') {
+      result.healthyAt = observation.at;
+      break;
+    }
+  }
+  return result;
+}
+
+/** The latest of the targets' times, or undefined until every target has one (an environment is done when all are). */
+function whenAll(times: Array<string | undefined>): string | undefined {
+  if (times.length === 0 || times.some(time => !time)) return undefined;
+  return times.reduce((latest, time) =>
+    Date.parse(time!) > Date.parse(latest!) ? time : latest,
+  );
+}
+
+/**
+ * Per environment (in the order of `clusterOrder`), when the merge commit reached every delivering object of the
+ * entity: first Synced at it (or at a later commit containing it, as Argo CD and Flux may skip commits), then Healthy.
+ */
+export async function deliveryEnvironments(options: {
+  objects: ObjectStatus[];
+  history: HistoryEntry[];
+  contains: (revision: string) => Promise<boolean>;
+  changedEnvironment: (environment: string) => boolean;
+  clusterOrder: string[];
+}): Promise<DeliveryEnvironment[]> {
+  const { history, contains, changedEnvironment, clusterOrder } = options;
+  const rank = (cluster: string) => {
+    const index = clusterOrder.indexOf(cluster);
+    return index >= 0 ? index : clusterOrder.length;
+  };
+  const targets = options.objects
+    .filter(isDeliveringObject)
+    .sort((a, b) => rank(a.cluster) - rank(b.cluster));
+  const byEnvironment = new Map<string, ObjectStatus[]>();
+  for (const target of targets) {
+    const environment = target.environment ?? target.cluster;
+    byEnvironment.set(environment, [
+      ...(byEnvironment.get(environment) ?? []),
+      target,
+    ]);
+  }
+  return Promise.all(
+    [...byEnvironment].map(async ([environment, objects]) => {
+      const timelines = await Promise.all(
+        objects.map(object => targetTimeline(object, history, contains)),
+      );
+      const syncedAt = whenAll(timelines.map(t => t.syncedAt));
+      const healthyAt = whenAll(timelines.map(t => t.healthyAt));
+      return {
+        environment,
+        changed: changedEnvironment(environment),
+        ...(syncedAt ? { syncedAt } : {}),
+        ...(healthyAt ? { healthyAt } : {}),
+        targets: timelines,
+      };
+    }),
+  );
+}

@@ -1,0 +1,117 @@
+import type { DeliveryVerb } from '@internal/plugin-gitops-common';
+import type { GithubClient } from '@internal/plugin-gitops-node';
+
+/** A pull request the portal opened for one service, as read from the config repo. */
+export interface PortalPullRequest {
+  number: number;
+  url: string;
+  title: string;
+  branch: string;
+  verb: DeliveryVerb;
+  state: 'open' | 'closed' | 'merged';
+  openedAt: string;
+  mergedAt?: string;
+  mergeCommit?: string;
+  /** Paths the pull request changes. */
+  files: string[];
+}
+
+export interface ConfigRepoRef {
+  owner: string;
+  repo: string;
+}
+
+const VERBS: DeliveryVerb[] = [
+  'create',
+  'promote',
+  'rollback',
+  'claim',
+  'decommission',
+];
+/** Newest pull requests read per call: 5 pages of 100 bound the GitHub requests of one timeline. */
+const MAX_PAGES = 5;
+const PER_PAGE = 100;
+
+const escapeRegExp = (text: string) =>
+  text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `gitops/<verb>/<service>` or `gitops/<verb>/<service>-<suffix>` (the scaffolder actions' and the backend's names). */
+export function branchVerb(
+  branch: string,
+  service: string,
+): DeliveryVerb | undefined {
+  const match = new RegExp(
+    `^gitops/(${VERBS.join('|')})/${escapeRegExp(service)}(?:-.+)?$`,
+  ).exec(branch);
+  return match?.[1] as DeliveryVerb | undefined;
+}
+
+/**
+ * The branch prefix alone is ambiguous (`shop` matches `shop-api`'s branches): a pull request belongs to the
+ * service when it changes the service's folder or its cluster files, as every portal action does.
+ */
+export function touchesService(files: string[], service: string): boolean {
+  const clusterFile = new RegExp(
+    `^clusters/.+/${escapeRegExp(service)}(?:-appset)?\\.yaml$`,
+  );
+  return files.some(
+    file => file.startsWith(`apps/${service}/`) || clusterFile.test(file),
+  );
+}
+
+/** Lists the service's portal pull requests, newest first; `filesOf` may cache (a head commit's files never change). */
+export async function listPortalPullRequests(options: {
+  octokit: GithubClient;
+  repo: ConfigRepoRef;
+  service: string;
+  limit: number;
+  filesOf: (pull: {
+    number: number;
+    headSha: string;
+    mergeCommit?: string;
+  }) => Promise<string[]>;
+}): Promise<PortalPullRequest[]> {
+  const { octokit, repo, service, limit, filesOf } = options;
+  const found: PortalPullRequest[] = [];
+  for (let page = 1; page <= MAX_PAGES && found.length < limit; page++) {
+    const { data: pulls } = await octokit.pulls.list({
+      ...repo,
+      state: 'all',
+      sort: 'created',
+      direction: 'desc',
+      per_page: PER_PAGE,
+      page,
+    });
+    for (const pull of pulls) {
+      if (found.length >= limit) break;
+      const verb = branchVerb(pull.head.ref, service);
+      if (!verb) continue;
+      const mergeCommit =
+        (pull.merged_at && pull.merge_commit_sha) || undefined;
+      const files = await filesOf({
+        number: pull.number,
+        headSha: pull.head.sha,
+        mergeCommit,
+      });
+      if (!touchesService(files, service)) continue;
+      found.push({
+        number: pull.number,
+        url: pull.html_url,
+        title: pull.title,
+        branch: pull.head.ref,
+        verb,
+        state: pull.merged_at
+          ? 'merged'
+          : (pull.state as PortalPullRequest['state']),
+        openedAt: new Date(pull.created_at).toISOString(),
+        ...(pull.merged_at
+          ? { mergedAt: new Date(pull.merged_at).toISOString() }
+          : {}),
+        ...(mergeCommit ? { mergeCommit } : {}),
+        files,
+      });
+    }
+    if (pulls.length < PER_PAGE) break;
+  }
+  return found;
+}

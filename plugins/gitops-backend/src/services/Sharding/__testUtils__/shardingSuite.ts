@@ -1,0 +1,89 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { KubeEmulator } from '@internal/kube-emulator';
+import { Knex } from 'knex';
+import { application, startClusters } from '../../../__testUtils__/clusters';
+import { ID, SHOP, startReplica, TestReplica } from './replicaHarness';
+
+/** Sharding runs on PostgreSQL only; SQLite is only checked to be refused. */
+export const SHARDING_DATABASE_IDS: TestDatabaseId[] = [
+  'POSTGRES_18',
+  'POSTGRES_17',
+  'POSTGRES_16',
+  'POSTGRES_15',
+  'POSTGRES_14',
+  'SQLITE_3',
+];
+
+export const CLUSTERS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
+
+/** Multi-replica tests need PostgreSQL: they run wherever a connection string is set (.ci/run sets one). */
+export function describeOnPostgres(databases: TestDatabases) {
+  const postgres = databases
+    .eachSupportedId()
+    .filter(([id]) => id.startsWith('POSTGRES'));
+  return postgres.length > 0 ? describe.each(postgres) : () => {};
+}
+
+export interface ShardingSuite {
+  knex: Knex;
+  /** One emulated cluster per CLUSTERS entry, each with the Application `shop-<cluster>` of entity shop. */
+  emulator: KubeEmulator;
+  /** Replicas stopped (leases released) after each test. */
+  replicas: TestReplica[];
+  /** Starts `count` replicas named replica-<i>. */
+  start(count: number): Promise<TestReplica[]>;
+}
+
+/** A fresh database and emulator per test; call inside a describe. */
+export function useShardingSuite(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+): ShardingSuite {
+  const suite = {
+    replicas: [],
+    async start(count: number) {
+      for (let i = 0; i < count; i++) {
+        suite.replicas.push(
+          await startReplica(`replica-${i}`, suite.knex, suite.emulator),
+        );
+      }
+      return suite.replicas;
+    },
+  } as unknown as ShardingSuite;
+
+  beforeEach(async () => {
+    suite.knex = await databases.init(databaseId);
+    suite.emulator = await startClusters(CLUSTERS);
+    for (const cluster of suite.emulator.clusters) {
+      cluster.apply(application(`shop-${cluster.name}`, {}, { [ID]: 'shop' }));
+    }
+    suite.replicas = [];
+  });
+
+  afterEach(async () => {
+    await Promise.all(suite.replicas.map(replica => replica.stop()));
+    await suite.emulator.close();
+  });
+
+  return suite;
+}
+
+export const heldBy = (list: TestReplica[]) => list.map(r => r.sharded.held());
+
+/** Every cluster held by exactly one replica, each replica within its fair share. */
+export function evenlySplit(list: TestReplica[]) {
+  const held = heldBy(list);
+  const all = held.flat();
+  const share = Math.ceil(CLUSTERS.length / list.length);
+  return (
+    all.length === CLUSTERS.length &&
+    new Set(all).size === CLUSTERS.length &&
+    held.every(clusters => clusters.length <= share && clusters.length > 0)
+  );
+}
+
+/** The health a replica serves for shop's object in a cluster (undefined: no such object). */
+export async function healthOf(replica: TestReplica, cluster: string) {
+  const { objects } = await replica.sharded.reader.entityObjects(SHOP);
+  return objects.find(object => object.cluster === cluster)?.health.status;
+}

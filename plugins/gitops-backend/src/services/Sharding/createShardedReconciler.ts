@@ -1,0 +1,216 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Knex } from 'knex';
+import { ClusterConfig } from '../../config';
+import { ClusterWatcher } from '../ClusterWatcher';
+import { EntityIndex } from '../EntityIndex';
+import { HistoryStore } from '../HistoryStore';
+import {
+  ChangePoller,
+  createChangePoller,
+  createSharedStatusReader,
+  createSharedStatusWriter,
+  createTeamReadModel,
+} from '../SharedStore';
+import { SignalPublisher } from '../SignalPublisher';
+import { StatusCache } from '../StatusCache';
+import { StatusReader } from '../StatusService';
+import { clusterCacheView, ClusterCacheView } from './clusterCacheView';
+import { HandoverCache } from './handoverCache';
+import { createLeaseStore } from './createLeaseStore';
+import { createShardCoordinator } from './createShardCoordinator';
+
+const TOMBSTONE_PRUNE_INTERVAL_MS = 60_000;
+
+export interface ShardedReconcilerOptions {
+  knex: Knex;
+  clusters: ClusterConfig[];
+  /** This replica's cache (holds only the clusters it owns), wrapped so hand-overs are not heard as deletions. */
+  cache: HandoverCache;
+  /** Builds a watcher of one cluster feeding the given cache (the plugin's usual options). */
+  createWatcher(cluster: ClusterConfig, cache: StatusCache): ClusterWatcher;
+  entityIndex: EntityIndex;
+  history: HistoryStore;
+  publisher: Pick<SignalPublisher, 'changed'>;
+  logger: LoggerService;
+  leaseDurationMs: number;
+  staleAfterMs: number;
+  /** How often cluster states are reported and other replicas' changes polled. Default 1 s. */
+  pollIntervalMs?: number;
+  /**
+   * Signal other replicas' changes to this replica's browsers by polling the shared table. Not needed when the
+   * backend runs Backstage's events bus (events-backend on PostgreSQL): the owner's signals reach every replica.
+   */
+  pollSignals?: boolean;
+  replicaId?: string;
+}
+
+export interface ShardedReconciler {
+  readonly replicaId: string;
+  /** Every replica's full picture, from PostgreSQL (team status from a copy in memory kept current from it). */
+  readonly reader: StatusReader;
+  /** Watchers of the clusters this replica holds now (stale-cluster alerts). */
+  watchers(): ClusterWatcher[];
+  start(): void;
+  /** Clusters this replica watches now. */
+  held(): string[];
+  /** Writes pending status rows and cluster states now (tests, bench). */
+  flush(): Promise<void>;
+  /**
+   * Stops watching. `releaseLeases: false` leaves the leases to expire, as a crashed replica would (tests).
+   */
+  stop(options?: { releaseLeases?: boolean }): Promise<void>;
+}
+
+/** Sharding needs PostgreSQL: leases use its clock, row locks and SKIP LOCKED. */
+export function assertShardingDatabase(knex: Knex) {
+  const client = String(knex.client.config.client);
+  if (client !== 'pg') {
+    throw new Error(
+      `gitops.sharding.enabled needs PostgreSQL (backend.database.client 'pg'), not '${client}'; ` +
+        'disable sharding to run a single replica on this database',
+    );
+  }
+}
+
+/**
+ * One replica of a sharded reconciler: watches the clusters whose leases it holds, writes their status to the
+ * shared tables, and serves everyone's status from them.
+ */
+export function createShardedReconciler(
+  options: ShardedReconcilerOptions,
+): ShardedReconciler {
+  const { knex, cache, logger } = options;
+  assertShardingDatabase(knex);
+  const replicaId =
+    options.replicaId ??
+    `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const configs = new Map(options.clusters.map(c => [c.name, c]));
+  const writer = createSharedStatusWriter({
+    knex,
+    replicaId,
+    logger,
+    lookup: key => cache.get(key),
+  });
+  const running = new Map<
+    string,
+    { watcher: ClusterWatcher; view: ClusterCacheView }
+  >();
+  const teamModel = createTeamReadModel({ knex, logger });
+  /** Team rows of the reader recomputed when their entities' objects change in this replica's cache. */
+  const entityListeners = new Set<(entityRefs: string[]) => void>();
+  const unsubscribe = cache.subscribe(changes => {
+    writer.changes(changes);
+    if (entityListeners.size === 0) return;
+    const refs = changes.flatMap(change => [
+      ...(change.previous?.entityRefs ?? []),
+      ...(change.current?.entityRefs ?? []),
+    ]);
+    for (const listener of entityListeners) listener(refs);
+  });
+
+  const coordinator = createShardCoordinator({
+    store: createLeaseStore(knex),
+    replicaId,
+    clusters: [...configs.keys()],
+    leaseDurationMs: options.leaseDurationMs,
+    logger,
+    async onAcquire(name) {
+      writer.hold(name);
+      const view = clusterCacheView(cache, writer.replaced);
+      const watcher = options.createWatcher(configs.get(name)!, view.cache);
+      running.set(name, { watcher, view });
+      // The first lists replace every kind, so rows the previous owner left for vanished objects are swept.
+      watcher.start();
+    },
+    async onRelease(name) {
+      writer.drop(name);
+      const entry = running.get(name);
+      running.delete(name);
+      await entry?.watcher.stop();
+      // Another replica owns these objects now: gone from this replica's memory, not deleted.
+      if (entry) cache.quietly(() => entry.view.purge());
+    },
+  });
+
+  let prunedAt = Date.now();
+  async function reportClusters() {
+    if (Date.now() - prunedAt > TOMBSTONE_PRUNE_INTERVAL_MS) {
+      prunedAt = Date.now();
+      await writer.pruneTombstones();
+    }
+    await writer.reportClusters(
+      [...running.values()].map(({ watcher }) => ({
+        state: watcher.state(),
+        xrds: watcher.xrds(),
+      })),
+    );
+  }
+
+  let reportTimer: NodeJS.Timeout | undefined;
+  let poller: ChangePoller | undefined;
+  function reportLoop() {
+    reportTimer = setTimeout(() => {
+      reportClusters()
+        .catch(error =>
+          logger.warn(`gitops: reporting cluster states failed: ${error}`),
+        )
+        .finally(() => {
+          if (reportTimer) reportLoop();
+        });
+    }, pollIntervalMs);
+  }
+
+  return {
+    replicaId,
+    reader: createSharedStatusReader({
+      knex,
+      entityIndex: options.entityIndex,
+      history: options.history,
+      clusters: options.clusters,
+      staleAfterMs: options.staleAfterMs,
+      teamModel,
+      local: {
+        held: () => coordinator.held(),
+        byEntity: ref => cache.byEntity(ref),
+        subscribe(listener) {
+          entityListeners.add(listener);
+          return () => entityListeners.delete(listener);
+        },
+      },
+    }),
+    watchers: () => [...running.values()].map(entry => entry.watcher),
+    start() {
+      coordinator.start();
+      reportLoop();
+      teamModel.start(pollIntervalMs);
+      if (!options.pollSignals) return;
+      poller = createChangePoller({
+        knex,
+        replicaId,
+        publisher: options.publisher,
+        logger,
+        intervalMs: pollIntervalMs,
+        beforePublish: () => teamModel.refresh(),
+      });
+    },
+    held: () => coordinator.held(),
+    async flush() {
+      await writer.flush();
+      await reportClusters();
+    },
+    async stop({ releaseLeases = true } = {}) {
+      clearTimeout(reportTimer);
+      reportTimer = undefined;
+      await poller?.stop();
+      await teamModel.stop();
+      // What was observed before shutdown is written while the leases are still held.
+      if (releaseLeases) await writer.flush();
+      await coordinator.stop({ releaseLeases });
+      unsubscribe();
+      await writer.stop();
+    },
+  };
+}

@@ -1,0 +1,219 @@
+import {
+  ObjectStatus,
+  OverviewQuery,
+  Xrd,
+} from '@internal/plugin-gitops-common';
+import { Knex } from 'knex';
+import { EntityIndex } from '../EntityIndex';
+import { HistoryStore } from '../HistoryStore';
+import {
+  compareObjects,
+  matchesOverview,
+  StatusReader,
+  SummaryObject,
+  teamSummary,
+} from '../StatusService';
+import { readSharedClusters, readStaleClusters } from './sharedClusters';
+import { OBJECTS, refKey, SummaryRow } from './tables';
+import { TeamReadModel } from './createTeamReadModel';
+import { createModelTeamStatus, LocalObjects } from './modelTeamStatus';
+
+/** Cluster states are re-read at most this often (every API call needs them for stale marks). */
+const CLUSTERS_TTL_MS = 1_000;
+
+/**
+ * The last answer of `read`, re-read in the background once older than `ttlMs` (requests never wait for a re-read
+ * after the first); a failed first read is not kept.
+ */
+function memo<T>(
+  ttlMs: number,
+  now: () => number,
+  read: (at: number) => Promise<T>,
+) {
+  let kept: { at: number; value: Promise<T> } | undefined;
+  let rereading = false;
+  return () => {
+    const at = now();
+    if (!kept) {
+      const value = read(at);
+      kept = { at, value };
+      value.catch(() => (kept = undefined));
+    } else if (at - kept.at > ttlMs && !rereading) {
+      rereading = true;
+      read(at)
+        .then(value => (kept = { at, value: Promise.resolve(value) }))
+        .catch(() => {})
+        .finally(() => (rereading = false));
+    }
+    return kept.value;
+  };
+}
+
+function markStale<T extends SummaryObject>(
+  object: T,
+  staleSince: Map<string, number>,
+  now: number,
+): T {
+  const since = staleSince.get(object.cluster);
+  if (since === undefined) return object;
+  return {
+    ...object,
+    stale: {
+      since: new Date(since).toISOString(),
+      ageSeconds: Math.max(0, Math.round((now - since) / 1000)),
+    },
+  };
+}
+
+/**
+ * The read model of every replica when sharding is enabled: objects and cluster states from PostgreSQL (written by
+ * the owning replicas), entities and teams from this replica's own catalog index.
+ */
+export function createSharedStatusReader(options: {
+  knex: Knex;
+  entityIndex: EntityIndex;
+  history: HistoryStore;
+  clusters: Array<{ name: string; environment?: string }>;
+  staleAfterMs: number;
+  /** Team status from memory once loaded (else from PostgreSQL). */
+  teamModel?: TeamReadModel;
+  local?: LocalObjects;
+  now?: () => number;
+}): StatusReader {
+  const { knex, entityIndex, history } = options;
+  const now = options.now ?? Date.now;
+  const cluster = {
+    knex,
+    configured: options.clusters,
+    staleAfterMs: options.staleAfterMs,
+  };
+  const sharedClusters = memo(CLUSTERS_TTL_MS, now, at =>
+    readSharedClusters({ ...cluster, now: at }),
+  );
+  const staleClusters = memo(CLUSTERS_TTL_MS, now, at =>
+    readStaleClusters({ ...cluster, now: at }),
+  );
+
+  const live = () => knex(OBJECTS).where('deleted', false);
+
+  async function fullObjects(query: Knex.QueryBuilder) {
+    const [rows, stale] = await Promise.all([
+      query.select('status') as Promise<Array<{ status: string }>>,
+      staleClusters(),
+    ]);
+    const at = now();
+    return rows
+      .map(row => markStale(JSON.parse(row.status) as ObjectStatus, stale, at))
+      .sort(compareObjects);
+  }
+
+  const modelTeams =
+    options.teamModel &&
+    createModelTeamStatus({
+      model: options.teamModel,
+      local: options.local,
+      markStale: (object, stale) => markStale(object, stale, now()),
+    });
+
+  const ofEntity = (entityRef: string) =>
+    live().whereRaw('entity_keys @> ARRAY[?]::text[]', [refKey(entityRef)]);
+  const ofEntities = (entityRefs: string[]) =>
+    live().whereRaw('entity_keys && ?::text[]', [entityRefs.map(refKey)]);
+
+  return {
+    async entityObjects(entityRef) {
+      const objects = await fullObjects(ofEntity(entityRef));
+      const names = new Set(objects.map(object => object.cluster));
+      const { states } = await sharedClusters();
+      return {
+        objects,
+        clusters: states.filter(state => names.has(state.name)),
+      };
+    },
+    teamEntities: team => entityIndex.entitiesOfTeam(team),
+    hasTeam: team => entityIndex.hasTeam(team),
+    knowsEntity: entityRef => entityIndex.has(entityRef),
+    async teamStatus(team, entityRefs) {
+      if (modelTeams && options.teamModel?.ready()) {
+        return modelTeams.teamStatus(team, entityRefs, await staleClusters());
+      }
+      const [rows, stale] = await Promise.all([
+        ofEntities(entityRefs).select(
+          'key',
+          'cluster',
+          'environment',
+          'sync',
+          'health',
+          'revision',
+          'entity_keys',
+        ) as Promise<SummaryRow[]>,
+        staleClusters(),
+      ]);
+      const at = now();
+      const byEntity = new Map<string, SummaryObject[]>();
+      for (const row of rows) {
+        const object = markStale(
+          {
+            key: row.key,
+            cluster: row.cluster,
+            environment: row.environment ?? undefined,
+            sync: row.sync as SummaryObject['sync'],
+            health: { status: row.health as SummaryObject['health']['status'] },
+            revision: row.revision ?? undefined,
+          },
+          stale,
+          at,
+        );
+        for (const entityKey of row.entity_keys) {
+          const list = byEntity.get(entityKey) ?? [];
+          list.push(object);
+          byEntity.set(entityKey, list);
+        }
+      }
+      return teamSummary(team, entityRefs, ref =>
+        (byEntity.get(refKey(ref)) ?? []).sort(compareObjects),
+      );
+    },
+    async overviewObjects(query: OverviewQuery) {
+      let rows = live();
+      if (query.entityRef) {
+        if (
+          query.team &&
+          !entityIndex
+            .entitiesOfTeam(query.team)
+            .some(ref => refKey(ref) === refKey(query.entityRef!))
+        ) {
+          return [];
+        }
+        rows = ofEntity(query.entityRef);
+      } else if (query.team) {
+        rows = ofEntities(entityIndex.entitiesOfTeam(query.team));
+      }
+      if (query.cluster) rows = rows.where('cluster', query.cluster);
+      if (query.environment)
+        rows = rows.where('environment', query.environment);
+      if (query.engine) rows = rows.where('engine', query.engine);
+      if (query.health?.length) rows = rows.whereIn('health', query.health);
+      if (query.sync?.length) rows = rows.whereIn('sync', query.sync);
+      const objects = await fullObjects(rows);
+      return objects.filter(object => matchesOverview(object, query));
+    },
+    async history(entityRef, { since, limit }) {
+      const keys: Array<{ key: string }> = await ofEntity(entityRef).select(
+        'key',
+      );
+      return history.query({
+        entityRef,
+        objectKeys: keys.map(row => row.key),
+        since: since ? new Date(since) : undefined,
+        limit,
+      });
+    },
+    clusters: async () => (await sharedClusters()).states,
+    xrds: async () =>
+      (await sharedClusters()).xrds.sort(
+        (a: Xrd, b: Xrd) =>
+          a.name.localeCompare(b.name) || a.cluster.localeCompare(b.cluster),
+      ),
+  };
+}

@@ -1,0 +1,48 @@
+import { ObjectStatus } from '@internal/plugin-gitops-common';
+
+/** Tables from migrations/20261124120000_sharding.js (PostgreSQL only). */
+export const OBJECTS = 'gitops_object_status';
+export const CLUSTERS = 'gitops_cluster_status';
+export const LEASES = 'gitops_cluster_leases';
+
+/** Entity refs compare case-insensitively in Backstage. */
+export const refKey = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/** `cluster|group|kind` (the watcher's kindId) from `cluster/group/kind/namespace/name`. */
+export function kindIdOfKey(key: string): string {
+  const [cluster, group, kind] = key.split('/', 3);
+  return `${cluster}|${group}|${kind}`;
+}
+
+/** The columns the team grid needs, so team views never parse status JSON. */
+export interface SummaryRow {
+  key: string;
+  cluster: string;
+  environment: string | null;
+  sync: string;
+  health: string;
+  revision: string | null;
+  entity_keys: string[];
+}
+
+export function objectRow(record: ObjectStatus, owner: string) {
+  const { stale: _stale, ...stored } = record;
+  return {
+    key: record.key,
+    cluster: record.cluster,
+    kind_id: kindIdOfKey(record.key),
+    owner,
+    engine: record.engine,
+    kind: record.kind,
+    namespace: record.namespace ?? null,
+    name: record.name,
+    environment: record.environment ?? null,
+    sync: record.sync,
+    health: record.health.status,
+    revision: record.revision ?? null,
+    entity_refs: record.entityRefs,
+    entity_keys: record.entityRefs.map(refKey),
+    status: JSON.stringify(stored),
+    deleted: false,
+  };
+}
