@@ -58,6 +58,14 @@ export {
 } from './manifests/generateServiceManifests';
 export { promoteImage } from './manifests/promoteImage';
 export type { PromoteImageOptions } from './manifests/promoteImage';
+export {
+  promoteHelmValues,
+  promotionEdit,
+} from './manifests/promoteHelmValues';
+export type {
+  PromoteHelmValuesOptions,
+  PromotionTarget,
+} from './manifests/promoteHelmValues';
 export type {
   CanaryStep,
   ContainerResources,

@@ -1,10 +1,38 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { checkpointStore, useConfigRepo } from '../__testUtils__/harness';
+import { parseAllDocuments } from 'yaml';
+import { generateServiceManifests } from '@internal/plugin-gitops-node';
+import {
+  checkpointStore,
+  KUBECTL,
+  OWNER,
+  run,
+  useConfigRepo,
+} from '../__testUtils__/harness';
 import { createGitopsPromoteAction } from './promote';
 
 jest.setTimeout(60_000);
 
 const promotion = { service: 'web', from: 'staging', to: 'prod' };
+
+const HELM = join(__dirname, '../../../../.tools/kubectl/helm/helm');
+const SHOP_STAGING = 'apps/shop/overlays/staging/values.yaml';
+
+/** A Helm-packaged `shop` beside the seeded `web`: dev runs 1.4.0, staging 1.3.0. */
+const helmShop = () =>
+  generateServiceManifests({
+    name: 'shop',
+    team: 'payments',
+    image: 'ghcr.io/acme/shop',
+    packaging: 'helm',
+    environments: [
+      { name: 'dev', replicas: 1, imageTag: '1.4.0' },
+      { name: 'staging', replicas: 2, imageTag: '1.3.0' },
+    ],
+    delivery: { engine: 'argocd', repoUrl: 'https://github.com/acme/config' },
+  });
 
 describe('gitops:promote', () => {
   const github = useConfigRepo();
@@ -68,6 +96,73 @@ describe('gitops:promote', () => {
     await action.handler(again.ctx);
 
     expect(again.outputs.status).toBe('empty');
+  });
+
+  it('promotes the image tag of a Helm service in its values.yaml, which the chart renders', async () => {
+    const shop = helmShop();
+    const { repo, repoUrl } = await github.newRepo(shop);
+    const { ctx, outputs } = await github.context({
+      repoUrl,
+      service: 'shop',
+      from: 'dev',
+      to: 'staging',
+    });
+    // Validation renders the chart too, with the helm binary of the repo's tools.
+    const config = new ConfigReader({
+      ...github.deps().config.get<object>(),
+      gitops: { validation: { kubectlPath: KUBECTL, helmPath: HELM } },
+    });
+
+    await createGitopsPromoteAction({ config }).handler(ctx);
+
+    const octokit = github.octokit();
+    const number = outputs.pullRequestNumber as number;
+    const { data: files } = await octokit.pulls.listFiles({
+      owner: OWNER,
+      repo,
+      pull_number: number,
+    });
+    expect(files.map(f => [f.filename, f.additions, f.deletions])).toEqual([
+      [SHOP_STAGING, 1, 1],
+    ]);
+    expect(files[0].patch).toContain('-  tag: 1.3.0');
+    expect(files[0].patch).toContain('+  tag: 1.4.0');
+
+    // helm template of the chart with the PR's staging values runs the promoted image.
+    const { data: values } = await octokit.repos.getContent({
+      owner: OWNER,
+      repo,
+      path: SHOP_STAGING,
+      ref: outputs.branch as string,
+    });
+    const dir = join(github.tmp, `render-${repo}`);
+    const local = {
+      ...shop,
+      [SHOP_STAGING]: Buffer.from(
+        (values as { content: string }).content,
+        'base64',
+      ).toString('utf8'),
+    };
+    for (const [path, text] of Object.entries(local)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    const rendered = await run(HELM, [
+      'template',
+      'shop',
+      join(dir, 'apps/shop/chart'),
+      '--values',
+      join(dir, SHOP_STAGING),
+    ]);
+    const images = parseAllDocuments(rendered)
+      .map(doc => doc.toJSON())
+      .filter(object => object?.kind === 'Deployment')
+      .flatMap(object =>
+        object.spec.template.spec.containers.map(
+          (c: { image: string }) => c.image,
+        ),
+      );
+    expect(images).toEqual(['ghcr.io/acme/shop:1.4.0']);
   });
 
   it.each([

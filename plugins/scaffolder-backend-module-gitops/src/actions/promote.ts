@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { promoteImage } from '@internal/plugin-gitops-node';
+import { promotionEdit } from '@internal/plugin-gitops-node';
 import { resolveConfigRepo } from './configRepo';
 import { examples } from './promote.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
@@ -31,7 +31,7 @@ export function createGitopsPromoteAction(deps: GitopsActionDeps) {
   return createTemplateAction({
     id: 'gitops:promote',
     description:
-      "Opens a pull request that promotes a service: the images of `apps/<service>/overlays/<from>/` are copied into `<to>`'s overlay, keeping comments.",
+      "Opens a pull request that promotes a service: the images of `apps/<service>/overlays/<from>/` (its kustomization, or values.yaml for a Helm service) are copied into `<to>`'s overlay, keeping comments.",
     examples,
     supportsDryRun: true,
     schema: { input: inputFields, output: pullRequestOutputFields },
@@ -43,12 +43,6 @@ export function createGitopsPromoteAction(deps: GitopsActionDeps) {
         );
       }
       const target = resolveConfigRepo(deps, input.repoUrl);
-      const edit = promoteImage({
-        service: input.service,
-        from: input.from,
-        to: input.to,
-        images: input.images,
-      });
       await runConfigRepoPullRequest({
         ctx,
         deps,
@@ -61,7 +55,17 @@ export function createGitopsPromoteAction(deps: GitopsActionDeps) {
         }\` to \`${input.to}\`.\n\nRequested by ${
           ctx.user?.ref ?? 'the scaffolder'
         }.`,
-        change: async () => ({ yamlEdits: [edit] }),
+        // Helm services pin the image in values.yaml, Kustomize ones in the overlay.
+        change: async octokit => ({
+          yamlEdits: [
+            await promotionEdit(octokit, target, input.baseBranch, {
+              service: input.service,
+              from: input.from,
+              to: input.to,
+              images: input.images,
+            }),
+          ],
+        }),
       });
     },
   });

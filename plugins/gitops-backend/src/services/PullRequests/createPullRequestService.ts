@@ -9,7 +9,7 @@ import {
   GithubClient,
   OverlayRevert,
   openConfigRepoPullRequest,
-  promoteImage,
+  promotionEdit,
   readValidationOptions,
   revertLastChange,
 } from '@internal/plugin-gitops-node';
@@ -112,8 +112,17 @@ export function createPullRequestService(options: {
         branch: `gitops/promote/${service}-${to}`,
         title: `Promote ${service} ${from} → ${to}`,
         labels: ['gitops', 'promotion'],
-        prepare: async () => ({
-          change: { yamlEdits: [promoteImage({ service, from, to })] },
+        prepare: async (octokit, repo) => ({
+          // Helm services pin the image in values.yaml, Kustomize ones in the overlay.
+          change: {
+            yamlEdits: [
+              await promotionEdit(octokit, repo, repo.branch, {
+                service,
+                from,
+                to,
+              }),
+            ],
+          },
           body: `Promotes the image of \`${service}\` from \`${from}\` to \`${to}\`, requested from the portal for \`${entityRef}\`.`,
         }),
         nothingToDo: `Nothing to promote: ${to} already runs the image of ${from}`,

@@ -1,0 +1,112 @@
+import { InputError } from '@backstage/errors';
+import { Document, isMap, isScalar, YAMLMap } from 'yaml';
+import { assertDns1123Label } from '../changes/safety';
+import { YamlEdit } from '../changes/types';
+import { GithubClient } from '../github/createGithubClient';
+import { promoteImage, PromoteImageOptions } from './promoteImage';
+
+export interface PromoteHelmValuesOptions {
+  service: string;
+  /** Environment whose image is copied, e.g. `staging`. */
+  from: string;
+  /** Environment that receives it, e.g. `prod`. */
+  to: string;
+}
+
+/** Where a Helm-packaged service keeps one environment's values. */
+export const helmValuesFile = (service: string, env: string) =>
+  `apps/${service}/overlays/${env}/values.yaml`;
+
+/** The keys that pin the image; exactly one of them is set. */
+const PIN_KEYS = ['tag', 'digest'] as const;
+
+function imageOf(doc: Document, path: string): YAMLMap | undefined {
+  const image = doc.get('image', true);
+  if (image === undefined) return undefined;
+  if (!isMap(image)) throw new InputError(`${path}: image is not a map`);
+  return image;
+}
+
+/**
+ * A structured edit of `overlays/<to>/values.yaml` that copies `image.tag`
+ * or `image.digest` (dropping the other) from `overlays/<from>/values.yaml`.
+ * Only the pinned value's scalar changes, so comments such as Flux setter
+ * markers stay. The edit throws InputError when `from` pins no image.
+ */
+export function promoteHelmValues(options: PromoteHelmValuesOptions): YamlEdit {
+  assertDns1123Label(options.service, 'Service name');
+  assertDns1123Label(options.from, 'Environment name');
+  assertDns1123Label(options.to, 'Environment name');
+  if (options.from === options.to) {
+    throw new InputError('Promotion needs two different environments');
+  }
+  const fromPath = helmValuesFile(options.service, options.from);
+  const toPath = helmValuesFile(options.service, options.to);
+  return {
+    path: toPath,
+    reads: [fromPath],
+    edit: (doc, { documents }) => {
+      const source = imageOf(documents[fromPath], fromPath);
+      const pin = PIN_KEYS.find(key => source?.get(key) !== undefined);
+      if (!source || !pin) {
+        throw new InputError(`${fromPath} pins no image to promote`);
+      }
+      if (!imageOf(doc, toPath)) doc.set('image', doc.createNode({}));
+      const target = imageOf(doc, toPath)!;
+      for (const key of PIN_KEYS) {
+        if (key !== pin) {
+          target.delete(key);
+          continue;
+        }
+        const value = String(source.get(key));
+        const node = target.get(key, true);
+        // Set the scalar's value in place: a new node would lose its comment.
+        if (isScalar(node)) node.value = value;
+        else target.set(key, value);
+      }
+    },
+  };
+}
+
+/** The config repo a promotion reads. */
+export interface PromotionTarget {
+  owner: string;
+  repo: string;
+}
+
+/**
+ * The promotion edit for how the service is packaged: a Helm service keeps
+ * its image in `overlays/<from>/values.yaml`, a Kustomize one in the
+ * overlay's `images:`. One read of the values file on `branch` decides
+ * (404: Kustomize). `images` only applies to Kustomize overlays.
+ */
+export async function promotionEdit(
+  octokit: GithubClient,
+  target: PromotionTarget,
+  branch: string | undefined,
+  options: PromoteImageOptions,
+): Promise<YamlEdit> {
+  // Validates the names before they go into a request path.
+  const kustomizeEdit = promoteImage(options);
+  const isHelm = await octokit.repos
+    .getContent({
+      owner: target.owner,
+      repo: target.repo,
+      path: helmValuesFile(options.service, options.from),
+      ...(branch ? { ref: branch } : {}),
+    })
+    .then(
+      () => true,
+      (error: { status?: number }) => {
+        if (error.status === 404) return false;
+        throw error;
+      },
+    );
+  return isHelm
+    ? promoteHelmValues({
+        service: options.service,
+        from: options.from,
+        to: options.to,
+      })
+    : kustomizeEdit;
+}
