@@ -58,9 +58,10 @@ describe('gitops:team:onboard', () => {
           'utf8',
         ),
       );
-      const host = new URL(github.emulator.url).host;
+      // The config repo's web URL, with the integration's scheme (http for the emulator).
+      const { protocol, host } = new URL(github.emulator.url);
       expect(project.spec.sourceRepos).toEqual([
-        sourceRepoUrl ?? `https://${host}/acme/${repo}`,
+        sourceRepoUrl ?? `${protocol}//${host}/acme/${repo}`,
       ]);
     },
   );
