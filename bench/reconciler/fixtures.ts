@@ -19,12 +19,13 @@ export function application(
   return object;
 }
 
-export function teamOf(i: number) {
-  return `team-${i % TEAMS}`;
+export function teamOf(i: number, teams = TEAMS) {
+  return `team-${i % teams}`;
 }
 
-export function entities(): Entity[] {
-  const components: Entity[] = Array.from({ length: SERVICES }, (_, i) => ({
+/** `svc-<i>` Components owned round-robin by `team-<k>` Groups (the scale-out bench uses other counts). */
+export function entities(services = SERVICES, teams = TEAMS): Entity[] {
+  const components: Entity[] = Array.from({ length: services }, (_, i) => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
@@ -35,10 +36,10 @@ export function entities(): Entity[] {
     spec: {
       type: 'service',
       lifecycle: 'production',
-      owner: `group:default/${teamOf(i)}`,
+      owner: `group:default/${teamOf(i, teams)}`,
     },
   }));
-  const groups: Entity[] = Array.from({ length: TEAMS }, (_, t) => ({
+  const groups: Entity[] = Array.from({ length: teams }, (_, t) => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: { name: `team-${t}`, namespace: 'default' },

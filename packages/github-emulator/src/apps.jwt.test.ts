@@ -1,28 +1,15 @@
-import { appJwt, appKeyPair } from './__testUtils__/appJwt';
+import {
+  appJwt,
+  appKeyPair,
+  PORTAL_APP_ID,
+  usePortalApp,
+} from './__testUtils__/appJwt';
 import { octokitFor, requestError, useEmulator } from './__testUtils__/harness';
 
-const APP_ID = 42;
-const key = appKeyPair();
+const APP_ID = PORTAL_APP_ID;
 
 describe('GitHub App JWTs and the App endpoints', () => {
-  const env = useEmulator({
-    login: 'gitops-bot',
-    apps: [
-      {
-        appId: APP_ID,
-        slug: 'gitops-portal',
-        clientId: 'Iv1.portal',
-        privateKey: key.privateKey,
-        installations: [
-          'acme',
-          { account: 'partner', repositories: ['shared'] },
-        ],
-      },
-    ],
-  });
-  const jwt = (claims: Record<string, unknown> = {}) =>
-    appJwt(key.privateKey, { iss: APP_ID, ...claims });
-  const asApp = () => octokitFor(env.emulator.url, jwt());
+  const { env, key, jwt, asApp } = usePortalApp();
 
   it.each([
     ['the numeric App id', { iss: APP_ID }],
@@ -129,6 +116,7 @@ describe('GitHub App JWTs and the App endpoints', () => {
 
 describe('registering an App through the control API', () => {
   const env = useEmulator();
+  const key = appKeyPair();
 
   it('accepts JWTs signed by the private key of the registered public key', async () => {
     const response = await fetch(`${env.emulator.url}/_emulator/apps`, {

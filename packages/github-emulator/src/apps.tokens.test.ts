@@ -1,36 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appJwt, appKeyPair } from './__testUtils__/appJwt';
+import { PORTAL_APP_ID, usePortalApp } from './__testUtils__/appJwt';
 import {
   commitFiles,
   git,
   octokitFor,
   requestError,
-  useEmulator,
 } from './__testUtils__/harness';
 
-const APP_ID = 42;
-const key = appKeyPair();
+const APP_ID = PORTAL_APP_ID;
 
 describe('GitHub App installation tokens', () => {
-  const env = useEmulator({
-    login: 'gitops-bot',
-    apps: [
-      {
-        appId: APP_ID,
-        slug: 'gitops-portal',
-        clientId: 'Iv1.portal',
-        privateKey: key.privateKey,
-        installations: [
-          'acme',
-          { account: 'partner', repositories: ['shared'] },
-        ],
-      },
-    ],
-  });
-  const jwt = (claims: Record<string, unknown> = {}) =>
-    appJwt(key.privateKey, { iss: APP_ID, ...claims });
-  const asApp = () => octokitFor(env.emulator.url, jwt());
+  const { env, key, asApp } = usePortalApp();
 
   /** An installation token for `account` (optionally narrowed to repositories). */
   async function installationToken(account: string, repositories?: string[]) {

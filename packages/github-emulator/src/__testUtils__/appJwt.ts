@@ -1,4 +1,6 @@
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
+import type { Octokit } from '@octokit/rest';
+import { octokitFor, useEmulator } from './harness';
 
 /** An RSA key pair as PEM, like the one GitHub lets an App download. */
 export function appKeyPair(): { privateKey: string; publicKey: string } {
@@ -31,4 +33,34 @@ export function appJwt(
   })}`;
   const signature = sign('RSA-SHA256', Buffer.from(body), privateKey);
   return `${body}.${signature.toString('base64url')}`;
+}
+
+/** The App most tests use: id 42, installed on `acme` and on `partner` for `shared` only. */
+export const PORTAL_APP_ID = 42;
+
+/**
+ * An emulator (login `gitops-bot`) with the portal App registered, its key
+ * pair, and an Octokit authenticated as the App (a fresh JWT per call).
+ */
+export function usePortalApp() {
+  const key = appKeyPair();
+  const env = useEmulator({
+    login: 'gitops-bot',
+    apps: [
+      {
+        appId: PORTAL_APP_ID,
+        slug: 'gitops-portal',
+        clientId: 'Iv1.portal',
+        privateKey: key.privateKey,
+        installations: [
+          'acme',
+          { account: 'partner', repositories: ['shared'] },
+        ],
+      },
+    ],
+  });
+  const jwt = (claims: Record<string, unknown> = {}) =>
+    appJwt(key.privateKey, { iss: PORTAL_APP_ID, ...claims });
+  const asApp = (): Octokit => octokitFor(env.emulator.url, jwt());
+  return { env, key, jwt, asApp };
 }
