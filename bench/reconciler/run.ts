@@ -10,7 +10,7 @@ import { startBackendProcess } from './backendProcess';
 import { startEmulatorProcess } from './emulatorProcess';
 import { startCountingProxy } from './proxy';
 
-const CLUSTERS = 20;
+const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 20);
 const OBJECTS = CLUSTERS * SERVICES;
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 1000);
 const TEAM_REQUESTS_1 = Number(process.env.BENCH_TEAM_REQUESTS ?? 500);

@@ -100,10 +100,7 @@ export const gitopsPlugin = createBackendPlugin({
                 clusters: [name],
                 entityRefs: [
                   ...new Set(
-                    cache
-                      .all()
-                      .filter(object => object.cluster === name)
-                      .flatMap(object => object.entityRefs),
+                    cache.inCluster(name).flatMap(object => object.entityRefs),
                   ),
                 ],
               }),
@@ -194,10 +191,12 @@ export const gitopsPlugin = createBackendPlugin({
         });
         // Sharded: every replica reads the full picture from PostgreSQL.
         const reader = sharded?.reader ?? statusReaderOf(status);
+        // One guard for the status and the deliveries routers.
+        const guard = createPermissionGuard(deps);
         deps.httpRouter.use(
           await createRouter({
             status: reader,
-            guard: createPermissionGuard(deps),
+            guard,
             catalog: deps.catalog,
             httpAuth: deps.httpAuth,
             pullRequests: createPullRequestService({
@@ -217,7 +216,7 @@ export const gitopsPlugin = createBackendPlugin({
               clusterOrder: () => config.clusters.map(cluster => cluster.name),
             }),
             status: reader,
-            guard: createPermissionGuard(deps),
+            guard,
             catalog: deps.catalog,
             httpAuth: deps.httpAuth,
           }),

@@ -2,6 +2,7 @@ import {
   Health,
   ManagedResourceStatus,
   Operation,
+  OperationPhase,
   operationPhaseSchema,
   Source,
   SyncStatus,
@@ -26,6 +27,7 @@ import {
   asText,
   asTimestamp,
   at,
+  enumMember,
   isRecord,
   latestTimestamp,
   readConditions,
@@ -37,9 +39,11 @@ export const ARGO_APPLICATION_HEALTH_SCRIPT =
 export const ARGO_APPLICATIONSET_HEALTH_SCRIPT =
   'resource_customizations/argoproj.io/ApplicationSet/health.lua';
 
+const isSyncStatus = enumMember<SyncStatus>(syncStatusSchema);
+const isOperationPhase = enumMember<OperationPhase>(operationPhaseSchema);
+
 function toSync(value: unknown): SyncStatus {
-  const parsed = syncStatusSchema.safeParse(value);
-  return parsed.success ? parsed.data : 'Unknown';
+  return isSyncStatus(value) ? value : 'Unknown';
 }
 
 /**
@@ -81,10 +85,10 @@ export function argoApplicationSetHealth(obj: unknown): Health {
 }
 
 function toOperation(state: unknown): Operation | undefined {
-  const phase = operationPhaseSchema.safeParse(at(state, 'phase'));
-  if (!phase.success) return undefined;
+  const phase = at(state, 'phase');
+  if (!isOperationPhase(phase)) return undefined;
   return compact({
-    phase: phase.data,
+    phase,
     message: clip(asText(at(state, 'message'))),
     startedAt: asTimestamp(at(state, 'startedAt')),
     finishedAt: asTimestamp(at(state, 'finishedAt')),
@@ -109,25 +113,28 @@ function toResources(list: unknown): ManagedResourceStatus[] | undefined {
   const result: ManagedResourceStatus[] = [];
   for (const entry of entries) {
     if (result.length >= NORMALIZE_LIMITS.resources) break;
-    const kind = asText(at(entry, 'kind'));
-    const name = asText(at(entry, 'name'));
+    if (!isRecord(entry)) continue;
+    // Direct reads and one literal (no at() paths, no compact() copy): this runs for every resource
+    // of every Application. Absent fields stay undefined (JSON leaves them out).
+    const kind = asText(entry.kind);
+    const name = asText(entry.name);
     if (!kind || !name) continue;
-    const resourceHealth = at(entry, 'health', 'status');
-    const requiresPruning = at(entry, 'requiresPruning');
-    result.push(
-      compact({
-        group: asText(at(entry, 'group')) ?? '',
-        version: asText(at(entry, 'version')) ?? '',
-        kind,
-        namespace: asText(at(entry, 'namespace')),
-        name,
-        sync: toSync(at(entry, 'status')),
-        health: isHealthStatus(resourceHealth) ? resourceHealth : undefined,
-        message: clip(asText(at(entry, 'health', 'message'))),
-        requiresPruning:
-          typeof requiresPruning === 'boolean' ? requiresPruning : undefined,
-      }),
-    );
+    const resourceHealth = isRecord(entry.health) ? entry.health : undefined;
+    const requiresPruning = entry.requiresPruning;
+    result.push({
+      group: asText(entry.group) ?? '',
+      version: asText(entry.version) ?? '',
+      kind,
+      namespace: asText(entry.namespace),
+      name,
+      sync: toSync(entry.status),
+      health: isHealthStatus(resourceHealth?.status)
+        ? resourceHealth.status
+        : undefined,
+      message: clip(asText(resourceHealth?.message)),
+      requiresPruning:
+        typeof requiresPruning === 'boolean' ? requiresPruning : undefined,
+    });
   }
   return result;
 }

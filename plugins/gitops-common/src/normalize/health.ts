@@ -1,5 +1,5 @@
 import { Health, HealthStatus, healthStatusSchema } from '../schema';
-import { asArray, at, errorMessage } from './raw';
+import { asArray, at, enumMember, errorMessage } from './raw';
 
 /**
  * Argo CD replaces a Lua result whose status is not a health code with this
@@ -19,9 +19,7 @@ export class HealthCheckError extends Error {
   }
 }
 
-export function isHealthStatus(value: unknown): value is HealthStatus {
-  return healthStatusSchema.safeParse(value).success;
-}
+export const isHealthStatus = enumMember<HealthStatus>(healthStatusSchema);
 
 /** A health result; an empty or missing message (Lua `""` / nil) is left out. */
 export function health(status: HealthStatus, message?: unknown): Health {

@@ -177,17 +177,6 @@ describe('normalizeObject failure paths', () => {
     });
   });
 
-  it('reports a record that would break the contract', () => {
-    const record = normalizeObject(argoApp, {
-      cluster: 42 as unknown as string,
-      now: NOW,
-    });
-    expect(record.health.status).toBe('Unknown');
-    expect(record.health.message).toMatch(
-      /^Normalised record is invalid at cluster: /,
-    );
-  });
-
   it('falls back to the current time for an invalid clock', () => {
     const record = normalizeObject(argoApp, {
       cluster: 'c',

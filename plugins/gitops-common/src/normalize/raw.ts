@@ -28,6 +28,17 @@ export function asArray(value: unknown): unknown[] | undefined {
   return Array.isArray(value) ? value : undefined;
 }
 
+/**
+ * A membership test for a zod enum's values. Normalisers run it for every resource of every object,
+ * where a `safeParse` (context and result objects per call) is most of the allocation of a cold start.
+ */
+export function enumMember<T extends string>(schema: {
+  options: readonly T[];
+}): (value: unknown) => value is T {
+  const values = new Set<unknown>(schema.options);
+  return (value: unknown): value is T => values.has(value);
+}
+
 /** Reads `obj.a.b.c`; undefined as soon as a step is not an object. */
 export function at(value: unknown, ...path: string[]): unknown {
   let current = value;

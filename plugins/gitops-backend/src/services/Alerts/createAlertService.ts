@@ -184,10 +184,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       const told = staleClusters.get(cluster.name);
       if (since !== undefined && told === undefined) {
         const teams = recipients(
-          cache
-            .all()
-            .filter(object => object.cluster === cluster.name)
-            .flatMap(teamsOf),
+          cache.inCluster(cluster.name).flatMap(teamsOf),
           severityOf('stale'),
         );
         staleClusters.set(cluster.name, teams);

@@ -166,9 +166,12 @@ export class KindWatch {
     const path = collectionPath(kind);
     const { cacheObjects, observer } = this.options;
     for (;;) {
-      // Each page is normalised as it arrives, so a big list never holds all its raw objects at once
-      // (only kinds with an observer, XRDs and CRDs, keep them).
-      const inputs: CacheInput[] = [];
+      // Each page goes into the cache as it arrives, so a big list never holds all its raw objects or
+      // records at once (only kinds with an observer, XRDs and CRDs, keep their raw objects).
+      const relist =
+        cacheObjects !== false
+          ? this.options.cache.beginRelist(this.id)
+          : undefined;
       const raw: Record<string, unknown>[] = [];
       let listVersion: string | undefined;
       let token: string | undefined;
@@ -190,18 +193,18 @@ export class KindWatch {
           throw error;
         }
         this.options.connection.contact();
+        const inputs: CacheInput[] = [];
         for (const item of (page.items as Record<string, unknown>[]) ?? []) {
           if (!item || typeof item !== 'object') continue;
-          if (cacheObjects !== false) inputs.push(this.toInput(item));
+          if (relist) inputs.push(this.toInput(item));
           if (observer) raw.push(item);
         }
+        relist?.putPage(inputs);
         listVersion ??= page.metadata?.resourceVersion;
         token = page.metadata?.continue || undefined;
       } while (token);
       if (expired) continue;
-      if (cacheObjects !== false) {
-        this.options.cache.replaceKind(this.id, inputs);
-      }
+      relist?.finish();
       observer?.replaced(raw);
       this.setState('watching');
       return listVersion ?? '0';

@@ -46,6 +46,35 @@ function chunks<T>(list: T[]): T[][] {
   return out;
 }
 
+const COLUMNS = [
+  'object_key',
+  'resource_version',
+  'entity_refs',
+  'cluster',
+  'environment',
+  'kind',
+  'namespace',
+  'name',
+  'from_sync',
+  'from_health',
+  'from_revision',
+  'to_sync',
+  'to_health',
+  'to_revision',
+  'at',
+] as const;
+
+/**
+ * One multi-row insert as plain SQL (valid on SQLite and PostgreSQL). Built once per batch size:
+ * knex's query builder allocates several KB per inserted value, which made the history the
+ * largest allocation of a cold start (every object's first status is recorded then).
+ */
+const insertSql = (rows: number) =>
+  `insert into ${TABLE} (${COLUMNS.join(', ')}) values ${Array.from(
+    { length: rows },
+    () => `(${COLUMNS.map(() => '?').join(', ')})`,
+  ).join(', ')} on conflict (object_key, resource_version) do nothing`;
+
 function toRow(t: HistoryTransition): Omit<Row, 'id'> {
   return {
     object_key: t.key,
@@ -110,10 +139,12 @@ export async function createHistoryStore(
   return {
     async record(transitions) {
       for (const batch of chunks(transitions)) {
-        await knex(TABLE)
-          .insert(batch.map(toRow))
-          .onConflict(['object_key', 'resource_version'])
-          .ignore();
+        const bindings: Knex.Value[] = [];
+        for (const transition of batch) {
+          const row = toRow(transition);
+          for (const column of COLUMNS) bindings.push(row[column]);
+        }
+        await knex.raw(insertSql(batch.length), bindings);
       }
     },
     async lastStates(keys) {

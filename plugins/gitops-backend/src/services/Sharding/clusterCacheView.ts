@@ -19,6 +19,18 @@ export function clusterCacheView(
         kindIds.add(kindId);
         cache.upsert(kindId, input);
       },
+      beginRelist(kindId) {
+        kindIds.add(kindId);
+        const relist = cache.beginRelist(kindId);
+        return {
+          putPage: inputs => relist.putPage(inputs),
+          finish() {
+            const keys = relist.finish();
+            onReplaced(kindId, keys);
+            return keys;
+          },
+        };
+      },
       replaceKind(kindId, inputs) {
         kindIds.add(kindId);
         cache.replaceKind(kindId, inputs);

@@ -42,10 +42,13 @@ const UNIQUE = new Set([
 /** Copies `value` without its undefined fields, interning the repeated string fields. */
 function internFields<T extends object>(value: T, pool: StringPool): T {
   const out: Record<string, unknown> = {};
-  for (const [field, v] of Object.entries(value)) {
-    if (v === undefined) continue;
-    out[field] =
-      typeof v === 'string' && !UNIQUE.has(field) ? pool.intern(v) : v;
+  // for-in, not Object.entries: no pair arrays for every field of every cached object.
+  for (const field in value) {
+    if (value[field] !== undefined) {
+      const v = value[field];
+      out[field] =
+        typeof v === 'string' && !UNIQUE.has(field) ? pool.intern(v) : v;
+    }
   }
   return out as T;
 }
@@ -57,19 +60,28 @@ function internFields<T extends object>(value: T, pool: StringPool): T {
 export function compactRecord(
   record: ObjectStatus,
   pool: StringPool,
+  entityRefs: string[] = record.entityRefs,
 ): ObjectStatus {
-  // The per-resource list is kept packed (see packResources, withPackedResources). No `delete`:
-  // it would turn the record into a slow, much larger dictionary-mode object.
-  // `uid` is read by no view or service: not kept.
-  const { resources, uid: _unread, ...fields } = record;
-  const out: ObjectStatus = {
-    ...internFields(fields, pool),
-    health: internFields(record.health, pool),
-    conditions: record.conditions.map(c => internFields(c, pool)),
-  };
+  // One pass, one new object (this runs for every object of every relist). The per-resource list is
+  // kept packed (see packResources, withPackedResources); `uid` is read by no view or service. No
+  // `delete`: it would turn the record into a slow, much larger dictionary-mode object.
+  const out: Record<string, unknown> = {};
+  for (const field in record) {
+    if (field === 'resources' || field === 'uid') continue;
+    const v = record[field as keyof ObjectStatus];
+    if (v === undefined) continue;
+    out[field] =
+      typeof v === 'string' && !UNIQUE.has(field) ? pool.intern(v) : v;
+  }
+  out.entityRefs = entityRefs;
+  out.health = internFields(record.health, pool);
+  out.conditions = record.conditions.map(c => internFields(c, pool));
   if (record.operation) out.operation = internFields(record.operation, pool);
   if (record.source) out.source = internFields(record.source, pool);
-  return withPackedResources(out, packResources(resources));
+  return withPackedResources(
+    out as ObjectStatus,
+    packResources(record.resources),
+  );
 }
 
 const PACKED = Symbol('packedResources');
@@ -119,42 +131,51 @@ type Field = string | boolean | null;
 /** A packed field equal to the same field of the previous row (never a real value: those are strings, booleans, null). */
 const SAME = 0;
 
-const toFields = (r: ManagedResourceStatus): Field[] => [
-  r.group,
-  r.version,
-  r.kind,
-  r.namespace ?? null,
-  r.name,
-  r.sync,
-  r.health ?? null,
-  r.message ?? null,
-  r.requiresPruning ?? null,
-];
+/** The packed fields of a resource, in order. */
+const FIELDS = [
+  'group',
+  'version',
+  'kind',
+  'namespace',
+  'name',
+  'sync',
+  'health',
+  'message',
+  'requiresPruning',
+] as const;
+const WIDTH = FIELDS.length;
 
 /**
  * Argo CD's per-resource list as one string: it is most of an Application's record, and only the
- * entity view reads it. Rows are JSON tuples in which a field repeating the previous row's is `0`
- * (group, kind, namespace, sync and health mostly repeat), so ten resources take a few hundred bytes
- * instead of ten objects with their own strings.
+ * entity view reads it. One flat JSON array, `FIELDS` per resource, in which a field repeating the
+ * previous resource's is `0` (group, kind, namespace, sync and health mostly repeat), so ten
+ * resources take a few hundred bytes instead of ten objects with their own strings.
  */
 export function packResources(
   resources: ManagedResourceStatus[] | undefined,
 ): string | undefined {
   if (!resources || resources.length === 0) return undefined;
-  let previous: Field[] = [];
-  const rows = resources.map(resource => {
-    const fields = toFields(resource);
-    const row = fields.map((f, i) => (i > 0 && f === previous[i] ? SAME : f));
-    previous = fields;
-    return row;
-  });
-  return JSON.stringify(rows);
+  const flat: (Field | typeof SAME)[] = new Array(resources.length * WIDTH);
+  for (let r = 0; r < resources.length; r++) {
+    for (let i = 0; i < WIDTH; i++) {
+      const field = resources[r][FIELDS[i]] ?? null;
+      flat[r * WIDTH + i] =
+        r > 0 && field === (resources[r - 1][FIELDS[i]] ?? null) ? SAME : field;
+    }
+  }
+  return JSON.stringify(flat);
 }
 
 export function unpackResources(packed: string): ManagedResourceStatus[] {
+  const flat = JSON.parse(packed) as (Field | typeof SAME)[];
+  const result: ManagedResourceStatus[] = [];
   let previous: Field[] = [];
-  return (JSON.parse(packed) as (Field | typeof SAME)[][]).map(row => {
-    const fields = row.map((f, i) => (f === SAME ? previous[i] : f));
+  for (let start = 0; start < flat.length; start += WIDTH) {
+    const fields: Field[] = new Array(WIDTH);
+    for (let i = 0; i < WIDTH; i++) {
+      const field = flat[start + i];
+      fields[i] = field === SAME ? previous[i] : field;
+    }
     previous = fields;
     const [
       group,
@@ -167,7 +188,7 @@ export function unpackResources(packed: string): ManagedResourceStatus[] {
       message,
       prune,
     ] = fields;
-    return {
+    result.push({
       group,
       version,
       kind,
@@ -177,8 +198,9 @@ export function unpackResources(packed: string): ManagedResourceStatus[] {
       ...(health !== null ? { health } : {}),
       ...(message !== null ? { message } : {}),
       ...(prune !== null ? { requiresPruning: prune } : {}),
-    } as ManagedResourceStatus;
-  });
+    } as ManagedResourceStatus);
+  }
+  return result;
 }
 
 /** Labels and namespace with pooled strings (most label keys and many values repeat). */
@@ -187,8 +209,11 @@ export function compactMatch(
   pool: StringPool,
 ): MatchableObject {
   const labels: Record<string, string> = {};
-  for (const [key, value] of Object.entries(match.labels ?? {})) {
-    labels[pool.intern(key)] = pool.intern(value);
+  const raw = match.labels ?? {};
+  for (const key in raw) {
+    if (typeof raw[key] === 'string') {
+      labels[pool.intern(key)] = pool.intern(raw[key]);
+    }
   }
   return {
     labels,

@@ -25,9 +25,9 @@ describe('createStatusCache', () => {
         c.current?.health.status,
       ]),
     ).toEqual([
-      [key('a'), 'Healthy', undefined],
       [key('b'), 'Healthy', 'Degraded'],
       [key('c'), undefined, 'Healthy'],
+      [key('a'), 'Healthy', undefined],
     ]);
     expect(
       cache
@@ -36,6 +36,43 @@ describe('createStatusCache', () => {
         .sort(),
     ).toEqual(['b', 'c']);
     expect(cache.kindSize(KIND)).toBe(2);
+  });
+
+  it('relists page by page, removing what vanished only when the list is complete', () => {
+    const cache = createStatusCache();
+    cache.replaceKind(KIND, [input('a'), input('b')]);
+    const batches: CacheChange[][] = [];
+    cache.subscribe(changes => batches.push(changes));
+    const relist = cache.beginRelist(KIND);
+    relist.putPage([input('b', 'Degraded')]);
+    expect(cache.get(key('b'))?.health.status).toBe('Degraded');
+    expect(cache.get(key('a'))).toBeDefined(); // not listed yet, may come on a later page
+    relist.putPage([input('c')]);
+    expect(relist.finish()).toEqual([key('b'), key('c')]);
+    expect(cache.get(key('a'))).toBeUndefined();
+    expect(batches.map(batch => batch.map(c => c.key))).toEqual([
+      [key('b')],
+      [key('c')],
+      [key('a')],
+    ]);
+  });
+
+  it('lists the objects of one cluster', () => {
+    const cache = createStatusCache();
+    cache.replaceKind(KIND, [input('a'), input('b')]);
+    const prod = {
+      record: normalizeObject(application('c'), { cluster: 'prod' }),
+      match: { labels: {}, namespace: 'argocd' },
+    };
+    cache.upsert('prod|argoproj.io|Application', prod);
+    expect(
+      cache
+        .inCluster('dev')
+        .map(r => r.name)
+        .sort(),
+    ).toEqual(['a', 'b']);
+    expect(cache.inCluster('prod').map(r => r.name)).toEqual(['c']);
+    expect(cache.inCluster('de')).toEqual([]);
   });
 
   it('leaves other kinds alone on a replace', () => {

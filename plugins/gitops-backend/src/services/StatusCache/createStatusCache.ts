@@ -11,6 +11,7 @@ import {
   CacheInput,
   CacheListener,
   EntityMapping,
+  KindRelist,
   StatusCache,
 } from './types';
 
@@ -123,8 +124,9 @@ export function createStatusCache(): StatusCache {
     }
     const match = compactMatch(input.match, pool);
     const record = compactRecord(
-      { ...input.record, entityRefs: entityRefsOf(input.record, match) },
+      input.record,
       pool,
+      entityRefsOf(input.record, match),
     );
     entries.set(key, {
       kindId,
@@ -177,6 +179,32 @@ export function createStatusCache(): StatusCache {
     }
   }
 
+  /** A relist whose changes go to `output` (the listeners, or one batch for replaceKind). */
+  function relist(
+    kindId: string,
+    output: (changes: CacheChange[]) => void,
+  ): KindRelist {
+    const listed = new Set<string>();
+    return {
+      putPage(inputs) {
+        const changes: CacheChange[] = [];
+        for (const input of inputs) {
+          listed.add(input.record.key);
+          changes.push(...put(kindId, input));
+        }
+        output(changes);
+      },
+      finish() {
+        const changes: CacheChange[] = [];
+        for (const key of [...(byKind.get(kindId) ?? [])]) {
+          if (!listed.has(key)) changes.push(...drop(key));
+        }
+        output(changes);
+        return [...listed];
+      },
+    };
+  }
+
   const records = (keys: Set<string> | undefined) =>
     [...(keys ?? [])].flatMap(key => {
       const entry = entries.get(key);
@@ -191,16 +219,27 @@ export function createStatusCache(): StatusCache {
       emit(drop(key, resourceVersion));
     },
     replaceKind(kindId, inputs) {
-      const fresh = new Set(inputs.map(input => input.record.key));
-      const changes: CacheChange[] = [];
-      for (const key of [...(byKind.get(kindId) ?? [])]) {
-        if (!fresh.has(key)) changes.push(...drop(key));
-      }
-      for (const input of inputs) changes.push(...put(kindId, input));
-      emit(changes);
+      const batch: CacheChange[] = [];
+      const replace = relist(kindId, changes => batch.push(...changes));
+      replace.putPage(inputs);
+      replace.finish();
+      emit(batch);
     },
+    beginRelist: kindId => relist(kindId, emit),
     get: key => entries.get(key)?.record,
     all: () => [...entries.values()].map(entry => entry.record),
+    inCluster(cluster) {
+      // kindIds are `cluster|group|kind` (ClusterWatcher/kinds.ts).
+      const prefix = `${cluster}|`;
+      const found: ObjectStatus[] = [];
+      for (const [kindId, keys] of byKind) {
+        if (!kindId.startsWith(prefix)) continue;
+        for (const record of records(keys)) {
+          if (record.cluster === cluster) found.push(record);
+        }
+      }
+      return found;
+    },
     byEntity: ref => records(byEntity.get(refKey(ref))),
     byTeam: team => records(byTeam.get(refKey(team))),
     kindSize: kindId => byKind.get(kindId)?.size ?? 0,

@@ -24,15 +24,31 @@ export interface CacheChange {
 
 export type CacheListener = (changes: CacheChange[]) => void;
 
+/** A relist of one kind in progress (see {@link StatusCache.beginRelist}). */
+export interface KindRelist {
+  /** Puts one page of the list; its changes are emitted together. */
+  putPage(inputs: CacheInput[]): void;
+  /** Ends the list: objects of the kind not put since it began are removed. Returns the listed keys. */
+  finish(): string[];
+}
+
 /** The in-memory status of every watched object, indexed for entity and team views. */
 export interface StatusCache {
   /** Upsert one object of a watched kind (`kindId` = cluster + group + kind). */
   upsert(kindId: string, input: CacheInput): void;
   remove(key: string, resourceVersion?: string): void;
-  /** Replace all objects of a kind at once (after a relist); vanished ones are deleted. */
+  /** Replace all objects of a kind at once; vanished ones are deleted. */
   replaceKind(kindId: string, inputs: CacheInput[]): void;
+  /**
+   * Replaces all objects of a kind page by page (a relist): each page is compacted into the cache as it
+   * arrives, so a long list is never held whole, uncompacted, in memory. Until `finish`, objects missing
+   * from the pages so far keep their last status.
+   */
+  beginRelist(kindId: string): KindRelist;
   get(key: string): ObjectStatus | undefined;
   all(): ObjectStatus[];
+  /** The objects of one cluster (through the per-kind index: no scan of every object). */
+  inCluster(cluster: string): ObjectStatus[];
   byEntity(entityRef: string): ObjectStatus[];
   byTeam(team: string): ObjectStatus[];
   /** Object count per kindId (for tests and the clusters view). */
