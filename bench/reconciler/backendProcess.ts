@@ -29,36 +29,59 @@ export interface MemoryReport {
   gcExposed: boolean;
 }
 
+/** Readings of an idle window with no forced gc (what the process shows at steady state). */
+export interface SettledReport {
+  /** The last reading of the window. */
+  end: MemoryReading;
+  /** RSS every 5 s through the window, in MB (shows when V8's memory reducer gave pages back). */
+  rssMbEvery5s: number[];
+}
+
 export type BackendRequest =
   | { type: 'start' }
   | { type: 'memory' }
+  | { type: 'settle'; ms: number }
   | { type: 'stop' };
 
 export type BackendReply =
-  | { type: 'baseline'; memory: MemoryReport }
+  | { type: 'baseline'; memory: MemoryReport; settled: SettledReport }
   | { type: 'started'; port: number }
   | { type: 'memory'; memory: MemoryReport }
+  | { type: 'settled'; settled: SettledReport }
   | { type: 'stopped' }
   | { type: 'error'; message: string };
 
 export interface BackendProcess {
   /** Memory of the warmed-up process before the measured backend starts (no cluster watched yet). */
   baseline: MemoryReport;
+  /** The same process after an idle window of `BENCH_SETTLE_MS`, no forced gc. */
+  settledBaseline: SettledReport;
   /** Starts the backend with the clusters; resolves with its HTTP port. */
   start(): Promise<number>;
   memory(): Promise<MemoryReport>;
+  /** Waits `ms` with nothing asked of the backend, then reads its memory without forcing a gc. */
+  settle(ms: number): Promise<SettledReport>;
   stop(): Promise<void>;
 }
 
 const SCRIPT = join(__dirname, 'backendChild.ts');
 const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
 
+/**
+ * `warmup`: a cluster with a few objects that only the warm-up backend watches, so the watch, list and
+ * normalise code is loaded and compiled before the baseline (code is not a per-object cost).
+ */
 export async function startBackendProcess(
   clusters: BackendCluster[],
+  warmup: { cluster: BackendCluster; objects: number },
 ): Promise<BackendProcess> {
   const child: ChildProcess = fork(SCRIPT, [], {
     execArgv: ['--expose-gc', '--require', TRANSFORM],
-    env: { ...process.env, BENCH_BACKEND_CLUSTERS: JSON.stringify(clusters) },
+    env: {
+      ...process.env,
+      BENCH_BACKEND_CLUSTERS: JSON.stringify(clusters),
+      BENCH_WARMUP: JSON.stringify(warmup),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending: Array<(reply: BackendReply) => void> = [];
@@ -67,6 +90,7 @@ export async function startBackendProcess(
     'baseline',
     'started',
     'memory',
+    'settled',
     'stopped',
     'error',
   ]);
@@ -102,6 +126,7 @@ export async function startBackendProcess(
   }
   return {
     baseline: first.memory,
+    settledBaseline: first.settled,
     async start() {
       const reply = await ask({ type: 'start' });
       if (reply.type !== 'started') throw new Error(`backend: ${reply.type}`);
@@ -111,6 +136,11 @@ export async function startBackendProcess(
       const reply = await ask({ type: 'memory' });
       if (reply.type !== 'memory') throw new Error(`backend: ${reply.type}`);
       return reply.memory;
+    },
+    async settle(ms) {
+      const reply = await ask({ type: 'settle', ms });
+      if (reply.type !== 'settled') throw new Error(`backend: ${reply.type}`);
+      return reply.settled;
     },
     async stop() {
       if (failure) return;

@@ -3,6 +3,7 @@
  * @internal/kube-emulator: 20 clusters, 10,000 Argo CD Applications, 500 catalog services, 50 teams.
  * Prints one JSON line; see README.md for what each number means and what is approximate.
  */
+import { Agent, get } from 'node:http';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { application, ID, SERVICES, TEAMS, teamOf } from './fixtures';
@@ -20,6 +21,9 @@ const TEAM_REQUESTS_PER_CALLER = Number(
 );
 const FANOUT_REQUESTS = Number(process.env.BENCH_FANOUT_REQUESTS ?? 20);
 const IDLE_WINDOW_MS = Number(process.env.BENCH_IDLE_WINDOW_MS ?? 60_000);
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 60_000);
+/** Objects of the cluster only the warm-up backend watches (backendProcess.ts). */
+const WARMUP_OBJECTS = 50;
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -36,29 +40,45 @@ function percentiles(samples: number[]) {
 async function main() {
   // --- Emulator + seed (not part of coldStart: the clusters exist before the backend starts) ---
   // A child process: the objects it stores do not count in this process's memory figures.
-  const emulator = await startEmulatorProcess(
-    Array.from(
+  const emulator = await startEmulatorProcess([
+    ...Array.from(
       { length: CLUSTERS },
       (_, i) => `cluster-${String(i).padStart(2, '0')}`,
     ),
+    'warmup',
+  ]);
+  const clusters = emulator.clusters.slice(0, CLUSTERS);
+  const warmupCluster = emulator.clusters[CLUSTERS];
+  await warmupCluster.apply(
+    Array.from({ length: WARMUP_OBJECTS }, (_, i) =>
+      application(warmupCluster.name, i),
+    ),
   );
-  for (const cluster of emulator.clusters) {
+  for (const cluster of clusters) {
     await cluster.apply(
       Array.from({ length: SERVICES }, (_, i) => application(cluster.name, i)),
     );
   }
   const proxies = await Promise.all(
-    emulator.clusters.map(cluster => startCountingProxy(cluster.url)),
+    clusters.map(cluster => startCountingProxy(cluster.url)),
   );
 
   // The backend in its own process: its warm-up, baseline and memory readings are its own (see
   // backendChild.ts); this process keeps the emulator client, the proxies and the callers.
   const backendProcess = await startBackendProcess(
-    emulator.clusters.map((cluster, i) => ({
+    clusters.map((cluster, i) => ({
       name: cluster.name,
       url: proxies[i].url, // through the counting proxy
       token: cluster.token,
     })),
+    {
+      cluster: {
+        name: warmupCluster.name,
+        url: warmupCluster.url,
+        token: warmupCluster.token,
+      },
+      objects: WARMUP_OBJECTS,
+    },
   ).catch(async error => {
     await emulator.close();
     throw error;
@@ -69,15 +89,36 @@ async function main() {
   const started = performance.now();
   const port = await backendProcess.start();
   const auth = { Authorization: mockCredentials.service.header() };
-  const api = async (path: string) => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/gitops${path}`, {
-      headers: auth,
+  // Plain node:http with kept-alive connections: fetch (undici) adds its own ~0.5 ms and jitter per
+  // call, which would be measured as the backend's.
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const api = (path: string) =>
+    new Promise<any>((resolve, reject) => {
+      const req = get(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/gitops${path}`,
+          headers: auth,
+          agent,
+        },
+        res => {
+          const chunks: Buffer[] = [];
+          res.on('data', chunk => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (res.statusCode !== 200) {
+              reject(new Error(`${path}: ${res.statusCode} ${text}`));
+            } else resolve(JSON.parse(text));
+          });
+        },
+      );
+      req.on('error', reject);
     });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<any>;
-  };
 
   const stopAll = async () => {
+    agent.destroy();
     await backendProcess.stop();
     await Promise.all(proxies.map(proxy => proxy.close()));
     await emulator.close();
@@ -103,12 +144,14 @@ async function main() {
     }
     const coldStartMs = performance.now() - started;
     const cached = await backendProcess.memory();
+    // Steady state: the same idle window as the baseline's, nothing asked of the backend meanwhile.
+    const settled = await backendProcess.settle(SETTLE_MS);
 
     // --- Change → API: one MODIFIED health at a time, poll the entity route until it shows ---
     const healths = ['Progressing', 'Degraded', 'Healthy'];
     const changeSamples: number[] = [];
     for (let n = 0; n < CHANGES; n++) {
-      const cluster = emulator.clusters[n % CLUSTERS];
+      const cluster = clusters[n % CLUSTERS];
       const i = (n * 37) % SERVICES; // spread over services and teams
       const health = healths[n % healths.length];
       const t0 = performance.now();
@@ -157,7 +200,7 @@ async function main() {
     // Fan-out design (today's kubernetes plugin): per request, list every watched kind in every
     // cluster and filter by the team's kubernetes-ids. The team's ids come from a precomputed map
     // (no catalog call is timed), which favours fan-out.
-    const clients = emulator.clusters.map(cluster => {
+    const clients = clusters.map(cluster => {
       const kc = new KubeConfig();
       kc.loadFromOptions({
         clusters: [
@@ -220,7 +263,7 @@ async function main() {
     // --- Marginal memory: 10,000 more objects into the running backend. Unlike the cold-start delta
     // this leaves out the backend's fixed start-up cost (code, default services, SQLite, sockets). ---
     const beforeMore = (await backendProcess.memory()).now;
-    for (const cluster of emulator.clusters) {
+    for (const cluster of clusters) {
       await cluster.apply(
         Array.from({ length: SERVICES }, (_, i) =>
           application(cluster.name, SERVICES + i),
@@ -246,6 +289,24 @@ async function main() {
       objects: OBJECTS,
       teams: TEAMS,
       coldStartMs: Math.round(coldStartMs),
+      settleS: SETTLE_MS / 1000,
+      settledRssMb: Math.round(mb(settled.end.rss)),
+      settledRssBeforeBackendMb: Math.round(
+        mb(backendProcess.settledBaseline.end.rss),
+      ),
+      settledBytesPerObject: Math.round(
+        (settled.end.rss - backendProcess.settledBaseline.end.rss) / OBJECTS,
+      ),
+      settledHeapUsedMb: Math.round(mb(settled.end.heapUsed)),
+      settledHeapTotalMb: Math.round(mb(settled.end.heapTotal)),
+      settledHeapBeforeBackendMb: Math.round(
+        mb(backendProcess.settledBaseline.end.heapUsed),
+      ),
+      settledHeapTotalBeforeBackendMb: Math.round(
+        mb(backendProcess.settledBaseline.end.heapTotal),
+      ),
+      settledRssMbEvery5s: settled.rssMbEvery5s,
+      settledBaselineRssMbEvery5s: backendProcess.settledBaseline.rssMbEvery5s,
       // Every memory figure is of the backend process alone (backendChild.ts), after gc.
       gcExposed: cached.gcExposed,
       rssMb: Math.round(mb(cached.now.rss)),

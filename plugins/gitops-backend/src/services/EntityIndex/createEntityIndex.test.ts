@@ -93,11 +93,13 @@ describe('createEntityIndex', () => {
     ]);
     await index.refresh();
     expect(
-      observe('shop', {
-        [ID]: 'shop',
-        app: 'shop',
-        tier: 'web',
-      }).entityRefs.sort(),
+      [
+        ...observe('shop', {
+          [ID]: 'shop',
+          app: 'shop',
+          tier: 'web',
+        }).entityRefs,
+      ].sort(),
     ).toEqual([
       'component:default/all-web',
       'component:default/shop',

@@ -83,9 +83,12 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
 
   function readBody(res: http.IncomingMessage): Promise<string> {
     return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      res.on('data', chunk => chunks.push(chunk));
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      // Decoded chunk by chunk: a list page is MBs, and one Buffer of its size per page would leave
+      // the allocator's heap grown (and its mmap threshold raised) long after the cold start.
+      res.setEncoding('utf8');
+      const chunks: string[] = [];
+      res.on('data', (chunk: string) => chunks.push(chunk));
+      res.on('end', () => resolve(chunks.join('')));
       res.on('error', error => reject(networkError(error)));
       // A connection cut mid-body must fail the request, never leave it pending.
       res.on('close', () => {

@@ -1,56 +1,6 @@
-import { ManagedResourceStatus } from '@internal/plugin-gitops-common';
 import { normalizeObject } from '@internal/plugin-gitops-common';
 import { application } from '../../__testUtils__/clusters';
-import {
-  compactRecord,
-  packResources,
-  StringPool,
-  unpackResources,
-} from './compact';
-
-const resource = (
-  overrides: Partial<ManagedResourceStatus>,
-): ManagedResourceStatus => ({
-  group: 'apps',
-  version: 'v1',
-  kind: 'Deployment',
-  namespace: 'shop',
-  name: 'web',
-  sync: 'Synced',
-  health: 'Healthy',
-  ...overrides,
-});
-
-describe('packResources', () => {
-  it.each([
-    ['one resource', [resource({})]],
-    [
-      'rows repeating and changing fields',
-      [
-        resource({ name: 'a' }),
-        resource({ name: 'b', kind: 'Service', group: '' }),
-        resource({ name: 'c', kind: 'Service', group: '' }),
-      ],
-    ],
-    [
-      'optional fields present and absent',
-      [
-        resource({ namespace: undefined, health: undefined, name: 'ns' }),
-        resource({ message: 'pruning', requiresPruning: true, name: 'old' }),
-        resource({ sync: 'OutOfSync', name: 'x' }),
-      ],
-    ],
-  ])('round-trips %s', (_name, resources) => {
-    const clean = resources.map(r =>
-      Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)),
-    );
-    expect(unpackResources(packResources(resources)!)).toEqual(clean);
-  });
-
-  it.each([[undefined], [[]]])('keeps nothing for %p', resources => {
-    expect(packResources(resources)).toBeUndefined();
-  });
-});
+import { compactRecord, StringPool } from './compact';
 
 describe('StringPool', () => {
   it('returns the first copy of an equal string', () => {

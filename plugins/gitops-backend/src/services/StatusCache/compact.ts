@@ -1,8 +1,8 @@
-import {
-  ManagedResourceStatus,
-  MatchableObject,
-  ObjectStatus,
-} from '@internal/plugin-gitops-common';
+import { MatchableObject, ObjectStatus } from '@internal/plugin-gitops-common';
+import { packResources, unpackResources } from './packResources';
+
+/** The empty list every record without conditions or entities shares. */
+const NONE = Object.freeze([]) as unknown as never[];
 
 /** Upper bound of the string pool; it is cleared when full (interning is an optimisation only). */
 const MAX_POOLED = 200_000;
@@ -14,6 +14,7 @@ const MAX_POOLED = 200_000;
  */
 export class StringPool {
   private readonly pool = new Map<string, string>();
+  private readonly lists = new Map<string, string[]>();
 
   intern<T extends string | undefined>(value: T): T {
     if (value === undefined) return value;
@@ -24,20 +25,29 @@ export class StringPool {
     return value;
   }
 
+  /** One shared, frozen copy of each distinct list (every object of an entity has the same entity refs). */
+  internList(list: string[]): string[] {
+    if (list.length === 0) return NONE;
+    const id = list.join('\n');
+    const pooled = this.lists.get(id);
+    if (pooled !== undefined) return pooled;
+    if (this.lists.size >= MAX_POOLED) this.lists.clear();
+    const frozen = Object.freeze(list.map(item => this.intern(item)));
+    this.lists.set(id, frozen as string[]);
+    return frozen as string[];
+  }
+
   get size() {
     return this.pool.size;
   }
 }
 
-/** Fields whose values are unique (or nearly) per object: pooling them would only grow the pool. */
-const UNIQUE = new Set([
-  'key',
-  'name',
-  'uid',
-  'revision',
-  'revisionRaw',
-  'path',
-]);
+
+/**
+ * Fields whose values are unique (or nearly) per object: pooling them would only grow the pool. Revisions are
+ * pooled: every Application synced from one config repository reports the same commit.
+ */
+const UNIQUE = new Set(['key', 'name', 'uid', 'path']);
 
 /** Copies `value` without its undefined fields, interning the repeated string fields. */
 function internFields<T extends object>(value: T, pool: StringPool): T {
@@ -75,7 +85,9 @@ export function compactRecord(
   }
   out.entityRefs = entityRefs;
   out.health = internFields(record.health, pool);
-  out.conditions = record.conditions.map(c => internFields(c, pool));
+  out.conditions = record.conditions.length
+    ? record.conditions.map(c => internFields(c, pool))
+    : NONE;
   if (record.operation) out.operation = internFields(record.operation, pool);
   if (record.source) out.source = internFields(record.source, pool);
   return withPackedResources(
@@ -125,82 +137,6 @@ export function withEntityRefs(
     { ...(fields as ObjectStatus), entityRefs },
     packed,
   );
-}
-
-type Field = string | boolean | null;
-/** A packed field equal to the same field of the previous row (never a real value: those are strings, booleans, null). */
-const SAME = 0;
-
-/** The packed fields of a resource, in order. */
-const FIELDS = [
-  'group',
-  'version',
-  'kind',
-  'namespace',
-  'name',
-  'sync',
-  'health',
-  'message',
-  'requiresPruning',
-] as const;
-const WIDTH = FIELDS.length;
-
-/**
- * Argo CD's per-resource list as one string: it is most of an Application's record, and only the
- * entity view reads it. One flat JSON array, `FIELDS` per resource, in which a field repeating the
- * previous resource's is `0` (group, kind, namespace, sync and health mostly repeat), so ten
- * resources take a few hundred bytes instead of ten objects with their own strings.
- */
-export function packResources(
-  resources: ManagedResourceStatus[] | undefined,
-): string | undefined {
-  if (!resources || resources.length === 0) return undefined;
-  const flat: (Field | typeof SAME)[] = new Array(resources.length * WIDTH);
-  for (let r = 0; r < resources.length; r++) {
-    for (let i = 0; i < WIDTH; i++) {
-      const field = resources[r][FIELDS[i]] ?? null;
-      flat[r * WIDTH + i] =
-        r > 0 && field === (resources[r - 1][FIELDS[i]] ?? null) ? SAME : field;
-    }
-  }
-  return JSON.stringify(flat);
-}
-
-export function unpackResources(packed: string): ManagedResourceStatus[] {
-  const flat = JSON.parse(packed) as (Field | typeof SAME)[];
-  const result: ManagedResourceStatus[] = [];
-  let previous: Field[] = [];
-  for (let start = 0; start < flat.length; start += WIDTH) {
-    const fields: Field[] = new Array(WIDTH);
-    for (let i = 0; i < WIDTH; i++) {
-      const field = flat[start + i];
-      fields[i] = field === SAME ? previous[i] : field;
-    }
-    previous = fields;
-    const [
-      group,
-      version,
-      kind,
-      namespace,
-      name,
-      sync,
-      health,
-      message,
-      prune,
-    ] = fields;
-    result.push({
-      group,
-      version,
-      kind,
-      ...(namespace !== null ? { namespace } : {}),
-      name,
-      sync,
-      ...(health !== null ? { health } : {}),
-      ...(message !== null ? { message } : {}),
-      ...(prune !== null ? { requiresPruning: prune } : {}),
-    } as ManagedResourceStatus);
-  }
-  return result;
 }
 
 /** Labels and namespace with pooled strings (most label keys and many values repeat). */

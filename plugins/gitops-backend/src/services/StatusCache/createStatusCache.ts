@@ -58,16 +58,19 @@ export function createStatusCache(): StatusCache {
   let mapping = noMapping;
 
   /** The entity's own matchers, plus for Crossplane objects the entities of the objects they belong to. */
+  /** Shared lists: every object of an entity holds the same one. */
   function entityRefsOf(record: ObjectStatus, match: CacheInput['match']) {
     const own = mapping.entityRefsFor(match);
-    if (!record.crossplane || record.crossplane.role === 'xrd') return own;
+    if (!record.crossplane || record.crossplane.role === 'xrd') {
+      return pool.internList(own);
+    }
     const refs = new Set(own);
     for (const parent of links.parentsOf(record)) {
       for (const ref of entries.get(parent)?.record.entityRefs ?? []) {
         refs.add(ref);
       }
     }
-    return refs.size === own.length ? own : [...refs];
+    return pool.internList(refs.size === own.length ? own : [...refs]);
   }
 
   const sameRefs = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
