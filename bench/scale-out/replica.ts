@@ -94,7 +94,12 @@ async function main() {
     leaseDurationMs: settings.leaseDurationMs,
     staleAfterMs: config.staleAfterMs,
     replicaId: settings.name,
+    teamReadModel: process.env.BENCH_TEAM_READ_MODEL !== 'false',
   });
+  // Before any cluster is watched: the process's own cost (code, catalog index of 1,000 entities, pools).
+  const gcNow = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; gcNow && i < 3; i++) gcNow();
+  const baseline = process.memoryUsage();
   sharded.start();
 
   const { reader } = sharded;
@@ -127,6 +132,8 @@ async function main() {
           objects: cache.all().length,
           rss,
           heapUsed,
+          baselineRss: baseline.rss,
+          baselineHeapUsed: baseline.heapUsed,
         };
       } else {
         res.writeHead(404).end();

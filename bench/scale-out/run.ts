@@ -220,6 +220,8 @@ async function main() {
         objects: m.objects,
         rssMb: mb(m.rss),
         heapMb: mb(m.heapUsed),
+        // Above the replica's own heap before it watched anything (what sharding can divide).
+        heapAboveBaselineMb: mb(m.heapUsed - m.baselineHeapUsed),
       })),
       teamStatus,
       teamHandler,

@@ -63,6 +63,12 @@ export interface Config {
        * signals to all replicas; enable this for a backend without it.
        */
       pollSignals?: boolean;
+      /**
+       * Default true: each replica keeps the team-view columns of every object of the fleet in memory (~0.3 KB
+       * per object), so team status needs no query. False: team status reads PostgreSQL (per-replica memory then
+       * holds only the replica's own clusters).
+       */
+      teamReadModel?: boolean;
     };
     permissions?: {
       /**

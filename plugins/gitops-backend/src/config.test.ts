@@ -43,6 +43,37 @@ describe('readGitopsConfig', () => {
     });
   });
 
+  it.each([
+    [
+      'the defaults',
+      { enabled: true },
+      {
+        enabled: true,
+        leaseDurationMs: 12_000,
+        pollSignals: false,
+        teamReadModel: true,
+      },
+    ],
+    [
+      'every key',
+      {
+        enabled: true,
+        leaseDuration: '20s',
+        pollSignals: true,
+        teamReadModel: false,
+      },
+      {
+        enabled: true,
+        leaseDurationMs: 20_000,
+        pollSignals: true,
+        teamReadModel: false,
+      },
+    ],
+  ])('reads sharding with %s', (_name, sharding, expected) => {
+    const config = readGitopsConfig(new ConfigReader({ gitops: { sharding } }));
+    expect(config.sharding).toEqual(expected);
+  });
+
   it('builds a kubeconfig from url and token', () => {
     const [cluster] = readGitopsConfig(
       new ConfigReader({

@@ -21,6 +21,7 @@ export interface GitopsConfig {
     enabled: boolean;
     leaseDurationMs: number;
     pollSignals: boolean;
+    teamReadModel: boolean;
   };
 }
 
@@ -103,6 +104,8 @@ export function readGitopsConfig(root: Config): GitopsConfig {
             leaseDurationMs: read('sharding.leaseDuration', { seconds: 12 }),
             pollSignals:
               config.getOptionalBoolean('sharding.pollSignals') ?? false,
+            teamReadModel:
+              config.getOptionalBoolean('sharding.teamReadModel') ?? true,
           },
         }
       : {}),

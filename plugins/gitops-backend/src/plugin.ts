@@ -124,6 +124,7 @@ export const gitopsPlugin = createBackendPlugin({
               logger,
               leaseDurationMs: config.sharding.leaseDurationMs,
               pollSignals: config.sharding.pollSignals,
+              teamReadModel: config.sharding.teamReadModel,
               staleAfterMs: config.staleAfterMs,
             })
           : undefined;

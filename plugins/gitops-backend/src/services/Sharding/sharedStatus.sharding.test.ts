@@ -23,22 +23,32 @@ describeOnPostgres(databases)(
   (databaseId: TestDatabaseId) => {
     const suite = useShardingSuite(databases, databaseId);
 
-    it('answers team status with every cluster from every replica', async () => {
-      const list = await suite.start(3);
-      await waitFor('an even split', () => evenlySplit(list));
-      for (const replica of list) {
-        const team = await waitFor(
-          'all clusters in the team grid',
-          async () => {
-            const status = await replica.sharded.reader.teamStatus(TEAM, [
-              SHOP,
-            ]);
-            return status.counts.total === CLUSTERS.length ? status : undefined;
-          },
-        );
-        expect(Object.keys(team.rows[0].environments).sort()).toEqual(CLUSTERS);
-      }
-    });
+    it.each([
+      ['from the team read model', true],
+      ['from PostgreSQL', false],
+    ])(
+      'answers team status with every cluster from every replica, %s',
+      async (_how, teamReadModel) => {
+        const list = await suite.start(3, { teamReadModel });
+        await waitFor('an even split', () => evenlySplit(list));
+        for (const replica of list) {
+          const team = await waitFor(
+            'all clusters in the team grid',
+            async () => {
+              const status = await replica.sharded.reader.teamStatus(TEAM, [
+                SHOP,
+              ]);
+              return status.counts.total === CLUSTERS.length
+                ? status
+                : undefined;
+            },
+          );
+          expect(Object.keys(team.rows[0].environments).sort()).toEqual(
+            CLUSTERS,
+          );
+        }
+      },
+    );
 
     it('serves every cluster in /clusters from every replica', async () => {
       const list = await suite.start(2);

@@ -46,16 +46,20 @@ const asService = (knex: Knex): DatabaseService => ({
   migrations: { skip: false },
 });
 
+export interface ReplicaOptions {
+  leaseDurationMs?: number;
+  staleAfterMs?: number;
+  /** When a held cluster's own watcher calls it stale. */
+  watcherStaleAfterMs?: number;
+  /** Default true (the plugin's default). */
+  teamReadModel?: boolean;
+}
+
 export async function startReplica(
   name: string,
   knex: Knex,
   emulator: KubeEmulator,
-  timings: {
-    leaseDurationMs?: number;
-    staleAfterMs?: number;
-    /** When a held cluster's own watcher calls it stale. */
-    watcherStaleAfterMs?: number;
-  } = {},
+  timings: ReplicaOptions = {},
 ): Promise<TestReplica> {
   const logger = mockServices.logger.mock();
   const cache = createHandoverCache(createStatusCache());
@@ -99,6 +103,7 @@ export async function startReplica(
     staleAfterMs: timings.staleAfterMs ?? 60_000,
     pollIntervalMs: 100,
     pollSignals: true,
+    teamReadModel: timings.teamReadModel,
     replicaId: name,
   });
   sharded.start();

@@ -2,7 +2,13 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { KubeEmulator } from '@internal/kube-emulator';
 import { Knex } from 'knex';
 import { application, startClusters } from '../../../__testUtils__/clusters';
-import { ID, SHOP, startReplica, TestReplica } from './replicaHarness';
+import {
+  ID,
+  ReplicaOptions,
+  SHOP,
+  startReplica,
+  TestReplica,
+} from './replicaHarness';
 
 /** Sharding runs on PostgreSQL only; SQLite is only checked to be refused. */
 export const SHARDING_DATABASE_IDS: TestDatabaseId[] = [
@@ -31,7 +37,7 @@ export interface ShardingSuite {
   /** Replicas stopped (leases released) after each test. */
   replicas: TestReplica[];
   /** Starts `count` replicas named replica-<i>. */
-  start(count: number): Promise<TestReplica[]>;
+  start(count: number, options?: ReplicaOptions): Promise<TestReplica[]>;
 }
 
 /** A fresh database and emulator per test; call inside a describe. */
@@ -41,10 +47,15 @@ export function useShardingSuite(
 ): ShardingSuite {
   const suite = {
     replicas: [],
-    async start(count: number) {
+    async start(count: number, options?: ReplicaOptions) {
       for (let i = 0; i < count; i++) {
         suite.replicas.push(
-          await startReplica(`replica-${i}`, suite.knex, suite.emulator),
+          await startReplica(
+            `replica-${i}`,
+            suite.knex,
+            suite.emulator,
+            options,
+          ),
         );
       }
       return suite.replicas;
