@@ -59,6 +59,7 @@ export {
 export { promoteImage } from './manifests/promoteImage';
 export type { PromoteImageOptions } from './manifests/promoteImage';
 export {
+  isHelmPackaged,
   promoteHelmValues,
   promotionEdit,
 } from './manifests/promoteHelmValues';
@@ -76,5 +77,8 @@ export type {
   ProgressiveDeliveryOptions,
   ServiceEnvironment,
 } from './manifests/types';
-export { pinImage } from './manifests/pinImage';
-export type { PinImageOptions } from './manifests/pinImage';
+export { pinHelmImage, pinImage } from './manifests/pinImage';
+export type {
+  PinHelmImageOptions,
+  PinImageOptions,
+} from './manifests/pinImage';

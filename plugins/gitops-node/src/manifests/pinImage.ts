@@ -1,11 +1,12 @@
 import { InputError } from '@backstage/errors';
-import { isMap, isSeq, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import { assertDns1123Label } from '../changes/safety';
 import { YamlEdit } from '../changes/types';
 import {
   assertImageRepository,
   assertImmutableImageRef,
 } from './generateServiceManifests';
+import { helmValuesFile } from './promoteHelmValues';
 
 export interface PinImageOptions {
   service: string;
@@ -48,6 +49,36 @@ export function pinImage(options: PinImageOptions): YamlEdit {
         entry.set('newTag', options.imageTag);
         entry.delete('digest');
       }
+    },
+  };
+}
+
+export type PinHelmImageOptions = Omit<PinImageOptions, 'image'>;
+
+/**
+ * The Helm form of {@link pinImage}: `image.tag` or `image.digest` (dropping
+ * the other) in `overlays/<environment>/values.yaml`. The scalar changes in
+ * place, so comments such as Flux setter markers stay.
+ */
+export function pinHelmImage(options: PinHelmImageOptions): YamlEdit {
+  assertDns1123Label(options.service, 'Service name');
+  assertDns1123Label(options.environment, 'Environment name');
+  assertImmutableImageRef(options, `Environment ${options.environment}`);
+  const path = helmValuesFile(options.service, options.environment);
+  const [key, other] = options.imageDigest
+    ? (['digest', 'tag'] as const)
+    : (['tag', 'digest'] as const);
+  const value = options.imageDigest ?? options.imageTag;
+  return {
+    path,
+    edit: doc => {
+      if (!doc.has('image')) doc.set('image', doc.createNode({}));
+      const image = doc.get('image', true);
+      if (!isMap(image)) throw new InputError(`${path}: image is not a map`);
+      const node = image.get(key, true);
+      if (isScalar(node)) node.value = value;
+      else image.set(key, value);
+      image.delete(other);
     },
   };
 }

@@ -75,6 +75,33 @@ export interface PromotionTarget {
 }
 
 /**
+ * Whether the service keeps the environment's image in a Helm values file
+ * (`overlays/<env>/values.yaml`) rather than a Kustomize overlay: one read on
+ * `branch`, 404 meaning Kustomize. Names must be validated by the caller.
+ */
+export async function isHelmPackaged(
+  octokit: GithubClient,
+  target: PromotionTarget,
+  branch: string | undefined,
+  at: { service: string; environment: string },
+): Promise<boolean> {
+  return octokit.repos
+    .getContent({
+      owner: target.owner,
+      repo: target.repo,
+      path: helmValuesFile(at.service, at.environment),
+      ...(branch ? { ref: branch } : {}),
+    })
+    .then(
+      () => true,
+      (error: { status?: number }) => {
+        if (error.status === 404) return false;
+        throw error;
+      },
+    );
+}
+
+/**
  * The promotion edit for how the service is packaged: a Helm service keeps
  * its image in `overlays/<from>/values.yaml`, a Kustomize one in the
  * overlay's `images:`. One read of the values file on `branch` decides
@@ -88,20 +115,10 @@ export async function promotionEdit(
 ): Promise<YamlEdit> {
   // Validates the names before they go into a request path.
   const kustomizeEdit = promoteImage(options);
-  const isHelm = await octokit.repos
-    .getContent({
-      owner: target.owner,
-      repo: target.repo,
-      path: helmValuesFile(options.service, options.from),
-      ...(branch ? { ref: branch } : {}),
-    })
-    .then(
-      () => true,
-      (error: { status?: number }) => {
-        if (error.status === 404) return false;
-        throw error;
-      },
-    );
+  const isHelm = await isHelmPackaged(octokit, target, branch, {
+    service: options.service,
+    environment: options.from,
+  });
   return isHelm
     ? promoteHelmValues({
         service: options.service,

@@ -17,6 +17,7 @@ export const KUBECTL = join(
   __dirname,
   '../../../../.tools/kubectl/kubectl/kubectl',
 );
+export const HELM = join(__dirname, '../../../../.tools/kubectl/helm/helm');
 
 /** The sandbox's `web` service: three environments, one Argo CD Application each. */
 export function seededRepoFiles(): Record<string, string> {

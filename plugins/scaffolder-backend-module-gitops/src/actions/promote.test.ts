@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { generateServiceManifests } from '@internal/plugin-gitops-node';
 import {
   checkpointStore,
+  HELM,
   KUBECTL,
   OWNER,
   run,
@@ -17,7 +18,6 @@ jest.setTimeout(60_000);
 
 const promotion = { service: 'web', from: 'staging', to: 'prod' };
 
-const HELM = join(__dirname, '../../../../.tools/kubectl/helm/helm');
 const SHOP_STAGING = 'apps/shop/overlays/staging/values.yaml';
 
 /** A Helm-packaged `shop` beside the seeded `web`: dev runs 1.4.0, staging 1.3.0. */

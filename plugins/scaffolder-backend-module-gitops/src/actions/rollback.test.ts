@@ -1,6 +1,15 @@
+import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { generateServiceManifests } from '@internal/plugin-gitops-node';
 import { breakProd, commitToMain } from '../__testUtils__/commits';
-import { checkpointStore, run, useConfigRepo } from '../__testUtils__/harness';
+import {
+  checkpointStore,
+  HELM,
+  KUBECTL,
+  OWNER,
+  run,
+  useConfigRepo,
+} from '../__testUtils__/harness';
 import { createGitopsRollbackAction } from './rollback';
 
 jest.setTimeout(60_000);
@@ -108,6 +117,42 @@ describe('gitops:rollback', () => {
       changedFiles: [OVERLAY],
     });
     expect(await github.pulls(repo)).toEqual([]);
+  });
+
+  it('pins the image of a Helm service in its values.yaml', async () => {
+    const shop = generateServiceManifests({
+      name: 'shop',
+      team: 'payments',
+      image: 'ghcr.io/acme/shop',
+      packaging: 'helm',
+      environments: [{ name: 'staging', replicas: 2, imageTag: '1.3.0' }],
+      delivery: { engine: 'argocd', repoUrl: 'https://github.com/acme/config' },
+    });
+    const { repo, repoUrl } = await github.newRepo(shop);
+    const { ctx, outputs } = await github.context({
+      repoUrl,
+      service: 'shop',
+      environment: 'staging',
+      toImageTag: '1.2.0',
+    });
+    // Validation renders the chart with the repo's helm binary.
+    const config = new ConfigReader({
+      ...github.deps().config.get<object>(),
+      gitops: { validation: { kubectlPath: KUBECTL, helmPath: HELM } },
+    });
+
+    await createGitopsRollbackAction({ config }).handler(ctx);
+
+    const { data: files } = await github.octokit().pulls.listFiles({
+      owner: OWNER,
+      repo,
+      pull_number: outputs.pullRequestNumber as number,
+    });
+    expect(files.map(f => f.filename)).toEqual([
+      'apps/shop/overlays/staging/values.yaml',
+    ]);
+    expect(files[0].patch).toContain('-  tag: 1.3.0');
+    expect(files[0].patch).toContain('+  tag: 1.2.0');
   });
 
   it('replays the checkpoint instead of writing again', async () => {

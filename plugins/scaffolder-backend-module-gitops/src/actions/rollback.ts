@@ -2,10 +2,13 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ConfigRepoChange,
+  GithubClient,
+  isHelmPackaged,
+  pinHelmImage,
   pinImage,
   revertLastChange,
 } from '@internal/plugin-gitops-node';
-import { resolveConfigRepo } from './configRepo';
+import { ConfigRepo, resolveConfigRepo } from './configRepo';
 import { overlayImageNames } from './overlayHistory';
 import { examples } from './rollback.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
@@ -47,12 +50,60 @@ const inputFields = {
       .describe('The image to pin (default the only image of the overlay)'),
 };
 
+/**
+ * The edit that pins the environment's image, for how the service is packaged: `image.tag` / `image.digest`
+ * in a Helm service's `values.yaml`, else the Kustomize overlay's `images:` entry.
+ */
+async function pinChange(
+  octokit: GithubClient,
+  target: ConfigRepo,
+  branch: string,
+  input: {
+    service: string;
+    environment: string;
+    image?: string;
+    toImageTag?: string;
+    toImageDigest?: string;
+  },
+): Promise<{ change: ConfigRepoChange; what: string }> {
+  const { service, environment } = input;
+  const pinned = {
+    imageTag: input.toImageTag,
+    imageDigest: input.toImageDigest,
+  };
+  // Built first: it validates the names before they go into a request path.
+  const helmEdit = pinHelmImage({ service, environment, ...pinned });
+  if (await isHelmPackaged(octokit, target, branch, { service, environment })) {
+    return {
+      change: { yamlEdits: [helmEdit] },
+      what: `the image in \`${helmEdit.path}\``,
+    };
+  }
+  const path = `apps/${service}/overlays/${environment}/kustomization.yaml`;
+  const names = input.image
+    ? [input.image]
+    : await overlayImageNames(octokit, target, branch, path);
+  if (names.length !== 1) {
+    throw new InputError(
+      `${path} has ${names.length} images; name the one to pin with image`,
+    );
+  }
+  return {
+    change: {
+      yamlEdits: [
+        pinImage({ service, environment, image: names[0], ...pinned }),
+      ],
+    },
+    what: `\`${names[0]}\``,
+  };
+}
+
 /** `gitops:rollback`: a revert PR of the last change to an overlay, or a pin to a known-good tag. */
 export function createGitopsRollbackAction(deps: GitopsActionDeps) {
   return createTemplateAction({
     id: 'gitops:rollback',
     description:
-      'Opens a pull request that rolls back `apps/<service>/overlays/<environment>/`: the overlay as it was before its last commit, as it was at `toRevision`, or the image pinned to `toImageTag` / `toImageDigest`.',
+      "Opens a pull request that rolls back `apps/<service>/overlays/<environment>/`: the overlay as it was before its last commit, as it was at `toRevision`, or the image pinned to `toImageTag` / `toImageDigest` (in the overlay's `images:`, or `image.tag` / `image.digest` of a Helm service's `values.yaml`).",
     examples,
     supportsDryRun: true,
     schema: { input: inputFields, output: pullRequestOutputFields },
@@ -86,27 +137,9 @@ export function createGitopsRollbackAction(deps: GitopsActionDeps) {
           `${body}.\n\nRequested by ${ctx.user?.ref ?? 'the scaffolder'}.`,
         change: async (octokit): Promise<ConfigRepoChange> => {
           if (pin) {
-            const path = `${overlay}/kustomization.yaml`;
-            const names = input.image
-              ? [input.image]
-              : await overlayImageNames(octokit, target, baseBranch, path);
-            if (names.length !== 1) {
-              throw new InputError(
-                `${path} has ${names.length} images; name the one to pin with image`,
-              );
-            }
-            body += ` by pinning \`${names[0]}\` to \`${pin}\``;
-            return {
-              yamlEdits: [
-                pinImage({
-                  service,
-                  environment,
-                  image: names[0],
-                  imageTag: input.toImageTag,
-                  imageDigest: input.toImageDigest,
-                }),
-              ],
-            };
+            const pinned = await pinChange(octokit, target, baseBranch, input);
+            body += ` by pinning ${pinned.what} to \`${pin}\``;
+            return pinned.change;
           }
           const revert = await revertLastChange(
             octokit,
