@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { startGithubEmulator } from './emulator';
+export { runIsolated } from './git/runIsolated';
 export type {
   CreateRepoOptions,
   GithubEmulator,

@@ -1,11 +1,11 @@
 import { Octokit } from '@octokit/rest';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   GithubEmulator,
   GithubEmulatorOptions,
+  runIsolated,
   startGithubEmulator,
 } from '../index';
 
@@ -24,31 +24,18 @@ export function octokitFor(
 }
 
 /** Runs the git CLI like a user would, isolated from the machine's git config. */
-export function git(args: string[], cwd?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      args,
-      {
-        cwd,
-        env: {
-          PATH: process.env.PATH,
-          HOME: tmpdir(),
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_TERMINAL_PROMPT: '0',
-          GIT_AUTHOR_NAME: 'Test User',
-          GIT_AUTHOR_EMAIL: 'test@example.com',
-          GIT_COMMITTER_NAME: 'Test User',
-          GIT_COMMITTER_EMAIL: 'test@example.com',
-        },
-      },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`git ${args.join(' ')} failed: ${stderr}`));
-        else resolve(stdout.trim());
-      },
-    );
+export async function git(args: string[], cwd?: string): Promise<string> {
+  const author = { name: 'Test User', email: 'test@example.com' };
+  const stdout = await runIsolated('git', args, {
+    cwd,
+    env: {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_COMMITTER_NAME: author.name,
+      GIT_COMMITTER_EMAIL: author.email,
+    },
   });
+  return stdout.trim();
 }
 
 // A type alias (not an interface) so it fits Octokit's indexed parameter types.

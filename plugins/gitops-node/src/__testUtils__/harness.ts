@@ -1,8 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
+import {
+  GithubEmulator,
+  runIsolated,
+  startGithubEmulator,
+} from '@internal/github-emulator';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { createGithubClient, GithubClient } from '../github/createGithubClient';
 
@@ -30,27 +33,8 @@ export function recordingLogger(
 }
 
 /** Runs git like a user, isolated from the machine's config (async: the emulator runs in this process). */
-export function git(args: string[], cwd?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      args,
-      {
-        cwd,
-        env: {
-          PATH: process.env.PATH,
-          HOME: tmpdir(),
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_TERMINAL_PROMPT: '0',
-        },
-      },
-      (error, stdout, stderr) =>
-        error
-          ? reject(new Error(`git ${args[0]} failed: ${stderr}`))
-          : resolve(stdout.trim()),
-    );
-  });
+export async function git(args: string[], cwd?: string): Promise<string> {
+  return (await runIsolated('git', args, { cwd })).trim();
 }
 
 export type RepoId = { owner: string; repo: string };

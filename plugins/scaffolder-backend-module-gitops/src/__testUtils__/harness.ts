@@ -1,11 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
+import {
+  GithubEmulator,
+  runIsolated,
+  startGithubEmulator,
+} from '@internal/github-emulator';
 import { generateServiceManifests } from '@internal/plugin-gitops-node';
 import { Octokit } from '@octokit/rest';
 import yaml from 'yaml';
@@ -42,27 +45,7 @@ export function seededRepoFiles(): Record<string, string> {
 
 /** Runs a command without a shell (async: the emulator runs in this process). */
 export function run(file: string, args: string[], cwd?: string) {
-  return new Promise<string>((resolve, reject) => {
-    execFile(
-      file,
-      args,
-      {
-        cwd,
-        maxBuffer: 16 * 1024 * 1024,
-        env: {
-          PATH: process.env.PATH,
-          HOME: tmpdir(),
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_TERMINAL_PROMPT: '0',
-        },
-      },
-      (error, stdout, stderr) =>
-        error
-          ? reject(new Error(`${file} ${args[0]} failed: ${stderr}`))
-          : resolve(stdout),
-    );
-  });
+  return runIsolated(file, args, { cwd });
 }
 
 /** A checkpoint store like the task database: a key's first result is replayed. */
@@ -112,7 +95,8 @@ export function useConfigRepo() {
               { host: host(), apiBaseUrl: emulator!.apiUrl, token: TOKEN },
             ],
           },
-          gitops: { validation: { kubectlPath: KUBECTL } },
+          // helm renders only Helm-packaged services' overlays.
+          gitops: { validation: { kubectlPath: KUBECTL, helmPath: HELM } },
         }),
       };
     },
@@ -126,6 +110,15 @@ export function useConfigRepo() {
     },
     octokit(): Octokit {
       return new Octokit({ auth: TOKEN, baseUrl: emulator!.url });
+    },
+    /** The files a pull request changes, with their patches. */
+    async pullFiles(repo: string, pullNumber: number) {
+      const { data } = await harness.octokit().pulls.listFiles({
+        owner: OWNER,
+        repo,
+        pull_number: pullNumber,
+      });
+      return data;
     },
     async pulls(repo: string): Promise<
       Array<{

@@ -1,13 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { parseAllDocuments } from 'yaml';
 import { generateServiceManifests } from '@internal/plugin-gitops-node';
 import {
   checkpointStore,
   HELM,
-  KUBECTL,
   OWNER,
   run,
   useConfigRepo,
@@ -107,21 +105,14 @@ describe('gitops:promote', () => {
       from: 'dev',
       to: 'staging',
     });
-    // Validation renders the chart too, with the helm binary of the repo's tools.
-    const config = new ConfigReader({
-      ...github.deps().config.get<object>(),
-      gitops: { validation: { kubectlPath: KUBECTL, helmPath: HELM } },
-    });
-
-    await createGitopsPromoteAction({ config }).handler(ctx);
+    // Validation renders the chart too (the harness's helm binary).
+    await createGitopsPromoteAction(github.deps()).handler(ctx);
 
     const octokit = github.octokit();
-    const number = outputs.pullRequestNumber as number;
-    const { data: files } = await octokit.pulls.listFiles({
-      owner: OWNER,
+    const files = await github.pullFiles(
       repo,
-      pull_number: number,
-    });
+      outputs.pullRequestNumber as number,
+    );
     expect(files.map(f => [f.filename, f.additions, f.deletions])).toEqual([
       [SHOP_STAGING, 1, 1],
     ]);

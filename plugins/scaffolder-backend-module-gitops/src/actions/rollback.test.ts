@@ -1,15 +1,7 @@
-import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { generateServiceManifests } from '@internal/plugin-gitops-node';
 import { breakProd, commitToMain } from '../__testUtils__/commits';
-import {
-  checkpointStore,
-  HELM,
-  KUBECTL,
-  OWNER,
-  run,
-  useConfigRepo,
-} from '../__testUtils__/harness';
+import { checkpointStore, run, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsRollbackAction } from './rollback';
 
 jest.setTimeout(60_000);
@@ -135,19 +127,12 @@ describe('gitops:rollback', () => {
       environment: 'staging',
       toImageTag: '1.2.0',
     });
-    // Validation renders the chart with the repo's helm binary.
-    const config = new ConfigReader({
-      ...github.deps().config.get<object>(),
-      gitops: { validation: { kubectlPath: KUBECTL, helmPath: HELM } },
-    });
+    await createGitopsRollbackAction(github.deps()).handler(ctx);
 
-    await createGitopsRollbackAction({ config }).handler(ctx);
-
-    const { data: files } = await github.octokit().pulls.listFiles({
-      owner: OWNER,
+    const files = await github.pullFiles(
       repo,
-      pull_number: outputs.pullRequestNumber as number,
-    });
+      outputs.pullRequestNumber as number,
+    );
     expect(files.map(f => f.filename)).toEqual([
       'apps/shop/overlays/staging/values.yaml',
     ]);

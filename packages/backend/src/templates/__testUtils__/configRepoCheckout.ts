@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runIsolated } from '@internal/github-emulator';
 import { parseAllDocuments } from 'yaml';
 import { REPO_ROOT } from './catalogEntities';
 
@@ -16,27 +15,7 @@ function toolPath(projectPath: string, fallback: string) {
 
 /** Runs a command without a shell; async, because the emulator answering git runs in this process. */
 export function runTool(file: string, args: string[], cwd?: string) {
-  return new Promise<string>((resolve, reject) => {
-    execFile(
-      file,
-      args,
-      {
-        cwd,
-        maxBuffer: 32 * 1024 * 1024,
-        env: {
-          PATH: process.env.PATH,
-          HOME: tmpdir(),
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_TERMINAL_PROMPT: '0',
-        },
-      },
-      (error, stdout, stderr) =>
-        error
-          ? reject(new Error(`${file} ${args.join(' ')} failed: ${stderr}`))
-          : resolve(stdout),
-    );
-  });
+  return runIsolated(file, args, { cwd });
 }
 
 const KUSTOMIZATION_FILES = [
