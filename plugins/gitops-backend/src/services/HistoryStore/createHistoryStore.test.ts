@@ -1,5 +1,4 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { normalizeObject } from '@internal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { application } from '../../__testUtils__/clusters';
@@ -7,24 +6,16 @@ import { createStatusCache, StatusCache } from '../StatusCache';
 import { createHistoryRecorder } from './createHistoryRecorder';
 import { createHistoryStore } from './createHistoryStore';
 import { HistoryTransition } from './types';
+import {
+  asDatabaseService as asService,
+  DATABASE_IDS,
+} from '../../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({
-  ids: [
-    'POSTGRES_18',
-    'POSTGRES_17',
-    'POSTGRES_16',
-    'POSTGRES_15',
-    'POSTGRES_14',
-    'SQLITE_3',
-  ],
+  ids: DATABASE_IDS,
   disableDocker: true,
-});
-
-const asService = (knex: Knex): DatabaseService => ({
-  getClient: async () => knex,
-  migrations: { skip: false },
 });
 
 const SHOP = 'component:default/shop';

@@ -69,11 +69,11 @@ const COLUMNS = [
  * knex's query builder allocates several KB per inserted value, which made the history the
  * largest allocation of a cold start (every object's first status is recorded then).
  */
+const ROW_PLACEHOLDERS = `(${COLUMNS.map(() => '?').join(', ')})`;
 const insertSql = (rows: number) =>
-  `insert into ${TABLE} (${COLUMNS.join(', ')}) values ${Array.from(
-    { length: rows },
-    () => `(${COLUMNS.map(() => '?').join(', ')})`,
-  ).join(', ')} on conflict (object_key, resource_version) do nothing`;
+  `insert into ${TABLE} (${COLUMNS.join(', ')}) values ${Array(rows)
+    .fill(ROW_PLACEHOLDERS)
+    .join(', ')} on conflict (object_key, resource_version) do nothing`;
 
 function toRow(t: HistoryTransition): Omit<Row, 'id'> {
   return {

@@ -2,18 +2,12 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { isMigrationContention, migrateLatest } from './migrateLatest';
+import { DATABASE_IDS } from '../../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({
-  ids: [
-    'POSTGRES_18',
-    'POSTGRES_17',
-    'POSTGRES_16',
-    'POSTGRES_15',
-    'POSTGRES_14',
-    'SQLITE_3',
-  ],
+  ids: DATABASE_IDS,
   disableDocker: true,
 });
 

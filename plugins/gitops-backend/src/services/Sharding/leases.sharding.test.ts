@@ -1,9 +1,8 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { application } from '../../__testUtils__/clusters';
 import { waitFor } from '../../__testUtils__/waitFor';
 import { createLeaseStore } from './createLeaseStore';
 import { assertShardingDatabase } from './createShardedReconciler';
-import { ID, startReplica } from './__testUtils__/replicaHarness';
+import { startReplica } from './__testUtils__/replicaHarness';
 import {
   CLUSTERS,
   describeOnPostgres,
@@ -97,15 +96,7 @@ describeOnPostgres(databases)(
         .knex('gitops_cluster_leases')
         .where({ cluster })
         .update({ expires_at: suite.knex.raw("now() - interval '1 second'") });
-      suite.emulator
-        .cluster(cluster)
-        .apply(
-          application(
-            `shop-${cluster}`,
-            { health: 'Degraded' },
-            { [ID]: 'shop' },
-          ),
-        );
+      suite.setShopHealth(cluster, 'Degraded');
       await waitFor(
         'the change written after renewal',
         async () => (await healthOf(owner, cluster)) === 'Degraded',

@@ -1,13 +1,13 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { application } from '../../__testUtils__/clusters';
 import { waitFor } from '../../__testUtils__/waitFor';
-import { ID, SHOP, startReplica, TEAM } from './__testUtils__/replicaHarness';
+import { SHOP, startReplica, TEAM } from './__testUtils__/replicaHarness';
 import {
   CLUSTERS,
   describeOnPostgres,
   evenlySplit,
   healthOf,
   SHARDING_DATABASE_IDS,
+  shopKey,
   useShardingSuite,
 } from './__testUtils__/shardingSuite';
 
@@ -72,17 +72,8 @@ describeOnPostgres(databases)(
         'the object served',
         async () => (await healthOf(survivor, cluster)) === 'Healthy',
       );
-      await gone.stop({ releaseLeases: false });
-      suite.replicas = [survivor];
-      suite.emulator
-        .cluster(cluster)
-        .apply(
-          application(
-            `shop-${cluster}`,
-            { health: 'Degraded' },
-            { [ID]: 'shop' },
-          ),
-        );
+      await suite.crash(gone);
+      suite.setShopHealth(cluster, 'Degraded');
       await waitFor(
         'the change visible after takeover',
         async () => (await healthOf(survivor, cluster)) === 'Degraded',
@@ -99,8 +90,7 @@ describeOnPostgres(databases)(
         'the object served',
         async () => (await healthOf(survivor, cluster)) === 'Healthy',
       );
-      await gone.stop({ releaseLeases: false });
-      suite.replicas = [survivor];
+      await suite.crash(gone);
       suite.emulator
         .cluster(cluster)
         .remove(
@@ -135,8 +125,7 @@ describeOnPostgres(databases)(
         const team = await survivor.sharded.reader.teamStatus(TEAM, [SHOP]);
         return team.counts.total === CLUSTERS.length;
       });
-      await gone.stop({ releaseLeases: false });
-      suite.replicas = [survivor];
+      await suite.crash(gone);
       const states = await waitFor('the orphaned clusters stale', async () => {
         const all = await survivor.sharded.reader.clusters();
         const mine = all.filter(state => orphaned.includes(state.name));
@@ -160,21 +149,12 @@ describeOnPostgres(databases)(
         'the object served',
         async () => (await healthOf(survivor, cluster)) === 'Healthy',
       );
-      suite.emulator
-        .cluster(cluster)
-        .apply(
-          application(
-            `shop-${cluster}`,
-            { health: 'Degraded' },
-            { [ID]: 'shop' },
-          ),
-        );
+      suite.setShopHealth(cluster, 'Degraded');
       await waitFor(
         'the change served',
         async () => (await healthOf(survivor, cluster)) === 'Degraded',
       );
-      await gone.stop({ releaseLeases: false });
-      suite.replicas = [survivor];
+      await suite.crash(gone);
       await waitFor('the cluster taken over', () =>
         survivor.sharded.held().includes(cluster),
       );
@@ -183,7 +163,7 @@ describeOnPostgres(databases)(
         const rows = await suite
           .knex('gitops_object_status')
           .where({
-            key: `${cluster}/argoproj.io/Application/argocd/shop-${cluster}`,
+            key: shopKey(cluster),
           })
           .first();
         return rows?.owner === survivor.name;
@@ -192,9 +172,7 @@ describeOnPostgres(databases)(
       suite.replicas = [];
       const history = await survivor.history.query({
         entityRef: 'component:default/none',
-        objectKeys: [
-          `${cluster}/argoproj.io/Application/argocd/shop-${cluster}`,
-        ],
+        objectKeys: [shopKey(cluster)],
         limit: 100,
       });
       expect(
@@ -223,15 +201,7 @@ describeOnPostgres(databases)(
       // The first listing is signalled too: wait for it, so the next signal is the change's.
       await waitFor('the first listing signalled', signalled);
       other.published.length = 0;
-      suite.emulator
-        .cluster(cluster)
-        .apply(
-          application(
-            `shop-${cluster}`,
-            { health: 'Degraded' },
-            { [ID]: 'shop' },
-          ),
-        );
+      suite.setShopHealth(cluster, 'Degraded');
       await waitFor('a signal on the other replica', signalled);
       expect(await healthOf(other, cluster)).toBe('Degraded');
     });

@@ -11,17 +11,12 @@ import { createStatusCache } from '../StatusCache';
 import { createSharedStatusReader } from './createSharedStatusReader';
 import { createTeamReadModel } from './createTeamReadModel';
 import { objectRow, OBJECTS } from './tables';
+import { POSTGRES_IDS } from '../../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({
-  ids: [
-    'POSTGRES_18',
-    'POSTGRES_17',
-    'POSTGRES_16',
-    'POSTGRES_15',
-    'POSTGRES_14',
-  ],
+  ids: POSTGRES_IDS,
   disableDocker: true,
 });
 

@@ -1,5 +1,4 @@
 import { ConfigReader } from '@backstage/config';
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { KubeEmulator } from '@internal/kube-emulator';
@@ -23,6 +22,7 @@ import {
   HandoverCache,
   ShardedReconciler,
 } from '../index';
+import { asDatabaseService as asService } from '../../../__testUtils__/databases';
 
 /** Test-only: one backend replica's reconciler pieces, as plugin.ts wires them, on a shared database. */
 export interface TestReplica {
@@ -40,11 +40,6 @@ export interface TestReplica {
 export const ID = 'backstage.io/kubernetes-id';
 export const SHOP = 'component:default/shop';
 export const TEAM = 'group:default/team-a';
-
-const asService = (knex: Knex): DatabaseService => ({
-  getClient: async () => knex,
-  migrations: { skip: false },
-});
 
 export interface ReplicaOptions {
   leaseDurationMs?: number;

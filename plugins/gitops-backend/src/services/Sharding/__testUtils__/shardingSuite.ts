@@ -2,6 +2,7 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { KubeEmulator } from '@internal/kube-emulator';
 import { Knex } from 'knex';
 import { application, startClusters } from '../../../__testUtils__/clusters';
+import { DATABASE_IDS } from '../../../__testUtils__/databases';
 import {
   ID,
   ReplicaOptions,
@@ -11,14 +12,7 @@ import {
 } from './replicaHarness';
 
 /** Sharding runs on PostgreSQL only; SQLite is only checked to be refused. */
-export const SHARDING_DATABASE_IDS: TestDatabaseId[] = [
-  'POSTGRES_18',
-  'POSTGRES_17',
-  'POSTGRES_16',
-  'POSTGRES_15',
-  'POSTGRES_14',
-  'SQLITE_3',
-];
+export const SHARDING_DATABASE_IDS = DATABASE_IDS;
 
 export const CLUSTERS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
 
@@ -38,7 +32,19 @@ export interface ShardingSuite {
   replicas: TestReplica[];
   /** Starts `count` replicas named replica-<i>. */
   start(count: number, options?: ReplicaOptions): Promise<TestReplica[]>;
+  /** Stops a replica as a crash would (its leases expire, nothing is released) and forgets it. */
+  crash(replica: TestReplica): Promise<void>;
+  /** Applies shop's Application in a cluster with another health. */
+  setShopHealth(cluster: string, health: string): void;
 }
+
+/** Shop's Application in a cluster (one per cluster, mapped to the `shop` entity). */
+const shopApplication = (cluster: string, status: { health?: string } = {}) =>
+  application(`shop-${cluster}`, status, { [ID]: 'shop' });
+
+/** The object key of shop's Application in a cluster. */
+export const shopKey = (cluster: string) =>
+  `${cluster}/argoproj.io/Application/argocd/shop-${cluster}`;
 
 /** A fresh database and emulator per test; call inside a describe. */
 export function useShardingSuite(
@@ -60,13 +66,22 @@ export function useShardingSuite(
       }
       return suite.replicas;
     },
+    async crash(replica: TestReplica) {
+      await replica.stop({ releaseLeases: false });
+      suite.replicas = suite.replicas.filter(r => r !== replica);
+    },
+    setShopHealth(cluster: string, health: string) {
+      suite.emulator
+        .cluster(cluster)
+        .apply(shopApplication(cluster, { health }));
+    },
   } as unknown as ShardingSuite;
 
   beforeEach(async () => {
     suite.knex = await databases.init(databaseId);
     suite.emulator = await startClusters(CLUSTERS);
     for (const cluster of suite.emulator.clusters) {
-      cluster.apply(application(`shop-${cluster.name}`, {}, { [ID]: 'shop' }));
+      cluster.apply(shopApplication(cluster.name));
     }
     suite.replicas = [];
   });
