@@ -6,6 +6,11 @@ export interface ReplicaSettings {
   name: string;
   connection: string;
   clusters: Array<{ name: string; url: string; token: string }>;
+  /** A small cluster outside the fleet, watched and dropped before the baseline (code compiled, pools warm). */
+  warmup: {
+    cluster: { name: string; url: string; token: string };
+    objects: number;
+  };
   leaseDurationMs: number;
   services: number;
   teams: number;

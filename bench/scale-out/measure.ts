@@ -17,12 +17,13 @@ export function percentiles(samples: number[]) {
 export async function until<T>(
   what: string,
   check: () => Promise<T | undefined>,
+  intervalMs = 20,
 ) {
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
     const value = await check().catch(() => undefined);
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await sleep(20);
+    await sleep(intervalMs);
   }
 }

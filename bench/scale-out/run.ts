@@ -2,14 +2,20 @@
  * Benchmark (run on purpose, not a test) of the sharded reconciler (gitops.sharding.enabled): R replica processes
  * on one PostgreSQL, C emulated clusters, N Argo CD Applications. Prints one JSON line; see README.md.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import knexFactory, { Knex } from 'knex';
 import { startEmulatorProcess } from '../reconciler/emulatorProcess';
 import { application } from '../reconciler/fixtures';
 import { ReplicaSettings } from './fixtures';
-import { mb, percentiles, sleep, until } from './measure';
+import {
+  FleetShape,
+  holders,
+  Replica,
+  startFleet,
+  stopReplicas,
+  teamSize,
+} from './fleet';
+import { percentiles, sleep, until } from './measure';
 
 const env = (name: string, fallback: number) =>
   Number(process.env[name] ?? fallback);
@@ -22,62 +28,34 @@ const LEASE_MS = env('BENCH_LEASE_MS', 12_000);
 const TEAM_REQUESTS = env('BENCH_TEAM_REQUESTS', 200);
 const CHANGES = env('BENCH_CHANGES', 200);
 const TAKEOVER_CHANGES = env('BENCH_TAKEOVER_CHANGES', 20);
+/** Idle window before resident memory is read: V8 returns a cold start's spare pages some seconds into it. */
+const SETTLE_MS = env('BENCH_SETTLE_MS', 60_000);
+/** Also measure one replica holding every cluster first (the memory comparison), unless 0. */
+const COMPARE = env('BENCH_COMPARE', 1) !== 0 && REPLICAS > 1;
 const POSTGRES =
   process.env.BENCH_POSTGRES ?? 'postgresql://postgres:postgres@127.0.0.1:5432';
+const SHAPE: FleetShape = {
+  clusters: CLUSTERS,
+  perCluster: PER_CLUSTER,
+  teams: TEAMS,
+  settleMs: SETTLE_MS,
+};
+/** Objects of the cluster each replica watches and drops before its baseline. */
+const WARMUP_OBJECTS = 50;
+const MIGRATIONS = join(__dirname, '../../plugins/gitops-backend/migrations');
 
-interface Replica {
-  name: string;
-  child: ChildProcess;
-  get(path: string): Promise<any>;
-  text(path: string): Promise<string>;
+/** A fresh, migrated database (migrated once here: replicas migrating at the same moment would wait on a lock). */
+async function freshDatabase(admin: Knex, name: string) {
+  await admin.raw(`CREATE DATABASE ${name}`);
+  const knex = knexFactory({ client: 'pg', connection: `${POSTGRES}/${name}` });
+  await knex.migrate.latest({ directory: MIGRATIONS });
+  return knex;
 }
 
-const REPLICA_SCRIPT = join(__dirname, 'replica.ts');
-const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
-
-async function startReplica(settings: ReplicaSettings): Promise<Replica> {
-  const child = spawn(
-    process.execPath,
-    ['--expose-gc', '--require', TRANSFORM, REPLICA_SCRIPT],
-    {
-      env: { ...process.env, SCALE_OUT_REPLICA: JSON.stringify(settings) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', code =>
-      reject(new Error(`${settings.name} exited ${code}`)),
-    );
-    createInterface({ input: child.stdout! }).on('line', line => {
-      const [what, value] = line.split(' ');
-      if (what === 'ready') resolve(Number(value));
-    });
-  });
-  return {
-    name: settings.name,
-    child,
-    async text(path) {
-      const res = await fetch(`http://127.0.0.1:${port}${path}`);
-      if (!res.ok) throw new Error(`${settings.name}${path}: ${res.status}`);
-      return res.text();
-    },
-    async get(path) {
-      return JSON.parse(await this.text(path));
-    },
-  };
-}
-
-/** Objects of team t: its services (i % TEAMS === t) in every cluster. */
-const teamSize = (t: number) =>
-  Math.floor((PER_CLUSTER - 1 - t) / TEAMS + 1) * CLUSTERS;
-
-async function holders(knex: Knex): Promise<Map<string, string>> {
-  const rows = await knex('gitops_cluster_leases')
-    .select('cluster', 'owner')
-    .where('expires_at', '>', knex.fn.now())
-    .whereNotNull('owner');
-  return new Map(rows.map(row => [row.cluster, row.owner]));
-}
+const ratio = (part: number, whole: number) =>
+  Math.round((part / whole) * 100) / 100;
+const mean = (values: number[]) =>
+  values.reduce((sum, v) => sum + v, 0) / values.length;
 
 async function healthOn(replica: Replica, cluster: string, i: number) {
   const body = await replica.get(
@@ -87,28 +65,30 @@ async function healthOn(replica: Replica, cluster: string, i: number) {
 }
 
 async function main() {
-  const database = `gitops_scale_out_${Date.now()}`;
+  const stamp = Date.now();
+  const databases = [
+    `gitops_scale_out_${stamp}`,
+    `gitops_scale_out_${stamp}_1`,
+  ];
   const admin = knexFactory({
     client: 'pg',
     connection: `${POSTGRES}/postgres`,
   });
-  await admin.raw(`CREATE DATABASE ${database}`);
-  const knex = knexFactory({
-    client: 'pg',
-    connection: `${POSTGRES}/${database}`,
-  });
-
-  // Migrated once here: replicas migrating at the same moment fail with knex's MigrationLocked.
-  await knex.migrate.latest({
-    directory: join(__dirname, '../../plugins/gitops-backend/migrations'),
-  });
+  const knex = await freshDatabase(admin, databases[0]);
 
   const names = Array.from(
     { length: CLUSTERS },
     (_, i) => `cluster-${String(i).padStart(3, '0')}`,
   );
-  const emulator = await startEmulatorProcess(names);
-  for (const cluster of emulator.clusters) {
+  const emulator = await startEmulatorProcess([...names, 'warmup']);
+  const fleetClusters = emulator.clusters.slice(0, CLUSTERS);
+  const warmupCluster = emulator.clusters[CLUSTERS];
+  await warmupCluster.apply(
+    Array.from({ length: WARMUP_OBJECTS }, (_, i) =>
+      application(warmupCluster.name, i),
+    ),
+  );
+  for (const cluster of fleetClusters) {
     for (let from = 0; from < PER_CLUSTER; from += 500) {
       const to = Math.min(PER_CLUSTER, from + 500);
       await cluster.apply(
@@ -118,50 +98,50 @@ async function main() {
       );
     }
   }
-  const settings = (name: string): ReplicaSettings => ({
-    name,
-    connection: `${POSTGRES}/${database}`,
-    clusters: emulator.clusters.map(({ name: n, url, token }) => ({
-      name: n,
-      url,
-      token,
-    })),
-    leaseDurationMs: LEASE_MS,
-    services: PER_CLUSTER,
-    teams: TEAMS,
-  });
+  const settings =
+    (database: string) =>
+    (name: string): ReplicaSettings => ({
+      name,
+      connection: `${POSTGRES}/${database}`,
+      clusters: fleetClusters.map(({ name: n, url, token }) => ({
+        name: n,
+        url,
+        token,
+      })),
+      warmup: {
+        cluster: {
+          name: warmupCluster.name,
+          url: warmupCluster.url,
+          token: warmupCluster.token,
+        },
+        objects: WARMUP_OBJECTS,
+      },
+      leaseDurationMs: LEASE_MS,
+      services: PER_CLUSTER,
+      teams: TEAMS,
+    });
 
   let replicas: Replica[] = [];
   try {
-    // --- Cold start: R processes → every object in the shared store, mapped, and served by each ---
-    const started = performance.now();
-    replicas = await Promise.all(
-      Array.from({ length: REPLICAS }, (_, r) =>
-        startReplica(settings(`replica-${r}`)),
-      ),
-    );
-    const lastTeam = TEAMS - 1;
-    await until('full status on every replica', async () => {
-      for (const replica of replicas) {
-        const team = await replica.get(`/team?name=team-${lastTeam}`);
-        if (team.counts.total !== teamSize(lastTeam)) return undefined;
-      }
-      const [{ mapped }] = await knex('gitops_object_status')
-        .count({ mapped: '*' })
-        .where('deleted', false)
-        .whereRaw('cardinality(entity_keys) > 0');
-      return Number(mapped) === OBJECTS ? true : undefined;
-    });
-    const coldStartMs = Math.round(performance.now() - started);
+    // --- The comparison: one replica holding every cluster, on its own database, stopped before the fleet ---
+    let single: Awaited<ReturnType<typeof startFleet>>['memory'] | undefined;
+    if (COMPARE) {
+      const own = await freshDatabase(admin, databases[1]);
+      const fleet = await startFleet(own, SHAPE, 1, settings(databases[1]));
+      await stopReplicas(fleet.replicas);
+      await own.destroy();
+      single = fleet.memory;
+    }
 
-    // Memory once the fair share has settled (a replica that started first may have listed more at first).
-    const share = Math.ceil(CLUSTERS / REPLICAS);
-    await until('fair share', async () => {
-      const states = await Promise.all(replicas.map(r => r.get('/state')));
-      return states.every(s => s.held.length <= share) ? true : undefined;
-    });
-    await sleep(2_000);
-    const memory = await Promise.all(replicas.map(r => r.get('/state?gc=1')));
+    // --- Cold start: R processes → every object in the shared store, mapped, and served by each ---
+    const fleet = await startFleet(
+      knex,
+      SHAPE,
+      REPLICAS,
+      settings(databases[0]),
+    );
+    replicas = fleet.replicas;
+    const { coldStartMs, memory } = fleet;
 
     // --- Team status from each replica ---
     const teamStatus: Record<string, { p50: number; p95: number }> = {};
@@ -175,11 +155,12 @@ async function main() {
         // Timed to the last byte of the answer; parsing it is the client's work.
         samples.push(performance.now() - t0);
         const body = JSON.parse(text);
-        if (body.counts.total !== teamSize(n % TEAMS))
+        const expected = teamSize(SHAPE, n % TEAMS);
+        if (body.counts.total !== expected)
           throw new Error(
             `short team: ${replica.name} team-${n % TEAMS} answered ${
               body.counts.total
-            } of ${teamSize(n % TEAMS)} objects`,
+            } of ${expected} objects`,
           );
       }
       teamStatus[replica.name] = percentiles(samples);
@@ -214,15 +195,22 @@ async function main() {
       teams: TEAMS,
       leaseDurationMs: LEASE_MS,
       coldStartMs,
-      perReplica: memory.map((m, r) => ({
-        replica: `replica-${r}`,
-        clusters: m.held.length,
-        objects: m.objects,
-        rssMb: mb(m.rss),
-        heapMb: mb(m.heapUsed),
-        // Above the replica's own heap before it watched anything (what sharding can divide).
-        heapAboveBaselineMb: mb(m.heapUsed - m.baselineHeapUsed),
-      })),
+      perReplica: memory,
+      ...(single && {
+        singleReplica: single[0],
+        // Mean replica of the fleet against the one replica holding everything (target ≈ 0.25).
+        memoryRatio: {
+          heapAboveBaseline: ratio(
+            mean(memory.map(m => m.heapAboveBaselineMb)),
+            single[0].heapAboveBaselineMb,
+          ),
+          heap: ratio(mean(memory.map(m => m.heapMb)), single[0].heapMb),
+          settledRss: ratio(
+            mean(memory.map(m => m.settledRssMb)),
+            single[0].settledRssMb,
+          ),
+        },
+      }),
       teamStatus,
       teamHandler,
       changeToOtherReplica: percentiles(changeSamples),
@@ -287,18 +275,12 @@ async function main() {
       }),
     );
   } finally {
-    await Promise.all(
-      replicas.map(
-        r =>
-          new Promise(resolve => {
-            r.child.once('exit', resolve);
-            r.child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await stopReplicas(replicas);
     await knex.destroy();
     await emulator.close();
-    await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    for (const database of databases) {
+      await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    }
     await admin.destroy();
   }
 }

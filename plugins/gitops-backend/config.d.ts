@@ -64,9 +64,9 @@ export interface Config {
        */
       pollSignals?: boolean;
       /**
-       * Default true: each replica keeps the team-view columns of every object of the fleet in memory (~0.3 KB
-       * per object), so team status needs no query. False: team status reads PostgreSQL (per-replica memory then
-       * holds only the replica's own clusters).
+       * Default true: each replica keeps one team-grid row per entity in memory (~2 KB per entity), recomputed
+       * from PostgreSQL when the entity's objects change, so team status needs no query. False: every team
+       * request reads its objects from PostgreSQL.
        */
       teamReadModel?: boolean;
     };

@@ -1,5 +1,4 @@
 import { xrdFromObject, Xrd } from '@internal/plugin-gitops-common';
-import pLimit from 'p-limit';
 import { createKubeClient, KubeRequestError } from '../KubeClient';
 import { DEFAULT_BACKOFF, sleep } from './backoff';
 import { ConnectionTracker } from './connection';
@@ -7,6 +6,7 @@ import { CRD_KIND, CrdIndex } from './crdIndex';
 import { discoverKinds } from './discovery';
 import { RawObserver } from './kindObjects';
 import { KindWatch } from './kindWatch';
+import { createTaskLimit } from './listPageLimit';
 import {
   kindId,
   kindsFromXrd,
@@ -27,7 +27,7 @@ export function createClusterWatcher(
   const { cluster, cache, logger } = options;
   const name = cluster.name;
   const client = createKubeClient(cluster.kubeConfig);
-  const limit = pLimit(options.concurrency ?? 4);
+  const limit = createTaskLimit({ concurrency: options.concurrency ?? 4 });
   const controller = new AbortController();
   const startedAt = Date.now();
   let loggedState = 'ok';

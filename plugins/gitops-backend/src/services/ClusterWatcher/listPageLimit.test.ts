@@ -5,7 +5,14 @@ import {
   watcherFor,
 } from '../../__testUtils__/clusters';
 import { waitFor } from '../../__testUtils__/waitFor';
-import { createListPageLimit, TaskLimit } from './listPageLimit';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import pLimit from 'p-limit';
+import {
+  createListPageLimit,
+  createTaskLimit,
+  TaskLimit,
+} from './listPageLimit';
 import { ClusterWatcher } from './types';
 
 jest.setTimeout(60_000);
@@ -88,6 +95,35 @@ describe('createListPageLimit', () => {
     await expect(nextResult).resolves.toBe('next');
     slow.resolve('slow');
     await expect(slowResult).resolves.toBe('slow');
+  });
+});
+
+/** A full collection of the heap, from a test (jest does not run with --expose-gc). */
+function collectGarbage() {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** Whether a limit still references the result of the last task it ran (a whole list page, for a watcher). */
+async function keepsLastResult(limit: TaskLimit) {
+  const ref = await limit(async () => ({ items: new Array(1000) })).then(
+    page => new WeakRef(page),
+  );
+  // WeakRef targets stay alive until the current job ends.
+  await new Promise(resolve => setImmediate(resolve));
+  collectGarbage();
+  return ref.deref() !== undefined;
+}
+
+describe('createTaskLimit', () => {
+  it.each<[string, boolean, () => TaskLimit]>([
+    ['createTaskLimit', false, () => createTaskLimit({ concurrency: 4 })],
+    ['createListPageLimit', false, () => createListPageLimit()],
+    // Why the watchers do not use p-limit 3: its queue keeps the last task it ran.
+    ['p-limit 3', true, () => pLimit(4)],
+  ])('%s keeps its last result alive: %s', async (_name, kept, make) => {
+    const limit = make();
+    expect(await keepsLastResult(limit)).toBe(kept);
   });
 });
 

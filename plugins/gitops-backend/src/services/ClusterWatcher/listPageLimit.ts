@@ -24,11 +24,24 @@ export const DEFAULT_LIST_PAGE_MAX_HOLD_MS = 5_000;
 export function createListPageLimit(
   options: ListPageLimitOptions = {},
 ): TaskLimit {
-  const concurrency = Math.max(
-    1,
-    options.concurrency ?? DEFAULT_LIST_PAGES_IN_FLIGHT,
-  );
-  const maxHoldMs = options.maxHoldMs ?? DEFAULT_LIST_PAGE_MAX_HOLD_MS;
+  return createTaskLimit({
+    concurrency: options.concurrency ?? DEFAULT_LIST_PAGES_IN_FLIGHT,
+    maxHoldMs: options.maxHoldMs ?? DEFAULT_LIST_PAGE_MAX_HOLD_MS,
+  });
+}
+
+/**
+ * At most `concurrency` tasks at once, the others waiting in arrival order; with `maxHoldMs`, a task
+ * holding its slot that long lets the next one start. Unlike `p-limit` 3 (whose queue keeps its last
+ * task, and so that task's result, referenced until another task queues), a finished task leaves
+ * nothing behind: a cluster's last list page is not kept alive by its limit.
+ */
+export function createTaskLimit(options: {
+  concurrency: number;
+  maxHoldMs?: number;
+}): TaskLimit {
+  const concurrency = Math.max(1, options.concurrency);
+  const { maxHoldMs } = options;
   const waiting: Array<() => void> = [];
   let active = 0;
 
@@ -58,8 +71,10 @@ export function createListPageLimit(
       clearTimeout(hold.timer);
       release();
     };
-    hold.timer = setTimeout(releaseOnce, maxHoldMs);
-    hold.timer.unref?.();
+    if (maxHoldMs !== undefined) {
+      hold.timer = setTimeout(releaseOnce, maxHoldMs);
+      hold.timer.unref?.();
+    }
     try {
       return await task();
     } finally {

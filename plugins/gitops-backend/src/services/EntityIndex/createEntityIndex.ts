@@ -78,6 +78,7 @@ export function createEntityIndex(options: {
     teamOf: ref => byRef.get(refKey(ref))?.team,
     has: ref => byRef.has(refKey(ref)),
     entitiesOfTeam: team => byTeam.get(refKey(team)) ?? [],
+    ownedEntities: () => [...byTeam.values()].flat(),
     hasTeam: team => byTeam.has(refKey(team)),
     refresh() {
       // A full (scheduled) reload may look for unknown refs again afterwards.

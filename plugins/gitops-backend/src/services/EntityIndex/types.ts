@@ -14,6 +14,8 @@ export interface EntityIndex extends EntityMapping {
   has(entityRef: string): boolean;
   /** Entity refs owned by a team (group ref). */
   entitiesOfTeam(team: string): string[];
+  /** Every entity some team owns (what team views show). */
+  ownedEntities(): string[];
   /** Whether any indexed entity is owned by the team. */
   hasTeam(team: string): boolean;
 }

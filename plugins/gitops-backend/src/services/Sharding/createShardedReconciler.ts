@@ -10,8 +10,8 @@ import {
   ChangePoller,
   createChangePoller,
   createSharedStatusReader,
+  createEntityVersions,
   createSharedStatusWriter,
-  createTeamReadModel,
 } from '../SharedStore';
 import { SignalPublisher } from '../SignalPublisher';
 import { StatusCache } from '../StatusCache';
@@ -44,8 +44,9 @@ export interface ShardedReconcilerOptions {
    */
   pollSignals?: boolean;
   /**
-   * Keep the team-view columns of every object of the fleet in this replica's memory (team status without a
-   * query; ~0.3 KB per object of the whole fleet). Default true; false reads team status from PostgreSQL.
+   * Keep a team-grid row per entity in this replica's memory, recomputed from PostgreSQL when the entity's objects
+   * change (team status without a query of every object; ~2 KB per entity). Default true; false reads every team
+   * request's objects from PostgreSQL.
    */
   teamReadModel?: boolean;
   replicaId?: string;
@@ -103,10 +104,10 @@ export function createShardedReconciler(
     string,
     { watcher: ClusterWatcher; view: ClusterCacheView }
   >();
-  const teamModel =
+  const versions =
     options.teamReadModel === false
       ? undefined
-      : createTeamReadModel({ knex, logger });
+      : createEntityVersions({ knex, logger });
   /** Team rows of the reader recomputed when their entities' objects change in this replica's cache. */
   const entityListeners = new Set<(entityRefs: string[]) => void>();
   const unsubscribe = cache.subscribe(changes => {
@@ -179,13 +180,16 @@ export function createShardedReconciler(
       history: options.history,
       clusters: options.clusters,
       staleAfterMs: options.staleAfterMs,
-      teamModel,
-      local: {
-        held: () => coordinator.held(),
-        byEntity: ref => cache.byEntity(ref),
-        subscribe(listener) {
-          entityListeners.add(listener);
-          return () => entityListeners.delete(listener);
+      teamRows: versions && {
+        versions,
+        entities: () => options.entityIndex.ownedEntities(),
+        local: {
+          held: () => coordinator.held(),
+          byEntity: ref => cache.byEntity(ref),
+          subscribe(listener) {
+            entityListeners.add(listener);
+            return () => entityListeners.delete(listener);
+          },
         },
       },
     }),
@@ -193,7 +197,7 @@ export function createShardedReconciler(
     start() {
       coordinator.start();
       reportLoop();
-      teamModel?.start(pollIntervalMs);
+      versions?.start(pollIntervalMs);
       if (!options.pollSignals) return;
       poller = createChangePoller({
         knex,
@@ -201,7 +205,7 @@ export function createShardedReconciler(
         publisher: options.publisher,
         logger,
         intervalMs: pollIntervalMs,
-        beforePublish: async () => teamModel?.refresh(),
+        beforePublish: async () => versions?.refresh(),
       });
     },
     held: () => coordinator.held(),
@@ -213,7 +217,7 @@ export function createShardedReconciler(
       clearTimeout(reportTimer);
       reportTimer = undefined;
       await poller?.stop();
-      await teamModel?.stop();
+      await versions?.stop();
       // What was observed before shutdown is written while the leases are still held.
       if (releaseLeases) await writer.flush();
       await coordinator.stop({ releaseLeases });

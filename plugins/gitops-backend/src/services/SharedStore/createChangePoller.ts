@@ -26,7 +26,7 @@ export function createChangePoller(options: {
   publisher: Pick<SignalPublisher, 'changed'>;
   logger: LoggerService;
   intervalMs?: number;
-  /** Runs before changes are signalled (the team read model catches up, so browsers refetch the new state). */
+  /** Runs before changes are signalled (team rows catch up, so browsers refetch the new state). */
   beforePublish?: () => Promise<void>;
 }): ChangePoller {
   const { knex, replicaId, publisher, logger } = options;

@@ -13,10 +13,14 @@ import {
   SummaryObject,
   teamSummary,
 } from '../StatusService';
-import { readSharedClusters, readStaleClusters } from './sharedClusters';
+import {
+  readClusterRows,
+  sharedClustersOf,
+  staleClustersOf,
+} from './sharedClusters';
 import { OBJECTS, refKey, SummaryRow } from './tables';
-import { TeamReadModel } from './createTeamReadModel';
-import { createModelTeamStatus, LocalObjects } from './modelTeamStatus';
+import { EntityVersions } from './createEntityVersions';
+import { createTeamRows, LocalObjects } from './createTeamRows';
 
 /** Cluster states are re-read at most this often (every API call needs them for stale marks). */
 const CLUSTERS_TTL_MS = 1_000;
@@ -25,22 +29,18 @@ const CLUSTERS_TTL_MS = 1_000;
  * The last answer of `read`, re-read in the background once older than `ttlMs` (requests never wait for a re-read
  * after the first); a failed first read is not kept.
  */
-function memo<T>(
-  ttlMs: number,
-  now: () => number,
-  read: (at: number) => Promise<T>,
-) {
+function memo<T>(ttlMs: number, now: () => number, read: () => Promise<T>) {
   let kept: { at: number; value: Promise<T> } | undefined;
   let rereading = false;
   return () => {
     const at = now();
     if (!kept) {
-      const value = read(at);
+      const value = read();
       kept = { at, value };
       value.catch(() => (kept = undefined));
     } else if (at - kept.at > ttlMs && !rereading) {
       rereading = true;
-      read(at)
+      read()
         .then(value => (kept = { at, value: Promise.resolve(value) }))
         .catch(() => {})
         .finally(() => (rereading = false));
@@ -75,24 +75,27 @@ export function createSharedStatusReader(options: {
   history: HistoryStore;
   clusters: Array<{ name: string; environment?: string }>;
   staleAfterMs: number;
-  /** Team status from memory once loaded (else from PostgreSQL). */
-  teamModel?: TeamReadModel;
-  local?: LocalObjects;
+  /** Team status from rows per entity kept in memory once `versions` is ready (else from PostgreSQL each time). */
+  teamRows?: {
+    versions: EntityVersions;
+    local?: LocalObjects;
+    /** Entities whose rows are kept current before anyone asks. */
+    entities(): string[];
+  };
   now?: () => number;
 }): StatusReader {
   const { knex, entityIndex, history } = options;
   const now = options.now ?? Date.now;
-  const cluster = {
-    knex,
+  const clusterRows = memo(CLUSTERS_TTL_MS, now, () => readClusterRows(knex));
+  /** Cluster rows at most a second old, judged stale or not at the present moment. */
+  const clusterView = async () => ({
+    rows: await clusterRows(),
     configured: options.clusters,
     staleAfterMs: options.staleAfterMs,
-  };
-  const sharedClusters = memo(CLUSTERS_TTL_MS, now, at =>
-    readSharedClusters({ ...cluster, now: at }),
-  );
-  const staleClusters = memo(CLUSTERS_TTL_MS, now, at =>
-    readStaleClusters({ ...cluster, now: at }),
-  );
+    now: now(),
+  });
+  const sharedClusters = async () => sharedClustersOf(await clusterView());
+  const staleClusters = async () => staleClustersOf(await clusterView());
 
   const live = () => knex(OBJECTS).where('deleted', false);
 
@@ -107,11 +110,12 @@ export function createSharedStatusReader(options: {
       .sort(compareObjects);
   }
 
-  const modelTeams =
-    options.teamModel &&
-    createModelTeamStatus({
-      model: options.teamModel,
-      local: options.local,
+  const teamRows =
+    options.teamRows &&
+    createTeamRows({
+      knex,
+      ...options.teamRows,
+      staleClusters,
       markStale: (object, stale) => markStale(object, stale, now()),
     });
 
@@ -134,8 +138,8 @@ export function createSharedStatusReader(options: {
     hasTeam: team => entityIndex.hasTeam(team),
     knowsEntity: entityRef => entityIndex.has(entityRef),
     async teamStatus(team, entityRefs) {
-      if (modelTeams && options.teamModel?.ready()) {
-        return modelTeams.teamStatus(team, entityRefs, await staleClusters());
+      if (teamRows && options.teamRows?.versions.ready()) {
+        return teamRows.teamStatus(team, entityRefs, await staleClusters());
       }
       const [rows, stale] = await Promise.all([
         ofEntities(entityRefs).select(

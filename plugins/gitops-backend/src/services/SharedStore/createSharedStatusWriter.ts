@@ -2,7 +2,15 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ObjectStatus } from '@internal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { CacheChange } from '../StatusCache';
-import { CLUSTERS, kindIdOfKey, LEASES, OBJECTS, objectRow } from './tables';
+import {
+  CLUSTERS,
+  kindIdOfKey,
+  LEASES,
+  OBJECTS,
+  ObjectRow,
+  objectRow,
+  upsertObjects,
+} from './tables';
 import { ClusterReport, SharedStatusWriter } from './types';
 
 const clusterOf = (key: string) => key.split('/', 1)[0];
@@ -117,7 +125,7 @@ export function createSharedStatusWriter(options: {
           [replicaId, kindId, [...keys]],
         );
       }
-      const upserts: ReturnType<typeof objectRow>[] = [];
+      const upserts: ObjectRow[] = [];
       const deletes: string[] = [];
       for (const key of batch) {
         if (!mine(clusterOf(key))) continue;
@@ -125,17 +133,7 @@ export function createSharedStatusWriter(options: {
         if (record) upserts.push(objectRow(record, replicaId));
         else deletes.push(key);
       }
-      for (const rows of chunks(upserts)) {
-        await trx(OBJECTS)
-          .insert(
-            rows.map(row => ({
-              ...row,
-              updated_at: trx.raw('clock_timestamp()'),
-            })),
-          )
-          .onConflict('key')
-          .merge();
-      }
+      for (const rows of chunks(upserts)) await upsertObjects(trx, rows);
       for (const keys of chunks(deletes)) {
         await trx(OBJECTS)
           .update({

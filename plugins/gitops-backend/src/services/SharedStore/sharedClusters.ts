@@ -43,44 +43,59 @@ function staleSinceOf(
   return row.stale_ms ?? undefined;
 }
 
-/** Stale-since (ms epoch) of each configured cluster whose objects are served stale; no JSON read. */
-export async function readStaleClusters(options: {
-  knex: Knex;
+/** The rows of the shared cluster table, JSON parsed (what views need of them at any moment after). */
+export interface ClusterRows {
+  byName: Map<string, StaleRow & { state: ClusterState; xrds: Xrd[] }>;
+}
+
+export async function readClusterRows(knex: Knex): Promise<ClusterRows> {
+  const rows: ClusterRow[] = await knex(CLUSTERS).select(
+    ...staleColumns(knex),
+    'state',
+    'xrds',
+  );
+  return {
+    byName: new Map(
+      rows.map(row => [
+        row.cluster,
+        {
+          ...row,
+          state: JSON.parse(row.state) as ClusterState,
+          xrds: JSON.parse(row.xrds) as Xrd[],
+        },
+      ]),
+    ),
+  };
+}
+
+interface ClusterView {
+  rows: ClusterRows;
   configured: Configured;
   staleAfterMs: number;
+  /** When the view is taken: a cluster's report turns stale by age, without a new read. */
   now: number;
-}): Promise<Map<string, number>> {
-  const { knex, configured, staleAfterMs, now } = options;
-  const rows: StaleRow[] = await knex(CLUSTERS).select(staleColumns(knex));
-  const byName = new Map(rows.map(row => [row.cluster, row]));
+}
+
+/** Stale-since (ms epoch) of each configured cluster whose objects are served stale. */
+export function staleClustersOf(view: ClusterView): Map<string, number> {
+  const { rows, configured, staleAfterMs, now } = view;
   const stale = new Map<string, number>();
   for (const { name } of configured) {
-    const since = staleSinceOf(byName.get(name), staleAfterMs, now);
+    const since = staleSinceOf(rows.byName.get(name), staleAfterMs, now);
     if (since !== undefined) stale.set(name, since);
   }
   return stale;
 }
 
 /**
- * Cluster states and XRDs from the shared table, for every configured cluster. A cluster no replica reports is
- * served unreachable and stale since the last report: its status rows stay, marked stale, never lost.
+ * Cluster states and XRDs for every configured cluster. A cluster no replica reports is served unreachable and
+ * stale since the last report: its status rows stay, marked stale, never lost.
  */
-export async function readSharedClusters(options: {
-  knex: Knex;
-  configured: Configured;
-  staleAfterMs: number;
-  now: number;
-}): Promise<SharedClusters> {
-  const { knex, configured, staleAfterMs, now } = options;
-  const rows: ClusterRow[] = await knex(CLUSTERS).select(
-    ...staleColumns(knex),
-    'state',
-    'xrds',
-  );
-  const byName = new Map(rows.map(row => [row.cluster, row]));
+export function sharedClustersOf(view: ClusterView): SharedClusters {
+  const { rows, configured, staleAfterMs, now } = view;
   const xrds: Xrd[] = [];
   const states = configured.map(({ name, environment }): ClusterState => {
-    const row = byName.get(name);
+    const row = rows.byName.get(name);
     const since = staleSinceOf(row, staleAfterMs, now);
     const staleSince =
       since === undefined ? {} : { staleSince: new Date(since).toISOString() };
@@ -94,11 +109,10 @@ export async function readSharedClusters(options: {
         kinds: [],
       };
     }
-    xrds.push(...(JSON.parse(row.xrds) as Xrd[]));
-    const state = JSON.parse(row.state) as ClusterState;
-    if (now - row.heartbeat_ms <= staleAfterMs) return state;
+    xrds.push(...row.xrds);
+    if (now - row.heartbeat_ms <= staleAfterMs) return row.state;
     return {
-      ...state,
+      ...row.state,
       state: 'unreachable',
       message: `No backend replica has reported this cluster since ${new Date(
         row.heartbeat_ms,

@@ -1,4 +1,5 @@
 import { ObjectStatus } from '@internal/plugin-gitops-common';
+import { Knex } from 'knex';
 
 /** Tables from migrations/20261124120000_sharding.js (PostgreSQL only). */
 export const OBJECTS = 'gitops_object_status';
@@ -45,4 +46,28 @@ export function objectRow(record: ObjectStatus, owner: string) {
     status: JSON.stringify(stored),
     deleted: false,
   };
+}
+
+export type ObjectRow = ReturnType<typeof objectRow>;
+
+/**
+ * Inserts or replaces rows, stamped now. `previous_entity_keys` keeps the old row's entity keys when the object
+ * moved to other entities (and is kept otherwise, so a reader that missed the move's version still hears of it).
+ */
+export async function upsertObjects(knex: Knex, rows: ObjectRow[]) {
+  if (rows.length === 0) return;
+  const merge: Record<string, Knex.Raw> = {};
+  for (const column of [...Object.keys(rows[0]), 'updated_at']) {
+    merge[column] = knex.raw('excluded.??', [column]);
+  }
+  merge.previous_entity_keys = knex.raw(
+    `CASE WHEN ${OBJECTS}.entity_keys = excluded.entity_keys
+     THEN ${OBJECTS}.previous_entity_keys ELSE ${OBJECTS}.entity_keys END`,
+  );
+  await knex(OBJECTS)
+    .insert(
+      rows.map(row => ({ ...row, updated_at: knex.raw('clock_timestamp()') })),
+    )
+    .onConflict('key')
+    .merge(merge);
 }

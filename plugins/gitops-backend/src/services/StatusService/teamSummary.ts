@@ -2,6 +2,7 @@ import {
   countByHealth,
   countBySync,
   EnvironmentCell,
+  HealthStatus,
   healthSeverity,
   ObjectStatus,
   SyncStatus,
@@ -19,7 +20,7 @@ export type SummaryObject = Pick<
 >;
 
 /** One entity in one environment: the worst of its objects there. */
-function cell(objects: SummaryObject[]): EnvironmentCell {
+function cellOf(objects: SummaryObject[]): EnvironmentCell {
   const health = worstHealth(objects.map(o => o.health.status)) ?? 'Unknown';
   const sync =
     SYNC_ORDER.find(status => objects.some(o => o.sync === status)) ??
@@ -38,11 +39,14 @@ function cell(objects: SummaryObject[]): EnvironmentCell {
 const environmentOf = (object: SummaryObject) =>
   object.environment ?? object.cluster;
 
-/** Counts of every health and sync value, and one row per entity, worst first. */
-/** One entity's row of the team grid from its objects (sorted worst first, as `compareObjects`). */
+/**
+ * One entity's row of the team grid from its objects (sorted worst first, as `compareObjects`). `cell` may hand
+ * back an equal cell it already holds, so rows kept in memory share their cells.
+ */
 export function entityRow(
   entityRef: string,
   objects: SummaryObject[],
+  cell: (value: EnvironmentCell) => EnvironmentCell = value => value,
 ): TeamStatusRow {
   const byEnvironment = new Map<string, SummaryObject[]>();
   for (const object of objects) {
@@ -54,26 +58,63 @@ export function entityRow(
   return {
     entityRef,
     environments: Object.fromEntries(
-      [...byEnvironment].map(([env, list]) => [env, cell(list)]),
+      [...byEnvironment].map(([env, list]) => [env, cell(cellOf(list))]),
     ),
     worstHealth: worstHealth(objects.map(o => o.health.status)) ?? 'Unknown',
   };
 }
 
-/** The team response from each entity's row and objects (an object of two of the team's entities counts once). */
+/**
+ * What one entity adds to its team's counts: the objects only it has, counted; the objects it may share with
+ * another entity, listed, so the team counts each of them once.
+ */
+export interface EntityTally {
+  byHealth: Record<HealthStatus, number>;
+  bySync: Record<SyncStatus, number>;
+  total: number;
+  shared: SummaryObject[];
+}
+
+/** `isShared` tells whether an object may belong to another entity too (unknown: assume it may). */
+export function tallyOf<T extends SummaryObject>(
+  objects: T[],
+  isShared: (object: T) => boolean = () => true,
+): EntityTally {
+  const own = objects.filter(object => !isShared(object));
+  return {
+    byHealth: countByHealth(own.map(object => object.health.status)),
+    bySync: countBySync(own.map(object => object.sync)),
+    total: own.length,
+    shared: objects.filter(isShared),
+  };
+}
+
+function addCounts<K extends string>(
+  into: Record<K, number>,
+  from: Record<K, number>,
+) {
+  for (const status of Object.keys(from) as K[]) into[status] += from[status];
+}
+
+/** The team response from each entity's row and tally. */
 export function teamResponse(
   team: string,
-  entries: Array<{ row: TeamStatusRow; objects: SummaryObject[] }>,
+  entries: Array<{ row: TeamStatusRow; tally: EntityTally }>,
 ): TeamStatusResponse {
+  const byHealth = countByHealth([]);
+  const bySync = countBySync([]);
+  let total = 0;
   const seen = new Set<string>();
-  const health: SummaryObject['health']['status'][] = [];
-  const sync: SummaryObject['sync'][] = [];
-  for (const { objects } of entries) {
-    for (const object of objects) {
+  for (const { tally } of entries) {
+    addCounts(byHealth, tally.byHealth);
+    addCounts(bySync, tally.bySync);
+    total += tally.total;
+    for (const object of tally.shared) {
       if (seen.has(object.key)) continue;
       seen.add(object.key);
-      health.push(object.health.status);
-      sync.push(object.sync);
+      byHealth[object.health.status] += 1;
+      bySync[object.sync] += 1;
+      total += 1;
     }
   }
   const rows = entries.map(entry => entry.row);
@@ -82,17 +123,10 @@ export function teamResponse(
       healthSeverity(b.worstHealth) - healthSeverity(a.worstHealth) ||
       a.entityRef.localeCompare(b.entityRef),
   );
-  return {
-    team,
-    counts: {
-      byHealth: countByHealth(health),
-      bySync: countBySync(sync),
-      total: seen.size,
-    },
-    rows,
-  };
+  return { team, counts: { byHealth, bySync, total }, rows };
 }
 
+/** Counts of every health and sync value (an object of two of the team's entities counts once), rows worst first. */
 export function teamSummary(
   team: string,
   entityRefs: string[],
@@ -102,7 +136,7 @@ export function teamSummary(
     team,
     entityRefs.map(entityRef => {
       const objects = objectsOf(entityRef);
-      return { row: entityRow(entityRef, objects), objects };
+      return { row: entityRow(entityRef, objects), tally: tallyOf(objects) };
     }),
   );
 }
