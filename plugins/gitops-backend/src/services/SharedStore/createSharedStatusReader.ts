@@ -18,7 +18,7 @@ import {
   sharedClustersOf,
   staleClustersOf,
 } from './sharedClusters';
-import { OBJECTS, refKey, SummaryRow } from './tables';
+import { OBJECTS, readTeamObjects, refKey } from './tables';
 import { EntityVersions } from './createEntityVersions';
 import { createTeamRows, LocalObjects } from './createTeamRows';
 
@@ -141,41 +141,16 @@ export function createSharedStatusReader(options: {
       if (teamRows && options.teamRows?.versions.ready()) {
         return teamRows.teamStatus(team, entityRefs, await staleClusters());
       }
-      const [rows, stale] = await Promise.all([
-        ofEntities(entityRefs).select(
-          'key',
-          'cluster',
-          'environment',
-          'sync',
-          'health',
-          'revision',
-          'entity_keys',
-        ) as Promise<SummaryRow[]>,
+      const [byEntity, stale] = await Promise.all([
+        readTeamObjects(knex, entityRefs.map(refKey)),
         staleClusters(),
       ]);
       const at = now();
-      const byEntity = new Map<string, SummaryObject[]>();
-      for (const row of rows) {
-        const object = markStale(
-          {
-            key: row.key,
-            cluster: row.cluster,
-            environment: row.environment ?? undefined,
-            sync: row.sync as SummaryObject['sync'],
-            health: { status: row.health as SummaryObject['health']['status'] },
-            revision: row.revision ?? undefined,
-          },
-          stale,
-          at,
-        );
-        for (const entityKey of row.entity_keys) {
-          const list = byEntity.get(entityKey) ?? [];
-          list.push(object);
-          byEntity.set(entityKey, list);
-        }
-      }
       return teamSummary(team, entityRefs, ref =>
-        (byEntity.get(refKey(ref)) ?? []).sort(compareObjects),
+        byEntity
+          .get(refKey(ref))!
+          .map(object => markStale(object, stale, at))
+          .sort(compareObjects),
       );
     },
     async overviewObjects(query: OverviewQuery) {

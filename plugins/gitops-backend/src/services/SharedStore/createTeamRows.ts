@@ -14,7 +14,7 @@ import {
   teamResponse,
 } from '../StatusService';
 import { EntityVersions } from './createEntityVersions';
-import { OBJECTS, refKey, SummaryRow } from './tables';
+import { readTeamObjects, refKey } from './tables';
 
 /** This replica's own clusters, fresher in its cache than in the table (own changes are signalled at once). */
 export interface LocalObjects {
@@ -23,9 +23,6 @@ export interface LocalObjects {
   /** Hears the entity refs of the objects that changed in the cache. */
   subscribe(listener: (entityRefs: string[]) => void): () => void;
 }
-
-/** What the team grid reads of an object; `shared` when the object belongs to more than one entity. */
-type TeamObject = Omit<SummaryObject, 'stale'> & { shared: boolean };
 
 interface Entry {
   version: number;
@@ -110,32 +107,7 @@ export function createTeamRows(options: {
     // Taken before reading: a change that lands meanwhile leaves the row outdated, not wrong.
     const taken = refs.map(ref => versions.versionOf(refKey(ref)));
     const keys = refs.map(refKey);
-    const rows: SummaryRow[] = await knex(OBJECTS)
-      .select(
-        'key',
-        'cluster',
-        'environment',
-        'sync',
-        'health',
-        'revision',
-        'entity_keys',
-      )
-      .where('deleted', false)
-      .whereRaw('entity_keys && ?::text[]', [keys])
-      .whereRaw('NOT (cluster = ANY(?::text[]))', [held]);
-    const byEntity = new Map<string, TeamObject[]>(keys.map(k => [k, []]));
-    for (const row of rows) {
-      const object: TeamObject = {
-        key: row.key,
-        cluster: row.cluster,
-        environment: row.environment ?? undefined,
-        sync: row.sync as TeamObject['sync'],
-        health: { status: row.health as TeamObject['health']['status'] },
-        revision: row.revision ?? undefined,
-        shared: row.entity_keys.length > 1,
-      };
-      for (const key of row.entity_keys) byEntity.get(key)?.push(object);
-    }
+    const byEntity = await readTeamObjects(knex, keys, held);
     const heldSet = new Set(held);
     const computed = new Map<string, Entry>();
     refs.forEach((ref, i) => {

@@ -1,5 +1,6 @@
 import { ObjectStatus } from '@internal/plugin-gitops-common';
 import { Knex } from 'knex';
+import { SummaryObject } from '../StatusService';
 
 /** Tables from migrations/20261124120000_sharding.js (PostgreSQL only). */
 export const OBJECTS = 'gitops_object_status';
@@ -16,7 +17,7 @@ export function kindIdOfKey(key: string): string {
 }
 
 /** The columns the team grid needs, so team views never parse status JSON. */
-export interface SummaryRow {
+interface SummaryRow {
   key: string;
   cluster: string;
   environment: string | null;
@@ -70,4 +71,44 @@ export async function upsertObjects(knex: Knex, rows: ObjectRow[]) {
     )
     .onConflict('key')
     .merge(merge);
+}
+
+/** What the team grid reads of an object; `shared` when it belongs to more than one entity. */
+export type TeamObject = Omit<SummaryObject, 'stale'> & { shared: boolean };
+
+/** The live objects of these entities (lowercased refs) outside `exceptClusters`, by entity key. */
+export async function readTeamObjects(
+  knex: Knex,
+  entityKeys: string[],
+  exceptClusters: string[] = [],
+): Promise<Map<string, TeamObject[]>> {
+  const rows: SummaryRow[] = await knex(OBJECTS)
+    .select(
+      'key',
+      'cluster',
+      'environment',
+      'sync',
+      'health',
+      'revision',
+      'entity_keys',
+    )
+    .where('deleted', false)
+    .whereRaw('entity_keys && ?::text[]', [entityKeys])
+    .whereRaw('NOT (cluster = ANY(?::text[]))', [exceptClusters]);
+  const byEntity = new Map<string, TeamObject[]>(
+    entityKeys.map(key => [key, []]),
+  );
+  for (const row of rows) {
+    const object: TeamObject = {
+      key: row.key,
+      cluster: row.cluster,
+      environment: row.environment ?? undefined,
+      sync: row.sync as TeamObject['sync'],
+      health: { status: row.health as TeamObject['health']['status'] },
+      revision: row.revision ?? undefined,
+      shared: row.entity_keys.length > 1,
+    };
+    for (const key of row.entity_keys) byEntity.get(key)?.push(object);
+  }
+  return byEntity;
 }
