@@ -68,15 +68,18 @@ export const gitopsPlugin = createBackendPlugin({
           signals: deps.signals,
           logger,
         });
-        cache.subscribe(changes =>
-          publisher.changed({
-            entityRefs: changes.flatMap(change => [
-              ...(change.previous?.entityRefs ?? []),
-              ...(change.current?.entityRefs ?? []),
-            ]),
-            clusters: changes.map(change => change.cluster),
-          }),
-        );
+        // Sharded replicas signal their changes once written to the shared table, which their views read.
+        if (!config.sharding?.enabled) {
+          cache.subscribe(changes =>
+            publisher.changed({
+              entityRefs: changes.flatMap(change => [
+                ...(change.previous?.entityRefs ?? []),
+                ...(change.current?.entityRefs ?? []),
+              ]),
+              clusters: changes.map(change => change.cluster),
+            }),
+          );
+        }
 
         // One list page gate for every cluster: a cold start lists a few pages at a time, not all.
         const listPageLimit = createListPageLimit();

@@ -1,5 +1,8 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import { TestDatabaseId } from '@backstage/backend-test-utils';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 
 /** Every database the plugin supports; the PostgreSQL ones run where a connection string is set (.ci/run sets one). */
@@ -21,3 +24,24 @@ export const asDatabaseService = (knex: Knex): DatabaseService => ({
   getClient: async () => knex,
   migrations: { skip: false },
 });
+
+/** PostgreSQL test databases with the plugin's tables (the shared-store tests' set-up). */
+export function migratedPostgres() {
+  const databases = TestDatabases.create({
+    ids: POSTGRES_IDS,
+    disableDocker: true,
+  });
+  return {
+    databases,
+    async init(id: TestDatabaseId): Promise<Knex> {
+      const knex = await databases.init(id);
+      await knex.migrate.latest({
+        directory: resolvePackagePath(
+          '@internal/plugin-gitops-backend',
+          'migrations',
+        ),
+      });
+      return knex;
+    },
+  };
+}

@@ -32,6 +32,7 @@ export interface ShardedReconcilerOptions {
   createWatcher(cluster: ClusterConfig, cache: StatusCache): ClusterWatcher;
   entityIndex: EntityIndex;
   history: HistoryStore;
+  /** Hears this replica's changes once written to the shared table (and, with `pollSignals`, other replicas'). */
   publisher: Pick<SignalPublisher, 'changed'>;
   logger: LoggerService;
   leaseDurationMs: number;
@@ -99,6 +100,8 @@ export function createShardedReconciler(
     replicaId,
     logger,
     lookup: key => cache.get(key),
+    // Views read the table: this replica's changes are signalled once they are in it.
+    written: change => options.publisher.changed(change),
   });
   const running = new Map<
     string,

@@ -40,12 +40,17 @@ export function createSharedStatusWriter(options: {
   logger: LoggerService;
   /** The full record now (cache changes carry records without Argo CD's per-resource lists). */
   lookup(key: string): ObjectStatus | undefined;
+  /** Hears what a committed write changed (signals go out once views can read it from the table). */
+  written?(change: { entityRefs: string[]; clusters: string[] }): void;
   flushIntervalMs?: number;
 }): SharedStatusWriter {
   const { knex, replicaId, logger, lookup } = options;
   const held = new Set<string>();
-  /** Keys changed since the last write; the record (or its absence) is read from the cache when writing. */
-  let pending = new Set<string>();
+  /**
+   * Keys changed since the last write, with the entity refs their changes named (before and after); the record
+   * (or its absence) is read from the cache when writing.
+   */
+  let pending = new Map<string, Set<string>>();
   /** kindId -> keys the relist found (plus objects added after it). */
   let replacedKinds = new Map<string, Set<string>>();
   let timer: NodeJS.Timeout | undefined;
@@ -58,8 +63,14 @@ export function createSharedStatusWriter(options: {
     }, delayMs);
   }
 
-  function note(key: string, exists: boolean) {
-    pending.add(key);
+  function addPending(key: string, entityRefs: Iterable<string>) {
+    const refs = pending.get(key) ?? new Set<string>();
+    for (const ref of entityRefs) refs.add(ref);
+    pending.set(key, refs);
+  }
+
+  function note(key: string, exists: boolean, entityRefs: Iterable<string>) {
+    addPending(key, entityRefs);
     // An object added or deleted after a relist in the same batch must not be undone by the relist's sweep.
     const fresh = replacedKinds.get(kindIdOfKey(key));
     if (fresh && exists) fresh.add(key);
@@ -79,15 +90,17 @@ export function createSharedStatusWriter(options: {
   async function write() {
     const batch = pending;
     const sweeps = replacedKinds;
-    pending = new Set();
+    pending = new Map();
     replacedKinds = new Map();
     const clusters = new Set<string>();
-    for (const key of batch) clusters.add(clusterOf(key));
+    for (const key of batch.keys()) clusters.add(clusterOf(key));
     for (const kindId of sweeps.keys()) clusters.add(kindId.split('|', 1)[0]);
     if (clusters.size === 0) return;
     /** Not lost: the keys are written on the next attempt, with whatever the cache holds then. */
     const retry = (later: (cluster: string) => boolean) => {
-      for (const key of batch) if (later(clusterOf(key))) pending.add(key);
+      for (const [key, refs] of batch) {
+        if (later(clusterOf(key))) addPending(key, refs);
+      }
       for (const [kindId, keys] of sweeps) {
         if (later(kindId.split('|', 1)[0]) && !replacedKinds.has(kindId)) {
           replacedKinds.set(kindId, keys);
@@ -96,7 +109,8 @@ export function createSharedStatusWriter(options: {
       schedule(RETRY_MS);
     };
     try {
-      const fenced = await writeBatch(batch, sweeps, [...clusters]);
+      const { fenced, swept } = await writeBatch(batch, sweeps, [...clusters]);
+      signalWritten(batch, swept, fenced);
       // Held here but the lease is not valid now (a renewal is late): write once it is renewed. If another
       // replica took the cluster, the coordinator drops it and these keys with it.
       const deferred = [...clusters].filter(c => held.has(c) && !fenced.has(c));
@@ -107,27 +121,55 @@ export function createSharedStatusWriter(options: {
     }
   }
 
-  /** Writes the batch's rows of the clusters whose lease is valid now; returns those clusters. */
+  /** What the committed batch changed: its keys' entity refs and the swept rows', in the clusters written. */
+  function signalWritten(
+    batch: Map<string, Set<string>>,
+    swept: Array<{ cluster: string; entity_refs: string[] }>,
+    fenced: Set<string>,
+  ) {
+    const entityRefs = new Set<string>();
+    const clusters = new Set<string>();
+    for (const [key, refs] of batch) {
+      if (!fenced.has(clusterOf(key))) continue;
+      clusters.add(clusterOf(key));
+      for (const ref of refs) entityRefs.add(ref);
+    }
+    for (const row of swept) {
+      clusters.add(row.cluster);
+      for (const ref of row.entity_refs) entityRefs.add(ref);
+    }
+    if (clusters.size > 0) {
+      options.written?.({
+        entityRefs: [...entityRefs],
+        clusters: [...clusters],
+      });
+    }
+  }
+
+  /** Writes the batch's rows of the clusters whose lease is valid now; returns those clusters and swept rows. */
   async function writeBatch(
-    batch: Set<string>,
+    batch: Map<string, Set<string>>,
     sweeps: Map<string, Set<string>>,
     clusters: string[],
-  ): Promise<Set<string>> {
+  ) {
     return knex.transaction(async trx => {
       const allowed = await fencedClusters(trx, clusters);
       const mine = (cluster: string) =>
         allowed.has(cluster) && held.has(cluster);
+      const swept: Array<{ cluster: string; entity_refs: string[] }> = [];
       for (const [kindId, keys] of sweeps) {
         if (!mine(kindId.split('|', 1)[0])) continue;
-        await trx.raw(
+        const { rows } = await trx.raw(
           `UPDATE ${OBJECTS} SET deleted = true, owner = ?, updated_at = clock_timestamp()
-           WHERE kind_id = ? AND NOT deleted AND NOT (key = ANY(?::text[]))`,
+           WHERE kind_id = ? AND NOT deleted AND NOT (key = ANY(?::text[]))
+           RETURNING cluster, entity_refs`,
           [replicaId, kindId, [...keys]],
         );
+        swept.push(...rows);
       }
       const upserts: ObjectRow[] = [];
       const deletes: string[] = [];
-      for (const key of batch) {
+      for (const key of batch.keys()) {
         if (!mine(clusterOf(key))) continue;
         const record = lookup(key);
         if (record) upserts.push(objectRow(record, replicaId));
@@ -143,7 +185,7 @@ export function createSharedStatusWriter(options: {
           })
           .whereIn('key', keys);
       }
-      return allowed;
+      return { fenced: allowed, swept };
     });
   }
 
@@ -161,7 +203,10 @@ export function createSharedStatusWriter(options: {
       let any = false;
       for (const change of changes) {
         if (!held.has(change.cluster)) continue;
-        note(change.key, change.current !== undefined);
+        note(change.key, change.current !== undefined, [
+          ...(change.previous?.entityRefs ?? []),
+          ...(change.current?.entityRefs ?? []),
+        ]);
         any = true;
       }
       if (any) schedule();
@@ -174,7 +219,7 @@ export function createSharedStatusWriter(options: {
     hold: cluster => held.add(cluster),
     drop(cluster) {
       held.delete(cluster);
-      for (const key of [...pending]) {
+      for (const key of [...pending.keys()]) {
         if (clusterOf(key) === cluster) pending.delete(key);
       }
       for (const kindId of [...replacedKinds.keys()]) {

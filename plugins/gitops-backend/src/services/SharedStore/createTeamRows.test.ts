@@ -1,9 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 import { normalizeObject, ObjectStatus } from '@internal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { application } from '../../__testUtils__/clusters';
-import { POSTGRES_IDS } from '../../__testUtils__/databases';
+import { migratedPostgres } from '../../__testUtils__/databases';
 import { EntityIndex } from '../EntityIndex';
 import { HistoryStore } from '../HistoryStore';
 import { describeOnPostgres } from '../Sharding/__testUtils__/shardingSuite';
@@ -16,10 +15,7 @@ import { waitFor } from '../../__testUtils__/waitFor';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: POSTGRES_IDS,
-  disableDocker: true,
-});
+const postgres = migratedPostgres();
 
 const SHOP = 'component:default/shop';
 const CART = 'component:default/cart';
@@ -56,17 +52,11 @@ const entityIndex: EntityIndex = {
   hasTeam: () => true,
 };
 
-describeOnPostgres(databases)('team rows on %s', databaseId => {
+describeOnPostgres(postgres.databases)('team rows on %s', databaseId => {
   let knex: Knex;
 
   beforeEach(async () => {
-    knex = await databases.init(databaseId);
-    await knex.migrate.latest({
-      directory: resolvePackagePath(
-        '@internal/plugin-gitops-backend',
-        'migrations',
-      ),
-    });
+    knex = await postgres.init(databaseId);
   });
 
   /** What the owning replica's writer does: upsert the row (or its tombstone). */
