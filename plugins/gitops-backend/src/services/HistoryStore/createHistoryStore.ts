@@ -8,6 +8,7 @@ import {
   SyncStatus,
 } from '@internal/plugin-gitops-common';
 import { Knex } from 'knex';
+import { chunks } from '../../lib/chunks';
 import { migrateLatest } from './migrateLatest';
 import { HistoryStore, HistoryTransition, ObservedState } from './types';
 
@@ -38,13 +39,6 @@ const refKey = (ref: string) => ref.toLocaleLowerCase('en-US');
 const encodeRefs = (refs: string[]) =>
   refs.length ? `|${refs.map(refKey).join('|')}|` : '';
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, c => `\\${c}`);
-
-function chunks<T>(list: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK)
-    out.push(list.slice(i, i + CHUNK));
-  return out;
-}
 
 const COLUMNS = [
   'object_key',
@@ -138,7 +132,7 @@ export async function createHistoryStore(
   }
   return {
     async record(transitions) {
-      for (const batch of chunks(transitions)) {
+      for (const batch of chunks(transitions, CHUNK)) {
         const bindings: Knex.Value[] = [];
         for (const transition of batch) {
           const row = toRow(transition);
@@ -149,7 +143,7 @@ export async function createHistoryStore(
     },
     async lastStates(keys) {
       const states = new Map<string, ObservedState>();
-      for (const batch of chunks([...new Set(keys)])) {
+      for (const batch of chunks([...new Set(keys)], CHUNK)) {
         const rows: Row[] = await knex(TABLE).whereIn(
           'id',
           knex(TABLE)
@@ -174,7 +168,7 @@ export async function createHistoryStore(
           builder.whereRaw("entity_refs LIKE ? ESCAPE '\\'", [
             `%|${escapeLike(wanted)}|%`,
           ]);
-          for (const batch of chunks(objectKeys)) {
+          for (const batch of chunks(objectKeys, CHUNK)) {
             builder.orWhereIn('object_key', batch);
           }
         })

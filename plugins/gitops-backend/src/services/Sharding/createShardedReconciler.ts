@@ -16,6 +16,7 @@ import {
 import { SignalPublisher } from '../SignalPublisher';
 import { StatusCache } from '../StatusCache';
 import { StatusReader } from '../StatusService';
+import { refKey } from '../SharedStore/tables';
 import { clusterCacheView, ClusterCacheView } from './clusterCacheView';
 import { HandoverCache } from './handoverCache';
 import { createLeaseStore } from './createLeaseStore';
@@ -111,16 +112,17 @@ export function createShardedReconciler(
     options.teamReadModel === false
       ? undefined
       : createEntityVersions({ knex, logger });
-  /** Team rows of the reader recomputed when their entities' objects change in this replica's cache. */
-  const entityListeners = new Set<(entityRefs: string[]) => void>();
   const unsubscribe = cache.subscribe(changes => {
     writer.changes(changes);
-    if (entityListeners.size === 0) return;
-    const refs = changes.flatMap(change => [
-      ...(change.previous?.entityRefs ?? []),
-      ...(change.current?.entityRefs ?? []),
-    ]);
-    for (const listener of entityListeners) listener(refs);
+    // Team rows of entities whose objects changed in this replica's cache are recomputed.
+    versions?.bump(
+      changes.flatMap(change =>
+        [
+          ...(change.previous?.entityRefs ?? []),
+          ...(change.current?.entityRefs ?? []),
+        ].map(refKey),
+      ),
+    );
   });
 
   const coordinator = createShardCoordinator({
@@ -185,14 +187,9 @@ export function createShardedReconciler(
       staleAfterMs: options.staleAfterMs,
       teamRows: versions && {
         versions,
-        entities: () => options.entityIndex.ownedEntities(),
         local: {
           held: () => coordinator.held(),
           byEntity: ref => cache.byEntity(ref),
-          subscribe(listener) {
-            entityListeners.add(listener);
-            return () => entityListeners.delete(listener);
-          },
         },
       },
     }),

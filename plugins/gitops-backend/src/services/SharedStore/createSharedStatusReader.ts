@@ -76,12 +76,7 @@ export function createSharedStatusReader(options: {
   clusters: Array<{ name: string; environment?: string }>;
   staleAfterMs: number;
   /** Team status from rows per entity kept in memory once `versions` is ready (else from PostgreSQL each time). */
-  teamRows?: {
-    versions: EntityVersions;
-    local?: LocalObjects;
-    /** Entities whose rows are kept current before anyone asks. */
-    entities(): string[];
-  };
+  teamRows?: { versions: EntityVersions; local?: LocalObjects };
   now?: () => number;
 }): StatusReader {
   const { knex, entityIndex, history } = options;
@@ -115,6 +110,7 @@ export function createSharedStatusReader(options: {
     createTeamRows({
       knex,
       ...options.teamRows,
+      entities: () => entityIndex.ownedEntities(),
       staleClusters,
       markStale: (object, stale) => markStale(object, stale, now()),
     });

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ObjectStatus } from '@internal/plugin-gitops-common';
 import { Knex } from 'knex';
+import { chunks } from '../../lib/chunks';
 import { CacheChange } from '../StatusCache';
 import {
   CLUSTERS,
@@ -22,13 +23,6 @@ const TOMBSTONE_TTL = '10 minutes';
 
 /** Rows per INSERT (17 columns: far below PostgreSQL's 65,535 parameters). */
 const CHUNK = 500;
-
-function chunks<T>(list: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK)
-    out.push(list.slice(i, i + CHUNK));
-  return out;
-}
 
 /** The state fields that matter to views (lastContact moves on every contact). */
 const signatureOf = ({ state }: ClusterReport) =>
@@ -175,8 +169,8 @@ export function createSharedStatusWriter(options: {
         if (record) upserts.push(objectRow(record, replicaId));
         else deletes.push(key);
       }
-      for (const rows of chunks(upserts)) await upsertObjects(trx, rows);
-      for (const keys of chunks(deletes)) {
+      for (const rows of chunks(upserts, CHUNK)) await upsertObjects(trx, rows);
+      for (const keys of chunks(deletes, CHUNK)) {
         await trx(OBJECTS)
           .update({
             deleted: true,

@@ -10,7 +10,7 @@ import { createStatusCache } from '../StatusCache';
 import { createEntityVersions } from './createEntityVersions';
 import { createSharedStatusReader } from './createSharedStatusReader';
 import { LocalObjects } from './createTeamRows';
-import { CLUSTERS, objectRow, OBJECTS, upsertObjects } from './tables';
+import { CLUSTERS, objectRow, OBJECTS, refKey, upsertObjects } from './tables';
 import { waitFor } from '../../__testUtils__/waitFor';
 
 jest.setTimeout(60_000);
@@ -77,7 +77,7 @@ describeOnPostgres(postgres.databases)('team rows on %s', databaseId => {
       history: noHistory,
       clusters: [{ name: 'dev' }, { name: 'prod' }],
       staleAfterMs: 60_000,
-      teamRows: { versions, local, entities: () => [SHOP, CART] },
+      teamRows: { versions, local },
       now,
     });
     const team = () => reader.teamStatus(TEAM, [SHOP, CART]);
@@ -248,11 +248,13 @@ describeOnPostgres(postgres.databases)('team rows on %s', databaseId => {
     const built = await replica({
       held: () => ['prod'],
       byEntity: ref => cache.byEntity(ref),
-      subscribe: listener =>
-        cache.subscribe(changes =>
-          listener(changes.flatMap(c => c.current?.entityRefs ?? [])),
-        ),
     });
+    // As the sharded reconciler does: entities whose objects changed in the cache move on.
+    cache.subscribe(changes =>
+      built.versions.bump(
+        changes.flatMap(c => c.current?.entityRefs ?? []).map(refKey),
+      ),
+    );
     return { ...built, observe };
   }
 

@@ -13,15 +13,17 @@ import {
   tallyOf,
   teamResponse,
 } from '../StatusService';
+import { chunks } from '../../lib/chunks';
 import { EntityVersions } from './createEntityVersions';
 import { readTeamObjects, refKey } from './tables';
 
-/** This replica's own clusters, fresher in its cache than in the table (own changes are signalled at once). */
+/**
+ * This replica's own clusters, fresher in its cache than in the table (writes trail by a flush); the owner of
+ * `versions` moves entities on when their objects change in the cache.
+ */
 export interface LocalObjects {
   held(): string[];
   byEntity(entityRef: string): ObjectStatus[];
-  /** Hears the entity refs of the objects that changed in the cache. */
-  subscribe(listener: (entityRefs: string[]) => void): () => void;
 }
 
 interface Entry {
@@ -38,11 +40,6 @@ const BATCH = 100;
 const PREFILL_PER_REFRESH = 300;
 /** Distinct cells kept for sharing between rows; past this many the table starts afresh (cells never change). */
 const MAX_CELLS = 10_000;
-
-const chunk = <T>(list: T[], size: number) =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
-    list.slice(i * size, (i + 1) * size),
-  );
 
 /**
  * Team status from one row per entity kept in memory: an entity's row is computed from PostgreSQL (other replicas'
@@ -62,10 +59,6 @@ export function createTeamRows(options: {
   const { knex, versions, local } = options;
   const entries = new Map<string, Entry>();
   let cells = new Map<string, EnvironmentCell>();
-
-  const unsubscribe = local?.subscribe(entityRefs =>
-    versions.bump(entityRefs.map(refKey)),
-  );
 
   /** An equal cell already held by a kept row, so the rows of a fleet share a handful of cells. */
   function sharedCell(cell: EnvironmentCell) {
@@ -155,7 +148,7 @@ export function createTeamRows(options: {
       if (entry) rows.set(ref, entry);
       else if (outdated.length < limit) outdated.push(ref);
     }
-    for (const batch of chunk(outdated, BATCH)) {
+    for (const batch of chunks(outdated, BATCH)) {
       for (const [ref, entry] of await compute(batch, stale)) {
         rows.set(ref, entry);
       }
@@ -190,6 +183,5 @@ export function createTeamRows(options: {
         entityRefs.map(ref => rows.get(ref)!),
       );
     },
-    stop: () => unsubscribe?.(),
   };
 }

@@ -43,10 +43,11 @@ function staleSinceOf(
   return row.stale_ms ?? undefined;
 }
 
-/** The rows of the shared cluster table, JSON parsed (what views need of them at any moment after). */
-export interface ClusterRows {
-  byName: Map<string, StaleRow & { state: ClusterState; xrds: Xrd[] }>;
-}
+/** The rows of the shared cluster table by cluster, JSON parsed (what views need of them at any moment after). */
+export type ClusterRows = Map<
+  string,
+  StaleRow & { state: ClusterState; xrds: Xrd[] }
+>;
 
 export async function readClusterRows(knex: Knex): Promise<ClusterRows> {
   const rows: ClusterRow[] = await knex(CLUSTERS).select(
@@ -54,18 +55,16 @@ export async function readClusterRows(knex: Knex): Promise<ClusterRows> {
     'state',
     'xrds',
   );
-  return {
-    byName: new Map(
-      rows.map(row => [
-        row.cluster,
-        {
-          ...row,
-          state: JSON.parse(row.state) as ClusterState,
-          xrds: JSON.parse(row.xrds) as Xrd[],
-        },
-      ]),
-    ),
-  };
+  return new Map(
+    rows.map(row => [
+      row.cluster,
+      {
+        ...row,
+        state: JSON.parse(row.state) as ClusterState,
+        xrds: JSON.parse(row.xrds) as Xrd[],
+      },
+    ]),
+  );
 }
 
 interface ClusterView {
@@ -81,7 +80,7 @@ export function staleClustersOf(view: ClusterView): Map<string, number> {
   const { rows, configured, staleAfterMs, now } = view;
   const stale = new Map<string, number>();
   for (const { name } of configured) {
-    const since = staleSinceOf(rows.byName.get(name), staleAfterMs, now);
+    const since = staleSinceOf(rows.get(name), staleAfterMs, now);
     if (since !== undefined) stale.set(name, since);
   }
   return stale;
@@ -95,7 +94,7 @@ export function sharedClustersOf(view: ClusterView): SharedClusters {
   const { rows, configured, staleAfterMs, now } = view;
   const xrds: Xrd[] = [];
   const states = configured.map(({ name, environment }): ClusterState => {
-    const row = rows.byName.get(name);
+    const row = rows.get(name);
     const since = staleSinceOf(row, staleAfterMs, now);
     const staleSince =
       since === undefined ? {} : { staleSince: new Date(since).toISOString() };

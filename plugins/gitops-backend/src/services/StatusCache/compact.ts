@@ -42,7 +42,6 @@ export class StringPool {
   }
 }
 
-
 /**
  * Fields whose values are unique (or nearly) per object: pooling them would only grow the pool. Revisions are
  * pooled: every Application synced from one config repository reports the same commit.

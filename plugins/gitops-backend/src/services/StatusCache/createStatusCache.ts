@@ -57,8 +57,10 @@ export function createStatusCache(): StatusCache {
   const links = new CrossplaneLinks();
   let mapping = noMapping;
 
-  /** The entity's own matchers, plus for Crossplane objects the entities of the objects they belong to. */
-  /** Shared lists: every object of an entity holds the same one. */
+  /**
+   * The entity's own matchers, plus for Crossplane objects the entities of the objects they belong to; shared
+   * lists (every object of an entity holds the same one).
+   */
   function entityRefsOf(record: ObjectStatus, match: CacheInput['match']) {
     const own = mapping.entityRefsFor(match);
     if (!record.crossplane || record.crossplane.role === 'xrd') {
