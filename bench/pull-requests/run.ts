@@ -19,7 +19,7 @@ import { startGithubEmulator } from '@internal/github-emulator';
 import {
   createGithubClient,
   openConfigRepoPullRequest,
-} from '@internal/plugin-gitops-node';
+} from '@gitops-portal/plugin-gitops-node';
 import { Octokit } from '@octokit/rest';
 
 const TOKEN = 'bench-token';

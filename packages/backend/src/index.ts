@@ -21,13 +21,13 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 // gitops:* actions: validated pull requests to the GitOps config repo.
-backend.add(import('@internal/plugin-scaffolder-backend-module-gitops'));
+backend.add(import('@gitops-portal/plugin-scaffolder-backend-module-gitops'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionModulePortalPolicy);
 
 // The GitOps reconciler and status API (clusters from gitops.clusters).
-backend.add(import('@internal/plugin-gitops-backend'));
+backend.add(import('@gitops-portal/plugin-gitops-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -1,5 +1,5 @@
 import { metrics } from '@opentelemetry/api';
-import { countByHealth, countBySync } from '@internal/plugin-gitops-common';
+import { countByHealth, countBySync } from '@gitops-portal/plugin-gitops-common';
 import type { ClusterWatcher } from './services/ClusterWatcher';
 import type { StatusCache } from './services/StatusCache';
 
@@ -7,7 +7,7 @@ import type { StatusCache } from './services/StatusCache';
  * The reconciler's OpenTelemetry instruments. Through `@opentelemetry/api` they reach whatever MeterProvider the
  * backend registers (Backstage's Prometheus/OTLP setup); without one they cost nothing.
  */
-const meter = metrics.getMeter('@internal/plugin-gitops-backend');
+const meter = metrics.getMeter('@gitops-portal/plugin-gitops-backend');
 
 export const watchRestarts = meter.createCounter('gitops.watch.restarts', {
   description:

@@ -7,7 +7,7 @@ import {
   AuthorizeResult,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { gitopsStatusReadPermission } from '@internal/plugin-gitops-common';
+import { gitopsStatusReadPermission } from '@gitops-portal/plugin-gitops-common';
 import { Request } from 'express';
 
 /** The one place every route asks for permission (`gitops.status.read` unless another is named). */

@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
-import { generateServiceManifests } from '@internal/plugin-gitops-node';
+import { generateServiceManifests } from '@gitops-portal/plugin-gitops-node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

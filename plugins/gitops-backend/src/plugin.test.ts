@@ -6,7 +6,7 @@ import {
   overviewResponseSchema,
   teamStatusResponseSchema,
   xrdsResponseSchema,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { KubeEmulator } from '@internal/kube-emulator';
 import request from 'supertest';
 import { ID, seed, startBackend } from './__testUtils__/backend';

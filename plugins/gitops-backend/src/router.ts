@@ -15,7 +15,7 @@ import {
   OverviewResponse,
   overviewQuerySchema,
   XrdsResponse,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import { KubeConfig, Watch } from '@kubernetes/client-node';
-import { normalizeObject } from '@internal/plugin-gitops-common';
+import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
 
 /** What the portal shows of a delivery: `sync/health@revision` (first 7 of the SHA). */
 export type DeliveryState = string;

@@ -1,4 +1,4 @@
-import { normalizeObject } from '@internal/plugin-gitops-common';
+import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
 import { clusterObjects } from './clusterObjects';
 import { CLAIM_KINDS } from './crossplane';
 import { loadDemoServices } from './demoServices';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OperatorHarness, short } from '../__testUtils__/operatorHarness';
 import { waitFor } from '../__testUtils__/watchStates';
-import { normalizeObject } from '@internal/plugin-gitops-common';
+import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
 import { CONFIG_REPO } from '../demo/environments';
 import { startGitopsOperator } from './gitopsOperator';
 import { GitopsOperator } from './types';

@@ -37,7 +37,7 @@ export function migratedPostgres() {
       const knex = await databases.init(id);
       await knex.migrate.latest({
         directory: resolvePackagePath(
-          '@internal/plugin-gitops-backend',
+          '@gitops-portal/plugin-gitops-backend',
           'migrations',
         ),
       });

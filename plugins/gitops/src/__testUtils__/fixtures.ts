@@ -8,7 +8,7 @@ import {
   type ObjectStatus,
   type TeamStatusResponse,
   type TeamStatusRow,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 
 /** The discovery base URL tests serve the backend at. */
 export const BASE_URL = 'http://gitops.test/api/gitops';

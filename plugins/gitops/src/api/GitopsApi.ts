@@ -12,10 +12,10 @@ import type {
   RollbackRequest,
   TeamStatusResponse,
   XrdsResponse,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 
 /**
- * The GitOps portal backend (`@internal/plugin-gitops-backend`): status reads, and promotions that open pull
+ * The GitOps portal backend (`@gitops-portal/plugin-gitops-backend`): status reads, and promotions that open pull
  * requests to the config repo (the portal never writes to a cluster).
  *
  * @public

@@ -14,7 +14,7 @@ import {
   type OverviewQuery,
   type PromotionRequest,
   type RollbackRequest,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import type { GitopsApi } from './GitopsApi';
 
 /** What the client needs of a zod response schema (zod is not a direct dependency). */

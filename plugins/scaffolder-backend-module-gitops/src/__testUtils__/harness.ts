@@ -9,7 +9,7 @@ import {
   runIsolated,
   startGithubEmulator,
 } from '@internal/github-emulator';
-import { generateServiceManifests } from '@internal/plugin-gitops-node';
+import { generateServiceManifests } from '@gitops-portal/plugin-gitops-node';
 import { Octokit } from '@octokit/rest';
 import yaml from 'yaml';
 import { GitopsActionDeps } from '../actions/types';

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
-import { createGithubClient, GithubClient } from '@internal/plugin-gitops-node';
+import { createGithubClient, GithubClient } from '@gitops-portal/plugin-gitops-node';
 import { GitopsActionDeps } from './types';
 
 /** The config repo an action writes to. */

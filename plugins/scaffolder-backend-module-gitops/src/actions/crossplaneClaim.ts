@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { xrdSchema } from '@internal/plugin-gitops-common';
+import { xrdSchema } from '@gitops-portal/plugin-gitops-common';
 import { resolveConfigRepo } from './configRepo';
 import { examples } from './crossplaneClaim.examples';
 import { claimChange } from './crossplaneClaimFiles';

@@ -1,10 +1,10 @@
 import { InputError } from '@backstage/errors';
-import type { Xrd } from '@internal/plugin-gitops-common';
+import type { Xrd } from '@gitops-portal/plugin-gitops-common';
 import {
   ConfigRepoChange,
   GithubClient,
   YamlEdit,
-} from '@internal/plugin-gitops-node';
+} from '@gitops-portal/plugin-gitops-node';
 import yaml from 'yaml';
 import { ConfigRepo } from './configRepo';
 import { checkJsonSchema, JsonSchema } from './jsonSchemaSubset';

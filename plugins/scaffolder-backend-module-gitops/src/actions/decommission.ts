@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { GithubClient } from '@internal/plugin-gitops-node';
+import { GithubClient } from '@gitops-portal/plugin-gitops-node';
 import { ConfigRepo, resolveConfigRepo } from './configRepo';
 import { examples } from './decommission.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';

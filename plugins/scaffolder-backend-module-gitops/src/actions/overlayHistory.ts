@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { GithubClient } from '@internal/plugin-gitops-node';
+import { GithubClient } from '@gitops-portal/plugin-gitops-node';
 import { parse } from 'yaml';
 import { ConfigRepo } from './configRepo';
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from '@backstage/errors';
 import { parseAllDocuments } from 'yaml';
-import { generateServiceManifests } from '@internal/plugin-gitops-node';
+import { generateServiceManifests } from '@gitops-portal/plugin-gitops-node';
 import {
   checkpointStore,
   HELM,

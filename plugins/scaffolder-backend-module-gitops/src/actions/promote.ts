@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { promotionEdit } from '@internal/plugin-gitops-node';
+import { promotionEdit } from '@gitops-portal/plugin-gitops-node';
 import { resolveConfigRepo } from './configRepo';
 import { examples } from './promote.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { generateServiceManifests } from '@internal/plugin-gitops-node';
+import { generateServiceManifests } from '@gitops-portal/plugin-gitops-node';
 import { breakProd, commitToMain } from '../__testUtils__/commits';
 import { checkpointStore, run, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsRollbackAction } from './rollback';

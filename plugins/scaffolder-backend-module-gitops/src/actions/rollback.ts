@@ -7,7 +7,7 @@ import {
   pinHelmImage,
   pinImage,
   revertLastChange,
-} from '@internal/plugin-gitops-node';
+} from '@gitops-portal/plugin-gitops-node';
 import { ConfigRepo, resolveConfigRepo } from './configRepo';
 import { overlayImageNames } from './overlayHistory';
 import { examples } from './rollback.examples';

@@ -4,7 +4,7 @@ import {
   GithubClient,
   openConfigRepoPullRequest,
   readValidationOptions,
-} from '@internal/plugin-gitops-node';
+} from '@gitops-portal/plugin-gitops-node';
 import { ConfigRepo, configRepoClient } from './configRepo';
 import { GitopsActionDeps } from './types';
 

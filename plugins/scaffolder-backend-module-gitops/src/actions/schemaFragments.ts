@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { isDns1123Label } from '@internal/plugin-gitops-node';
+import { isDns1123Label } from '@gitops-portal/plugin-gitops-node';
 import { z } from 'zod/v3';
 
 /*

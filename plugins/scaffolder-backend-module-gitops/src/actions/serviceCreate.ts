@@ -2,7 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   generateServiceManifests,
   NewServiceManifestOptions,
-} from '@internal/plugin-gitops-node';
+} from '@gitops-portal/plugin-gitops-node';
 import { resolveConfigRepo } from './configRepo';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
 import {

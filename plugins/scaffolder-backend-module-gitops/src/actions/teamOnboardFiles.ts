@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   generateServiceManifests,
   GithubClient,
-} from '@internal/plugin-gitops-node';
+} from '@gitops-portal/plugin-gitops-node';
 import { parseAllDocuments } from 'yaml';
 import { ConfigRepo } from './configRepo';
 

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { YamlEdit } from '@internal/plugin-gitops-node';
+import { YamlEdit } from '@gitops-portal/plugin-gitops-node';
 
 /** A structured patch of one YAML file: dotted paths to set and to delete. */
 export interface YamlPatch {

@@ -15,7 +15,7 @@ export const permissionModulePortalPolicy = createBackendModule({
       async init({ policy, config }) {
         policy.setPolicy(
           new PortalPermissionPolicy({
-            // Declared in @internal/plugin-gitops-backend's config.d.ts.
+            // Declared in @gitops-portal/plugin-gitops-backend's config.d.ts.
             restrictStatusToOwners:
               config.getOptionalBoolean(
                 'gitops.permissions.restrictStatusToOwners',

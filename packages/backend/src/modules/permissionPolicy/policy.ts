@@ -16,7 +16,7 @@ import {
 /** Prefix of the permissions our own GitOps plugins define. */
 export const GITOPS_PERMISSION_PREFIX = 'gitops.';
 
-/** The GitOps status read permission (`@internal/plugin-gitops-common`'s `gitopsStatusReadPermission`). */
+/** The GitOps status read permission (`@gitops-portal/plugin-gitops-common`'s `gitopsStatusReadPermission`). */
 export const GITOPS_STATUS_READ = 'gitops.status.read';
 
 export interface PortalPermissionPolicyOptions {

@@ -3,7 +3,7 @@ import {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
-import { normalizeObject } from '@internal/plugin-gitops-common';
+import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
 import { application } from '../../__testUtils__/clusters';
 import { createStatusCache } from '../StatusCache';
 import { createAlertService } from './createAlertService';

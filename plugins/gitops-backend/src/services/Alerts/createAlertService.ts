@@ -4,7 +4,7 @@ import {
   NotificationSeverity,
 } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { ObjectStatus } from '@internal/plugin-gitops-common';
+import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import { CacheChange, StatusCache } from '../StatusCache';
 import { SEVERITIES } from './config';
 import {

@@ -1,6 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
-import { ObjectStatus } from '@internal/plugin-gitops-common';
+import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import { AlertCondition } from './types';
 
 /** The entity's GitOps tab (`EntityContentBlueprint` path `gitops` of plugins/gitops). */

@@ -1,4 +1,4 @@
-import { ClusterState, WatchedKind } from '@internal/plugin-gitops-common';
+import { ClusterState, WatchedKind } from '@gitops-portal/plugin-gitops-common';
 
 type Failure = 'unreachable' | 'unauthorized';
 

@@ -1,4 +1,4 @@
-import { xrdFromObject, Xrd } from '@internal/plugin-gitops-common';
+import { xrdFromObject, Xrd } from '@gitops-portal/plugin-gitops-common';
 import { createKubeClient, KubeRequestError } from '../KubeClient';
 import { DEFAULT_BACKOFF, sleep } from './backoff';
 import { ConnectionTracker } from './connection';

@@ -1,7 +1,7 @@
 import {
   matchableObject,
   normalizeObject,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { KubeRequestError } from '../KubeClient';
 import { CacheInput } from '../StatusCache';
 import { apiVersionOf, ResolvedKind } from './kinds';

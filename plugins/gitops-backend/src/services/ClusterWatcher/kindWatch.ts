@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { WatchedKind } from '@internal/plugin-gitops-common';
+import { WatchedKind } from '@gitops-portal/plugin-gitops-common';
 import {
   KubeClient,
   KubeRequestError,

@@ -1,4 +1,4 @@
-import { XRD_GROUP, XRD_KIND } from '@internal/plugin-gitops-common';
+import { XRD_GROUP, XRD_KIND } from '@gitops-portal/plugin-gitops-common';
 
 /** A kind the reconciler wants to watch, before discovery says whether it exists. */
 export interface KindSpec {

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ClusterState, Xrd } from '@internal/plugin-gitops-common';
+import { ClusterState, Xrd } from '@gitops-portal/plugin-gitops-common';
 import { ClusterConfig } from '../../config';
 import { StatusCache } from '../StatusCache';
 import { BackoffOptions } from './backoff';

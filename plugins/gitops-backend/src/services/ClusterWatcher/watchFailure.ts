@@ -1,4 +1,4 @@
-import { WatchedKind } from '@internal/plugin-gitops-common';
+import { WatchedKind } from '@gitops-portal/plugin-gitops-common';
 import { KubeRequestError } from '../KubeClient';
 
 /** What a failed list or watch request means for the kind and the cluster's connection. */

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
-import type { ObjectStatus } from '@internal/plugin-gitops-common';
-import { createGithubClient, GithubClient } from '@internal/plugin-gitops-node';
+import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import { createGithubClient, GithubClient } from '@gitops-portal/plugin-gitops-node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

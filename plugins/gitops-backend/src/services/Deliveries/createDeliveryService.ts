@@ -2,8 +2,8 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import type { Delivery } from '@internal/plugin-gitops-common';
-import { createGithubClient, GithubClient } from '@internal/plugin-gitops-node';
+import type { Delivery } from '@gitops-portal/plugin-gitops-common';
+import { createGithubClient, GithubClient } from '@gitops-portal/plugin-gitops-node';
 import { HistoryStore } from '../HistoryStore';
 import { deliveryEnvironments, isDeliveringObject } from './deliveryTimeline';
 import {

@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
-import { deliveriesResponseSchema } from '@internal/plugin-gitops-common';
+import { deliveriesResponseSchema } from '@gitops-portal/plugin-gitops-common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@ import {
   DeliveriesResponse,
   deliveriesQuerySchema,
   KUBERNETES_ID_LABEL,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { PermissionGuard } from '../../permissionGuard';

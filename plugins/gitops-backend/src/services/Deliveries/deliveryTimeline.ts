@@ -3,7 +3,7 @@ import type {
   DeliveryTarget,
   HistoryEntry,
   ObjectStatus,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 
 /** The objects that deliver the config repo to a cluster; Rollouts and Crossplane objects follow from them. */
 const DELIVERING_KINDS = new Set([

@@ -1,5 +1,5 @@
-import type { DeliveryVerb } from '@internal/plugin-gitops-common';
-import type { GithubClient } from '@internal/plugin-gitops-node';
+import type { DeliveryVerb } from '@gitops-portal/plugin-gitops-common';
+import type { GithubClient } from '@gitops-portal/plugin-gitops-node';
 
 /** A pull request the portal opened for one service, as read from the config repo. */
 export interface PortalPullRequest {

@@ -1,7 +1,7 @@
 import {
   DeliveriesResponse,
   ObjectStatus,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 
 /** The delivery timeline: portal pull requests of a service and their path to running in each environment. */
 export interface DeliveryService {

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { normalizeObject } from '@internal/plugin-gitops-common';
+import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
 import { application } from '../../__testUtils__/clusters';
 import { component } from '../../__testUtils__/fixtures';
 import { createStatusCache } from '../StatusCache';

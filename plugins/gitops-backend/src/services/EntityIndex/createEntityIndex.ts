@@ -10,7 +10,7 @@ import {
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   KubernetesObjectMatcher,
   objectMatchesEntity,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { StatusCache } from '../StatusCache';
 import { EntityIndex } from './types';

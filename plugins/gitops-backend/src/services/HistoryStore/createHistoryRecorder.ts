@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ObjectStatus } from '@internal/plugin-gitops-common';
+import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import { CacheChange, StatusCache } from '../StatusCache';
 import { HistoryStore, HistoryTransition, ObservedState } from './types';
 

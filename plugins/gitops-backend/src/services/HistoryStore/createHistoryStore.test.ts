@@ -1,5 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { normalizeObject } from '@internal/plugin-gitops-common';
+import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { application } from '../../__testUtils__/clusters';
 import { createStatusCache, StatusCache } from '../StatusCache';

@@ -6,7 +6,7 @@ import {
   HealthStatus,
   HistoryEntry,
   SyncStatus,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { chunks } from '../../lib/chunks';
 import { migrateLatest } from './migrateLatest';
@@ -125,7 +125,7 @@ export async function createHistoryStore(
     // Retried: replicas starting together contend for knex's migration lock.
     await migrateLatest(knex, {
       directory: resolvePackagePath(
-        '@internal/plugin-gitops-backend',
+        '@gitops-portal/plugin-gitops-backend',
         'migrations',
       ),
     });

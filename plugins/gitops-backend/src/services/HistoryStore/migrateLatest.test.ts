@@ -13,7 +13,7 @@ const databases = TestDatabases.create({
 
 const config = {
   directory: resolvePackagePath(
-    '@internal/plugin-gitops-backend',
+    '@gitops-portal/plugin-gitops-backend',
     'migrations',
   ),
 };

@@ -2,7 +2,7 @@ import {
   HealthStatus,
   HistoryEntry,
   SyncStatus,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 
 export interface ObservedState {
   sync: SyncStatus;

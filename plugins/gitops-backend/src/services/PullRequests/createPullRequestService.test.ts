@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
-import { generateServiceManifests } from '@internal/plugin-gitops-node';
+import { generateServiceManifests } from '@gitops-portal/plugin-gitops-node';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -12,7 +12,7 @@ import {
   promotionEdit,
   readValidationOptions,
   revertLastChange,
-} from '@internal/plugin-gitops-node';
+} from '@gitops-portal/plugin-gitops-node';
 import { PullRequestService } from './types';
 
 interface ConfigRepo {

@@ -1,4 +1,4 @@
-import { PullRequestResponse } from '@internal/plugin-gitops-common';
+import { PullRequestResponse } from '@gitops-portal/plugin-gitops-common';
 
 /** Opens delivery pull requests against the GitOps config repo; Git is the only write path. */
 export interface PullRequestService {

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ObjectStatus } from '@internal/plugin-gitops-common';
+import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { chunks } from '../../lib/chunks';
 import { CacheChange } from '../StatusCache';

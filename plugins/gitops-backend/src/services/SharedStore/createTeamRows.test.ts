@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { normalizeObject, ObjectStatus } from '@internal/plugin-gitops-common';
+import { normalizeObject, ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { application } from '../../__testUtils__/clusters';
 import { migratedPostgres } from '../../__testUtils__/databases';

@@ -3,7 +3,7 @@ import {
   ObjectStatus,
   TeamStatusResponse,
   TeamStatusRow,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { Knex } from 'knex';
 import {
   compareObjects,

@@ -1,4 +1,4 @@
-import { ClusterState, Xrd } from '@internal/plugin-gitops-common';
+import { ClusterState, Xrd } from '@gitops-portal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { CLUSTERS } from './tables';
 

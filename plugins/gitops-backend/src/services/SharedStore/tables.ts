@@ -1,4 +1,4 @@
-import { ObjectStatus } from '@internal/plugin-gitops-common';
+import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { SummaryObject } from '../StatusService';
 

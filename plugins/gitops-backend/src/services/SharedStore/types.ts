@@ -1,4 +1,4 @@
-import { ClusterState, Xrd } from '@internal/plugin-gitops-common';
+import { ClusterState, Xrd } from '@gitops-portal/plugin-gitops-common';
 import { CacheChange } from '../StatusCache';
 
 /** One held cluster's connection state and XRDs, as its owner reports them. */

@@ -1,4 +1,4 @@
-import { MatchableObject, ObjectStatus } from '@internal/plugin-gitops-common';
+import { MatchableObject, ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import { packResources, unpackResources } from './packResources';
 
 /** The empty list every record without conditions or entities shares. */

@@ -1,4 +1,4 @@
-import { normalizeObject } from '@internal/plugin-gitops-common';
+import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
 import { application } from '../../__testUtils__/clusters';
 import { createStatusCache } from './createStatusCache';
 import { CacheChange } from './types';

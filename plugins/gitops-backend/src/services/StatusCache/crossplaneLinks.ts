@@ -1,4 +1,4 @@
-import { ObjectStatus } from '@internal/plugin-gitops-common';
+import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 
 /**
  * Crossplane objects rarely carry the entity's label themselves: a claim does, its composite and the

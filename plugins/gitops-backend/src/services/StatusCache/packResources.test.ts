@@ -1,4 +1,4 @@
-import { ManagedResourceStatus } from '@internal/plugin-gitops-common';
+import { ManagedResourceStatus } from '@gitops-portal/plugin-gitops-common';
 import { packResources, unpackResources } from './packResources';
 
 const resource = (

@@ -1,4 +1,4 @@
-import { ManagedResourceStatus } from '@internal/plugin-gitops-common';
+import { ManagedResourceStatus } from '@gitops-portal/plugin-gitops-common';
 
 type Field = string | boolean | null;
 /** Name written as the previous resource's first `n` characters plus a suffix. */

@@ -1,4 +1,4 @@
-import { MatchableObject, ObjectStatus } from '@internal/plugin-gitops-common';
+import { MatchableObject, ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 
 /** Which entities (and teams) own an object; supplied by the EntityIndex. */
 export interface EntityMapping {

@@ -2,7 +2,7 @@ import {
   ObjectStatus,
   OverviewQuery,
   Xrd,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { ClusterWatcher } from '../ClusterWatcher';
 import { EntityIndex } from '../EntityIndex';
 import { HistoryStore } from '../HistoryStore';

@@ -2,7 +2,7 @@ import {
   healthSeverity,
   ObjectStatus,
   OverviewQuery,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 
 const lower = (text: string) => text.toLocaleLowerCase('en-US');
 

@@ -9,7 +9,7 @@ import {
   TeamStatusResponse,
   TeamStatusRow,
   worstHealth,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 
 const SYNC_ORDER: SyncStatus[] = ['OutOfSync', 'Unknown', 'Synced'];
 

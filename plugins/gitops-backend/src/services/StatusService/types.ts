@@ -5,7 +5,7 @@ import {
   OverviewQuery,
   TeamStatusResponse,
   Xrd,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 
 /** Read model behind the REST API: cache + entity index + cluster states + history. */
 export interface StatusService {

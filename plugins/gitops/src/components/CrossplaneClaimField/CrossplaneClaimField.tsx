@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import type { Xrd } from '@internal/plugin-gitops-common';
+import type { Xrd } from '@gitops-portal/plugin-gitops-common';
 import useAsync from 'react-use/esm/useAsync';
 import { gitopsApiRef } from '../../api';
 import {

@@ -1,4 +1,4 @@
-import type { Xrd, XrdVersion } from '@internal/plugin-gitops-common';
+import type { Xrd, XrdVersion } from '@gitops-portal/plugin-gitops-common';
 
 /** The subset of JSON schema the claim form renders and checks (what XRD parameter schemas use). */
 export interface ParameterSchema {

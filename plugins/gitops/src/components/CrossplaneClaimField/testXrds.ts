@@ -1,4 +1,4 @@
-import type { Xrd } from '@internal/plugin-gitops-common';
+import type { Xrd } from '@gitops-portal/plugin-gitops-common';
 
 const postgresParameters = {
   type: 'object',

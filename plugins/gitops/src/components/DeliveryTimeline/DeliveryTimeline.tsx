@@ -12,7 +12,7 @@ import {
 } from '@backstage/core-components';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import type { Delivery } from '@internal/plugin-gitops-common';
+import type { Delivery } from '@gitops-portal/plugin-gitops-common';
 import { gitopsApiRef } from '../../api';
 import { useGitopsSignal } from '../../hooks';
 import { useRefetchableAsync } from '../../hooks/useRefetchableAsync';

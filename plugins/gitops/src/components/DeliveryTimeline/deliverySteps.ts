@@ -1,4 +1,4 @@
-import type { Delivery } from '@internal/plugin-gitops-common';
+import type { Delivery } from '@gitops-portal/plugin-gitops-common';
 import { orderEnvironments } from '../shared';
 
 /** One step of a delivery: opened, merged, then synced and healthy per environment. */

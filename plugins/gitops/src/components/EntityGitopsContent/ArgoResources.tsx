@@ -6,7 +6,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { makeStyles, type Theme } from '@material-ui/core/styles';
-import type { ObjectStatus } from '@internal/plugin-gitops-common';
+import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 
 const useStyles = makeStyles((theme: Theme) => ({
   outOfSync: { backgroundColor: theme.palette.warning.light },

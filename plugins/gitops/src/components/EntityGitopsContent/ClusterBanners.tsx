@@ -1,5 +1,5 @@
 import { WarningPanel } from '@backstage/core-components';
-import type { ClusterState } from '@internal/plugin-gitops-common';
+import type { ClusterState } from '@gitops-portal/plugin-gitops-common';
 import { timeSince } from '../shared';
 
 const DESCRIPTION: Partial<Record<ClusterState['state'], string>> = {

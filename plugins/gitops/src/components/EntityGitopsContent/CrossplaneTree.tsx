@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import type { ObjectStatus } from '@internal/plugin-gitops-common';
+import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import type { CrossplaneNode } from './crossplaneModel';
 
 function conditionStatus(object: ObjectStatus, type: string): string {

@@ -19,7 +19,7 @@ import {
   gitopsPromotePermission,
   gitopsRollbackPermission,
   type PullRequestResponse,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { gitopsApiRef, type GitopsApi } from '../../api';
 
 type Step = { from: string; to: string };

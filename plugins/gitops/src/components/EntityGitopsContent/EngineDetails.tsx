@@ -3,7 +3,7 @@ import type {
   Condition,
   ObjectRef,
   ObjectStatus,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 
 function refText(ref: ObjectRef): string {
   return `${ref.kind ?? 'object'} ${ref.namespace ? `${ref.namespace}/` : ''}${

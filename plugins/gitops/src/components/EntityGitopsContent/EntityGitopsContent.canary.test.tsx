@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import type { RolloutInfo } from '@internal/plugin-gitops-common';
+import type { RolloutInfo } from '@gitops-portal/plugin-gitops-common';
 import { setupGitopsServer } from '../../__testUtils__/server';
 import { renderWithApis, shopEntity } from '../../__testUtils__/render';
 import { argoApp, entityStatus } from '../../__testUtils__/fixtures';

@@ -10,7 +10,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type {
   ClusterState,
   ObjectStatus,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { CrossplaneTree } from './CrossplaneTree';
 import { groupCrossplane } from './crossplaneModel';
 import { buildEnvironmentGrid, environmentRows } from './gridModel';

@@ -2,7 +2,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import type { HistoryEntry } from '@internal/plugin-gitops-common';
+import type { HistoryEntry } from '@gitops-portal/plugin-gitops-common';
 import { shortRevision, timeSince } from '../shared';
 
 function change(entry: HistoryEntry): string {

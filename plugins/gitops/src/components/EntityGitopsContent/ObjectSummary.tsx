@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { ObjectStatus } from '@internal/plugin-gitops-common';
+import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import { formatDuration, HealthChip, SyncChip, timeSince } from '../shared';
 import { ArgoResources } from './ArgoResources';
 import { FluxDetails, RolloutProgress } from './EngineDetails';

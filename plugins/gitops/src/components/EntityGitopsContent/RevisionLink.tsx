@@ -1,6 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
-import type { ObjectStatus } from '@internal/plugin-gitops-common';
+import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import { commitUrl, shortRevision } from '../shared';
 
 /** The deployed revision, linked to its commit when the source is a GitHub-style repo. */

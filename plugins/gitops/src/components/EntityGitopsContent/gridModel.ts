@@ -1,7 +1,7 @@
 import type {
   ClusterState,
   ObjectStatus,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { orderEnvironments } from '../shared';
 
 /** The column an object without any environment goes to. */

@@ -4,7 +4,7 @@ import TextField from '@material-ui/core/TextField';
 import {
   healthStatusSchema,
   syncStatusSchema,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import type { TeamFilters } from './teamRows';
 
 function SelectFilter(props: {

@@ -4,7 +4,7 @@ import {
   HEALTH_ORDER,
   syncStatusSchema,
   type TeamStatusResponse,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { HealthChip, SyncChip } from '../shared';
 
 /** Counts of the team's objects by health (worst first) and by sync. */

@@ -12,7 +12,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type {
   EnvironmentCell,
   TeamStatusRow,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { shortRevision } from '../shared';
 
 function cellText(cell: EnvironmentCell): string {

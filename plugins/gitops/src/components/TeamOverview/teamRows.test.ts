@@ -1,4 +1,4 @@
-import type { TeamStatusRow } from '@internal/plugin-gitops-common';
+import type { TeamStatusRow } from '@gitops-portal/plugin-gitops-common';
 import { filterAndSortRows, NO_FILTERS, teamEnvironments } from './teamRows';
 
 const rows: TeamStatusRow[] = [

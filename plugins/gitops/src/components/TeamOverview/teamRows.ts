@@ -3,7 +3,7 @@ import {
   type HealthStatus,
   type SyncStatus,
   type TeamStatusRow,
-} from '@internal/plugin-gitops-common';
+} from '@gitops-portal/plugin-gitops-common';
 import { orderEnvironments } from '../shared';
 
 /** The team view's filters; empty means "any". */

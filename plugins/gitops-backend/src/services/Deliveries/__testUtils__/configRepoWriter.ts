@@ -1,4 +1,4 @@
-import type { GithubClient } from '@internal/plugin-gitops-node';
+import type { GithubClient } from '@gitops-portal/plugin-gitops-node';
 
 /** Writes to a config repo in the github-emulator through the REST API, as the portal's pull requests do. */
 export function configRepoWriter(
