@@ -38,8 +38,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh state folder per run, so the tests see exactly the seeded demo.
-    command: `rm -rf "${output}/sandbox-state" && node --require @backstage/cli/config/nodeTransform.cjs packages/sandbox/src/start.ts`,
+    // A fresh state folder per run, so the tests see exactly the seeded demo. The servers' request logs go to
+    // output/sandbox.log rather than burying the test results.
+    command: `rm -rf "${output}/sandbox-state" && mkdir -p "${output}" && node --require @backstage/cli/config/nodeTransform.cjs packages/sandbox/src/start.ts > "${output}/sandbox.log" 2>&1`,
     cwd: root,
     env: {
       SANDBOX_STATE_DIR: resolve(output, 'sandbox-state'),
@@ -49,8 +50,8 @@ export default defineConfig({
     url: 'http://localhost:7007/.backstage/health/v1/readiness',
     timeout: 180_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
+    stdout: 'ignore',
+    stderr: 'ignore',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
   },
 });

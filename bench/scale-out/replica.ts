@@ -23,11 +23,8 @@ import {
   createHistoryRecorder,
   createHistoryStore,
 } from '../../plugins/gitops-backend/src/services/HistoryStore';
-import {
-  createHandoverCache,
-  createShardedReconciler,
-} from '../../plugins/gitops-backend/src/services/Sharding';
-import { createStatusCache } from '../../plugins/gitops-backend/src/services/StatusCache';
+import { createShardedReconciler } from '../../plugins/gitops-backend/src/reconciler';
+import { createObjectCache } from '../../plugins/gitops-backend/src/services/ObjectCache';
 import { entities, ReplicaSettings } from './fixtures';
 
 const quiet: LoggerService = {
@@ -53,7 +50,7 @@ function consoleLogger(prefix: string): LoggerService {
 
 /** Watches the warm-up cluster (not one of the fleet's) until all its objects are listed, then stops. */
 async function warmUp(config: GitopsConfig, objects: number) {
-  const cache = createStatusCache();
+  const cache = createObjectCache();
   const watcher = createClusterWatcher({
     cluster: config.clusters[0],
     cache,
@@ -95,12 +92,11 @@ async function main() {
       }),
     );
   const config = configOf(settings.clusters);
-  const cache = createHandoverCache(createStatusCache());
+  const cache = createObjectCache();
   const history = await createHistoryStore({
     getClient: async () => knex,
     migrations: { skip: true }, // run.ts migrated the database
   });
-  const recorder = createHistoryRecorder({ cache, store: history, logger });
   const entityIndex = createEntityIndex({
     catalog: catalogServiceMock({
       entities: entities(settings.services, settings.teams),
@@ -133,7 +129,12 @@ async function main() {
     leaseDurationMs: settings.leaseDurationMs,
     staleAfterMs: config.staleAfterMs,
     replicaId: settings.name,
-    teamReadModel: process.env.BENCH_TEAM_READ_MODEL !== 'false',
+    teamView: process.env.BENCH_TEAM_VIEW !== 'false',
+  });
+  const recorder = createHistoryRecorder({
+    cache: sharded.cache,
+    store: history,
+    logger,
   });
   await warmUp(configOf([settings.warmup.cluster]), settings.warmup.objects);
   // Before any cluster of the fleet is watched: the process's own cost (code, catalog index of 1,000 entities,
@@ -143,8 +144,8 @@ async function main() {
   const baseline = process.memoryUsage();
   sharded.start();
 
-  const { reader } = sharded;
-  /** Time spent inside reader.teamStatus per /team request, since the last /state. */
+  const { statusStore } = sharded;
+  /** Time spent inside statusStore.teamView per /team request, since the last /state. */
   const teamHandlerMs: number[] = [];
   const server = createServer(async (req, res) => {
     try {
@@ -153,10 +154,10 @@ async function main() {
       if (url.pathname === '/team') {
         const team = `group:default/${url.searchParams.get('name')}`;
         const started = performance.now();
-        body = await reader.teamStatus(team, reader.teamEntities(team));
+        body = await statusStore.teamView(team, statusStore.teamEntities(team));
         teamHandlerMs.push(performance.now() - started);
       } else if (url.pathname === '/entity') {
-        body = await reader.entityObjects(url.searchParams.get('ref')!);
+        body = await statusStore.entityObjects(url.searchParams.get('ref')!);
       } else if (url.pathname === '/flush') {
         // Diagnostics: does a write of what is pending finish?
         body = await Promise.race([

@@ -64,16 +64,21 @@ export interface Config {
        */
       pollSignals?: boolean;
       /**
-       * Default true: each replica keeps one team-grid row per entity in memory (~2 KB per entity), recomputed
-       * from PostgreSQL when the entity's objects change, so team status needs no query. False: every team
-       * request reads its objects from PostgreSQL.
+       * Default true: each replica keeps each entity's TeamView row in memory (~2 KB per entity), recomputed from
+       * PostgreSQL when the entity's objects change, so team status needs no query. False: every team request
+       * reads its objects from PostgreSQL.
+       */
+      teamView?: boolean;
+      /**
+       * The former name of `teamView`, read for one more release (a warning at start-up names both keys).
+       * @deprecated Use `gitops.sharding.teamView`.
        */
       teamReadModel?: boolean;
     };
     permissions?: {
       /**
-       * When true, the portal's permission policy (packages/backend permissionPolicy) makes `gitops.status.read`
-       * conditional on owning the entity: users see the status of their teams' entities only (team and overview
+       * When true, the shipped policy decision (`gitopsPolicyDecision`, `permissionModuleGitopsPolicy`; see
+       * docs/permissions.md) makes `gitops.status.read` conditional on owning the entity: users see the status of their teams' entities only (team and overview
        * rows of other entities are left out). Default false: every signed-in user may read every status.
        */
       restrictStatusToOwners?: boolean;
@@ -97,18 +102,6 @@ export interface Config {
           minSeverity?: 'low' | 'normal' | 'high' | 'critical';
         };
       };
-    };
-    /**
-     * The GitOps config repo promotions open pull requests against. Credentials come from `integrations.github`
-     * for `host`.
-     */
-    configRepo?: {
-      /** GitHub host as in `integrations.github[].host`, e.g. `github.com`. */
-      host: string;
-      owner: string;
-      repo: string;
-      /** Base branch of pull requests. Default `main`. */
-      branch?: string;
     };
   };
 }

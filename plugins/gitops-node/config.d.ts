@@ -1,5 +1,17 @@
 export interface Config {
   gitops?: {
+    /**
+     * The GitOps config repo that promotions, rollbacks and golden paths read and open pull requests against
+     * (read by gitops-node's `readConfigRepoLocation`). Credentials come from `integrations.github` for `host`.
+     */
+    configRepo?: {
+      /** GitHub host as in `integrations.github[].host`, e.g. `github.com`. */
+      host: string;
+      owner: string;
+      repo: string;
+      /** Base branch of pull requests. Default `main`. */
+      branch?: string;
+    };
     /** How changes to the GitOps config repo are validated before a pull request opens. */
     validation?: {
       /**

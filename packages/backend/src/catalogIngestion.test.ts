@@ -11,8 +11,6 @@ import { createTestDatabases } from './__testUtils__/testDatabases';
 
 const CATALOG_INFO = resolve(__dirname, '../../../catalog-info.yaml');
 
-jest.setTimeout(120_000);
-
 const databases = createTestDatabases();
 
 // The catalog as packages/backend wires it (with the scaffolder entity model) on a real database, reading the

@@ -1,5 +1,5 @@
 import { AppRegistry } from './apps/registry';
-import type { Actor } from './http/auth';
+import type { Actor } from './http/actor';
 import { RepoRegistry } from './repos';
 import { MetadataStore } from './store/metadata';
 

@@ -7,17 +7,8 @@ import {
 describe('pull requests', () => {
   const env = useEmulator();
 
-  async function repoWithBranch(
-    branch = 'feature',
-    files: Record<string, string | null> = { 'new.yaml': 'a: 1\n' },
-  ) {
-    const id = await env.newRepo({ 'README.md': 'r\n' });
-    const headSha = await commitFiles(env.octokit, id, branch, files);
-    return { id, headSha };
-  }
-
   it('creates a pull request with the fields Octokit users read', async () => {
-    const { id, headSha } = await repoWithBranch();
+    const { id, headSha } = await env.repoWithBranch();
     const baseSha = (await env.octokit.git.getRef({ ...id, ref: 'heads/main' }))
       .data.object.sha;
     const { status, data } = await env.octokit.pulls.create({
@@ -51,7 +42,7 @@ describe('pull requests', () => {
   });
 
   it('accepts the head as owner:branch', async () => {
-    const { id } = await repoWithBranch();
+    const { id } = await env.repoWithBranch();
     const { data } = await env.octokit.pulls.create({
       ...id,
       title: 't',
@@ -62,7 +53,7 @@ describe('pull requests', () => {
   });
 
   it('gets a pull request by number, following pushes to the head branch', async () => {
-    const { id } = await repoWithBranch();
+    const { id } = await env.repoWithBranch();
     await env.octokit.pulls.create({
       ...id,
       title: 't',
@@ -77,7 +68,7 @@ describe('pull requests', () => {
   });
 
   it('answers 404 for a missing pull request', async () => {
-    const { id } = await repoWithBranch();
+    const { id } = await env.repoWithBranch();
     const error = await requestError(
       env.octokit.pulls.get({ ...id, pull_number: 99 }),
     );
@@ -85,7 +76,7 @@ describe('pull requests', () => {
   });
 
   it('refuses a second open pull request for the same head and base with 422', async () => {
-    const { id } = await repoWithBranch();
+    const { id } = await env.repoWithBranch();
     await env.octokit.pulls.create({
       ...id,
       title: 'one',
@@ -129,7 +120,7 @@ describe('pull requests', () => {
     ['head', { head: 'missing', base: 'main' }],
     ['base', { head: 'feature', base: 'missing' }],
   ])('refuses a missing %s branch with 422', async (field, branches) => {
-    const { id } = await repoWithBranch();
+    const { id } = await env.repoWithBranch();
     const error = await requestError(
       env.octokit.pulls.create({ ...id, title: 't', ...branches }),
     );
@@ -140,34 +131,8 @@ describe('pull requests', () => {
     });
   });
 
-  it('lists pull requests by head and state', async () => {
-    const id = await env.newRepo();
-    for (const branch of ['one', 'two', 'three']) {
-      await commitFiles(env.octokit, id, branch, { [branch]: branch });
-      await env.octokit.pulls.create({
-        ...id,
-        title: branch,
-        head: branch,
-        base: 'main',
-      });
-    }
-    await env.octokit.pulls.update({ ...id, pull_number: 3, state: 'closed' });
-    const byHead = await env.octokit.pulls.list({ ...id, head: 'acme:two' });
-    expect(byHead.data.map(pull => pull.title)).toEqual(['two']);
-    const open = await env.octokit.pulls.list({ ...id, state: 'open' });
-    expect(open.data.map(pull => pull.number)).toEqual([2, 1]);
-    const closed = await env.octokit.pulls.list({ ...id, state: 'closed' });
-    expect(closed.data.map(pull => pull.number)).toEqual([3]);
-    const all = await env.octokit.pulls.list({
-      ...id,
-      state: 'all',
-      head: 'acme:three',
-    });
-    expect(all.data.map(pull => pull.state)).toEqual(['closed']);
-  });
-
   it('updates title, body and state', async () => {
-    const { id } = await repoWithBranch();
+    const { id } = await env.repoWithBranch();
     await env.octokit.pulls.create({
       ...id,
       title: 'old',
@@ -191,7 +156,7 @@ describe('pull requests', () => {
   });
 
   it('retargets the base branch', async () => {
-    const { id } = await repoWithBranch();
+    const { id } = await env.repoWithBranch();
     const sha = (await env.octokit.git.getRef({ ...id, ref: 'heads/main' }))
       .data.object.sha;
     await env.octokit.git.createRef({ ...id, ref: 'refs/heads/release', sha });
@@ -209,55 +174,8 @@ describe('pull requests', () => {
     expect(data.base.ref).toBe('release');
   });
 
-  it('lists the files a pull request changes', async () => {
-    const { id } = await repoWithBranch('feature', {
-      'apps/web/new.yaml': 'x: 1\n',
-      'README.md': null,
-    });
-    await env.octokit.pulls.create({
-      ...id,
-      title: 't',
-      head: 'feature',
-      base: 'main',
-    });
-    const { data } = await env.octokit.pulls.listFiles({
-      ...id,
-      pull_number: 1,
-    });
-    expect(data.map(file => [file.filename, file.status])).toEqual([
-      ['README.md', 'removed'],
-      ['apps/web/new.yaml', 'added'],
-    ]);
-    expect(data[1].patch).toBe('@@ -0,0 +1 @@\n+x: 1');
-  });
-
-  it('lists the commits of a pull request oldest first', async () => {
-    const { id } = await repoWithBranch();
-    await commitFiles(
-      env.octokit,
-      id,
-      'feature',
-      { 'second.yaml': 'b' },
-      { message: 'second' },
-    );
-    await env.octokit.pulls.create({
-      ...id,
-      title: 't',
-      head: 'feature',
-      base: 'main',
-    });
-    const { data } = await env.octokit.pulls.listCommits({
-      ...id,
-      pull_number: 1,
-    });
-    expect(data.map(commit => commit.commit.message)).toEqual([
-      'update new.yaml',
-      'second',
-    ]);
-  });
-
   it('shares one number sequence between issues and pull requests', async () => {
-    const { id } = await repoWithBranch();
+    const { id } = await env.repoWithBranch();
     const issue = await env.octokit.issues.create({ ...id, title: 'an issue' });
     const pull = await env.octokit.pulls.create({
       ...id,

@@ -9,8 +9,6 @@ import { loadDemoServices } from './demo/demoServices';
 import { CONFIG_REPO } from './demo/environments';
 import { SandboxServices, startSandboxServices } from './sandboxServices';
 
-jest.setTimeout(60_000);
-
 const RANDOM_PORTS = { github: 0, kubeControl: 0, kubeFirstCluster: 0 };
 const services = loadDemoServices();
 let stateDir: string;

@@ -26,6 +26,12 @@ function operatorOptions(): SandboxOperatorOptions {
   };
 }
 
+/**
+ * SANDBOX_PORTAL=off starts only the emulators and the operator, for a Backstage app of one's own to reach through
+ * the generated config (the install test runs a stock app against them).
+ */
+const WITH_PORTAL = process.env.SANDBOX_PORTAL !== 'off';
+
 let services: SandboxServices | undefined;
 let backend: ChildProcess | undefined;
 let stopping = false;
@@ -58,7 +64,9 @@ function banner(s: SandboxServices) {
         `sandbox: cluster ${c.name} ${c.url} (kubeconfig ${c.kubeconfigPath})`,
     ),
     `sandbox: cluster control API ${s.kube.controlUrl}`,
-    'sandbox: starting the portal on http://localhost:7007 (sign in as guest)',
+    WITH_PORTAL
+      ? 'sandbox: starting the portal on http://localhost:7007 (sign in as guest)'
+      : `sandbox: not starting the portal (SANDBOX_PORTAL=off); backend config in ${s.configPath}`,
     '',
   ].join('\n');
 }
@@ -75,6 +83,7 @@ async function main() {
   );
   if (stopping) return;
   process.stdout.write(banner(services));
+  if (!WITH_PORTAL) return; // the emulators' servers keep the process alive until a signal
 
   const configArgs = [
     ...['app-config.yaml', 'app-config.sandbox.yaml'].map(f =>

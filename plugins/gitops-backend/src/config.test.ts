@@ -51,7 +51,7 @@ describe('readGitopsConfig', () => {
         enabled: true,
         leaseDurationMs: 12_000,
         pollSignals: false,
-        teamReadModel: true,
+        teamView: true,
       },
     ],
     [
@@ -60,18 +60,41 @@ describe('readGitopsConfig', () => {
         enabled: true,
         leaseDuration: '20s',
         pollSignals: true,
-        teamReadModel: false,
+        teamView: false,
       },
       {
         enabled: true,
         leaseDurationMs: 20_000,
         pollSignals: true,
-        teamReadModel: false,
+        teamView: false,
       },
     ],
   ])('reads sharding with %s', (_name, sharding, expected) => {
     const config = readGitopsConfig(new ConfigReader({ gitops: { sharding } }));
     expect(config.sharding).toEqual(expected);
+  });
+
+  it.each([
+    ['the new key alone', { teamView: false }, false, 0],
+    ['the deprecated key alone', { teamReadModel: false }, false, 1],
+    [
+      'both keys (the new one wins)',
+      { teamReadModel: true, teamView: false },
+      false,
+      1,
+    ],
+  ])('reads sharding.teamView from %s', (_name, keys, teamView, warnings) => {
+    const logger = { warn: jest.fn() };
+    const config = readGitopsConfig(
+      new ConfigReader({ gitops: { sharding: { enabled: true, ...keys } } }),
+      logger,
+    );
+    expect(config.sharding?.teamView).toBe(teamView);
+    expect(logger.warn).toHaveBeenCalledTimes(warnings);
+    for (const [message] of logger.warn.mock.calls) {
+      expect(message).toContain('gitops.sharding.teamReadModel');
+      expect(message).toContain('gitops.sharding.teamView');
+    }
   });
 
   it('builds a kubeconfig from url and token', () => {

@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -21,8 +22,33 @@ export interface GitopsConfig {
     enabled: boolean;
     leaseDurationMs: number;
     pollSignals: boolean;
-    teamReadModel: boolean;
+    teamView: boolean;
   };
+}
+
+/**
+ * A boolean key renamed from `old` to `current`: the old key keeps working for one release, and its use is warned
+ * about once per read naming both keys. `current` wins when both are set.
+ */
+function renamedBoolean(
+  config: Config,
+  { old, current }: { old: string; current: string },
+  fallback: boolean,
+  logger?: Pick<LoggerService, 'warn'>,
+): boolean {
+  if (config.has(old)) {
+    const wins = config.has(current)
+      ? ` (gitops.${current} is set and wins)`
+      : '';
+    logger?.warn(
+      `gitops.${old} is deprecated and will be removed in the next release: use gitops.${current}${wins}`,
+    );
+  }
+  return (
+    config.getOptionalBoolean(current) ??
+    config.getOptionalBoolean(old) ??
+    fallback
+  );
 }
 
 function durationMs(
@@ -62,8 +88,14 @@ function kubeConfigFor(cluster: Config, name: string): KubeConfig {
   return kc;
 }
 
-/** Reads `gitops.*`; throws on a cluster without url or kubeconfigPath, or a duplicate name. */
-export function readGitopsConfig(root: Config): GitopsConfig {
+/**
+ * Reads `gitops.*`; throws on a cluster without url or kubeconfigPath, or a duplicate name. With a logger, a
+ * deprecated key in use is warned about (the plugin passes its logger once, at start-up).
+ */
+export function readGitopsConfig(
+  root: Config,
+  logger?: Pick<LoggerService, 'warn'>,
+): GitopsConfig {
   const config = root.getOptionalConfig('gitops');
   const clusters = (config?.getOptionalConfigArray('clusters') ?? []).map(
     cluster => {
@@ -104,8 +136,12 @@ export function readGitopsConfig(root: Config): GitopsConfig {
             leaseDurationMs: read('sharding.leaseDuration', { seconds: 12 }),
             pollSignals:
               config.getOptionalBoolean('sharding.pollSignals') ?? false,
-            teamReadModel:
-              config.getOptionalBoolean('sharding.teamReadModel') ?? true,
+            teamView: renamedBoolean(
+              config,
+              { old: 'sharding.teamReadModel', current: 'sharding.teamView' },
+              true,
+              logger,
+            ),
           },
         }
       : {}),

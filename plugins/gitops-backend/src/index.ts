@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export { gitopsPlugin as default } from './plugin';
+export * from './permissions';

@@ -24,8 +24,6 @@ const { application, startClusters, watcherFor } = jest.requireActual<
 >('./__testUtils__/clusters');
 const { observeReconciler } = jest.requireActual<typeof Metrics>('./metrics');
 
-jest.setTimeout(60_000);
-
 async function points(name: string): Promise<DataPoint<number>[]> {
   const { resourceMetrics } = await reader.collect();
   return resourceMetrics.scopeMetrics
@@ -49,7 +47,7 @@ describe('reconciler metrics', () => {
       application('cart', { health: 'Degraded' }),
     ]);
     const { watcher, cache } = watcherFor(dev);
-    observeReconciler(cache, [watcher]);
+    observeReconciler({ cache, watchers: () => [watcher] });
     watcher.start();
     stop = () => watcher.stop();
     await waitFor(

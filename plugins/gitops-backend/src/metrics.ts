@@ -1,35 +1,32 @@
 import { metrics } from '@opentelemetry/api';
-import { countByHealth, countBySync } from '@gitops-portal/plugin-gitops-common';
+import {
+  countByHealth,
+  countBySync,
+} from '@gitops-portal/plugin-gitops-common';
 import type { ClusterWatcher } from './services/ClusterWatcher';
-import type { StatusCache } from './services/StatusCache';
+import type { ObjectCache } from './services/ObjectCache';
 
 /**
- * The reconciler's OpenTelemetry instruments. Through `@opentelemetry/api` they reach whatever MeterProvider the
- * backend registers (Backstage's Prometheus/OTLP setup); without one they cost nothing.
+ * The reconciler's gauges. Through `@opentelemetry/api` they reach whatever MeterProvider the backend registers
+ * (Backstage's Prometheus/OTLP setup); without one they cost nothing. The watch loops' counters
+ * (`gitops.relists`, `gitops.watch.restarts`) live with them, in services/ClusterWatcher/watchMetrics.ts.
  */
 const meter = metrics.getMeter('@gitops-portal/plugin-gitops-backend');
 
-export const watchRestarts = meter.createCounter('gitops.watch.restarts', {
-  description:
-    'Watches started again after the first one of a list (idle, dropped, ended or expired)',
-});
+/** What the gauges read at each collection: a Reconciler. */
+export interface ObservedReconciler {
+  readonly cache: Pick<ObjectCache, 'all'>;
+  watchers(): Array<Pick<ClusterWatcher, 'staleSince'>>;
+}
 
-export const relists = meter.createCounter('gitops.relists', {
-  description:
-    'Full lists of a kind in a cluster (initial, after 410 Expired, after a failure)',
-});
-
-/** Gauges read from the cache and the watchers at each collection. */
-export function observeReconciler(
-  cache: StatusCache,
-  watchers: ClusterWatcher[],
-) {
+/** Gauges read from the reconciler's cache and the watchers of the clusters it watches now. */
+export function observeReconciler(reconciler: ObservedReconciler) {
   meter
     .createObservableGauge('gitops.objects', {
       description: 'Tracked objects by health and by sync status',
     })
     .addCallback(result => {
-      const objects = cache.all();
+      const objects = reconciler.cache.all();
       const byHealth = countByHealth(objects.map(o => o.health.status));
       for (const [health, count] of Object.entries(byHealth)) {
         result.observe(count, { health });
@@ -46,6 +43,8 @@ export function observeReconciler(
         'Clusters whose objects are served stale (no good contact for longer than staleAfter)',
     })
     .addCallback(result => {
-      result.observe(watchers.filter(w => w.staleSince() !== undefined).length);
+      result.observe(
+        reconciler.watchers().filter(w => w.staleSince() !== undefined).length,
+      );
     });
 }

@@ -9,8 +9,6 @@ import { ID, seed, startBackend } from './__testUtils__/backend';
 import { application, startClusters } from './__testUtils__/clusters';
 import { waitFor } from './__testUtils__/waitFor';
 
-jest.setTimeout(60_000);
-
 describe('gitops backend alerts', () => {
   let emulator: KubeEmulator;
   let started: Awaited<ReturnType<typeof startBackend>>;

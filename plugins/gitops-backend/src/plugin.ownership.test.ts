@@ -10,8 +10,6 @@ import { seed, startBackend } from './__testUtils__/backend';
 import { startClusters } from './__testUtils__/clusters';
 import { waitFor } from './__testUtils__/waitFor';
 
-jest.setTimeout(60_000);
-
 /**
  * `gitops.permissions.restrictStatusToOwners: true` makes the portal policy answer `gitops.status.read`
  * with an `isEntityOwner` condition, which the permission backend resolves per entity. This double

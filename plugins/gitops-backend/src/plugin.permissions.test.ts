@@ -4,8 +4,6 @@ import request from 'supertest';
 import { seed, startBackend } from './__testUtils__/backend';
 import { startClusters } from './__testUtils__/clusters';
 
-jest.setTimeout(60_000);
-
 describe('gitops backend permissions', () => {
   let emulator: KubeEmulator;
   let started: Awaited<ReturnType<typeof startBackend>>;

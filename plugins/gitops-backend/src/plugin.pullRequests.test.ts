@@ -8,8 +8,6 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { startConfigRepoBackend } from './__testUtils__/configRepoBackend';
 
-jest.setTimeout(60_000);
-
 const TOKEN = 'promotion-test-token';
 let dataDir: string;
 let github: GithubEmulator;

@@ -13,8 +13,6 @@ import { ID, seed, startBackend } from './__testUtils__/backend';
 import { application, startClusters } from './__testUtils__/clusters';
 import { waitFor } from './__testUtils__/waitFor';
 
-jest.setTimeout(60_000);
-
 describe('gitops backend routes', () => {
   let emulator: KubeEmulator;
   let started: Awaited<ReturnType<typeof startBackend>>;

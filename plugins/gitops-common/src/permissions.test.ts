@@ -1,9 +1,15 @@
-import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  createPermission,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  gitopsChangePermission,
+  gitopsDecommissionPermission,
   gitopsPermissions,
   gitopsPromotePermission,
   gitopsRollbackPermission,
   gitopsStatusReadPermission,
+  isGitopsPermission,
 } from './permissions';
 
 describe('GitOps permissions', () => {
@@ -11,6 +17,8 @@ describe('GitOps permissions', () => {
     [gitopsStatusReadPermission, 'gitops.status.read', 'read'],
     [gitopsPromotePermission, 'gitops.promote', 'update'],
     [gitopsRollbackPermission, 'gitops.rollback', 'update'],
+    [gitopsDecommissionPermission, 'gitops.decommission', 'delete'],
+    [gitopsChangePermission, 'gitops.change', 'update'],
   ])('%o', (permission, name, action) => {
     expect(permission).toEqual({
       type: 'resource',
@@ -31,6 +39,31 @@ describe('GitOps permissions', () => {
       'gitops.status.read',
       'gitops.promote',
       'gitops.rollback',
+      'gitops.decommission',
+      'gitops.change',
     ]);
+  });
+
+  it.each([
+    ['a listed permission', true, gitopsPromotePermission],
+    [
+      'any gitops. permission',
+      true,
+      createPermission({
+        name: 'gitops.cluster.write',
+        attributes: { action: 'update' },
+      }),
+    ],
+    [
+      "another plugin's permission",
+      false,
+      createPermission({
+        name: 'catalog.entity.read',
+        attributes: { action: 'read' },
+        resourceType: 'catalog-entity',
+      }),
+    ],
+  ])('isGitopsPermission: %s → %s', (_, expected, permission) => {
+    expect(isGitopsPermission(permission)).toBe(expected);
   });
 });

@@ -1,10 +1,24 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  Permission,
+} from '@backstage/plugin-permission-common';
 
 /**
- * The catalog's resource type. Written out rather than imported from
- * @backstage/plugin-catalog-common/alpha, which this package does not depend on.
+ * The resource type of every GitOps permission: the catalog's. Policies written for catalog entities (e.g. the
+ * catalog's own `isEntityOwner`) then apply to GitOps permissions unchanged, and conditions the GitOps plugin ships
+ * (pluginId `gitops`) are evaluated by the GitOps backend against the same entities. Written out rather than
+ * imported from @backstage/plugin-catalog-common/alpha, which this package does not depend on.
+ *
+ * @public
  */
 export const RESOURCE_TYPE_CATALOG_ENTITY = 'catalog-entity';
+
+/**
+ * The prefix of every GitOps permission name: a policy answers these through the GitOps plugin's policy helper.
+ *
+ * @public
+ */
+export const GITOPS_PERMISSION_PREFIX = 'gitops.';
 
 /**
  * Read the GitOps status of a catalog entity. A resource permission, so a
@@ -41,6 +55,29 @@ export const gitopsRollbackPermission = createPermission({
 });
 
 /**
+ * Open a pull request decommissioning an entity: removes its files from every environment.
+ *
+ * @public
+ */
+export const gitopsDecommissionPermission = createPermission({
+  name: 'gitops.decommission',
+  attributes: { action: 'delete' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Open any other pull request that changes an existing entity's files in the config repo (the generic
+ * `gitops:pull-request` action, a claim added to an existing service).
+ *
+ * @public
+ */
+export const gitopsChangePermission = createPermission({
+  name: 'gitops.change',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * All GitOps portal permissions.
  *
  * @public
@@ -49,4 +86,16 @@ export const gitopsPermissions = [
   gitopsStatusReadPermission,
   gitopsPromotePermission,
   gitopsRollbackPermission,
+  gitopsDecommissionPermission,
+  gitopsChangePermission,
 ];
+
+/**
+ * Whether a permission is one of the GitOps plugin's (by its name's `gitops.` prefix, so permissions added later
+ * are covered too).
+ *
+ * @public
+ */
+export function isGitopsPermission(permission: Permission): boolean {
+  return permission.name.startsWith(GITOPS_PERMISSION_PREFIX);
+}

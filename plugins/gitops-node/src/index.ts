@@ -13,6 +13,9 @@ export type {
   GithubTokenClientOptions,
 } from './github/createGithubClient';
 
+// The config-repo reader, its location in the config and its types.
+export * from './configRepo';
+
 export type { ConfigRepoChange, YamlEdit } from './changes/types';
 export { editYaml } from './changes/editYaml';
 export { revertLastChange } from './changes/revertLastChange';
@@ -63,10 +66,7 @@ export {
   promoteHelmValues,
   promotionEdit,
 } from './manifests/promoteHelmValues';
-export type {
-  PromoteHelmValuesOptions,
-  PromotionTarget,
-} from './manifests/promoteHelmValues';
+export type { PromoteHelmValuesOptions } from './manifests/promoteHelmValues';
 export type {
   CanaryStep,
   ContainerResources,
@@ -82,3 +82,4 @@ export type {
   PinHelmImageOptions,
   PinImageOptions,
 } from './manifests/pinImage';
+export { runGitopsValidateCli } from './cli/main';

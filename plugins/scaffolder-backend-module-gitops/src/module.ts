@@ -23,9 +23,10 @@ export const scaffolderModuleGitops = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
       },
-      async init({ scaffolder, config, logger }) {
-        const deps = { config, logger };
+      async init({ scaffolder, config, logger, permissions }) {
+        const deps = { config, logger, permissions };
         scaffolder.addActions(
           createGitopsServiceCreateAction(deps),
           createGitopsPromoteAction(deps),

@@ -30,9 +30,6 @@ const SKELETON: Record<string, string> = {
 const git = async (args: string[], cwd?: string) =>
   (await run('git', args, cwd)).trim();
 
-// Real git and libsodium: slower than jest's 5s default on a shared machine.
-jest.setTimeout(60_000);
-
 describe('publish:github against the github-emulator', () => {
   let emulator: GithubEmulator;
   let tmp: string;

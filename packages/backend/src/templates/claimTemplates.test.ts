@@ -3,8 +3,6 @@ import { configRepoState, messagesOf } from './__testUtils__/configRepoState';
 import { JsonObject } from './__testUtils__/scaffolderClient';
 import { useTemplateHarness } from './__testUtils__/templateHarness';
 
-jest.setTimeout(120_000);
-
 /** One Crossplane claim template and the cases its tests run. */
 interface ClaimTemplateSpec {
   templatePath: string;

@@ -2,8 +2,6 @@ import { readdir } from 'node:fs/promises';
 import { configRepoState, messagesOf } from './__testUtils__/configRepoState';
 import { useTemplateHarness } from './__testUtils__/templateHarness';
 
-jest.setTimeout(120_000);
-
 const TEMPLATE = 'templates/decommission-service/template.yaml';
 
 describe('templates/decommission-service', () => {

@@ -6,8 +6,6 @@ import { objectsOf } from './__testUtils__/configRepoCheckout';
 import { configRepoState, messagesOf } from './__testUtils__/configRepoState';
 import { useTemplateHarness } from './__testUtils__/templateHarness';
 
-jest.setTimeout(180_000);
-
 const TEMPLATE = 'templates/new-service/template.yaml';
 const TEMPLATE_DIR = join(REPO_ROOT, 'templates/new-service');
 const ENVIRONMENTS = ['dev', 'staging', 'prod'];

@@ -4,8 +4,6 @@ import { parse } from 'yaml';
 import { REPO_ROOT } from './__testUtils__/catalogEntities';
 import { useTemplateHarness } from './__testUtils__/templateHarness';
 
-jest.setTimeout(120_000);
-
 const TEMPLATE = 'templates/new-service/template.yaml';
 const TEMPLATE_DIR = join(REPO_ROOT, 'templates/new-service');
 const WORKFLOW = '.github/workflows/ci.yaml';

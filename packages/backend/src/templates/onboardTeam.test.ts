@@ -4,8 +4,6 @@ import { configRepoState, messagesOf } from './__testUtils__/configRepoState';
 import { objectsOf } from './__testUtils__/configRepoCheckout';
 import { useTemplateHarness } from './__testUtils__/templateHarness';
 
-jest.setTimeout(120_000);
-
 const TEMPLATE = 'templates/onboard-team/template.yaml';
 
 describe('templates/onboard-team', () => {

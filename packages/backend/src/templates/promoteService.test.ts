@@ -2,8 +2,6 @@ import { configRepoState, messagesOf } from './__testUtils__/configRepoState';
 import { objectsOf } from './__testUtils__/configRepoCheckout';
 import { useTemplateHarness } from './__testUtils__/templateHarness';
 
-jest.setTimeout(120_000);
-
 const TEMPLATE = 'templates/promote-service/template.yaml';
 // The sandbox runs 1.4.0 in dev, 1.3.2 in staging and 1.3.1 in prod.
 const TAGS: Record<string, string> = {

@@ -82,6 +82,15 @@ export function useEmulator(options: Partial<GithubEmulatorOptions> = {}) {
       await emulator!.createRepo(id.owner, id.repo, files ? { files } : {});
       return id;
     },
+    /** A new repo with a README on main and `branch` adding `files`: a pull request's head. */
+    async repoWithBranch(
+      branch = 'feature',
+      files: Record<string, string | null> = { 'new.yaml': 'a: 1\n' },
+    ): Promise<{ id: RepoId; headSha: string }> {
+      const id = await this.newRepo({ 'README.md': 'r\n' });
+      const headSha = await commitFiles(octokit!, id, branch, files);
+      return { id, headSha };
+    },
   };
 }
 

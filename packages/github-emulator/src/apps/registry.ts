@@ -2,23 +2,7 @@ import { createPublicKey, KeyObject, randomBytes } from 'node:crypto';
 import { isoSeconds } from '../git/commits';
 import { ApiError } from '../http/api';
 import { GithubAppRegistration, RegisteredGithubApp } from '../types';
-
-export interface AppRecord {
-  appId: number;
-  slug: string;
-  clientId?: string;
-  publicKey: KeyObject;
-  createdAt: string;
-}
-
-export interface InstallationRecord {
-  id: number;
-  appId: number;
-  account: string;
-  /** undefined: every repository of the account. */
-  repositories?: string[];
-  createdAt: string;
-}
+import { AppRecord, InstallationRecord } from './records';
 
 export interface InstallationToken {
   token: string;

@@ -1,5 +1,5 @@
 import { IncomingHttpHeaders } from 'node:http';
-import type { Actor } from './auth';
+import type { Actor } from './actor';
 
 export const DOCUMENTATION_URL = 'https://docs.github.com/rest';
 

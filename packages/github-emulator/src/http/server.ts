@@ -3,7 +3,8 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { EmulatorContext } from '../context';
 import { faultResponse, FaultRegistry } from '../faults';
 import { ApiError, ApiResponse, DOCUMENTATION_URL } from './api';
-import { Actor, authenticate, authorize } from './auth';
+import { Actor } from './actor';
+import { authenticate, authorize } from './auth';
 import { Router } from './router';
 import { isPush, parseGitPath, serveGitBackend } from './smartHttp';
 

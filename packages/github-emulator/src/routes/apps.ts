@@ -1,4 +1,4 @@
-import { AppRecord, InstallationRecord } from '../apps/registry';
+import { AppRecord, InstallationRecord } from '../apps/records';
 import { EmulatorContext } from '../context';
 import { isoSeconds } from '../git/commits';
 import {

@@ -7,8 +7,6 @@ import { CONFIG_REPO } from '../demo/environments';
 import { startGitopsOperator } from './gitopsOperator';
 import { GitopsOperator } from './types';
 
-jest.setTimeout(60_000);
-
 let h: OperatorHarness;
 let operator: GitopsOperator | undefined;
 

@@ -13,8 +13,6 @@ import { DEMO_ENVIRONMENTS } from '../demo/environments';
 
 const [DEV, STAGING] = DEMO_ENVIRONMENTS;
 
-jest.setTimeout(60_000);
-
 let h: OperatorHarness;
 
 beforeAll(async () => {

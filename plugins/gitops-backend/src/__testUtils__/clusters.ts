@@ -12,7 +12,7 @@ import {
   ClusterWatcherOptions,
   createClusterWatcher,
 } from '../services/ClusterWatcher';
-import { createStatusCache, StatusCache } from '../services/StatusCache';
+import { createObjectCache, ObjectCache } from '../services/ObjectCache';
 
 /** The `gitops.clusters[]` entry the sandbox writes for an emulated cluster. */
 export function clusterConfigEntry(
@@ -42,9 +42,46 @@ export async function startClusters(
     continueTokenTtlMs: options.continueTokenTtlMs,
   });
   if (options.crds !== false) {
-    for (const cluster of emulator.clusters) cluster.apply(gitopsCrds());
+    for (const cluster of emulator.clusters) {
+      cluster.apply(gitopsCrds());
+    }
   }
   return emulator;
+}
+
+/** Minimal CRDs (one served version, v1) for kinds the emulator's `gitopsCrds()` does not define. */
+export function crdsOf(
+  kinds: Array<{ group: string; kind: string; plural: string }>,
+) {
+  return kinds.map(({ group, kind, plural }) => ({
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.${group}` },
+    spec: {
+      group,
+      names: {
+        plural,
+        singular: kind.toLowerCase(),
+        kind,
+        listKind: `${kind}List`,
+      },
+      scope: 'Namespaced',
+      versions: [
+        {
+          name: 'v1',
+          served: true,
+          storage: true,
+          subresources: { status: {} },
+          schema: {
+            openAPIV3Schema: {
+              type: 'object',
+              'x-kubernetes-preserve-unknown-fields': true,
+            },
+          },
+        },
+      ],
+    },
+  }));
 }
 
 /** Fast retries and short server timeouts so tests see recoveries quickly. */
@@ -60,8 +97,8 @@ export const TEST_TIMINGS = {
 export function watcherFor(
   cluster: EmulatedCluster,
   overrides: Partial<ClusterWatcherOptions> = {},
-  cache: StatusCache = createStatusCache(),
-): { watcher: ClusterWatcher; cache: StatusCache } {
+  cache: ObjectCache = createObjectCache(),
+): { watcher: ClusterWatcher; cache: ObjectCache } {
   const config = readGitopsConfig(
     new ConfigReader({ gitops: { clusters: [clusterConfigEntry(cluster)] } }),
   );

@@ -19,6 +19,26 @@ export const POSTGRES_IDS = DATABASE_IDS.filter(id =>
   id.startsWith('POSTGRES'),
 );
 
+/** Why a PostgreSQL-only suite is skipped, naming the variable that would run it (scripts/test.sh sets one). */
+export const NO_POSTGRES_REASON =
+  'skipped: no PostgreSQL, set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (or POSTGRES14/16/17/18)';
+
+/**
+ * `describe.each` over the PostgreSQL databases that have a connection string. Without one the suite is still
+ * registered, skipped with the reason in its title, so jest reports its tests as skipped instead of failing a file
+ * that holds no test (or a `describe.each` over an empty table).
+ */
+export function describeOnPostgres(databases: TestDatabases) {
+  const postgres = databases
+    .eachSupportedId()
+    .filter(([id]) => id.startsWith('POSTGRES'));
+  if (postgres.length > 0) return describe.each(postgres);
+  // eslint-disable-next-line jest/no-disabled-tests -- on purpose: reported as skipped, with the reason in the title
+  const skipped = describe.skip.each([['POSTGRES_15' as const]]);
+  return (name: string, fn: (databaseId: TestDatabaseId) => void) =>
+    skipped(`${name} (${NO_POSTGRES_REASON})`, fn);
+}
+
 /** A test database as the plugin's DatabaseService (migrations run). */
 export const asDatabaseService = (knex: Knex): DatabaseService => ({
   getClient: async () => knex,

@@ -125,3 +125,44 @@ export function crossplaneHealth(
 ): Health {
   return runHealthCheck(o => checkCrossplane(script, o), obj);
 }
+
+/**
+ * Provider-specific readiness of managed resources: a portal rule over Argo CD's, for role `managed`.
+ * Providers report readiness in two ways:
+ *
+ * - classic providers (provider-kubernetes, provider-helm, the older crossplane-contrib ones): Synced
+ *   and Ready only;
+ * - Upjet-generated providers (the `*.upbound.io` families and their crossplane-contrib forks): Synced
+ *   and Ready, plus `LastAsyncOperation` (False when the last create/update/delete call to the
+ *   provider's API failed) and `AsyncOperation` (False, reason `Ongoing`, while such a call runs).
+ *
+ * Argo CD's `_.crossplane.io` rule returns at the first condition it recognises, so [Ready=True,
+ * Synced=False] is Healthy there and the same conditions in the other order Degraded; and neither rule
+ * sees a running async call. The portal reads every condition, in this order:
+ *
+ * 1. LastAsyncOperation=False → Degraded, its message;
+ * 2. Synced=False → Degraded, its message;
+ * 3. AsyncOperation=False → Progressing, its message, else {@link ASYNC_OPERATION_MESSAGE};
+ * 4. otherwise Argo CD's rule for the group ({@link crossplaneHealth}).
+ *
+ * Pending deletion stays first (Argo's block), as in {@link crossplaneHealth}.
+ */
+export const ASYNC_OPERATION_MESSAGE =
+  "Waiting for the provider's asynchronous operation to finish";
+
+export function crossplaneManagedHealth(obj: unknown): Health {
+  const argo = crossplaneHealth(obj);
+  if (pendingDeletionHealth(obj) !== undefined || argo.status === 'Unknown') {
+    return argo;
+  }
+  const conditions = readConditions(at(obj, 'status')) ?? [];
+  const falseOf = (type: string) =>
+    conditions.find(c => c.type === type && c.status === 'False');
+  const failed = falseOf('LastAsyncOperation') ?? falseOf('Synced');
+  if (failed) return health('Degraded', failed.message);
+  const running = falseOf('AsyncOperation');
+  if (running) {
+    return health('Progressing', running.message || ASYNC_OPERATION_MESSAGE);
+  }
+  return argo;
+}

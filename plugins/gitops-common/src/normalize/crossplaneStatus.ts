@@ -10,10 +10,11 @@ import {
 import {
   compact,
   EngineStatus,
+  objectRefOf,
   NORMALIZE_LIMITS,
   toConditions,
 } from './engineStatus';
-import { crossplaneHealth } from './crossplaneHealth';
+import { crossplaneHealth, crossplaneManagedHealth } from './crossplaneHealth';
 import { staleGenerationHealth } from './generation';
 import { isPendingDeletion } from './health';
 import {
@@ -41,22 +42,18 @@ export function crossplaneSync(obj: unknown): SyncStatus {
   return 'Unknown';
 }
 
-/** Argo CD's Crossplane rule, after pending deletion and the portal's stale-generation rule. */
-export function crossplaneObjectHealth(obj: unknown): Health {
-  const argo = crossplaneHealth(obj);
+/**
+ * Argo CD's Crossplane rule (managed resources: the provider-specific readiness of
+ * {@link crossplaneManagedHealth}), after pending deletion and the portal's stale-generation rule.
+ */
+export function crossplaneObjectHealth(
+  obj: unknown,
+  role?: CrossplaneRole,
+): Health {
+  const argo =
+    role === 'managed' ? crossplaneManagedHealth(obj) : crossplaneHealth(obj);
   if (isPendingDeletion(obj)) return argo;
   return staleGenerationHealth(obj) ?? argo;
-}
-
-function toRef(value: unknown): ObjectRef | undefined {
-  const name = asText(at(value, 'name'));
-  if (!name) return undefined;
-  return compact({
-    apiVersion: asText(at(value, 'apiVersion')),
-    kind: asText(at(value, 'kind')),
-    name,
-    namespace: asText(at(value, 'namespace')),
-  });
 }
 
 function toRefs(value: unknown): ObjectRef[] | undefined {
@@ -64,14 +61,14 @@ function toRefs(value: unknown): ObjectRef[] | undefined {
   if (!list) return undefined;
   return list
     .slice(0, NORMALIZE_LIMITS.resources)
-    .map(toRef)
+    .map(objectRefOf)
     .filter((ref): ref is ObjectRef => ref !== undefined);
 }
 
 /** The composite that controls a managed resource (its controller owner reference). */
 function controllerOwner(obj: unknown): ObjectRef | undefined {
   const owners = asArray(at(obj, 'metadata', 'ownerReferences')) ?? [];
-  return toRef(owners.find(owner => at(owner, 'controller') === true));
+  return objectRefOf(owners.find(owner => at(owner, 'controller') === true));
 }
 
 /** Claim identity from the labels Crossplane stamps on composites and managed resources. */
@@ -93,20 +90,22 @@ export function crossplaneInfo(
 ): CrossplaneInfo {
   const spec = at(obj, 'spec');
   const labels = stringMap(at(obj, 'metadata', 'labels'));
-  const connectionSecretRef = toRef(at(spec, 'writeConnectionSecretToRef'));
+  const connectionSecretRef = objectRefOf(
+    at(spec, 'writeConnectionSecretToRef'),
+  );
   switch (role) {
     case 'claim':
       return compact({
         role,
-        compositeRef: toRef(at(spec, 'resourceRef')),
+        compositeRef: objectRefOf(at(spec, 'resourceRef')),
         connectionSecretRef,
       });
     case 'composite':
       return compact({
         role,
         claimRef:
-          toRef(at(spec, 'claimRef')) ??
-          toRef(at(spec, 'crossplane', 'claimRef')) ??
+          objectRefOf(at(spec, 'claimRef')) ??
+          objectRefOf(at(spec, 'crossplane', 'claimRef')) ??
           claimFromLabels(labels),
         resourceRefs: toRefs(
           at(spec, 'resourceRefs') ?? at(spec, 'crossplane', 'resourceRefs'),
@@ -137,7 +136,7 @@ export function crossplaneStatus(
   const annotations = stringMap(at(obj, 'metadata', 'annotations'));
   return compact({
     sync: crossplaneSync(obj),
-    health: crossplaneObjectHealth(obj),
+    health: crossplaneObjectHealth(obj, role),
     conditions: toConditions(raw),
     lastTransitionTime: latestTimestamp(
       (raw ?? []).map(c => c.lastTransitionTime),

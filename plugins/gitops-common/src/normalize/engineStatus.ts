@@ -1,5 +1,12 @@
-import { Condition, ObjectStatus } from '../schema';
-import { asTimestamp, RawCondition } from './raw';
+import { Condition, Health, ObjectRef, ObjectStatus } from '../schema';
+import {
+  asText,
+  asTimestamp,
+  at,
+  latestTimestamp,
+  RawCondition,
+  readConditions,
+} from './raw';
 
 /** What an engine-specific normaliser contributes to an {@link ObjectStatus}. */
 export type EngineStatus = Pick<
@@ -68,4 +75,37 @@ export function compact<T extends object>(value: T): T {
     if (value[key] !== undefined) out[key] = value[key];
   }
   return out as T;
+}
+
+/**
+ * The record of a kind that owns no sync: its health, its conditions and their latest transition.
+ * Most kinds beyond the delivery engines need nothing more.
+ */
+export function conditionsStatus(
+  obj: unknown,
+  objectHealth: Health,
+  suspended: boolean,
+): EngineStatus {
+  const raw = readConditions(at(obj, 'status'));
+  return compact({
+    sync: 'Unknown' as const,
+    health: objectHealth,
+    conditions: toConditions(raw),
+    lastTransitionTime: latestTimestamp(
+      (raw ?? []).map(c => c.lastTransitionTime),
+    ),
+    suspended,
+  });
+}
+
+/** A reference (`name`, and `apiVersion`, `kind`, `namespace` when given) read from a raw object; undefined without a name. */
+export function objectRefOf(value: unknown): ObjectRef | undefined {
+  const name = asText(at(value, 'name'));
+  if (!name) return undefined;
+  return compact({
+    apiVersion: asText(at(value, 'apiVersion')),
+    kind: asText(at(value, 'kind')),
+    name,
+    namespace: asText(at(value, 'namespace')),
+  });
 }

@@ -1,8 +1,18 @@
-import { Health, ObjectRef, Source, SyncStatus } from '../schema';
-import { compact, EngineStatus, toConditions } from './engineStatus';
+import { Health, Source, SyncStatus } from '../schema';
+import {
+  compact,
+  EngineStatus,
+  objectRefOf,
+  toConditions,
+} from './engineStatus';
+import { conditionRulesHealth, readyConditionHealth } from './conditionRules';
 import { FluxKind, fluxHealth, isFluxKind } from './fluxHealth';
-import { staleGenerationHealth } from './generation';
-import { health, isPendingDeletion } from './health';
+import { fluxImageHealth, isFluxImageKind } from './fluxImageHealth';
+import {
+  fluxNotificationHealth,
+  isFluxNotificationKind,
+} from './fluxNotificationHealth';
+import { pendingDeletionHealth, runHealthCheck } from './health';
 import {
   asArray,
   asText,
@@ -61,17 +71,6 @@ export function fluxSync(obj: unknown): SyncStatus {
   return ready?.status === 'True' ? 'Synced' : 'Unknown';
 }
 
-function toRef(value: unknown): ObjectRef | undefined {
-  const name = asText(at(value, 'name'));
-  if (!name) return undefined;
-  return compact({
-    apiVersion: asText(at(value, 'apiVersion')),
-    kind: asText(at(value, 'kind')),
-    name,
-    namespace: asText(at(value, 'namespace')),
-  });
-}
-
 function firstText(record: unknown, keys: string[]): string | undefined {
   for (const key of keys) {
     const value = asText(at(record, key));
@@ -87,14 +86,15 @@ export function fluxSource(kind: FluxKind, spec: unknown): Source | undefined {
     case 'Kustomization':
       return compact({
         path: asText(spec.path),
-        sourceRef: toRef(spec.sourceRef),
+        sourceRef: objectRefOf(spec.sourceRef),
       });
     case 'HelmRelease': {
       const chart = at(spec, 'chart', 'spec');
       return compact({
         chart: asText(at(chart, 'chart')),
         targetRevision: asText(at(chart, 'version')),
-        sourceRef: toRef(at(chart, 'sourceRef')) ?? toRef(spec.chartRef),
+        sourceRef:
+          objectRefOf(at(chart, 'sourceRef')) ?? objectRefOf(spec.chartRef),
       });
     }
     case 'GitRepository':
@@ -117,7 +117,7 @@ export function fluxSource(kind: FluxKind, spec: unknown): Source | undefined {
       return compact({
         chart: asText(spec.chart),
         targetRevision: asText(spec.version),
-        sourceRef: toRef(spec.sourceRef),
+        sourceRef: objectRefOf(spec.sourceRef),
       });
     case 'Bucket':
       return compact({
@@ -130,24 +130,41 @@ export function fluxSource(kind: FluxKind, spec: unknown): Source | undefined {
   }
 }
 
+export const FLUX_SOURCE_GROUP = 'source.toolkit.fluxcd.io';
+
 /**
- * The portal's Flux health: Argo CD's rule ({@link fluxHealth}) with the two
- * product rules on top, in this order: pending deletion (Argo's own), every
- * suspended Flux object is Suspended (Argo's OCIRepository script lacks this),
- * a controller behind the spec is Progressing, then Argo's condition rule.
+ * Flux's ExternalArtifact (source.toolkit.fluxcd.io/v1, written by third-party source controllers):
+ * Argo CD has no check, so the Flux API docs' conditions decide (the Ready rule), after the deletion
+ * block every Flux check opens with.
+ */
+export function externalArtifactHealth(obj: unknown): Health {
+  return runHealthCheck(
+    o => pendingDeletionHealth(o) ?? readyConditionHealth(o),
+    obj,
+  );
+}
+
+/** The kind's own rule: Argo CD's check where it has one. */
+function fluxKindHealth(obj: unknown): Health {
+  const kind = asText(at(obj, 'kind')) ?? '';
+  if (isFluxImageKind(kind)) return fluxImageHealth(kind, obj);
+  if (isFluxNotificationKind(kind)) return fluxNotificationHealth(kind, obj);
+  if (kind === 'ExternalArtifact') return externalArtifactHealth(obj);
+  return fluxHealth(obj);
+}
+
+/**
+ * The portal's Flux health: the kind's rule (Argo CD's, see {@link fluxHealth}, {@link fluxImageHealth},
+ * {@link fluxNotificationHealth}) settled by the decision table for conditions that disagree
+ * ({@link decideConditions}): pending deletion, every suspended Flux object is Suspended (Argo's
+ * OCIRepository and ImagePolicy scripts lack this), a controller behind the spec is Progressing, then
+ * Stalled, Ready=Unknown and missing conditions.
  */
 export function fluxObjectHealth(obj: unknown): Health {
-  const argo = fluxHealth(obj);
-  if (isPendingDeletion(obj) || argo.status === 'Suspended') return argo;
-  const kind = at(obj, 'kind');
-  if (
-    typeof kind === 'string' &&
-    isFluxKind(kind) &&
-    at(obj, 'spec', 'suspend') === true
-  ) {
-    return health('Suspended', `${kind} is suspended`);
-  }
-  return staleGenerationHealth(obj) ?? argo;
+  return conditionRulesHealth(obj, {
+    kindHealth: fluxKindHealth(obj),
+    suspended: at(obj, 'spec', 'suspend') === true,
+  });
 }
 
 /** Normalises a Flux object. */

@@ -9,6 +9,20 @@ export const INVALID_HEALTH_STATUS_MESSAGE =
   'Lua returned an invalid health status';
 
 /**
+ * What Argo CD reports when a script returns nil instead of a table (argo-cd util/lua/lua.go,
+ * `incorrectReturnType`).
+ */
+export const NIL_LUA_RESULT_MESSAGE =
+  'expect table output from Lua script, not nil';
+
+/**
+ * What Argo CD reports when a script returns an empty table: gopher-json encodes it as `[]`, which
+ * does not unmarshal into a health status (argo-cd util/lua/lua.go, ExecuteHealthLua).
+ */
+export const EMPTY_LUA_RESULT_MESSAGE =
+  'json: cannot unmarshal array into Go value of type health.HealthStatus';
+
+/**
  * Thrown where Argo CD's Lua script would raise a runtime error (indexing nil,
  * comparing nil, concatenating nil). Argo CD then reports Unknown with the error text.
  */

@@ -107,6 +107,87 @@ describe('normalizeObject output contract', () => {
       'an object with no status at all',
       k8s('argoproj.io/v1alpha1', 'Application', { spec: {} }),
     ],
+    [
+      'Argo Rollouts AnalysisRun',
+      k8s('argoproj.io/v1alpha1', 'AnalysisRun', {
+        spec: {},
+        status: { phase: 'Failed', message: 'metric failed' },
+      }),
+    ],
+    [
+      'Flux ImagePolicy',
+      k8s('image.toolkit.fluxcd.io/v1beta2', 'ImagePolicy', {
+        spec: {},
+        status: { conditions: [ready] },
+      }),
+    ],
+    [
+      'Flux Alert (static)',
+      k8s('notification.toolkit.fluxcd.io/v1beta3', 'Alert', { spec: {} }),
+    ],
+    [
+      'Flux ExternalArtifact',
+      k8s('source.toolkit.fluxcd.io/v1', 'ExternalArtifact', {
+        status: {
+          artifact: { revision: 'v1@sha256:abc' },
+          conditions: [ready],
+        },
+      }),
+    ],
+    [
+      'Crossplane Provider package',
+      k8s('pkg.crossplane.io/v1', 'Provider', {
+        spec: {},
+        status: {
+          conditions: [
+            cond('Installed', 'True', 'ActivePackageRevision'),
+            cond('Healthy', 'True', 'HealthyPackageRevision'),
+          ],
+        },
+      }),
+    ],
+    [
+      'cert-manager Certificate with Stalled-like disagreement',
+      k8s('cert-manager.io/v1', 'Certificate', {
+        spec: {},
+        status: {
+          conditions: [ready, cond('Stalled', 'True', 'Failed', 'gave up')],
+        },
+      }),
+    ],
+    [
+      'External Secrets ExternalSecret',
+      k8s('external-secrets.io/v1', 'ExternalSecret', {
+        metadata: { generation: 2 },
+        spec: {},
+        status: { syncedResourceVersion: '1-abc', conditions: [ready] },
+      }),
+    ],
+    ['SealedSecret', k8s('bitnami.com/v1alpha1', 'SealedSecret', { spec: {} })],
+    [
+      'Cluster API Cluster, paused',
+      k8s('cluster.x-k8s.io/v1beta1', 'Cluster', {
+        spec: { paused: true },
+        status: { phase: 'Provisioned' },
+      }),
+    ],
+    [
+      'Deployment',
+      k8s('apps/v1', 'Deployment', {
+        metadata: { generation: 1 },
+        spec: { replicas: 2 },
+        status: { observedGeneration: 1, replicas: 2, updatedReplicas: 2 },
+      }),
+    ],
+    [
+      'HorizontalPodAutoscaler',
+      k8s('autoscaling/v2', 'HorizontalPodAutoscaler', {
+        spec: {},
+        status: {
+          conditions: [cond('AbleToScale', 'True', 'ReadyForNewScale')],
+        },
+      }),
+    ],
     ['a kind no engine reads', k8s('v1', 'ConfigMap', {})],
   ])('%s', (...[, obj, crossplaneRole]) => {
     const record = normalizeObject(obj, { ...options, crossplaneRole });

@@ -132,9 +132,9 @@ describe('normalizeObject dispatch', () => {
 
   it.each([
     [
-      'a Flux kind without an Argo CD health check',
-      'notification.toolkit.fluxcd.io/v1',
-      'Receiver',
+      'a Flux-family kind the portal does not read',
+      'source.extensions.fluxcd.io/v1beta1',
+      'ArtifactGenerator',
       'flux',
     ],
     [
@@ -143,7 +143,9 @@ describe('normalizeObject dispatch', () => {
       'AppProject',
       'argocd',
     ],
-    ['a core kind', 'v1', 'ConfigMap', 'crossplane'],
+    ['a core kind', 'v1', 'ConfigMap', 'kubernetes'],
+    ['a cert-manager kind the portal does not read', 'acme.cert-manager.io/v1', 'Order', 'cert-manager'],
+    ['a Cluster API kind the portal does not read', 'infrastructure.cluster.x-k8s.io/v1beta1', 'AWSCluster', 'cluster-api'],
   ])('%s is Unknown', (_name, apiVersion, kind, engine) => {
     const record = normalizeObject(
       k8s(apiVersion, kind, { spec: {} }),

@@ -1,18 +1,12 @@
 import { Engine, ObjectStatus } from '../schema';
-import {
-  argoApplicationSetStatus,
-  argoApplicationStatus,
-} from './argoApplication';
 import { crossplaneStatus, XRD_GROUP, XRD_KIND } from './crossplaneStatus';
 import { clip, EngineStatus } from './engineStatus';
 import { objectEnvironment } from './entityMapping';
-import { FLAGGER_CANARY_KIND, FLAGGER_GROUP } from './flaggerHealth';
-import { flaggerCanaryStatus } from './flaggerStatus';
-import { FLUX_GROUPS, isFluxKind } from './fluxHealth';
-import { fluxStatus } from './fluxStatus';
+import { FLAGGER_GROUP } from './flaggerHealth';
 import { health, noHealthCheck } from './health';
+import { watchedKind } from './kindRegistry';
 import { apiGroupOf, asText, at, errorMessage, isRecord } from './raw';
-import { rolloutStatus } from './rolloutStatus';
+import { SEALED_SECRETS_GROUP } from './sealedSecretHealth';
 
 export interface NormalizeOptions {
   /** The configured cluster the object was read from. */
@@ -58,20 +52,8 @@ function route(
   options: NormalizeOptions,
 ): Route | undefined {
   const group = apiGroupOf(apiVersion);
-  if (group === 'argoproj.io') {
-    if (kind === 'Application')
-      return { engine: 'argocd', normalize: argoApplicationStatus };
-    if (kind === 'ApplicationSet')
-      return { engine: 'argocd', normalize: argoApplicationSetStatus };
-    if (kind === 'Rollout')
-      return { engine: 'argo-rollouts', normalize: rolloutStatus };
-  }
-  if (group === FLAGGER_GROUP && kind === FLAGGER_CANARY_KIND) {
-    return { engine: 'flagger', normalize: flaggerCanaryStatus };
-  }
-  if (isFluxKind(kind) && FLUX_GROUPS[kind] === group) {
-    return { engine: 'flux', normalize: fluxStatus };
-  }
+  const registered = watchedKind(group, kind);
+  if (registered) return registered;
   const role =
     options.crossplaneRole ??
     (group === XRD_GROUP && kind === XRD_KIND ? 'xrd' : undefined) ??
@@ -86,11 +68,20 @@ function route(
   return undefined;
 }
 
-/** For kinds no engine reads: the engine the group most likely belongs to. */
+/**
+ * For kinds no normaliser reads: the engine the group most likely belongs to. Kubernetes' own groups
+ * have no dot (`apps`, `batch`) or end in `.k8s.io`; other unknown groups are most likely Crossplane
+ * XRs read without their role.
+ */
 function guessEngine(group: string): Engine {
   if (group.endsWith('fluxcd.io')) return 'flux';
   if (group === 'argoproj.io') return 'argocd';
   if (group === FLAGGER_GROUP) return 'flagger';
+  if (group.endsWith('cert-manager.io')) return 'cert-manager';
+  if (group.endsWith('external-secrets.io')) return 'external-secrets';
+  if (group === SEALED_SECRETS_GROUP) return 'sealed-secrets';
+  if (group.endsWith('cluster.x-k8s.io')) return 'cluster-api';
+  if (!group.includes('.') || group.endsWith('.k8s.io')) return 'kubernetes';
   return 'crossplane';
 }
 

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 
-/** The engines the portal reads status from. */
+/**
+ * Who reconciles an object: the delivery engines, then the projects platform teams run next to them
+ * (one value each, so the overview can filter by the controller to look at), and `kubernetes` for the
+ * core kinds an Application manages.
+ */
 export const engineSchema = z.enum([
   'argocd',
   'flux',
   'crossplane',
   'argo-rollouts',
   'flagger',
+  'cert-manager',
+  'external-secrets',
+  'sealed-secrets',
+  'cluster-api',
+  'kubernetes',
 ]);
 export type Engine = z.infer<typeof engineSchema>;
 

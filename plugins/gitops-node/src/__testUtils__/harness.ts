@@ -37,7 +37,8 @@ export async function git(args: string[], cwd?: string): Promise<string> {
   return (await runIsolated('git', args, { cwd })).trim();
 }
 
-export type RepoId = { owner: string; repo: string };
+export type { ConfigRepoId } from '../configRepo/types';
+import type { ConfigRepoId } from '../configRepo/types';
 
 /** One emulator per test file, a fresh repo per test, and a client counting its requests. */
 export function useGithub() {
@@ -78,14 +79,14 @@ export function useGithub() {
       });
       return { octokit, calls };
     },
-    async newRepo(files: Record<string, string>): Promise<RepoId> {
+    async newRepo(files: Record<string, string>): Promise<ConfigRepoId> {
       const id = { owner: OWNER, repo: `repo-${++counter}` };
       await emulator!.createRepo(id.owner, id.repo, { files });
       return id;
     },
     /** Clones the repo at `branch` and returns a file's text (or undefined when it does not exist). */
     async readFromClone(
-      id: RepoId,
+      id: ConfigRepoId,
       branch: string,
       path: string,
     ): Promise<string | undefined> {
@@ -106,7 +107,10 @@ export function useGithub() {
         await rm(dir, { recursive: true, force: true });
       }
     },
-    async headOf(id: RepoId, branch: string): Promise<string | undefined> {
+    async headOf(
+      id: ConfigRepoId,
+      branch: string,
+    ): Promise<string | undefined> {
       const out = await git([
         'ls-remote',
         emulator!.gitUrl(id.owner, id.repo),
@@ -115,7 +119,7 @@ export function useGithub() {
       return out ? out.split(/\s+/)[0] : undefined;
     },
     /** Every pull request of the repo, read through the emulator's unauthenticated control API. */
-    async pulls(id: RepoId): Promise<
+    async pulls(id: ConfigRepoId): Promise<
       Array<{
         number: number;
         head: { ref: string };

@@ -1,12 +1,12 @@
 import { GithubClient } from '../github/createGithubClient';
-import { BaseTreeEntry } from './types';
+import { ConfigRepoReader, ConfigRepoTreeEntry } from '../configRepo/types';
 
 /** The base branch as the writer sees it: its head commit, root tree and every entry. */
 export interface BaseSnapshot {
   branch: string;
   commitSha: string;
   treeSha: string;
-  entries: Map<string, BaseTreeEntry>;
+  entries: Map<string, ConfigRepoTreeEntry>;
 }
 
 export interface RepoRef {
@@ -15,63 +15,29 @@ export interface RepoRef {
   repo: string;
 }
 
-/** Two API calls: the branch ref, then the commit's whole tree (`recursive=1`, which also returns the tree sha). */
+/**
+ * Two API calls: the branch ref, then the commit's whole tree through the
+ * config-repo reader (which also returns the tree sha).
+ */
 export async function readBaseSnapshot(
   { octokit, owner, repo }: RepoRef,
+  reader: ConfigRepoReader,
   branch: string,
 ): Promise<BaseSnapshot> {
   const ref = await octokit.git.getRef({ owner, repo, ref: `heads/${branch}` });
   const commitSha = ref.data.object.sha;
-  const tree = await octokit.git.getTree({
-    owner,
-    repo,
-    tree_sha: commitSha,
-    recursive: '1',
-  });
-  if (tree.data.truncated) {
-    throw new Error(
-      `The tree of ${owner}/${repo}@${branch} is too large to list in one call`,
-    );
-  }
-  const entries = new Map<string, BaseTreeEntry>();
-  for (const entry of tree.data.tree) {
-    if (entry.path && entry.sha && entry.mode && entry.type) {
-      entries.set(entry.path, {
-        path: entry.path,
-        mode: entry.mode,
-        type: entry.type as BaseTreeEntry['type'],
-        sha: entry.sha,
-      });
-    }
-  }
-  return { branch, commitSha, treeSha: tree.data.sha, entries };
+  const tree = await reader.readTree(commitSha);
+  const entries = new Map(tree.entries.map(entry => [entry.path, entry]));
+  return { branch, commitSha, treeSha: tree.sha, entries };
 }
 
-/** Reads blobs of the base tree as UTF-8, once per sha. */
-export function createBlobReader({ octokit, owner, repo }: RepoRef) {
-  const cache = new Map<string, Promise<string>>();
-  return (sha: string): Promise<string> => {
-    let text = cache.get(sha);
-    if (!text) {
-      text = octokit.git
-        .getBlob({ owner, repo, file_sha: sha })
-        .then(({ data }) =>
-          Buffer.from(data.content, data.encoding as BufferEncoding).toString(
-            'utf8',
-          ),
-        );
-      cache.set(sha, text);
-    }
-    return text;
-  };
-}
-
-export type BlobReader = ReturnType<typeof createBlobReader>;
+/** Reads a blob of the base tree as UTF-8 (the reader reads each sha once). */
+export type BlobReader = ConfigRepoReader['readBlob'];
 
 /** Reads many blobs with a small concurrency, so a big directory does not burst the API. */
 export async function readBlobs(
   read: BlobReader,
-  entries: BaseTreeEntry[],
+  entries: ConfigRepoTreeEntry[],
   concurrency = 4,
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};

@@ -1,30 +1,4 @@
-import { GithubClient } from '../github/createGithubClient';
-
-export type RepoTarget = { owner: string; repo: string };
-
-/** A file under a directory at one revision: its path and blob SHA. */
-export interface TreeFile {
-  path: string;
-  sha: string;
-}
-
-/** The files under `dir` at `revision` (one recursive tree read). */
-export async function filesUnder(
-  octokit: GithubClient,
-  target: RepoTarget,
-  revision: string,
-  dir: string,
-): Promise<TreeFile[]> {
-  const { data } = await octokit.git.getTree({
-    owner: target.owner,
-    repo: target.repo,
-    tree_sha: revision,
-    recursive: 'true',
-  });
-  return data.tree
-    .filter(entry => entry.type === 'blob' && entry.path?.startsWith(`${dir}/`))
-    .map(entry => ({ path: entry.path!, sha: entry.sha! }));
-}
+import { ConfigRepoReader, ConfigRepoTreeEntry } from '../configRepo/types';
 
 /**
  * The change that makes `now` equal `then`: files only in `now` are deleted
@@ -32,10 +6,9 @@ export async function filesUnder(
  * out, so restoring an unchanged directory is an empty change.
  */
 export async function restoreFiles(
-  octokit: GithubClient,
-  target: RepoTarget,
-  now: TreeFile[],
-  then: TreeFile[],
+  reader: ConfigRepoReader,
+  now: ConfigRepoTreeEntry[],
+  then: ConfigRepoTreeEntry[],
 ): Promise<Record<string, string | null>> {
   const files: Record<string, string | null> = {};
   const current = new Map(now.map(file => [file.path, file.sha]));
@@ -45,12 +18,7 @@ export async function restoreFiles(
       delete files[file.path];
       continue;
     }
-    const { data } = await octokit.git.getBlob({
-      owner: target.owner,
-      repo: target.repo,
-      file_sha: file.sha,
-    });
-    files[file.path] = Buffer.from(data.content, 'base64').toString('utf8');
+    files[file.path] = await reader.readBlob(file.sha);
   }
   return files;
 }

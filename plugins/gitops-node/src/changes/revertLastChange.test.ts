@@ -1,6 +1,7 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import { Octokit } from '@octokit/rest';
-import { RepoId, TOKEN, useGithub } from '../__testUtils__/harness';
+import { ConfigRepoId, TOKEN, useGithub } from '../__testUtils__/harness';
+import { createConfigRepoReader } from '../configRepo/createConfigRepoReader';
 import { revertLastChange } from './revertLastChange';
 
 const OVERLAY = 'apps/web/overlays/dev';
@@ -14,10 +15,11 @@ describe('revertLastChange', () => {
   const log = { debug() {}, info() {}, warn() {}, error() {} };
   const octokit = () =>
     new Octokit({ auth: TOKEN, baseUrl: github.emulator.url, log });
+  const reader = (id: ConfigRepoId) => createConfigRepoReader(octokit(), id);
 
   /** Commits `files` (null deletes) on `branch` through the contents API; returns the commit SHA. */
   async function commit(
-    id: RepoId,
+    id: ConfigRepoId,
     files: Record<string, string | null>,
     branch = 'main',
   ) {
@@ -67,7 +69,7 @@ describe('revertLastChange', () => {
 
   it('restores the overlay to its content at toRevision, leaving unchanged files out', async () => {
     const { id, v1 } = await history();
-    const revert = await revertLastChange(octokit(), id, 'main', OVERLAY, {
+    const revert = await revertLastChange(reader(id), 'main', OVERLAY, {
       toRevision: v1,
     });
     expect(revert.files).toEqual({
@@ -79,7 +81,7 @@ describe('revertLastChange', () => {
 
   it('resolves a short SHA to the full revision', async () => {
     const { id, v1 } = await history();
-    const revert = await revertLastChange(octokit(), id, 'main', OVERLAY, {
+    const revert = await revertLastChange(reader(id), 'main', OVERLAY, {
       toRevision: v1.slice(0, 7),
     });
     expect(revert.revision.sha).toBe(v1);
@@ -88,7 +90,7 @@ describe('revertLastChange', () => {
   it('is an empty change when toRevision is the branch head', async () => {
     const { id } = await history();
     const { data } = await octokit().git.getRef({ ...id, ref: 'heads/main' });
-    const revert = await revertLastChange(octokit(), id, 'main', OVERLAY, {
+    const revert = await revertLastChange(reader(id), 'main', OVERLAY, {
       toRevision: data.object.sha,
     });
     expect(revert.files).toEqual({});
@@ -99,7 +101,7 @@ describe('revertLastChange', () => {
     [
       string,
       string,
-      (id: RepoId, v1: string) => Promise<string>,
+      (id: ConfigRepoId, v1: string) => Promise<string>,
       typeof InputError | typeof NotFoundError,
       RegExp,
     ]
@@ -147,7 +149,7 @@ describe('revertLastChange', () => {
   ])('refuses %s', async (_case, dir, revisionFor, errorType, message) => {
     const { id, v1 } = await history();
     const toRevision = await revisionFor(id, v1);
-    const error = await revertLastChange(octokit(), id, 'main', dir, {
+    const error = await revertLastChange(reader(id), 'main', dir, {
       toRevision,
     }).catch(e => e);
     expect(error).toBeInstanceOf(errorType);
@@ -156,7 +158,7 @@ describe('revertLastChange', () => {
 
   it('without toRevision, reverts the last change to the overlay', async () => {
     const { id } = await history();
-    const revert = await revertLastChange(octokit(), id, 'main', OVERLAY);
+    const revert = await revertLastChange(reader(id), 'main', OVERLAY);
     // v3 was two commits through the contents API; the last one added extra.yaml.
     expect(revert.commitMessage).toBe(`Set ${OVERLAY}/extra.yaml`);
     expect(revert.files).toEqual({ [`${OVERLAY}/extra.yaml`]: null });
@@ -164,8 +166,8 @@ describe('revertLastChange', () => {
 
   it('without toRevision, refuses an overlay created by the first commit', async () => {
     const id = await github.newRepo({ [KUSTOMIZATION]: tagged('1.0') });
-    await expect(
-      revertLastChange(octokit(), id, 'main', OVERLAY),
-    ).rejects.toThrow(/nothing to roll back to/);
+    await expect(revertLastChange(reader(id), 'main', OVERLAY)).rejects.toThrow(
+      /nothing to roll back to/,
+    );
   });
 });

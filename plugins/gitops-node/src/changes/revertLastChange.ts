@@ -1,6 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import { GithubClient } from '../github/createGithubClient';
-import { filesUnder, RepoTarget, restoreFiles } from './overlayFiles';
+import { ConfigRepoReader } from '../configRepo/types';
+import { restoreFiles } from './overlayFiles';
 
 export interface OverlayRevert {
   /** The last commit on the branch touching the overlay (the newest change undone). */
@@ -22,15 +22,12 @@ export interface RevertOptions {
 
 const COMMIT_SHA = /^[0-9a-f]{7,40}$/i;
 
-const firstLine = (message: string) => message.split('\n')[0];
-
 /**
  * `toRevision` resolved through a comparison with the branch: one call says
  * whether the commit exists (404 otherwise) and whether the branch contains it.
  */
 async function resolveRevision(
-  octokit: GithubClient,
-  target: RepoTarget,
+  reader: ConfigRepoReader,
   branch: string,
   toRevision: string,
 ) {
@@ -39,28 +36,17 @@ async function resolveRevision(
       `toRevision must be a commit SHA (7 to 40 hex characters), got "${toRevision}"`,
     );
   }
-  const comparison = await octokit.repos
-    .compareCommits({
-      owner: target.owner,
-      repo: target.repo,
-      base: toRevision,
-      head: branch,
-    })
-    .catch((error: { status?: number }) => {
-      if (error.status === 404 || error.status === 422) {
-        throw new NotFoundError(
-          `No commit ${toRevision} in ${target.owner}/${target.repo}`,
-        );
-      }
-      throw error;
-    });
-  const { status, base_commit: commit } = comparison.data;
-  if (status !== 'ahead' && status !== 'identical') {
+  const comparison = await reader.compare(toRevision, branch);
+  if (!comparison) {
+    const { owner, repo } = reader.id;
+    throw new NotFoundError(`No commit ${toRevision} in ${owner}/${repo}`);
+  }
+  if (comparison.status !== 'ahead' && comparison.status !== 'identical') {
     throw new InputError(
       `${toRevision} is not in the history of ${branch}; roll back only to a revision that was merged`,
     );
   }
-  return { sha: commit.sha, message: firstLine(commit.commit.message) };
+  return { sha: comparison.base.sha, message: comparison.base.message };
 }
 
 /**
@@ -69,32 +55,19 @@ async function resolveRevision(
  * `toRevision` to its content at that revision. Only reads.
  */
 export async function revertLastChange(
-  octokit: GithubClient,
-  target: RepoTarget,
+  reader: ConfigRepoReader,
   branch: string,
   dir: string,
   options: RevertOptions = {},
 ): Promise<OverlayRevert> {
-  const { data: commits } = await octokit.repos.listCommits({
-    owner: target.owner,
-    repo: target.repo,
-    sha: branch,
-    path: dir,
-    per_page: 1,
-  });
-  const last = commits[0];
+  const last = await reader.lastCommitTouching(dir, branch);
   if (!last) throw new InputError(`No commit touches ${dir} on ${branch}`);
 
   let revision: OverlayRevert['revision'];
   if (options.toRevision) {
-    revision = await resolveRevision(
-      octokit,
-      target,
-      branch,
-      options.toRevision,
-    );
+    revision = await resolveRevision(reader, branch, options.toRevision);
   } else {
-    const parent = last.parents[0]?.sha;
+    const parent = last.parentSha;
     if (!parent) {
       throw new InputError(
         `${dir} was created by the first commit; there is nothing to roll back to`,
@@ -104,8 +77,8 @@ export async function revertLastChange(
   }
 
   const [now, then] = await Promise.all([
-    filesUnder(octokit, target, last.sha, dir),
-    filesUnder(octokit, target, revision.sha, dir),
+    reader.listFiles(dir, last.sha),
+    reader.listFiles(dir, revision.sha),
   ]);
   if (then.length === 0) {
     const short = revision.sha.slice(0, 7);
@@ -121,8 +94,8 @@ export async function revertLastChange(
   }
   return {
     commitSha: last.sha,
-    commitMessage: firstLine(last.commit.message),
+    commitMessage: last.message,
     revision,
-    files: await restoreFiles(octokit, target, now, then),
+    files: await restoreFiles(reader, now, then),
   };
 }

@@ -24,13 +24,5 @@ export interface ConfigRepoChange {
   yamlEdits?: YamlEdit[];
 }
 
-/** A file of the base tree, as the Git Data API lists it. */
-export interface BaseTreeEntry {
-  path: string;
-  mode: string;
-  type: 'blob' | 'tree' | 'commit';
-  sha: string;
-}
-
 /** The resolved change: every touched path with its new content (`null` = delete). */
 export type ResolvedChange = Record<string, string | null>;

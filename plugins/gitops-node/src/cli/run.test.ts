@@ -6,8 +6,6 @@ import { KUBECTL } from '../__testUtils__/harness';
 import { seededRepoFiles } from '../__testUtils__/fixtures';
 import { run } from './run';
 
-jest.setTimeout(60_000);
-
 describe('gitops-validate', () => {
   let dir = '';
 

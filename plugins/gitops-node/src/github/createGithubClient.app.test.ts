@@ -5,8 +5,6 @@ import { OWNER, TOKEN, useGithub } from '../__testUtils__/harness';
 import { openConfigRepoPullRequest } from '../pullRequests/openConfigRepoPullRequest';
 import { createGithubClient } from './createGithubClient';
 
-jest.setTimeout(60_000); // plugin-throttling spaces writes 1 s apart, as GitHub asks
-
 const APP_ID = 4242;
 
 /** A fresh App key pair, as GitHub would let the App's owner download it. */

@@ -6,8 +6,6 @@ import { validateConfigRepoChange } from '../validation/validateConfigRepoChange
 import { generateServiceManifests } from './generateServiceManifests';
 import { NewServiceManifestOptions } from './types';
 
-jest.setTimeout(60_000);
-
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
 /** Renders every overlay of the generated files with real kustomize and checks the policy. */

@@ -7,8 +7,6 @@ import { validateConfigRepoChange } from '../validation/validateConfigRepoChange
 import { generateServiceManifests } from './generateServiceManifests';
 import { NewServiceManifestOptions } from './types';
 
-jest.setTimeout(120_000);
-
 const HELM = join(__dirname, '../../../../.tools/kubectl/helm/helm');
 const PROMETHEUS = 'http://prometheus.monitoring:9090';
 const FLUX = { engine: 'flux' as const };

@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { Document, isMap, isScalar, YAMLMap } from 'yaml';
 import { assertDns1123Label } from '../changes/safety';
 import { YamlEdit } from '../changes/types';
-import { GithubClient } from '../github/createGithubClient';
+import { ConfigRepoReader } from '../configRepo/types';
 import { promoteImage, PromoteImageOptions } from './promoteImage';
 
 export interface PromoteHelmValuesOptions {
@@ -68,54 +68,37 @@ export function promoteHelmValues(options: PromoteHelmValuesOptions): YamlEdit {
   };
 }
 
-/** The config repo a promotion reads. */
-export interface PromotionTarget {
-  owner: string;
-  repo: string;
-}
-
 /**
  * Whether the service keeps the environment's image in a Helm values file
- * (`overlays/<env>/values.yaml`) rather than a Kustomize overlay: one read on
- * `branch`, 404 meaning Kustomize. Names must be validated by the caller.
+ * (`overlays/<env>/values.yaml`) rather than a Kustomize overlay: one read at
+ * `ref`, no file meaning Kustomize. Names must be validated by the caller.
  */
 export async function isHelmPackaged(
-  octokit: GithubClient,
-  target: PromotionTarget,
-  branch: string | undefined,
+  reader: ConfigRepoReader,
+  ref: string,
   at: { service: string; environment: string },
 ): Promise<boolean> {
-  return octokit.repos
-    .getContent({
-      owner: target.owner,
-      repo: target.repo,
-      path: helmValuesFile(at.service, at.environment),
-      ...(branch ? { ref: branch } : {}),
-    })
-    .then(
-      () => true,
-      (error: { status?: number }) => {
-        if (error.status === 404) return false;
-        throw error;
-      },
-    );
+  const values = await reader.readFile(
+    helmValuesFile(at.service, at.environment),
+    ref,
+  );
+  return values !== undefined;
 }
 
 /**
  * The promotion edit for how the service is packaged: a Helm service keeps
  * its image in `overlays/<from>/values.yaml`, a Kustomize one in the
- * overlay's `images:`. One read of the values file on `branch` decides
- * (404: Kustomize). `images` only applies to Kustomize overlays.
+ * overlay's `images:`. One read of the values file at `ref` decides
+ * (none: Kustomize). `images` only applies to Kustomize overlays.
  */
 export async function promotionEdit(
-  octokit: GithubClient,
-  target: PromotionTarget,
-  branch: string | undefined,
+  reader: ConfigRepoReader,
+  ref: string,
   options: PromoteImageOptions,
 ): Promise<YamlEdit> {
   // Validates the names before they go into a request path.
   const kustomizeEdit = promoteImage(options);
-  const isHelm = await isHelmPackaged(octokit, target, branch, {
+  const isHelm = await isHelmPackaged(reader, ref, {
     service: options.service,
     environment: options.from,
   });

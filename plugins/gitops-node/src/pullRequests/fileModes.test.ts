@@ -1,8 +1,6 @@
 import { git, useGithub } from '../__testUtils__/harness';
 import { openConfigRepoPullRequest } from './openConfigRepoPullRequest';
 
-jest.setTimeout(60_000);
-
 describe('openConfigRepoPullRequest file modes', () => {
   const github = useGithub();
 

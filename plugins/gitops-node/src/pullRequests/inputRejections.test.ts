@@ -10,8 +10,6 @@ import { ConfigRepoChange } from '../changes/types';
 import { createGithubClient } from '../github/createGithubClient';
 import { openConfigRepoPullRequest } from './openConfigRepoPullRequest';
 
-jest.setTimeout(60_000);
-
 const BRANCH = 'gitops/test/web-dev';
 
 /** Bad input: a change and what the InputError says. */

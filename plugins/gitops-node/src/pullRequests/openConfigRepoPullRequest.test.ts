@@ -6,8 +6,6 @@ import {
 } from './openConfigRepoPullRequest';
 import { GithubClient } from '../github/createGithubClient';
 
-jest.setTimeout(60_000); // plugin-throttling spaces writes 1 s apart, as GitHub asks
-
 describe('openConfigRepoPullRequest', () => {
   const github = useGithub();
 

@@ -1,13 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import {
-  createBlobReader,
-  readBaseSnapshot,
-  RepoRef,
-} from '../changes/baseSnapshot';
+import { BlobReader, readBaseSnapshot, RepoRef } from '../changes/baseSnapshot';
 import { resolveChange } from '../changes/resolveChange';
 import { assertSafeBranchName } from '../changes/safety';
 import { ConfigRepoChange, ResolvedChange } from '../changes/types';
+import { createConfigRepoReader } from '../configRepo/createConfigRepoReader';
 import { GithubClient } from '../github/createGithubClient';
 import { githubErrorInfo, toSafeGithubError } from '../github/errors';
 import { renderValidationMarkdown } from '../validation/markdown';
@@ -116,7 +113,7 @@ async function validate(
   change: ResolvedChange,
   options: OpenConfigRepoPullRequestOptions,
   base: Awaited<ReturnType<typeof readBaseSnapshot>>,
-  readBlob: ReturnType<typeof createBlobReader>,
+  readBlob: BlobReader,
 ): Promise<ValidationResult> {
   if (options.validate === false) return NOT_VALIDATED;
   const plan = await planValidation(change, base, readBlob);
@@ -156,11 +153,12 @@ export async function openConfigRepoPullRequest(
     }
   };
 
+  const reader = createConfigRepoReader(octokit, { owner, repo: options.repo });
   const base = await step(
     `Reading ${owner}/${options.repo}@${baseBranch}`,
-    () => readBaseSnapshot(repo, baseBranch),
+    () => readBaseSnapshot(repo, reader, baseBranch),
   );
-  const readBlob = createBlobReader(repo);
+  const readBlob = reader.readBlob;
   const change = await step('Reading the files to edit', () =>
     resolveChange(options.change, base, readBlob),
   );

@@ -5,8 +5,6 @@ import { seededRepoFiles } from '../__testUtils__/fixtures';
 import { ConfigRepoChange } from '../changes/types';
 import { openConfigRepoPullRequest } from './openConfigRepoPullRequest';
 
-jest.setTimeout(60_000);
-
 const BRANCH = 'gitops/test/web-dev';
 const plaintextSecret =
   'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2-secret-value\n';

@@ -4,8 +4,6 @@ import { generateServiceManifests } from '../manifests/generateServiceManifests'
 import { promoteImage } from '../manifests/promoteImage';
 import { openConfigRepoPullRequest } from './openConfigRepoPullRequest';
 
-jest.setTimeout(60_000);
-
 describe('scaffolder and promotion flows', () => {
   const github = useGithub();
 

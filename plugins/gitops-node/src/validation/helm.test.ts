@@ -5,8 +5,6 @@ import { generateServiceManifests } from '../manifests/generateServiceManifests'
 import { renderValidationMarkdown } from './markdown';
 import { validateConfigRepoChange } from './validateConfigRepoChange';
 
-jest.setTimeout(60_000);
-
 const HELM = join(__dirname, '../../../../.tools/kubectl/helm/helm');
 const DEV_VALUES = 'apps/web/overlays/dev/values.yaml';
 const devRelease = {

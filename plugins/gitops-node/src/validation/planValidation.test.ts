@@ -1,12 +1,12 @@
 import { webService } from '../__testUtils__/fixtures';
-import { BaseTreeEntry } from '../changes/types';
+import { ConfigRepoTreeEntry } from '../configRepo/types';
 import { generateServiceManifests } from '../manifests/generateServiceManifests';
 import { planValidation } from './planValidation';
 
 /** The base branch holding a Helm-packaged `web` (dev, staging, prod); blob shas are the paths. */
 function helmBase() {
   const files = generateServiceManifests(webService({ packaging: 'helm' }));
-  const entries = new Map<string, BaseTreeEntry>(
+  const entries = new Map<string, ConfigRepoTreeEntry>(
     Object.keys(files).map(path => [
       path,
       { path, mode: '100644', type: 'blob', sha: path },

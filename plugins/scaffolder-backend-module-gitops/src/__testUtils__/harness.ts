@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -87,8 +89,12 @@ export function useConfigRepo() {
     get tmp() {
       return tmp;
     },
-    deps(): GitopsActionDeps {
+    /** Every decision ALLOW unless `permissions` is given (see `ownershipPermissions`). */
+    deps(
+      permissions: PermissionsService = mockServices.permissions(),
+    ): GitopsActionDeps {
       return {
+        permissions,
         config: new ConfigReader({
           integrations: {
             github: [

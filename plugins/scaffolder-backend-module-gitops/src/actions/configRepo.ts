@@ -1,14 +1,16 @@
 import { InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
-import { createGithubClient, GithubClient } from '@gitops-portal/plugin-gitops-node';
+import {
+  ConfigRepoId,
+  createGithubClient,
+  GithubClient,
+} from '@gitops-portal/plugin-gitops-node';
 import { GitopsActionDeps } from './types';
 
 /** The config repo an action writes to. */
-export interface ConfigRepo {
+export interface ConfigRepo extends ConfigRepoId {
   host: string;
-  owner: string;
-  repo: string;
   /**
    * `<scheme>://<host>/<owner>/<repo>`, what the integrations config is matched
    * against and what generated manifests point at. The scheme follows the

@@ -2,8 +2,6 @@ import { exampleInputs, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsCrossplaneClaimAction } from './crossplaneClaim';
 import { examples } from './crossplaneClaim.examples';
 
-jest.setTimeout(60_000);
-
 describe('gitops:crossplane:claim examples', () => {
   const github = useConfigRepo();
 

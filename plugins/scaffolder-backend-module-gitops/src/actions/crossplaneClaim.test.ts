@@ -3,8 +3,6 @@ import { checkpointStore, run, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsCrossplaneClaimAction } from './crossplaneClaim';
 import { postgresXrd } from './crossplaneClaim.examples';
 
-jest.setTimeout(60_000);
-
 const claim = {
   service: 'web',
   name: 'web-db',

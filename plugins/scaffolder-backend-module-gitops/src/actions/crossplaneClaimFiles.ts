@@ -2,11 +2,10 @@ import { InputError } from '@backstage/errors';
 import type { Xrd } from '@gitops-portal/plugin-gitops-common';
 import {
   ConfigRepoChange,
-  GithubClient,
+  ConfigRepoReader,
   YamlEdit,
 } from '@gitops-portal/plugin-gitops-node';
 import yaml from 'yaml';
-import { ConfigRepo } from './configRepo';
 import { checkJsonSchema, JsonSchema } from './jsonSchemaSubset';
 
 export interface ClaimRequest {
@@ -87,19 +86,15 @@ function addResource(path: string, entry: string): YamlEdit {
 
 /** The `labels` of the service's base kustomization (the team label), so the claim gets them too. */
 async function baseLabels(
-  octokit: GithubClient,
-  target: ConfigRepo,
-  branch: string,
+  reader: ConfigRepoReader,
+  ref: string,
   path: string,
 ): Promise<unknown[]> {
-  const { data } = await octokit.repos.getContent({
-    owner: target.owner,
-    repo: target.repo,
-    path,
-    ref: branch,
-  });
-  if (Array.isArray(data) || data.type !== 'file') return [];
-  const doc = yaml.parse(Buffer.from(data.content, 'base64').toString('utf8'));
+  const text = await reader.readFile(path, ref);
+  if (text === undefined) {
+    throw new InputError(`${path} does not exist on ${ref}`);
+  }
+  const doc = yaml.parse(text);
   return Array.isArray(doc?.labels) ? doc.labels : [];
 }
 
@@ -109,20 +104,14 @@ async function baseLabels(
  * in every overlay of the service.
  */
 export async function claimChange(
-  octokit: GithubClient,
-  target: ConfigRepo,
+  reader: ConfigRepoReader,
   branch: string,
   request: ClaimRequest,
 ): Promise<ConfigRepoChange> {
   const manifest = claimManifest(request);
-  const { data } = await octokit.git.getTree({
-    owner: target.owner,
-    repo: target.repo,
-    tree_sha: branch,
-    recursive: 'true',
-  });
-  const paths = data.tree.map(entry => entry.path ?? '');
   const dir = `apps/${request.service}`;
+  const { files } = await reader.serviceFiles(request.service, branch);
+  const paths = files.map(entry => entry.path);
   const overlays = paths.filter(p =>
     new RegExp(`^${dir}/overlays/[^/]+/kustomization\\.yaml$`).test(p),
   );
@@ -144,8 +133,7 @@ export async function claimChange(
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
       labels: await baseLabels(
-        octokit,
-        target,
+        reader,
         branch,
         `${dir}/base/kustomization.yaml`,
       ),

@@ -4,8 +4,6 @@ import { exampleInputs, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsDecommissionAction } from './decommission';
 import { examples } from './decommission.examples';
 
-jest.setTimeout(60_000);
-
 describe('gitops:decommission examples', () => {
   const github = useConfigRepo();
 

@@ -3,8 +3,6 @@ import { generateServiceManifests } from '@gitops-portal/plugin-gitops-node';
 import { checkpointStore, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsDecommissionAction } from './decommission';
 
-jest.setTimeout(60_000);
-
 describe('gitops:decommission', () => {
   const github = useConfigRepo();
 

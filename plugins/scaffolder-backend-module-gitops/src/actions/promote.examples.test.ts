@@ -2,8 +2,6 @@ import { exampleInputs, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsPromoteAction } from './promote';
 import { examples } from './promote.examples';
 
-jest.setTimeout(60_000);
-
 // The seeded `web` runs 1.4.0 in dev, 1.3.2 in staging, 1.3.1 in prod.
 const TAGS: Record<string, string> = { dev: '1.4.0', staging: '1.3.2' };
 

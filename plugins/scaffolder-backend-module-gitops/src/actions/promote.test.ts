@@ -12,8 +12,6 @@ import {
 } from '../__testUtils__/harness';
 import { createGitopsPromoteAction } from './promote';
 
-jest.setTimeout(60_000);
-
 const promotion = { service: 'web', from: 'staging', to: 'prod' };
 
 const SHOP_STAGING = 'apps/shop/overlays/staging/values.yaml';

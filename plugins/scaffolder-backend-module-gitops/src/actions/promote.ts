@@ -1,22 +1,15 @@
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { gitopsPromotePermission } from '@gitops-portal/plugin-gitops-common';
 import { promotionEdit } from '@gitops-portal/plugin-gitops-node';
-import { resolveConfigRepo } from './configRepo';
+import { serviceEntityRef } from './authorizeInitiator';
+import { createConfigRepoAction } from './createConfigRepoAction';
 import { examples } from './promote.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
-import {
-  environmentField,
-  parseActionInput,
-  pullRequestInputFields,
-  pullRequestOutputFields,
-  serviceField,
-  Zod,
-} from './schemaFragments';
+import { environmentField, serviceInputFields, Zod } from './schemaFragments';
 import { GitopsActionDeps } from './types';
 
 const inputFields = {
-  ...pullRequestInputFields,
-  service: serviceField,
+  ...serviceInputFields,
   from: environmentField,
   to: environmentField,
   images: (z: Zod) =>
@@ -28,21 +21,22 @@ const inputFields = {
 
 /** `gitops:promote`: copies the image tags/digests of one environment's overlay into another's. */
 export function createGitopsPromoteAction(deps: GitopsActionDeps) {
-  return createTemplateAction({
+  return createConfigRepoAction(deps, {
     id: 'gitops:promote',
     description:
       "Opens a pull request that promotes a service: the images of `apps/<service>/overlays/<from>/` (its kustomization, or values.yaml for a Helm service) are copied into `<to>`'s overlay, keeping comments.",
     examples,
-    supportsDryRun: true,
-    schema: { input: inputFields, output: pullRequestOutputFields },
-    async handler(ctx) {
-      const input = parseActionInput(inputFields, ctx.input);
+    input: inputFields,
+    authorize: input => ({
+      permission: gitopsPromotePermission,
+      entityRefs: [serviceEntityRef(input.service)],
+    }),
+    async run({ ctx, input, target }) {
       if (input.from === input.to) {
         throw new InputError(
           `Cannot promote ${input.service} from ${input.from} to itself`,
         );
       }
-      const target = resolveConfigRepo(deps, input.repoUrl);
       await runConfigRepoPullRequest({
         ctx,
         deps,
@@ -50,15 +44,11 @@ export function createGitopsPromoteAction(deps: GitopsActionDeps) {
         input,
         defaultBranch: `gitops/promote/${input.service}-${input.from}-to-${input.to}`,
         defaultTitle: `Promote ${input.service} ${input.from} → ${input.to}`,
-        defaultBody: `Promotes \`${input.service}\` from \`${
-          input.from
-        }\` to \`${input.to}\`.\n\nRequested by ${
-          ctx.user?.ref ?? 'the scaffolder'
-        }.`,
+        defaultBody: `Promotes \`${input.service}\` from \`${input.from}\` to \`${input.to}\`.`,
         // Helm services pin the image in values.yaml, Kustomize ones in the overlay.
-        change: async octokit => ({
+        change: async (reader, baseBranch) => ({
           yamlEdits: [
-            await promotionEdit(octokit, target, input.baseBranch, {
+            await promotionEdit(reader, baseBranch, {
               service: input.service,
               from: input.from,
               to: input.to,

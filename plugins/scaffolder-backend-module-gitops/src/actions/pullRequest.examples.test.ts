@@ -3,8 +3,6 @@ import { SETTINGS_CONFIGMAP, writeWorkspace } from '../__testUtils__/workspace';
 import { createGitopsPullRequestAction } from './pullRequest';
 import { examples } from './pullRequest.examples';
 
-jest.setTimeout(60_000);
-
 describe('gitops:pull-request examples', () => {
   const github = useConfigRepo();
 

@@ -1,16 +1,19 @@
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   checkpointStore,
   run,
   seededRepoFiles,
   useConfigRepo,
 } from '../__testUtils__/harness';
+import {
+  initiator,
+  ownershipPermissions,
+  USERS,
+} from '../__testUtils__/ownershipPermissions';
 import { SETTINGS_CONFIGMAP, writeWorkspace } from '../__testUtils__/workspace';
 import { createGitopsPullRequestAction } from './pullRequest';
-
-jest.setTimeout(60_000);
 
 const PROD = 'apps/web/overlays/prod/kustomization.yaml';
 const scale = {
@@ -113,10 +116,18 @@ describe('gitops:pull-request', () => {
   it.each([
     ['no change at all', {}],
     ['a sourcePath with ..', { sourcePath: '../etc' }],
-    ['a file path with ..', { files: { '../x.yaml': 'a: 1\n' } }],
+    ['a file path with ..', { files: { 'apps/web/../../x.yaml': 'a: 1\n' } }],
     [
       'a patch of a missing file',
-      { yamlPatches: [{ path: 'nope.yaml', set: { a: 1 } }] },
+      { yamlPatches: [{ path: 'apps/web/nope.yaml', set: { a: 1 } }] },
+    ],
+    [
+      'a change outside apps/ that names no entity',
+      { files: { 'clusters/dev/platform.yaml': 'a: 1\n' } },
+    ],
+    [
+      'an entityRef that is not a full ref',
+      { entityRef: 'web', files: { 'apps/web/x.yaml': 'a: 1\n' } },
     ],
     [
       'a change that fails policy',
@@ -129,6 +140,38 @@ describe('gitops:pull-request', () => {
     await expect(
       createGitopsPullRequestAction(github.deps()).handler(ctx),
     ).rejects.toBeInstanceOf(InputError);
+    expect(await github.pulls(repo)).toEqual([]);
+  });
+
+  it('asks gitops.change on entityRef and on every service the change touches, naming those refused', async () => {
+    const { repo, repoUrl } = await github.newRepo();
+    const permissions = ownershipPermissions();
+    const { ctx } = await github.context(
+      {
+        repoUrl,
+        entityRef: 'system:default/platform',
+        files: {
+          'clusters/dev/platform.yaml': 'a: 1\n',
+          'apps/web/overlays/dev/extra.yaml': 'a: 1\n',
+          'apps/api/base/extra.yaml': 'a: 1\n',
+        },
+      },
+      { getInitiatorCredentials: initiator(USERS.owner) },
+    );
+
+    const error = await createGitopsPullRequestAction(github.deps(permissions))
+      .handler(ctx)
+      .catch(e => e);
+
+    expect(permissions.asked.sort()).toEqual([
+      'gitops.change component:default/api',
+      'gitops.change component:default/web',
+      'gitops.change system:default/platform',
+    ]);
+    expect(error).toBeInstanceOf(NotAllowedError);
+    expect(error.message).toBe(
+      'Not allowed: gitops.change on system:default/platform, component:default/api',
+    );
     expect(await github.pulls(repo)).toEqual([]);
   });
 });

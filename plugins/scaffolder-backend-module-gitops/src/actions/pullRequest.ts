@@ -1,23 +1,20 @@
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { resolveConfigRepo } from './configRepo';
+import { gitopsChangePermission } from '@gitops-portal/plugin-gitops-common';
+import { authorizeInitiator, serviceEntityRef } from './authorizeInitiator';
+import { createConfigRepoAction } from './createConfigRepoAction';
 import { examples } from './pullRequest.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
-import {
-  parseActionInput,
-  pullRequestInputFields,
-  pullRequestOutputFields,
-  Zod,
-} from './schemaFragments';
+import { entityRefField, pullRequestInputFields, Zod } from './schemaFragments';
 import { GitopsActionDeps } from './types';
 import { readWorkspaceFiles } from './workspaceFiles';
 import { yamlPatchEdits } from './yamlPatches';
 
 const inputFields = {
   ...pullRequestInputFields,
+  entityRef: entityRefField,
   files: (z: Zod) =>
     z
-      .record(z.string().nullable())
+      .record(z.string(), z.string().nullable())
       .optional()
       .describe(
         'Whole files: path → content (`null` deletes the file or directory)',
@@ -28,7 +25,7 @@ const inputFields = {
         z
           .object({
             path: z.string().min(1),
-            set: z.record(z.unknown()).optional(),
+            set: z.record(z.string(), z.unknown()).optional(),
             delete: z.array(z.string()).optional(),
           })
           .strict(),
@@ -51,17 +48,36 @@ const inputFields = {
       .describe('Where `sourcePath` goes in the repo (default the repo root)'),
 };
 
+/**
+ * The entities a change belongs to: the service of every `apps/<service>/`
+ * path and the one named by `entityRef` (the owner of files outside `apps/`,
+ * such as a platform's `clusters/` files).
+ */
+function changedEntityRefs(paths: string[], entityRef?: string): string[] {
+  const services = paths
+    .map(path => /^apps\/([^/]+)(?:\/|$)/.exec(path)?.[1])
+    .filter((service): service is string => service !== undefined);
+  const refs = [
+    ...(entityRef ? [entityRef] : []),
+    ...services.map(serviceEntityRef),
+  ];
+  if (refs.length === 0) {
+    throw new InputError(
+      'The change touches no apps/<service>/ files: name the entity it belongs to with entityRef',
+    );
+  }
+  return refs;
+}
+
 /** `gitops:pull-request`: any validated change to the config repo. */
 export function createGitopsPullRequestAction(deps: GitopsActionDeps) {
-  return createTemplateAction({
+  return createConfigRepoAction(deps, {
     id: 'gitops:pull-request',
     description:
-      'Opens a validated pull request to the GitOps config repo with whole files, structured YAML patches and/or files of the task workspace.',
+      'Opens a validated pull request to the GitOps config repo with whole files, structured YAML patches and/or files of the task workspace. The initiator needs `gitops.change` on each service whose `apps/<service>/` the change touches and on `entityRef`.',
     examples,
-    supportsDryRun: true,
-    schema: { input: inputFields, output: pullRequestOutputFields },
-    async handler(ctx) {
-      const input = parseActionInput(inputFields, ctx.input);
+    input: inputFields,
+    async run({ ctx, input, target }) {
       if (
         !input.files &&
         !input.yamlPatches &&
@@ -74,7 +90,7 @@ export function createGitopsPullRequestAction(deps: GitopsActionDeps) {
       if (input.targetPath !== undefined && input.sourcePath === undefined) {
         throw new InputError('targetPath needs a sourcePath');
       }
-      const target = resolveConfigRepo(deps, input.repoUrl);
+      // The task's own workspace is read first: its paths say which entities the change touches.
       const workspaceFiles =
         input.sourcePath === undefined
           ? {}
@@ -89,6 +105,11 @@ export function createGitopsPullRequestAction(deps: GitopsActionDeps) {
         ...Object.keys(files),
         ...yamlEdits.map(edit => edit.path),
       ];
+      // Before the config repo is read or anything is logged.
+      await authorizeInitiator(ctx, deps.permissions, {
+        permission: gitopsChangePermission,
+        entityRefs: changedEntityRefs(paths, input.entityRef),
+      });
       await runConfigRepoPullRequest({
         ctx,
         deps,
@@ -98,7 +119,7 @@ export function createGitopsPullRequestAction(deps: GitopsActionDeps) {
         defaultTitle: `Update ${
           paths.length === 1 ? paths[0] : `${paths.length} files`
         }`,
-        defaultBody: `Requested by ${ctx.user?.ref ?? 'the scaffolder'}.`,
+        defaultBody: '',
         change: async () => ({ files, yamlEdits }),
       });
     },

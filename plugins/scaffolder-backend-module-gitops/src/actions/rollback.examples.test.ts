@@ -3,8 +3,6 @@ import { exampleInputs, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsRollbackAction } from './rollback';
 import { examples } from './rollback.examples';
 
-jest.setTimeout(60_000);
-
 describe('gitops:rollback examples', () => {
   const github = useConfigRepo();
 

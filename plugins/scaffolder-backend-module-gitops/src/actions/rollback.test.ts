@@ -4,8 +4,6 @@ import { breakProd, commitToMain } from '../__testUtils__/commits';
 import { checkpointStore, run, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsRollbackAction } from './rollback';
 
-jest.setTimeout(60_000);
-
 const prod = { service: 'web', environment: 'prod' };
 const OVERLAY = 'apps/web/overlays/prod/kustomization.yaml';
 

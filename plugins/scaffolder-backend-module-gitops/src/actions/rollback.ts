@@ -1,30 +1,23 @@
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { gitopsRollbackPermission } from '@gitops-portal/plugin-gitops-common';
 import {
   ConfigRepoChange,
-  GithubClient,
+  ConfigRepoReader,
   isHelmPackaged,
   pinHelmImage,
   pinImage,
   revertLastChange,
 } from '@gitops-portal/plugin-gitops-node';
-import { ConfigRepo, resolveConfigRepo } from './configRepo';
+import { serviceEntityRef } from './authorizeInitiator';
+import { createConfigRepoAction } from './createConfigRepoAction';
 import { overlayImageNames } from './overlayHistory';
 import { examples } from './rollback.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
-import {
-  environmentField,
-  parseActionInput,
-  pullRequestInputFields,
-  pullRequestOutputFields,
-  serviceField,
-  Zod,
-} from './schemaFragments';
+import { environmentField, serviceInputFields, Zod } from './schemaFragments';
 import { GitopsActionDeps } from './types';
 
 const inputFields = {
-  ...pullRequestInputFields,
-  service: serviceField,
+  ...serviceInputFields,
   environment: environmentField,
   toImageTag: (z: Zod) =>
     z
@@ -55,8 +48,7 @@ const inputFields = {
  * in a Helm service's `values.yaml`, else the Kustomize overlay's `images:` entry.
  */
 async function pinChange(
-  octokit: GithubClient,
-  target: ConfigRepo,
+  reader: ConfigRepoReader,
   branch: string,
   input: {
     service: string;
@@ -73,7 +65,7 @@ async function pinChange(
   };
   // Built first: it validates the names before they go into a request path.
   const helmEdit = pinHelmImage({ service, environment, ...pinned });
-  if (await isHelmPackaged(octokit, target, branch, { service, environment })) {
+  if (await isHelmPackaged(reader, branch, { service, environment })) {
     return {
       change: { yamlEdits: [helmEdit] },
       what: `the image in \`${helmEdit.path}\``,
@@ -82,7 +74,7 @@ async function pinChange(
   const path = `apps/${service}/overlays/${environment}/kustomization.yaml`;
   const names = input.image
     ? [input.image]
-    : await overlayImageNames(octokit, target, branch, path);
+    : await overlayImageNames(reader, branch, path);
   if (names.length !== 1) {
     throw new InputError(
       `${path} has ${names.length} images; name the one to pin with image`,
@@ -100,24 +92,24 @@ async function pinChange(
 
 /** `gitops:rollback`: a revert PR of the last change to an overlay, or a pin to a known-good tag. */
 export function createGitopsRollbackAction(deps: GitopsActionDeps) {
-  return createTemplateAction({
+  return createConfigRepoAction(deps, {
     id: 'gitops:rollback',
     description:
       "Opens a pull request that rolls back `apps/<service>/overlays/<environment>/`: the overlay as it was before its last commit, as it was at `toRevision`, or the image pinned to `toImageTag` / `toImageDigest` (in the overlay's `images:`, or `image.tag` / `image.digest` of a Helm service's `values.yaml`).",
     examples,
-    supportsDryRun: true,
-    schema: { input: inputFields, output: pullRequestOutputFields },
-    async handler(ctx) {
-      const input = parseActionInput(inputFields, ctx.input);
+    input: inputFields,
+    authorize: input => ({
+      permission: gitopsRollbackPermission,
+      entityRefs: [serviceEntityRef(input.service)],
+    }),
+    async run({ ctx, input, target }) {
       const targets = [input.toImageTag, input.toImageDigest, input.toRevision];
       if (targets.filter(Boolean).length > 1) {
         throw new InputError(
           'Give at most one of toImageTag, toImageDigest and toRevision',
         );
       }
-      const target = resolveConfigRepo(deps, input.repoUrl);
       const { service, environment } = input;
-      const baseBranch = input.baseBranch ?? 'main';
       const overlay = `apps/${service}/overlays/${environment}`;
       const pin = input.toImageTag ?? input.toImageDigest;
       let body = `Rolls back \`${service}\` in \`${environment}\``;
@@ -133,21 +125,16 @@ export function createGitopsRollbackAction(deps: GitopsActionDeps) {
                 pin ?? input.toRevision!.slice(0, 7)
               }`
             : `Roll back ${service} in ${environment}`,
-        defaultBody: () =>
-          `${body}.\n\nRequested by ${ctx.user?.ref ?? 'the scaffolder'}.`,
-        change: async (octokit): Promise<ConfigRepoChange> => {
+        defaultBody: () => `${body}.`,
+        change: async (reader, baseBranch): Promise<ConfigRepoChange> => {
           if (pin) {
-            const pinned = await pinChange(octokit, target, baseBranch, input);
+            const pinned = await pinChange(reader, baseBranch, input);
             body += ` by pinning ${pinned.what} to \`${pin}\``;
             return pinned.change;
           }
-          const revert = await revertLastChange(
-            octokit,
-            target,
-            baseBranch,
-            overlay,
-            { toRevision: input.toRevision },
-          );
+          const revert = await revertLastChange(reader, baseBranch, overlay, {
+            toRevision: input.toRevision,
+          });
           body += input.toRevision
             ? ` by restoring the overlay to revision ${revert.revision.sha} ("${revert.revision.message}")`
             : ` by reverting ${revert.commitSha} ("${revert.commitMessage}")`;

@@ -1,11 +1,13 @@
-import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import {
   ConfigRepoChange,
+  ConfigRepoReader,
+  createConfigRepoReader,
   GithubClient,
   openConfigRepoPullRequest,
   readValidationOptions,
 } from '@gitops-portal/plugin-gitops-node';
 import { ConfigRepo, configRepoClient } from './configRepo';
+import { ConfigRepoActionContext } from './createConfigRepoAction';
 import { GitopsActionDeps } from './types';
 
 /** The pull request options every action takes (see `pullRequestInputFields`). */
@@ -30,17 +32,23 @@ export type PullRequestOutcome = {
 };
 
 export interface RunPullRequestOptions {
-  ctx: ActionContext<any, any>;
+  ctx: ConfigRepoActionContext;
   deps: GitopsActionDeps;
   target: ConfigRepo;
   input: PullRequestInput;
   /** Used when the input gives none. */
   defaultBranch: string;
   defaultTitle: string;
-  /** A function is called after `change`, so the body can describe what it read. */
+  /**
+   * What the change does (a "Requested by" line follows). A function is
+   * called after `change`, so the body can describe what it read.
+   */
   defaultBody: string | (() => string);
-  /** Builds the change; it may read the repo (never write). */
-  change: (octokit: GithubClient) => Promise<ConfigRepoChange>;
+  /** Builds the change from the base branch (`baseBranch` input, default `main`); it reads, never writes. */
+  change: (
+    reader: ConfigRepoReader,
+    baseBranch: string,
+  ) => Promise<ConfigRepoChange>;
 }
 
 /** Thrown by the dry-run client at the first write; the writer's reads and validation have run. */
@@ -69,11 +77,12 @@ export async function runConfigRepoPullRequest(
 ): Promise<PullRequestOutcome> {
   const { ctx, deps, target, input } = options;
   const branch = input.branch ?? options.defaultBranch;
+  const baseBranch = input.baseBranch ?? 'main';
   const validate = readValidationOptions(deps.config);
   const prOptions = {
     owner: target.owner,
     repo: target.repo,
-    baseBranch: input.baseBranch,
+    baseBranch,
     branch,
     title: input.title ?? options.defaultTitle,
     labels: input.labels,
@@ -90,7 +99,10 @@ export async function runConfigRepoPullRequest(
         key: `gitops-pull-request:${target.owner}/${target.repo}:${branch}`,
         fn: async () => {
           const octokit = await configRepoClient(deps, target);
-          const change = await options.change(octokit);
+          const change = await options.change(
+            createConfigRepoReader(octokit, target),
+            baseBranch,
+          );
           const result = await openConfigRepoPullRequest({
             ...prOptions,
             body: bodyOf(options),
@@ -122,9 +134,14 @@ export async function runConfigRepoPullRequest(
 function bodyOf(options: RunPullRequestOptions): string {
   const { description } = options.input;
   if (description !== undefined) return description;
-  return typeof options.defaultBody === 'function'
-    ? options.defaultBody()
-    : options.defaultBody;
+  const what =
+    typeof options.defaultBody === 'function'
+      ? options.defaultBody()
+      : options.defaultBody;
+  const requested = `Requested by ${
+    options.ctx.user?.ref ?? 'the scaffolder'
+  }.`;
+  return what ? `${what}\n\n${requested}` : requested;
 }
 
 async function dryRun(
@@ -132,11 +149,14 @@ async function dryRun(
   prOptions: Omit<
     Parameters<typeof openConfigRepoPullRequest>[0],
     'octokit' | 'change'
-  >,
+  > & { baseBranch: string },
 ): Promise<PullRequestOutcome> {
   const octokit = await configRepoClient(options.deps, options.target);
   const captured = haltOnFirstWrite(octokit);
-  const change = await options.change(octokit);
+  const change = await options.change(
+    createConfigRepoReader(octokit, options.target),
+    prOptions.baseBranch,
+  );
   try {
     const result = await openConfigRepoPullRequest({
       ...prOptions,

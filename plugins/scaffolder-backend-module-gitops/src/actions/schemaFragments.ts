@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { isDns1123Label } from '@gitops-portal/plugin-gitops-node';
-import { z } from 'zod/v3';
+import { z as zod } from 'zod/v3';
 
 /*
  * Input fragments shared by every gitops action. Each is a function of the
@@ -8,48 +8,51 @@ import { z } from 'zod/v3';
  * builds the same schema to check input in the handler (the scaffolder only
  * checks the JSON schema, and tests call handlers directly).
  */
-export type Zod = typeof z;
+export type Zod = typeof zod;
 
-const dns1123 = (zod: Zod, what: string) =>
-  zod.string().refine(isDns1123Label, {
+const dns1123 = (z: Zod, what: string) =>
+  z.string().refine(isDns1123Label, {
     message: `${what} must be a DNS-1123 label (lowercase letters, digits, '-', at most 63 characters)`,
   });
 
-export const repoUrlField = (zod: Zod) =>
-  zod
+/** A full entity ref, `kind:namespace/name`: a shorthand would leave the kind to guess. */
+const ENTITY_REF = /^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/;
+
+export const repoUrlField = (z: Zod) =>
+  z
     .string()
     .min(1)
     .describe(
       'The GitOps config repo, in the RepoUrlPicker format `github.com?owner=acme&repo=gitops-config`',
     );
 
-export const serviceField = (zod: Zod) =>
-  dns1123(zod, 'The service name').describe(
+export const serviceField = (z: Zod) =>
+  dns1123(z, 'The service name').describe(
     'The service, a DNS-1123 label (its directory is `apps/<service>/`)',
   );
 
-export const teamField = (zod: Zod) =>
-  dns1123(zod, 'The team name').describe(
+export const teamField = (z: Zod) =>
+  dns1123(z, 'The team name').describe(
     'The owning team, a DNS-1123 label (Argo CD project and RoleBinding group)',
   );
 
-export const environmentField = (zod: Zod) =>
-  dns1123(zod, 'The environment name').describe(
+export const environmentField = (z: Zod) =>
+  dns1123(z, 'The environment name').describe(
     'An environment, a DNS-1123 label (`apps/<service>/overlays/<environment>/`)',
   );
 
 /** The environments a new service is deployed to, each with an immutable tag or a digest. */
-export const serviceEnvironmentsField = (zod: Zod) =>
-  zod
+export const serviceEnvironmentsField = (z: Zod) =>
+  z
     .array(
-      zod
+      z
         .object({
-          name: dns1123(zod, 'The environment name'),
-          replicas: zod.number().int().min(0),
-          imageTag: zod.string().optional(),
-          imageDigest: zod.string().optional(),
-          server: zod.string().optional(),
-          values: zod.record(zod.string(), zod.unknown()).optional(),
+          name: dns1123(z, 'The environment name'),
+          replicas: z.number().int().min(0),
+          imageTag: z.string().optional(),
+          imageDigest: z.string().optional(),
+          server: z.string().optional(),
+          values: z.record(z.string(), z.unknown()).optional(),
         })
         .strict(),
     )
@@ -58,48 +61,48 @@ export const serviceEnvironmentsField = (zod: Zod) =>
       'Environments: `name`, `replicas`, one of `imageTag` / `imageDigest`, optional Argo CD `server`, and (Helm packaging) `values`',
     );
 
-export const baseBranchField = (zod: Zod) =>
-  zod
+export const baseBranchField = (z: Zod) =>
+  z
     .string()
     .optional()
     .describe('The branch the pull request targets (default `main`)');
 
-export const branchField = (zod: Zod) =>
-  zod
+export const branchField = (z: Zod) =>
+  z
     .string()
     .optional()
     .describe(
       'The change branch; the default is deterministic per request so a re-run updates the same PR',
     );
 
-export const titleField = (zod: Zod) =>
-  zod.string().optional().describe('Pull request title (a default is derived)');
+export const titleField = (z: Zod) =>
+  z.string().optional().describe('Pull request title (a default is derived)');
 
-export const descriptionField = (zod: Zod) =>
-  zod
+export const descriptionField = (z: Zod) =>
+  z
     .string()
     .optional()
     .describe(
       'Pull request body (markdown); the validation report is appended',
     );
 
-export const labelsField = (zod: Zod) =>
-  zod.array(zod.string().min(1)).optional().describe('Labels to add to the PR');
+export const labelsField = (z: Zod) =>
+  z.array(z.string().min(1)).optional().describe('Labels to add to the PR');
 
-export const reviewersField = (zod: Zod) =>
-  zod
-    .array(zod.string().min(1))
+export const reviewersField = (z: Zod) =>
+  z
+    .array(z.string().min(1))
     .optional()
     .describe('GitHub users to request a review from');
 
-export const teamReviewersField = (zod: Zod) =>
-  zod
-    .array(zod.string().min(1))
+export const teamReviewersField = (z: Zod) =>
+  z
+    .array(z.string().min(1))
     .optional()
     .describe('GitHub team slugs to request a review from');
 
-export const draftField = (zod: Zod) =>
-  zod.boolean().optional().describe('Open the pull request as a draft');
+export const draftField = (z: Zod) =>
+  z.boolean().optional().describe('Open the pull request as a draft');
 
 /** The pull request options every action takes. */
 export const pullRequestInputFields = {
@@ -114,28 +117,44 @@ export const pullRequestInputFields = {
   draft: draftField,
 };
 
+/** The input of an action on one existing service. */
+export const serviceInputFields = {
+  ...pullRequestInputFields,
+  service: serviceField,
+};
+
+/** The catalog entity a change belongs to, for an action that names no service. */
+export const entityRefField = (z: Zod) =>
+  z
+    .string()
+    .regex(ENTITY_REF, 'must be an entity ref such as `component:default/web`')
+    .optional()
+    .describe(
+      'The catalog entity the change belongs to (`kind:namespace/name`); the initiator needs `gitops.change` on it',
+    );
+
 /** What every action outputs. */
 export const pullRequestOutputFields = {
-  pullRequestUrl: (zod: Zod) =>
-    zod
+  pullRequestUrl: (z: Zod) =>
+    z
       .string()
       .describe(
         'The pull request URL (empty for a dry run or an empty change)',
       ),
-  pullRequestNumber: (zod: Zod) =>
-    zod.number().describe('The pull request number (0 when none was opened)'),
-  branch: (zod: Zod) => zod.string().describe('The change branch'),
-  status: (zod: Zod) =>
-    zod
+  pullRequestNumber: (z: Zod) =>
+    z.number().describe('The pull request number (0 when none was opened)'),
+  branch: (z: Zod) => z.string().describe('The change branch'),
+  status: (z: Zod) =>
+    z
       .enum(['opened', 'updated', 'unchanged', 'empty', 'dry-run'])
       .describe('What happened to the pull request'),
-  changedFiles: (zod: Zod) =>
-    zod.array(zod.string()).describe('The files the change writes or deletes'),
+  changedFiles: (z: Zod) =>
+    z.array(z.string()).describe('The files the change writes or deletes'),
 };
 
-type FieldMap = Record<string, (zod: Zod) => z.ZodTypeAny>;
+export type FieldMap = Record<string, (z: Zod) => zod.ZodTypeAny>;
 export type ParsedInput<S extends FieldMap> = {
-  [K in keyof S]: z.output<ReturnType<S[K]>>;
+  [K in keyof S]: zod.output<ReturnType<S[K]>>;
 };
 
 /** Checks `input` against the action's schema; bad input is an InputError naming every problem. */
@@ -144,9 +163,9 @@ export function parseActionInput<S extends FieldMap>(
   input: unknown,
 ): ParsedInput<S> {
   const shape = Object.fromEntries(
-    Object.entries(fields).map(([key, field]) => [key, field(z)]),
+    Object.entries(fields).map(([key, field]) => [key, field(zod)]),
   );
-  const result = z.object(shape).strict().safeParse(input);
+  const result = zod.object(shape).strict().safeParse(input);
   if (!result.success) {
     const problems = result.error.issues.map(
       issue => `${issue.path.join('.') || 'input'}: ${issue.message}`,

@@ -9,8 +9,6 @@ import {
 import { createGitopsServiceCreateAction } from './serviceCreate';
 import { examples } from './serviceCreate.examples';
 
-jest.setTimeout(60_000);
-
 const HELM = join(__dirname, '../../../../.tools/kubectl/helm/helm');
 
 /**

@@ -2,8 +2,6 @@ import { InputError } from '@backstage/errors';
 import { checkpointStore, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsServiceCreateAction } from './serviceCreate';
 
-jest.setTimeout(60_000);
-
 const checkout = {
   name: 'checkout',
   team: 'payments',

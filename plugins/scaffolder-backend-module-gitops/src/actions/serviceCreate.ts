@@ -1,14 +1,11 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   generateServiceManifests,
   NewServiceManifestOptions,
 } from '@gitops-portal/plugin-gitops-node';
-import { resolveConfigRepo } from './configRepo';
+import { createConfigRepoAction } from './createConfigRepoAction';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
 import {
-  parseActionInput,
   pullRequestInputFields,
-  pullRequestOutputFields,
   serviceEnvironmentsField,
   serviceField,
   teamField,
@@ -134,16 +131,14 @@ function variantSummary(input: {
 
 /** `gitops:service:create`: the manifests of a new service, as one validated pull request. */
 export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
-  return createTemplateAction({
+  return createConfigRepoAction(deps, {
     id: 'gitops:service:create',
     description:
       'Opens a pull request to the GitOps config repo that adds a new service: Kustomize base and overlays or a Helm chart and values, Argo CD Applications / ApplicationSet or Flux Kustomizations / HelmReleases, namespace, RoleBinding, AppProject, optional HPA, migration Job, canary (Argo Rollouts or Flagger) and Flux image automation.',
     examples,
-    supportsDryRun: true,
-    schema: { input: inputFields, output: pullRequestOutputFields },
-    async handler(ctx) {
-      const input = parseActionInput(inputFields, ctx.input);
-      const target = resolveConfigRepo(deps, input.repoUrl);
+    // A new service: there is no entity yet to authorize against.
+    input: inputFields,
+    async run({ ctx, input, target }) {
       const delivery: NewServiceManifestOptions['delivery'] =
         input.engine === 'flux'
           ? { engine: 'flux' }
@@ -181,9 +176,7 @@ export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
           input.team
         }\`) in ${input.environments
           .map(e => `\`${e.name}\``)
-          .join(', ')}: ${variantSummary(input)}.\n\nRequested by ${
-          ctx.user?.ref ?? 'the scaffolder'
-        }.`,
+          .join(', ')}: ${variantSummary(input)}.`,
         change: async () => ({ files }),
       });
     },

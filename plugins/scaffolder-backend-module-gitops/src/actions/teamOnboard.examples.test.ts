@@ -5,8 +5,6 @@ import { exampleInputs, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsTeamOnboardAction } from './teamOnboard';
 import { examples } from './teamOnboard.examples';
 
-jest.setTimeout(60_000);
-
 const kindsIn = async (file: string) =>
   parseAllDocuments(await readFile(file, 'utf8')).map(doc => {
     const { kind, metadata } = doc.toJSON();

@@ -5,8 +5,6 @@ import { parse } from 'yaml';
 import { checkpointStore, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsTeamOnboardAction } from './teamOnboard';
 
-jest.setTimeout(60_000);
-
 const ENVIRONMENTS = ['dev', 'staging', 'prod'];
 
 describe('gitops:team:onboard', () => {

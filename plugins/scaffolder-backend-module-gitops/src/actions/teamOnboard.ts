@@ -1,11 +1,8 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { resolveConfigRepo } from './configRepo';
+import { createConfigRepoAction } from './createConfigRepoAction';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
 import {
   environmentField,
-  parseActionInput,
   pullRequestInputFields,
-  pullRequestOutputFields,
   serviceField,
   teamField,
   Zod,
@@ -37,16 +34,14 @@ const inputFields = {
 
 /** `gitops:team:onboard`: a team's namespace, RBAC and Argo CD AppProject per environment, as a validated PR. */
 export function createGitopsTeamOnboardAction(deps: GitopsActionDeps) {
-  return createTemplateAction({
+  return createConfigRepoAction(deps, {
     id: 'gitops:team:onboard',
     description:
       "Opens a pull request that onboards a team: per environment a namespace with a RoleBinding giving the team's group `edit` (`clusters/<env>/namespaces/<namespace>.yaml`) and the team's Argo CD AppProject (`clusters/<env>/argocd/projects/<team>.yaml`). Files the repo already has are kept.",
     examples,
-    supportsDryRun: true,
-    schema: { input: inputFields, output: pullRequestOutputFields },
-    async handler(ctx) {
-      const input = parseActionInput(inputFields, ctx.input);
-      const target = resolveConfigRepo(deps, input.repoUrl);
+    // Onboarding adds a team's files; it changes no existing entity.
+    input: inputFields,
+    async run({ ctx, input, target }) {
       const onboarding = {
         team: input.team,
         namespace: input.namespace ?? input.team,
@@ -77,13 +72,11 @@ export function createGitopsTeamOnboardAction(deps: GitopsActionDeps) {
                     .join('\n')}`,
                 ]
               : []),
-            `Requested by ${ctx.user?.ref ?? 'the scaffolder'}.`,
           ].join('\n\n'),
-        change: async octokit => {
+        change: async (reader, baseBranch) => {
           const change = await teamOnboardingChange(
-            octokit,
-            target,
-            input.baseBranch ?? 'main',
+            reader,
+            baseBranch,
             onboarding,
           );
           existing = change.existing;

@@ -1,10 +1,9 @@
 import { InputError } from '@backstage/errors';
 import {
+  ConfigRepoReader,
   generateServiceManifests,
-  GithubClient,
 } from '@gitops-portal/plugin-gitops-node';
 import { parseAllDocuments } from 'yaml';
-import { ConfigRepo } from './configRepo';
 
 /** What a team gets in every environment it is onboarded to. */
 export interface TeamOnboarding {
@@ -60,19 +59,12 @@ export function teamOnboardingFiles(
 
 /** The `team` label of the Namespace in an existing namespace file (undefined when it has none). */
 async function namespaceTeam(
-  octokit: GithubClient,
-  target: ConfigRepo,
+  reader: ConfigRepoReader,
   baseBranch: string,
   path: string,
 ): Promise<string | undefined> {
-  const { data } = await octokit.repos.getContent({
-    owner: target.owner,
-    repo: target.repo,
-    path,
-    ref: baseBranch,
-  });
-  if (Array.isArray(data) || data.type !== 'file') return undefined;
-  const text = Buffer.from(data.content, 'base64').toString('utf8');
+  const text = await reader.readFile(path, baseBranch);
+  if (text === undefined) return undefined;
   const namespace = parseAllDocuments(text)
     .map(doc => doc.toJSON())
     .find(obj => obj?.kind === 'Namespace');
@@ -86,19 +78,13 @@ async function namespaceTeam(
  * service (`apps/<namespace>/`) or another team already has is refused.
  */
 export async function teamOnboardingChange(
-  octokit: GithubClient,
-  target: ConfigRepo,
+  reader: ConfigRepoReader,
   baseBranch: string,
   onboarding: TeamOnboarding,
 ): Promise<{ files: Record<string, string>; existing: string[] }> {
   const files = teamOnboardingFiles(onboarding);
-  const { data } = await octokit.git.getTree({
-    owner: target.owner,
-    repo: target.repo,
-    tree_sha: baseBranch,
-    recursive: 'true',
-  });
-  const paths = new Set(data.tree.map(entry => entry.path ?? ''));
+  const { entries } = await reader.readTree(baseBranch);
+  const paths = new Set(entries.map(entry => entry.path));
   if (paths.has(`apps/${onboarding.namespace}`)) {
     throw new InputError(
       `Namespace ${onboarding.namespace} belongs to the service apps/${onboarding.namespace}/; choose another namespace`,
@@ -107,7 +93,7 @@ export async function teamOnboardingChange(
   const existing = Object.keys(files).filter(path => paths.has(path));
   for (const path of existing) {
     if (path.includes('/namespaces/')) {
-      const owner = await namespaceTeam(octokit, target, baseBranch, path);
+      const owner = await namespaceTeam(reader, baseBranch, path);
       if (owner !== undefined && owner !== onboarding.team) {
         throw new InputError(
           `Namespace ${onboarding.namespace} belongs to team ${owner} (${path}); choose another namespace`,

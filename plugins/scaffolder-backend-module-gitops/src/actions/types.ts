@@ -1,4 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 
@@ -6,6 +9,8 @@ import { ScmIntegrationRegistry } from '@backstage/integration';
 export interface GitopsActionDeps {
   /** The root config: `integrations.github` and `gitops.validation`. */
   config: Config;
+  /** Decides whether the task's initiator may change an existing entity (promote, roll back, …). */
+  permissions: PermissionsService;
   /** Default `ScmIntegrations.fromConfig(config)`. */
   integrations?: ScmIntegrationRegistry;
   logger?: LoggerService;

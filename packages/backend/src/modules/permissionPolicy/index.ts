@@ -1,2 +1,2 @@
 export { permissionModulePortalPolicy } from './module';
-export { PortalPermissionPolicy, GITOPS_PERMISSION_PREFIX } from './policy';
+export { PortalPermissionPolicy } from './policy';

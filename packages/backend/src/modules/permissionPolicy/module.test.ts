@@ -4,15 +4,13 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import {
-  AuthorizeResult,
-  createPermission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { gitopsStatusReadPermission } from '@gitops-portal/plugin-gitops-common';
 import { AddressInfo } from 'node:net';
 import { permissionModulePortalPolicy } from './module';
 
@@ -93,13 +91,7 @@ describe('permissionModulePortalPolicy', () => {
     async (_, gitops, expected) => {
       const policy = await policyFrom(gitops);
       const decision = await policy.handle(
-        {
-          permission: createPermission({
-            name: 'gitops.status.read',
-            attributes: { action: 'read' },
-            resourceType: 'catalog-entity',
-          }),
-        },
+        { permission: gitopsStatusReadPermission },
         {
           info: {
             userEntityRef: 'user:default/guest',

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { readGitopsPolicyOptions } from '@gitops-portal/plugin-gitops-backend';
 import { PortalPermissionPolicy } from './policy';
 
 /** Installs {@link PortalPermissionPolicy} as the permission backend's policy. */
@@ -14,13 +15,7 @@ export const permissionModulePortalPolicy = createBackendModule({
       deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
       async init({ policy, config }) {
         policy.setPolicy(
-          new PortalPermissionPolicy({
-            // Declared in @gitops-portal/plugin-gitops-backend's config.d.ts.
-            restrictStatusToOwners:
-              config.getOptionalBoolean(
-                'gitops.permissions.restrictStatusToOwners',
-              ) ?? false,
-          }),
+          new PortalPermissionPolicy(readGitopsPolicyOptions(config)),
         );
       },
     });

@@ -5,7 +5,7 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
 import { application } from '../../__testUtils__/clusters';
-import { createStatusCache } from '../StatusCache';
+import { createObjectCache } from '../ObjectCache';
 import { createAlertService } from './createAlertService';
 import { AlertsConfig } from './types';
 
@@ -31,7 +31,7 @@ function setup(
   overrides: Partial<AlertsConfig> = {},
   extra: { owned?: boolean; staleSince?: () => number | undefined } = {},
 ) {
-  const cache = createStatusCache();
+  const cache = createObjectCache();
   cache.setEntityMapping({ entityRefsFor: () => [SHOP], teamOf: () => TEAM });
   const notifications = new RecordingNotifications();
   const service = createAlertService({

@@ -5,7 +5,7 @@ import {
 } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
-import { CacheChange, StatusCache } from '../StatusCache';
+import { CacheChange, ObjectCache } from '../ObjectCache';
 import { SEVERITIES } from './config';
 import {
   alertPayload,
@@ -42,7 +42,7 @@ function conditionsOf(object: ObjectStatus): ObjectCondition[] {
 const rank = (severity: NotificationSeverity) => SEVERITIES.indexOf(severity);
 
 export interface AlertServiceOptions {
-  cache: StatusCache;
+  cache: ObjectCache;
   notifications: NotificationService;
   logger: LoggerService;
   config: AlertsConfig;

@@ -7,10 +7,17 @@ export interface BackoffOptions {
 
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 30_000 };
 
+/** The exponential ceiling of a retry: min(cap, base * 2^attempt). */
+export function backoffCeiling(
+  attempt: number,
+  options: BackoffOptions,
+): number {
+  return Math.min(options.capMs, options.baseMs * 2 ** attempt);
+}
+
 /** Exponential backoff with full jitter: a random delay in [0, min(cap, base * 2^attempt)]. */
 export function backoffDelay(attempt: number, options: BackoffOptions): number {
-  const ceiling = Math.min(options.capMs, options.baseMs * 2 ** attempt);
-  return Math.random() * ceiling;
+  return Math.random() * backoffCeiling(attempt, options);
 }
 
 /** Resolves after `ms`, or at once when the signal aborts. */

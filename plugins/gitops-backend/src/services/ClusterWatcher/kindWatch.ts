@@ -1,33 +1,29 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { WatchedKind } from '@gitops-portal/plugin-gitops-common';
-import {
-  KubeClient,
-  KubeRequestError,
-  WatchEvent,
-  WatchHandle,
-} from '../KubeClient';
-import { CacheInput, StatusCache } from '../StatusCache';
+import { KubeClient, WatchEvent, WatchHandle } from '../KubeClient';
+import { ObjectCache } from '../ObjectCache';
 import { BackoffOptions, backoffDelay, sleep } from './backoff';
 import { ConnectionTracker } from './connection';
-import { classifyWatchFailure } from './watchFailure';
-import {
-  ExpiredError,
-  isExpired,
-  RawObserver,
-  toCacheInput,
-  WATCH_TIMEOUT_MAX_S,
-  WATCH_TIMEOUT_MIN_S,
-} from './kindObjects';
-import { relists, watchRestarts } from '../../metrics';
-import { apiVersionOf, collectionPath, kindId, ResolvedKind } from './kinds';
+import { KindApplier, RawObserver } from './kindApplier';
+import { apiVersionOf, collectionPath, ResolvedKind } from './kinds';
 import { TaskLimit } from './listPageLimit';
+import {
+  classifyWatchFailure,
+  isExpired,
+  watchEventError,
+} from './watchFailure';
+import { relists, watchRestarts } from './watchMetrics';
+
+/** Default server-side watch timeout range: a random 30–60 minutes per watch request. */
+const WATCH_TIMEOUT_MIN_S = 1800;
+const WATCH_TIMEOUT_MAX_S = 3600;
 
 export interface KindWatchOptions {
   cluster: string;
   environment?: string;
   kind: ResolvedKind;
   client: KubeClient;
-  cache: StatusCache;
+  cache: ObjectCache;
   connection: ConnectionTracker;
   logger: LoggerService;
   idleTimeoutMs: number;
@@ -50,17 +46,19 @@ export interface KindWatchOptions {
 }
 
 /**
- * The list+watch loop of one kind in one cluster: paginated list into the
- * cache, then watch from the list's resourceVersion with bookmarks, until
- * stopped. Every failure is classified and retried; nothing here throws.
+ * The one list+watch loop, of one kind in one cluster: paginated list, then watch from the list's resourceVersion
+ * with bookmarks, until stopped. What it reads goes through a KindApplier into the cache; failures are classified
+ * by watchFailure.ts and retried with backoff.ts; nothing here throws.
  */
 export class KindWatch {
   private readonly controller = new AbortController();
+  private readonly applier: KindApplier;
   private state: WatchedKind;
   private running?: Promise<void>;
   private resourceVersion?: string;
 
   constructor(private readonly options: KindWatchOptions) {
+    this.applier = new KindApplier(options);
     this.state = {
       apiVersion: apiVersionOf(options.kind),
       kind: options.kind.kind,
@@ -69,7 +67,7 @@ export class KindWatch {
   }
 
   get id() {
-    return kindId(this.options.cluster, this.options.kind);
+    return this.applier.id;
   }
 
   get kind() {
@@ -154,25 +152,14 @@ export class KindWatch {
     return failure.retryAfterMs ?? backoffDelay(attempt, backoff);
   }
 
-  private toInput(obj: Record<string, unknown>): CacheInput {
-    return toCacheInput(obj, this.options);
-  }
-
   /** A full paginated list; an expired continue token starts it over. Returns the list RV. */
   private async relist(): Promise<string> {
     const { client, limit, listPageLimit, pageSize, kind } = this.options;
     relists.add(1, this.metricAttributes);
     this.watchesSinceList = 0;
     const path = collectionPath(kind);
-    const { cacheObjects, observer } = this.options;
     for (;;) {
-      // Each page goes into the cache as it arrives, so a big list never holds all its raw objects or
-      // records at once (only kinds with an observer, XRDs and CRDs, keep their raw objects).
-      const relist =
-        cacheObjects !== false
-          ? this.options.cache.beginRelist(this.id)
-          : undefined;
-      const raw: Record<string, unknown>[] = [];
+      const list = this.applier.beginList();
       let listVersion: string | undefined;
       let token: string | undefined;
       let expired = false;
@@ -193,51 +180,33 @@ export class KindWatch {
           throw error;
         }
         this.options.connection.contact();
-        const inputs: CacheInput[] = [];
-        for (const item of (page.items as Record<string, unknown>[]) ?? []) {
-          if (!item || typeof item !== 'object') continue;
-          if (relist) inputs.push(this.toInput(item));
-          if (observer) raw.push(item);
-        }
-        relist?.putPage(inputs);
+        list.page((page.items as unknown[]) ?? []);
         listVersion ??= page.metadata?.resourceVersion;
         token = page.metadata?.continue || undefined;
       } while (token);
       if (expired) continue;
-      relist?.finish();
-      observer?.replaced(raw);
+      list.finish();
       this.setState('watching');
       return listVersion ?? '0';
     }
   }
 
   private onEvent(event: WatchEvent) {
-    const { cache, observer, connection } = this.options;
-    const cached = this.options.cacheObjects !== false;
-    connection.contact();
+    this.options.connection.contact();
     const object = event.object ?? {};
     const rv = (object.metadata as any)?.resourceVersion;
     switch (event.type) {
       case 'ADDED':
       case 'MODIFIED':
-        if (cached) cache.upsert(this.id, this.toInput(object));
-        observer?.upserted(object);
+        this.applier.upserted(object);
         break;
       case 'DELETED':
-        if (cached) cache.remove(this.toInput(object).record.key, rv);
-        observer?.deleted(object);
+        this.applier.deleted(object);
         break;
       case 'BOOKMARK':
         break;
-      case 'ERROR': {
-        const code = (object as any).code;
-        if (code === 410)
-          throw new ExpiredError(String((object as any).message));
-        throw new KubeRequestError(
-          String((object as any).message ?? 'watch error'),
-          typeof code === 'number' ? code : 500,
-        );
-      }
+      case 'ERROR':
+        throw watchEventError(object);
       default:
         return;
     }

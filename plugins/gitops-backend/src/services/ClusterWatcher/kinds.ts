@@ -1,4 +1,8 @@
-import { XRD_GROUP, XRD_KIND } from '@gitops-portal/plugin-gitops-common';
+import {
+  WATCHED_KINDS,
+  XRD_GROUP,
+  XRD_KIND,
+} from '@gitops-portal/plugin-gitops-common';
 
 /** A kind the reconciler wants to watch, before discovery says whether it exists. */
 export interface KindSpec {
@@ -29,37 +33,16 @@ export const collectionPath = (kind: ResolvedKind) =>
     ? `/apis/${kind.group}/${kind.version}/${kind.plural}`
     : `/api/${kind.version}/${kind.plural}`;
 
-/** The fixed kinds of Argo CD, Flux, Argo Rollouts and Crossplane's XRDs. */
+/**
+ * The kinds every cluster is asked for: the kinds gitops-common's registry (`WATCHED_KINDS`, one line per kind next
+ * to its normaliser) says to watch cluster-wide, and Crossplane's XRDs, whose claims, composites and managed
+ * resources are found at run time (`kindsFromXrd`, the CRDs' `managed` category). Kinds the registry reads only for
+ * the objects an Application manages (core workloads) are not watched.
+ */
 export const STATIC_KINDS: KindSpec[] = [
-  { group: 'argoproj.io', kind: 'Application', plural: 'applications' },
-  { group: 'argoproj.io', kind: 'ApplicationSet', plural: 'applicationsets' },
-  { group: 'argoproj.io', kind: 'Rollout', plural: 'rollouts' },
-  { group: 'flagger.app', kind: 'Canary', plural: 'canaries' },
-  {
-    group: 'kustomize.toolkit.fluxcd.io',
-    kind: 'Kustomization',
-    plural: 'kustomizations',
-  },
-  {
-    group: 'helm.toolkit.fluxcd.io',
-    kind: 'HelmRelease',
-    plural: 'helmreleases',
-  },
-  {
-    group: 'source.toolkit.fluxcd.io',
-    kind: 'GitRepository',
-    plural: 'gitrepositories',
-  },
-  {
-    group: 'source.toolkit.fluxcd.io',
-    kind: 'OCIRepository',
-    plural: 'ocirepositories',
-  },
-  {
-    group: 'source.toolkit.fluxcd.io',
-    kind: 'HelmRepository',
-    plural: 'helmrepositories',
-  },
+  ...WATCHED_KINDS.filter(entry => entry.watch === 'always').map(
+    ({ group, kind, plural }) => ({ group, kind, plural }),
+  ),
   { group: XRD_GROUP, kind: XRD_KIND, plural: 'compositeresourcedefinitions' },
 ];
 

@@ -15,8 +15,6 @@ import {
 } from './listPageLimit';
 import { ClusterWatcher } from './types';
 
-jest.setTimeout(60_000);
-
 /** A task that runs until the test settles it. */
 function deferredTask() {
   let resolve: (value: string) => void = () => {};

@@ -1,13 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterState, Xrd } from '@gitops-portal/plugin-gitops-common';
 import { ClusterConfig } from '../../config';
-import { StatusCache } from '../StatusCache';
+import { ObjectCache } from '../ObjectCache';
 import { BackoffOptions } from './backoff';
 import { TaskLimit } from './listPageLimit';
 
 export interface ClusterWatcherOptions {
   cluster: ClusterConfig;
-  cache: StatusCache;
+  cache: ObjectCache;
   logger: LoggerService;
   idleTimeoutMs: number;
   /** Safety rediscovery while CRDs are watched (CRD changes trigger discovery at once). */
@@ -32,7 +32,7 @@ export interface ClusterWatcherOptions {
   onStateChange?: (cluster: string) => void;
 }
 
-/** Watches every GitOps kind of one cluster into the StatusCache. */
+/** Watches every GitOps kind of one cluster into the ObjectCache. */
 export interface ClusterWatcher {
   readonly name: string;
   /** Starts discovery and watches in the background; never waits for the cluster. */

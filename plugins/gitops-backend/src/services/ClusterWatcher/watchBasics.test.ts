@@ -7,8 +7,6 @@ import {
 import { waitFor } from '../../__testUtils__/waitFor';
 import { ClusterWatcher } from './types';
 
-jest.setTimeout(60_000);
-
 describe('ClusterWatcher list and watch', () => {
   let emulator: KubeEmulator;
   let watcher: ClusterWatcher | undefined;

@@ -9,8 +9,6 @@ import {
 import { waitFor } from '../../__testUtils__/waitFor';
 import { ClusterWatcher } from './types';
 
-jest.setTimeout(60_000);
-
 const ID = 'backstage.io/kubernetes-id';
 const ORDERS = 'component:default/orders';
 

@@ -13,8 +13,6 @@ import {
 import { waitFor } from '../../__testUtils__/waitFor';
 import { ClusterWatcher } from './types';
 
-jest.setTimeout(60_000);
-
 const claimKey = (name: string) =>
   `dev/platform.example.org/Database/default/${name}`;
 

@@ -1,6 +1,23 @@
 import { WatchedKind } from '@gitops-portal/plugin-gitops-common';
 import { KubeRequestError } from '../KubeClient';
 
+/** The list RV is too old (410 / ERROR Expired): only a full relist helps. */
+export class ExpiredError extends Error {}
+
+export const isExpired = (error: unknown) =>
+  error instanceof ExpiredError ||
+  (error instanceof KubeRequestError && error.status === 410);
+
+/** The error an `ERROR` line of a watch stream stands for (its object is a Kubernetes `Status`). */
+export function watchEventError(status: Record<string, unknown>): Error {
+  const code = status.code;
+  if (code === 410) return new ExpiredError(String(status.message));
+  return new KubeRequestError(
+    String(status.message ?? 'watch error'),
+    typeof code === 'number' ? code : 500,
+  );
+}
+
 /** What a failed list or watch request means for the kind and the cluster's connection. */
 export interface WatchFailure {
   state: WatchedKind['state'];
@@ -66,5 +83,23 @@ export function classifyWatchFailure(error: unknown): WatchFailure {
     state: 'error',
     message,
     connection: status !== undefined ? 'contact' : 'none',
+  };
+}
+
+/**
+ * What a failed discovery round means for the cluster's connection. Only a 401 or a request without an answer
+ * marks it; any other answer leaves the connection as the cluster's watches see it.
+ */
+export function classifyDiscoveryFailure(error: unknown): {
+  connection: 'unreachable' | 'unauthorized' | 'none';
+  message: string;
+} {
+  const failure = classifyWatchFailure(error);
+  if (failure.connection === 'unauthorized') {
+    return { connection: 'unauthorized', message: failure.message };
+  }
+  return {
+    connection: failure.status === undefined ? 'unreachable' : 'none',
+    message: failure.message,
   };
 }

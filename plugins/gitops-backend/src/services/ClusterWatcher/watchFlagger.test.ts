@@ -3,8 +3,6 @@ import { startClusters, watcherFor } from '../../__testUtils__/clusters';
 import { waitFor } from '../../__testUtils__/waitFor';
 import { ClusterWatcher } from './types';
 
-jest.setTimeout(60_000);
-
 const KEY = 'dev/flagger.app/Canary/shop/web';
 
 /** A Flagger Canary for `web` as its controller reports it mid-analysis. */

@@ -5,10 +5,8 @@ import {
   watcherFor,
 } from '../../__testUtils__/clusters';
 import { waitFor } from '../../__testUtils__/waitFor';
-import { createStatusCache } from '../StatusCache';
+import { createObjectCache } from '../ObjectCache';
 import { ClusterWatcher } from './types';
-
-jest.setTimeout(60_000);
 
 function kustomization(name: string, status: unknown) {
   return {
@@ -106,7 +104,7 @@ describe('ClusterWatcher robustness', () => {
 
   it('keeps updating one cluster while another hangs', async () => {
     emulator = await startClusters(['dev', 'prod']);
-    const cache = createStatusCache();
+    const cache = createObjectCache();
     const prod = emulator.cluster('prod');
     prod.addFault({ type: 'latency', ms: 600_000 }); // every prod request hangs
     const dev = emulator.cluster('dev');
@@ -131,7 +129,7 @@ describe('ClusterWatcher robustness', () => {
 
   it('keeps updating one cluster while another is down', async () => {
     emulator = await startClusters(['dev', 'prod']);
-    const cache = createStatusCache();
+    const cache = createObjectCache();
     await emulator.cluster('prod').stop();
     const dev = emulator.cluster('dev');
     const started = [emulator.cluster('prod'), dev].map(

@@ -1,15 +1,16 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
 import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
-import { createGithubClient, GithubClient } from '@gitops-portal/plugin-gitops-node';
+import {
+  createGithubClient,
+  GithubClient,
+} from '@gitops-portal/plugin-gitops-node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHistoryStore, HistoryStore } from '../HistoryStore';
 import { configRepoWriter } from './__testUtils__/configRepoWriter';
 import { createDeliveryService } from './createDeliveryService';
-
-jest.setTimeout(60_000);
 
 const TOKEN = 'deliveries-test-token';
 const SHOP = 'component:default/shop';

@@ -3,11 +3,18 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import type { Delivery } from '@gitops-portal/plugin-gitops-common';
-import { createGithubClient, GithubClient } from '@gitops-portal/plugin-gitops-node';
+import {
+  ConfigRepoId,
+  ConfigRepoReader,
+  configRepoUrl,
+  createConfigRepoReader,
+  createGithubClient,
+  GithubClient,
+  readConfigRepoLocation,
+} from '@gitops-portal/plugin-gitops-node';
 import { HistoryStore } from '../HistoryStore';
 import { deliveryEnvironments, isDeliveringObject } from './deliveryTimeline';
 import {
-  ConfigRepoRef,
   listPortalPullRequests,
   PortalPullRequest,
 } from './portalPullRequests';
@@ -32,40 +39,16 @@ function boundedCache<V>() {
   };
 }
 
-function readConfigRepo(
-  config: RootConfigService,
-): (ConfigRepoRef & { host: string }) | undefined {
-  const repo = config.getOptionalConfig('gitops.configRepo');
-  if (!repo) return undefined;
-  return {
-    host: repo.getString('host'),
-    owner: repo.getString('owner'),
-    repo: repo.getString('repo'),
-  };
-}
-
 /** Does `revision` contain `commit` (same commit, or a descendant)? GitHub's compare says "ahead" or "identical". */
 async function containsCommit(
-  octokit: GithubClient,
-  repo: ConfigRepoRef,
+  reader: ConfigRepoReader,
   commit: string,
   revision: string,
 ): Promise<boolean> {
   if (revision === commit) return true;
-  try {
-    const { data } = await octokit.repos.compareCommits({
-      ...repo,
-      base: commit,
-      head: revision,
-      per_page: 1,
-    });
-    return data.status === 'ahead' || data.status === 'identical';
-  } catch (error) {
-    // Not a commit of this repo (a Helm chart version, an OCI digest, another repo's SHA): not this delivery.
-    if ((error as { status?: number }).status === 404) return false;
-    if ((error as { status?: number }).status === 422) return false;
-    throw error;
-  }
+  // No comparison: not a commit of this repo (a Helm chart version, an OCI digest, another repo's SHA).
+  const comparison = await reader.compare(commit, revision);
+  return comparison?.status === 'ahead' || comparison?.status === 'identical';
 }
 
 /**
@@ -74,7 +57,7 @@ async function containsCommit(
  */
 async function pullRequestFiles(
   octokit: GithubClient,
-  repo: ConfigRepoRef,
+  repo: ConfigRepoId,
   pull: { number: number; mergeCommit?: string },
 ): Promise<string[]> {
   const listed = await octokit.paginate(octokit.pulls.listFiles, {
@@ -107,13 +90,12 @@ export function createDeliveryService(options: {
   clusterOrder: () => string[];
 }): DeliveryService {
   const { config, logger, history, clusterOrder } = options;
-  const configRepo = readConfigRepo(config);
+  const configRepo = readConfigRepoLocation(config);
   const files = boundedCache<string[]>();
   const ancestry = boundedCache<boolean>();
 
   async function timeline(
-    octokit: GithubClient,
-    repo: ConfigRepoRef,
+    reader: ConfigRepoReader,
     pull: PortalPullRequest,
     request: Parameters<DeliveryService['deliveries']>[0],
   ): Promise<Delivery> {
@@ -133,7 +115,7 @@ export function createDeliveryService(options: {
       const key = `${mergeCommit}..${revision}`;
       let answer = ancestry.get(key);
       if (answer === undefined) {
-        answer = await containsCommit(octokit, repo, mergeCommit, revision);
+        answer = await containsCommit(reader, mergeCommit, revision);
         ancestry.set(key, answer);
       }
       return answer;
@@ -159,12 +141,13 @@ export function createDeliveryService(options: {
       if (!configRepo) {
         return { entityRef: request.entityRef, items: [] };
       }
-      const { host, ...repo } = configRepo;
+      const repo = { owner: configRepo.owner, repo: configRepo.repo };
       const octokit = await createGithubClient({
         config,
-        repoUrl: `https://${host}/${repo.owner}/${repo.repo}`,
+        repoUrl: configRepoUrl(configRepo),
         logger,
       });
+      const reader = createConfigRepoReader(octokit, repo);
       const pulls = await listPortalPullRequests({
         octokit,
         repo,
@@ -182,7 +165,7 @@ export function createDeliveryService(options: {
       const items: Delivery[] = [];
       // One pull request at a time: the compare calls of one timeline share the ancestry cache.
       for (const pull of pulls) {
-        items.push(await timeline(octokit, repo, pull, request));
+        items.push(await timeline(reader, pull, request));
       }
       return {
         entityRef: request.entityRef,

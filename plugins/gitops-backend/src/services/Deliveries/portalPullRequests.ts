@@ -1,5 +1,8 @@
 import type { DeliveryVerb } from '@gitops-portal/plugin-gitops-common';
-import type { GithubClient } from '@gitops-portal/plugin-gitops-node';
+import type {
+  ConfigRepoId,
+  GithubClient,
+} from '@gitops-portal/plugin-gitops-node';
 
 /** A pull request the portal opened for one service, as read from the config repo. */
 export interface PortalPullRequest {
@@ -14,11 +17,6 @@ export interface PortalPullRequest {
   mergeCommit?: string;
   /** Paths the pull request changes. */
   files: string[];
-}
-
-export interface ConfigRepoRef {
-  owner: string;
-  repo: string;
 }
 
 const VERBS: DeliveryVerb[] = [
@@ -62,7 +60,7 @@ export function touchesService(files: string[], service: string): boolean {
 /** Lists the service's portal pull requests, newest first; `filesOf` may cache (a head commit's files never change). */
 export async function listPortalPullRequests(options: {
   octokit: GithubClient;
-  repo: ConfigRepoRef;
+  repo: ConfigRepoId;
   service: string;
   limit: number;
   filesOf: (pull: {

@@ -4,14 +4,14 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
 import { application } from '../../__testUtils__/clusters';
 import { component } from '../../__testUtils__/fixtures';
-import { createStatusCache } from '../StatusCache';
+import { createObjectCache } from '../ObjectCache';
 import { createEntityIndex } from './createEntityIndex';
 
 const ID = 'backstage.io/kubernetes-id';
 const SELECTOR = 'backstage.io/kubernetes-label-selector';
 
 function setup(entities: Entity[]) {
-  const cache = createStatusCache();
+  const cache = createObjectCache();
   let current = entities;
   const catalog = catalogServiceMock.mock({
     streamEntities: () =>

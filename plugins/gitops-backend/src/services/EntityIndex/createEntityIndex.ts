@@ -12,7 +12,7 @@ import {
   objectMatchesEntity,
 } from '@gitops-portal/plugin-gitops-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { StatusCache } from '../StatusCache';
+import { ObjectCache } from '../ObjectCache';
 import { EntityIndex } from './types';
 
 interface IndexedEntity {
@@ -43,7 +43,7 @@ export function createEntityIndex(options: {
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
-  cache: StatusCache;
+  cache: ObjectCache;
 }): EntityIndex {
   const { catalog, auth, logger, cache } = options;
   let byRef = new Map<string, IndexedEntity>();

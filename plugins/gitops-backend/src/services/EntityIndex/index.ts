@@ -1,2 +1,3 @@
 export { createEntityIndex } from './createEntityIndex';
 export type { EntityIndex } from './types';
+export { scheduleEntityIndex } from './scheduleEntityIndex';

@@ -1,4 +1,4 @@
-import { EntityMapping } from '../StatusCache';
+import { EntityMapping } from '../ObjectCache';
 
 /** Catalog entities that claim Kubernetes objects, and their owning teams. */
 export interface EntityIndex extends EntityMapping {

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
-import { CacheChange, StatusCache } from '../StatusCache';
+import { CacheChange, ObjectCache } from '../ObjectCache';
 import { HistoryStore, HistoryTransition, ObservedState } from './types';
 
 const stateOf = (record: ObjectStatus): ObservedState => ({
@@ -58,7 +58,7 @@ export interface HistoryRecorder {
  * so restarts and relists record nothing that did not change.
  */
 export function createHistoryRecorder(options: {
-  cache: StatusCache;
+  cache: ObjectCache;
   store: HistoryStore;
   logger: LoggerService;
   flushIntervalMs?: number;

@@ -2,7 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
 import { Knex } from 'knex';
 import { application } from '../../__testUtils__/clusters';
-import { createStatusCache, StatusCache } from '../StatusCache';
+import { createObjectCache, ObjectCache } from '../ObjectCache';
 import { createHistoryRecorder } from './createHistoryRecorder';
 import { createHistoryStore } from './createHistoryStore';
 import { HistoryTransition } from './types';
@@ -10,8 +10,6 @@ import {
   asDatabaseService as asService,
   DATABASE_IDS,
 } from '../../__testUtils__/databases';
-
-jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({
   ids: DATABASE_IDS,
@@ -125,7 +123,7 @@ describe.each(databases.eachSupportedId())('HistoryStore on %s', databaseId => {
   });
 
   it('keeps history across a restart and records nothing unchanged after it', async () => {
-    const cache = createStatusCache();
+    const cache = createObjectCache();
     const first = await createHistoryStore(asService(knex));
     const recorder = createHistoryRecorder({
       cache,
@@ -149,7 +147,7 @@ describe.each(databases.eachSupportedId())('HistoryStore on %s', databaseId => {
     const key = 'dev/argoproj.io/Application/argocd/shop';
 
     // A new process: fresh cache and store, the same database.
-    const cacheAfter = createStatusCache();
+    const cacheAfter = createObjectCache();
     const second = await createHistoryStore(asService(knex));
     const recorderAfter = createHistoryRecorder({
       cache: cacheAfter,
@@ -178,17 +176,17 @@ describe.each(databases.eachSupportedId())('HistoryStore on %s', databaseId => {
   it.each([
     [
       'a watch DELETED event',
-      (cache: StatusCache) => cache.remove(SHOP_KEY, '3'),
+      (cache: ObjectCache) => cache.remove(SHOP_KEY, '3'),
     ],
     [
       'vanishing on a relist',
-      (cache: StatusCache) => cache.replaceKind(APP_KIND, []),
+      (cache: ObjectCache) => cache.replaceKind(APP_KIND, []),
     ],
   ])(
     'records one Missing row for %s, also when two replicas see it',
     async (_name, remove) => {
       const startReplica = async () => {
-        const cache = createStatusCache();
+        const cache = createObjectCache();
         const store = await createHistoryStore(asService(knex));
         const recorder = createHistoryRecorder({
           cache,

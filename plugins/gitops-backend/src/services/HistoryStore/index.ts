@@ -1,5 +1,6 @@
 export { createHistoryStore } from './createHistoryStore';
 export { createHistoryRecorder } from './createHistoryRecorder';
+export { scheduleHistoryRetention } from './scheduleHistoryRetention';
 export type { HistoryRecorder } from './createHistoryRecorder';
 export type {
   HistoryQuery,

@@ -7,8 +7,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createPullRequestService } from './createPullRequestService';
 
-jest.setTimeout(60_000);
-
 const KUBECTL =
   [resolve(__dirname, '../../../../../.tools/kubectl/kubectl/kubectl')].find(
     existsSync,

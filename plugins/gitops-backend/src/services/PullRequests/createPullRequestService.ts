@@ -5,33 +5,18 @@ import {
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   ConfigRepoChange,
+  ConfigRepoReader,
+  configRepoUrl,
+  createConfigRepoReader,
   createGithubClient,
-  GithubClient,
   OverlayRevert,
   openConfigRepoPullRequest,
   promotionEdit,
+  readConfigRepoLocation,
   readValidationOptions,
   revertLastChange,
 } from '@gitops-portal/plugin-gitops-node';
 import { PullRequestService } from './types';
-
-interface ConfigRepo {
-  host: string;
-  owner: string;
-  repo: string;
-  branch: string;
-}
-
-function readConfigRepo(config: RootConfigService): ConfigRepo | undefined {
-  const repo = config.getOptionalConfig('gitops.configRepo');
-  if (!repo) return undefined;
-  return {
-    host: repo.getString('host'),
-    owner: repo.getString('owner'),
-    repo: repo.getString('repo'),
-    branch: repo.getOptionalString('branch') ?? 'main',
-  };
-}
 
 /** The PR body: which revision the overlay goes back to (full SHA, so reviewers can check it). */
 function rollbackBody(
@@ -55,7 +40,7 @@ export function createPullRequestService(options: {
   logger: LoggerService;
 }): PullRequestService {
   const { config, logger } = options;
-  const configRepo = readConfigRepo(config);
+  const configRepo = readConfigRepoLocation(config);
   const validation = readValidationOptions(config);
 
   /** Opens one validated PR on the config repo; `prepare` may read the repo to build the change and its body. */
@@ -65,8 +50,8 @@ export function createPullRequestService(options: {
     title: string;
     labels: string[];
     prepare: (
-      octokit: GithubClient,
-      repo: ConfigRepo,
+      reader: ConfigRepoReader,
+      baseBranch: string,
     ) => Promise<{ change: ConfigRepoChange; body: string }>;
     nothingToDo: string;
   }) {
@@ -75,13 +60,16 @@ export function createPullRequestService(options: {
         'gitops.configRepo is not configured: pull requests need the GitOps config repo',
       );
     }
-    const { host, owner, repo, branch: baseBranch } = configRepo;
+    const { owner, repo, branch: baseBranch } = configRepo;
     const octokit = await createGithubClient({
       config,
-      repoUrl: `https://${host}/${owner}/${repo}`,
+      repoUrl: configRepoUrl(configRepo),
       logger,
     });
-    const { change, body } = await request.prepare(octokit, configRepo);
+    const { change, body } = await request.prepare(
+      createConfigRepoReader(octokit, { owner, repo }),
+      baseBranch,
+    );
     const result = await openConfigRepoPullRequest({
       octokit,
       owner,
@@ -112,11 +100,11 @@ export function createPullRequestService(options: {
         branch: `gitops/promote/${service}-${to}`,
         title: `Promote ${service} ${from} → ${to}`,
         labels: ['gitops', 'promotion'],
-        prepare: async (octokit, repo) => ({
+        prepare: async (reader, baseBranch) => ({
           // Helm services pin the image in values.yaml, Kustomize ones in the overlay.
           change: {
             yamlEdits: [
-              await promotionEdit(octokit, repo, repo.branch, {
+              await promotionEdit(reader, baseBranch, {
                 service,
                 from,
                 to,
@@ -140,14 +128,10 @@ export function createPullRequestService(options: {
             )}`
           : `Roll back ${service} in ${environment}`,
         labels: ['gitops', 'rollback'],
-        prepare: async (octokit, repo) => {
-          const revert = await revertLastChange(
-            octokit,
-            repo,
-            repo.branch,
-            overlay,
-            { toRevision },
-          );
+        prepare: async (reader, baseBranch) => {
+          const revert = await revertLastChange(reader, baseBranch, overlay, {
+            toRevision,
+          });
           return {
             change: { files: revert.files },
             body: rollbackBody(entityRef, overlay, revert, !!toRevision),

@@ -1,0 +1,6 @@
+export * from './conditions';
+export * from './permissionModuleGitopsPolicy';
+export * from './policyDecision';
+export * from './registerGitopsPermissions';
+export * from './resourceRef';
+export { gitopsPermissionRules } from './rules';

@@ -1,0 +1,12 @@
+import { isEntityKind } from './isEntityKind';
+import { isEntityOwner } from './isEntityOwner';
+
+export { isEntityKind } from './isEntityKind';
+export { isEntityOwner } from './isEntityOwner';
+
+/**
+ * Every rule the GitOps backend evaluates for its permissions.
+ *
+ * @public
+ */
+export const gitopsPermissionRules = { isEntityOwner, isEntityKind };

@@ -1,0 +1,1 @@
+export { createLocalReconciler } from './createLocalReconciler';

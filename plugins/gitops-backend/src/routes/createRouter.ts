@@ -1,0 +1,43 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { createPermissionGuard } from '../permissionGuard';
+import { clusterRoutes } from './clusters';
+import { deliveriesRoutes } from './deliveries';
+import { createEntityFromRequest } from './entityFromRequest';
+import { healthRoutes } from './health';
+import { historyRoutes } from './history';
+import { overviewRoutes } from './overview';
+import { pullRequestRoutes } from './pullRequests';
+import { statusRoutes } from './status';
+import { teamRoutes } from './teams';
+import { RouterOptions } from './types';
+import { xrdRoutes } from './xrds';
+
+/** The plugin's REST API: one router per resource, all resolving entities the same way. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  // One guard for every route: each asks it for the permission it needs.
+  const guard = createPermissionGuard(options);
+  const context = {
+    ...options,
+    guard,
+    entityFromRequest: createEntityFromRequest({ ...options, guard }),
+  };
+  const router = Router();
+  router.use(express.json());
+  router.use(healthRoutes());
+  for (const routes of [
+    statusRoutes,
+    historyRoutes,
+    deliveriesRoutes,
+    pullRequestRoutes,
+    teamRoutes,
+    overviewRoutes,
+    clusterRoutes,
+    xrdRoutes,
+  ]) {
+    router.use(routes(context));
+  }
+  return router;
+}

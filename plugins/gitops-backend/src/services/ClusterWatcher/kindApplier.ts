@@ -1,0 +1,117 @@
+import {
+  matchableObject,
+  normalizeObject,
+} from '@gitops-portal/plugin-gitops-common';
+import { CacheInput, ObjectCache } from '../ObjectCache';
+import { apiVersionOf, kindId, ResolvedKind } from './kinds';
+
+/** Raw objects of a kind, for watchers that need more than the status record (XRDs, CRDs). */
+export interface RawObserver {
+  replaced(objects: Record<string, unknown>[]): void;
+  upserted(object: Record<string, unknown>): void;
+  deleted(object: Record<string, unknown>): void;
+}
+
+/** One raw object of a watched kind as the ObjectCache stores it. */
+export function toCacheInput(
+  obj: Record<string, unknown>,
+  context: { cluster: string; environment?: string; kind: ResolvedKind },
+): CacheInput {
+  const { kind } = context;
+  // Typed lists may omit apiVersion/kind on items.
+  if (typeof obj.apiVersion !== 'string') obj.apiVersion = apiVersionOf(kind);
+  if (typeof obj.kind !== 'string') obj.kind = kind.kind;
+  const meta = obj.metadata as { resourceVersion?: unknown } | undefined;
+  return {
+    record: normalizeObject(obj, {
+      cluster: context.cluster,
+      environment: context.environment,
+      crossplaneRole: kind.crossplaneRole,
+    }),
+    match: matchableObject(obj),
+    resourceVersion:
+      typeof meta?.resourceVersion === 'string'
+        ? meta.resourceVersion
+        : undefined,
+  };
+}
+
+export interface KindApplierOptions {
+  cluster: string;
+  environment?: string;
+  kind: ResolvedKind;
+  cache: ObjectCache;
+  observer?: RawObserver;
+  /** False for kinds only the watcher itself needs (CRDs): objects go to the observer only. */
+  cacheObjects?: boolean;
+}
+
+/** One full list being applied: pages as they arrive, then the end (objects not listed are gone). */
+export interface ListApplier {
+  page(items: unknown[]): void;
+  finish(): void;
+}
+
+/**
+ * Applies what one kind's list+watch loop reads to the ObjectCache (normalised) and to the kind's raw observer, if
+ * it has one. The loop decides when; this decides what the cache and observer see.
+ */
+export class KindApplier {
+  constructor(private readonly options: KindApplierOptions) {}
+
+  get id() {
+    return kindId(this.options.cluster, this.options.kind);
+  }
+
+  private get cached() {
+    return this.options.cacheObjects !== false;
+  }
+
+  private toInput(obj: Record<string, unknown>): CacheInput {
+    return toCacheInput(obj, this.options);
+  }
+
+  /**
+   * Starts a relist. Each page goes into the cache as it arrives, so a big list never holds all its raw objects or
+   * records at once (only kinds with an observer, XRDs and CRDs, keep their raw objects until the end).
+   */
+  beginList(): ListApplier {
+    const { observer } = this.options;
+    const relist = this.cached
+      ? this.options.cache.beginRelist(this.id)
+      : undefined;
+    const raw: Record<string, unknown>[] = [];
+    return {
+      page: items => {
+        const inputs: CacheInput[] = [];
+        for (const item of items) {
+          if (!item || typeof item !== 'object') continue;
+          const obj = item as Record<string, unknown>;
+          if (relist) inputs.push(this.toInput(obj));
+          if (observer) raw.push(obj);
+        }
+        relist?.putPage(inputs);
+      },
+      finish() {
+        relist?.finish();
+        observer?.replaced(raw);
+      },
+    };
+  }
+
+  upserted(object: Record<string, unknown>) {
+    if (this.cached) this.options.cache.upsert(this.id, this.toInput(object));
+    this.options.observer?.upserted(object);
+  }
+
+  deleted(object: Record<string, unknown>) {
+    if (this.cached) {
+      const meta = object.metadata as { resourceVersion?: string } | undefined;
+      this.options.cache.remove(
+        this.toInput(object).record.key,
+        meta?.resourceVersion,
+      );
+    }
+    this.options.observer?.deleted(object);
+  }
+}

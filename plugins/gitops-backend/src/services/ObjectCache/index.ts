@@ -1,0 +1,8 @@
+export { createObjectCache } from './createObjectCache';
+export type {
+  CacheChange,
+  CacheInput,
+  CacheListener,
+  EntityMapping,
+  ObjectCache,
+} from './types';

@@ -1,8 +1,0 @@
-export { createStatusCache } from './createStatusCache';
-export type {
-  CacheChange,
-  CacheInput,
-  CacheListener,
-  EntityMapping,
-  StatusCache,
-} from './types';

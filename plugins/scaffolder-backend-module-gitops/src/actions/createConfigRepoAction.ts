@@ -1,0 +1,76 @@
+import {
+  ActionContext,
+  createTemplateAction,
+  TemplateExample,
+} from '@backstage/plugin-scaffolder-node';
+import { JsonObject } from '@backstage/types';
+import {
+  authorizeInitiator,
+  InitiatorAuthorization,
+} from './authorizeInitiator';
+import { ConfigRepo, resolveConfigRepo } from './configRepo';
+import {
+  FieldMap,
+  parseActionInput,
+  ParsedInput,
+  pullRequestOutputFields,
+  repoUrlField,
+} from './schemaFragments';
+import { GitopsActionDeps } from './types';
+
+/** The task context without its raw input: an action's own step reads only the checked input. */
+export type ConfigRepoActionContext = Omit<ActionContext<JsonObject>, 'input'>;
+
+/** The checked input, the config repo it names and the context: what an action's own step gets. */
+export interface ConfigRepoActionRun<F extends FieldMap> {
+  ctx: ConfigRepoActionContext;
+  input: ParsedInput<F>;
+  target: ConfigRepo;
+}
+
+export interface ConfigRepoActionOptions<F extends FieldMap> {
+  id: string;
+  description: string;
+  examples: TemplateExample[];
+  /** The input fields (`pullRequestInputFields` and the action's own). */
+  input: F;
+  /**
+   * The permission the change of an existing entity needs, and the entities
+   * it touches. Actions that only add (a new service, a team) have none.
+   */
+  authorize?: (input: ParsedInput<F>) => InitiatorAuthorization;
+  run(run: ConfigRepoActionRun<F>): Promise<void>;
+}
+
+/**
+ * A `gitops:*` action: the shared schema, dry-run support and outputs, and a
+ * handler that checks the input, authorizes the initiator (before anything is
+ * read, written or logged) and resolves the config repo before the action's
+ * own step.
+ */
+export function createConfigRepoAction<
+  F extends FieldMap & { repoUrl: typeof repoUrlField },
+>(
+  deps: GitopsActionDeps,
+  options: ConfigRepoActionOptions<F>,
+): ReturnType<typeof createTemplateAction<F, typeof pullRequestOutputFields>> {
+  return createTemplateAction({
+    id: options.id,
+    description: options.description,
+    examples: options.examples,
+    supportsDryRun: true,
+    schema: { input: options.input, output: pullRequestOutputFields },
+    async handler(ctx) {
+      const input = parseActionInput(options.input, ctx.input);
+      if (options.authorize) {
+        await authorizeInitiator(
+          ctx,
+          deps.permissions,
+          options.authorize(input),
+        );
+      }
+      const target = resolveConfigRepo(deps, input.repoUrl);
+      await options.run({ ctx, input, target });
+    },
+  });
+}
