@@ -96,6 +96,9 @@ done
 "${ts_node[@]}" scripts/readme-tools/src/checkTarballs.ts "$TARBALLS" "${PACKAGES[@]}" || fail "a tarball is not publishable"
 
 # 2. The stock app -------------------------------------------------------------------------------------------------
+# The stock app has no lockfile of ours to keep: its installs and `yarn add`s write one, which Yarn forbids when CI
+# is set unless told otherwise.
+export YARN_ENABLE_IMMUTABLE_INSTALLS=false
 step "create a stock app with @backstage/create-app@$CREATE_APP_VERSION"
 echo stock-app | npx -y "@backstage/create-app@$CREATE_APP_VERSION" --skip-install --path "$APP" >"$LOGS/create-app.log" 2>&1 ||
   fail_with_log "create-app" "$LOGS/create-app.log"
