@@ -175,6 +175,40 @@ describe('branch protection', () => {
     expect(branch.data.protected).toBe(true);
   });
 
+  it('reports a branch with slashes unprotected, then protected once protection is put', async () => {
+    const id = await env.newRepo();
+    const branch = 'gitops-portal/promote/web-prod';
+    const main = await env.octokit.git.getRef({ ...id, ref: 'heads/main' });
+    await env.octokit.git.createRef({
+      ...id,
+      ref: `refs/heads/${branch}`,
+      sha: main.data.object.sha,
+    });
+    const before = await env.octokit.repos.getBranch({ ...id, branch });
+    expect(before.data).toMatchObject({ name: branch, protected: false });
+    await env.octokit.repos.updateBranchProtection({
+      ...id,
+      branch,
+      ...protection,
+    });
+    const after = await env.octokit.repos.getBranch({ ...id, branch });
+    expect(after.data.protected).toBe(true);
+    const { data } = await env.octokit.repos.getBranchProtection({
+      ...id,
+      branch,
+    });
+    expect(data.enforce_admins?.enabled).toBe(true);
+  });
+
+  it('answers 404 Branch not found for GET of a missing branch', async () => {
+    const id = await env.newRepo();
+    const error = await requestError(
+      env.octokit.repos.getBranch({ ...id, branch: 'gitops-portal/nope' }),
+    );
+    expect(error.status).toBe(404);
+    expect(error.response?.data.message).toBe('Branch not found');
+  });
+
   it.each([
     ['a missing branch', 'nope', 'Branch not found'],
     ['an unprotected branch', 'main', 'Branch not protected'],

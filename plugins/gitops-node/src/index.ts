@@ -83,3 +83,7 @@ export type {
   PinImageOptions,
 } from './manifests/pinImage';
 export { runGitopsValidateCli } from './cli/main';
+export {
+  DEFAULT_BRANCH_PREFIX,
+  portalBranchName,
+} from './pullRequests/branchNames';

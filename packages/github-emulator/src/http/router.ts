@@ -14,21 +14,22 @@ export interface RouteMatch {
 
 /**
  * Compiles `/repos/:owner/:repo/contents/*path`: `:name` is one segment,
- * a trailing `*name` is the (possibly empty) rest of the path.
+ * a trailing `*name` is the (possibly empty) rest of the path, and a `*name`
+ * followed by more of the template is one or more segments (a branch name
+ * with slashes in `/branches/*branch/protection`).
  */
 function compile(template: string): { pattern: RegExp; names: string[] } {
   const names: string[] = [];
-  const source = template
-    .split('/')
-    .slice(1)
-    .map(segment => {
+  const segments = template.split('/').slice(1);
+  const source = segments
+    .map((segment, index) => {
       if (segment.startsWith(':')) {
         names.push(segment.slice(1));
         return '/([^/]+)';
       }
       if (segment.startsWith('*')) {
         names.push(segment.slice(1));
-        return '(?:/(.*))?';
+        return index === segments.length - 1 ? '(?:/(.*))?' : '/(.+)';
       }
       return `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
     })

@@ -105,7 +105,8 @@ export function registerBranchProtectionRoutes(
   router: Router,
   ctx: EmulatorContext,
 ): void {
-  const path = '/repos/:owner/:repo/branches/:branch/protection';
+  // GitHub takes branch names with slashes here, as in `GET /branches/{branch}`.
+  const path = '/repos/:owner/:repo/branches/*branch/protection';
   router
     .add('GET', path, async request => {
       const { repo, branch, extras } = await protectedBranch(ctx, request);

@@ -7,6 +7,7 @@ import { createEntityFromRequest } from './entityFromRequest';
 import { healthRoutes } from './health';
 import { historyRoutes } from './history';
 import { overviewRoutes } from './overview';
+import { createEnvironmentCheck } from './parse';
 import { pullRequestRoutes } from './pullRequests';
 import { statusRoutes } from './status';
 import { teamRoutes } from './teams';
@@ -23,9 +24,11 @@ export async function createRouter(
     ...options,
     guard,
     entityFromRequest: createEntityFromRequest({ ...options, guard }),
+    knownEnvironment: createEnvironmentCheck(options.config),
   };
   const router = Router();
-  router.use(express.json());
+  // Bodies up to 100 kB reach the schemas, whose field limits answer 400 naming the field; larger ones are a 413.
+  router.use(express.json({ limit: '100kb' }));
   router.use(healthRoutes());
   for (const routes of [
     statusRoutes,

@@ -7,7 +7,7 @@ import { KUBERNETES_ID_LABEL } from '@gitops-portal/plugin-gitops-common';
 import { Request } from 'express';
 import { PermissionGuard } from '../permissionGuard';
 import { StatusStore } from '../services/StatusStore';
-import { entityParamsSchema, parse } from './parse';
+import { entityParamsSchema, parse, serviceSchema } from './parse';
 
 type EntityPermission = ResourcePermission<'catalog-entity'>;
 
@@ -82,9 +82,11 @@ export function createEntityFromRequest(options: {
     if (!entity) return { entityRef };
     return {
       entityRef,
-      service:
-        entity.metadata.annotations?.[KUBERNETES_ID_LABEL] ??
-        entity.metadata.name,
+      ...parse(serviceSchema, {
+        service:
+          entity.metadata.annotations?.[KUBERNETES_ID_LABEL] ??
+          entity.metadata.name,
+      }),
     };
   }
   return entityFromRequest;

@@ -1,19 +1,38 @@
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  entityKindSchema,
+  entityNameSchema,
+  entityNamespaceSchema,
+  serviceNameSchema,
+} from '@gitops-portal/plugin-gitops-common';
 import { z } from 'zod';
 
-const segment = z.string().min(1).max(253);
+/*
+ * Every route parses its path parameters, query and body here, with the shared field schemas of gitops-common,
+ * before any lookup or I/O: bad input is a 400 (`InputError`) naming the field.
+ */
 
 /** `:kind/:namespace/:name` of an entity route. */
 export const entityParamsSchema = z.object({
-  kind: segment,
-  namespace: segment,
-  name: segment,
+  kind: entityKindSchema,
+  namespace: entityNamespaceSchema,
+  name: entityNameSchema,
 });
 
 /** `:namespace/:name` of a team route. */
-export const teamParamsSchema = z.object({ namespace: segment, name: segment });
+export const teamParamsSchema = z.object({
+  namespace: entityNamespaceSchema,
+  name: entityNameSchema,
+});
 
-/** Parses request input with a zod schema; every issue goes into one 400 (`InputError`). */
+/**
+ * The service name the config repo knows an entity by (its `backstage.io/kubernetes-id`, else its name): it
+ * becomes a path (`apps/<service>/`) and a branch, so an annotation that is no DNS-1123 label is refused.
+ */
+export const serviceSchema = z.object({ service: serviceNameSchema });
+
+/** Parses request input with a zod schema; every issue goes into one 400 (`InputError`) naming its field. */
 export function parse<T extends z.ZodType>(
   schema: T,
   input: unknown,
@@ -27,4 +46,28 @@ export function parse<T extends z.ZodType>(
     );
   }
   return result.data;
+}
+
+/** Throws a 400 naming `field` unless `environment` is one of the known ones. */
+export type EnvironmentCheck = (field: string, environment: string) => void;
+
+/**
+ * The environments configured clusters belong to (`gitops.clusters[].environment`): a promotion or rollback to
+ * any other is refused. With no cluster naming an environment there is nothing to check against, and only the
+ * DNS-1123 rule of the request schemas applies.
+ */
+export function createEnvironmentCheck(config: Config): EnvironmentCheck {
+  const known = new Set(
+    (config.getOptionalConfigArray('gitops.clusters') ?? []).flatMap(
+      cluster => cluster.getOptionalString('environment') ?? [],
+    ),
+  );
+  return (field, environment) => {
+    if (known.size === 0 || known.has(environment)) return;
+    throw new InputError(
+      `${field}: unknown environment '${environment}' (configured: ${[...known]
+        .sort()
+        .join(', ')})`,
+    );
+  };
 }

@@ -15,12 +15,15 @@ import { RouteContext } from './types';
 export function pullRequestRoutes({
   pullRequests,
   entityFromRequest,
+  knownEnvironment,
 }: RouteContext) {
   const router = Router();
   router.post(
     '/entities/:kind/:namespace/:name/promotions',
     async (req, res) => {
       const { from, to } = parse(promotionRequestSchema, req.body);
+      knownEnvironment('from', from);
+      knownEnvironment('to', to);
       const { entityRef, service } = await entityFromRequest(req, {
         permission: gitopsPromotePermission,
         service: true,
@@ -37,6 +40,7 @@ export function pullRequestRoutes({
         rollbackRequestSchema,
         req.body,
       );
+      knownEnvironment('environment', environment);
       const { entityRef, service } = await entityFromRequest(req, {
         permission: gitopsRollbackPermission,
         service: true,

@@ -5,6 +5,7 @@ import {
   OperationPhase,
   operationPhaseSchema,
   Source,
+  SyncedSource,
   SyncStatus,
   syncStatusSchema,
 } from '../schema';
@@ -95,8 +96,7 @@ function toOperation(state: unknown): Operation | undefined {
   });
 }
 
-function toSource(spec: unknown): Source | undefined {
-  const source = at(spec, 'source') ?? asArray(at(spec, 'sources'))?.[0];
+function toSource(source: unknown): Source | undefined {
   if (!isRecord(source)) return undefined;
   return compact({
     repoURL: asText(source.repoURL),
@@ -104,6 +104,33 @@ function toSource(spec: unknown): Source | undefined {
     targetRevision: asText(source.targetRevision),
     chart: asText(source.chart),
   });
+}
+
+/** Argo CD accepts any number of sources; a record keeps this many (the rest would only bloat it). */
+const MAX_SOURCES = 100;
+
+/**
+ * spec.sources[] of a multi-source Application, each with its status.sync.revisions[] entry (same index, as
+ * Argo CD writes them); undefined for a single-source one.
+ */
+function toSyncedSources(
+  spec: unknown,
+  revisions: unknown[] | undefined,
+): SyncedSource[] | undefined {
+  const sources = asArray(at(spec, 'sources'));
+  if (!sources || sources.length === 0) return undefined;
+  const result: SyncedSource[] = [];
+  sources.slice(0, MAX_SOURCES).forEach((source, index) => {
+    if (!isRecord(source)) return;
+    result.push(
+      compact({
+        ...toSource(source),
+        ref: asText(source.ref),
+        revision: asText(revisions?.[index]),
+      }),
+    );
+  });
+  return result;
 }
 
 /** status.resources[] of an Application (or the Applications of an ApplicationSet). */
@@ -139,18 +166,22 @@ function toResources(list: unknown): ManagedResourceStatus[] | undefined {
   return result;
 }
 
-/** Normalises an Argo CD Application. */
+/**
+ * Normalises an Argo CD Application. A multi-source one keeps every source with its revision in `sources`;
+ * `source` and `revision` are its first, as for records written before `sources` existed.
+ */
 export function argoApplicationStatus(obj: unknown): EngineStatus {
   const status = at(obj, 'status');
-  const revision =
-    asText(at(status, 'sync', 'revision')) ??
-    asText(asArray(at(status, 'sync', 'revisions'))?.[0]);
+  const spec = at(obj, 'spec');
+  const revisions = asArray(at(status, 'sync', 'revisions'));
+  const sources = toSyncedSources(spec, revisions);
   return compact({
     sync: toSync(at(status, 'sync', 'status')),
     health: argoApplicationHealth(obj),
     operation: toOperation(at(status, 'operationState')),
-    revision,
-    source: toSource(at(obj, 'spec')),
+    revision: asText(at(status, 'sync', 'revision')) ?? asText(revisions?.[0]),
+    source: toSource(at(spec, 'source') ?? asArray(at(spec, 'sources'))?.[0]),
+    sources,
     resources: toResources(at(status, 'resources')),
     conditions: toConditions(readConditions(status)),
     lastTransitionTime: latestTimestamp([

@@ -20,6 +20,7 @@ export type EngineStatus = Pick<
       | 'revision'
       | 'revisionRaw'
       | 'source'
+      | 'sources'
       | 'lastTransitionTime'
       | 'resources'
       | 'rollout'

@@ -21,6 +21,7 @@ import {
   CROSSPLANE_REVISION_KINDS,
   crossplanePackageStatus,
 } from './crossplanePackageHealth';
+import { XRD_GROUP } from './crossplaneStatus';
 import { EngineStatus } from './engineStatus';
 import {
   EXTERNAL_SECRETS_GROUP,
@@ -60,6 +61,11 @@ export interface RegisteredKind {
   plural: string;
   engine: Engine;
   watch: KindWatch;
+  /**
+   * The kind has a sync state of its own (the desired state compared with what is applied): Argo CD
+   * Applications and Flux appliers. The others always report sync Unknown, which says nothing about them.
+   */
+  hasSyncState: boolean;
   normalize: (obj: unknown) => EngineStatus;
 }
 
@@ -70,10 +76,32 @@ const entry = (
   engine: Engine,
   normalize: (obj: unknown) => EngineStatus,
   watch: KindWatch = 'always',
-): RegisteredKind => ({ group, kind, plural, engine, watch, normalize });
+): RegisteredKind => ({
+  group,
+  kind,
+  plural,
+  engine,
+  watch,
+  hasSyncState: false,
+  normalize,
+});
 
-const flux = (group: string, kind: string, plural: string) =>
-  entry(group, kind, plural, 'flux', fluxStatus);
+/** A kind whose objects compare a desired state with what they applied. */
+const syncing = (registered: RegisteredKind): RegisteredKind => ({
+  ...registered,
+  hasSyncState: true,
+});
+
+/** The Flux kinds that apply what a source fetched (the sources only fetch: no sync state). */
+const FLUX_APPLIERS: ReadonlySet<string> = new Set<FluxKind>([
+  'Kustomization',
+  'HelmRelease',
+]);
+
+const flux = (group: string, kind: string, plural: string) => {
+  const registered = entry(group, kind, plural, 'flux', fluxStatus);
+  return FLUX_APPLIERS.has(kind) ? syncing(registered) : registered;
+};
 
 /** Lower-case plural of the kinds whose plural is regular (`Kind` → `kinds`). */
 const plural = (kind: string) => `${kind.toLowerCase()}s`;
@@ -86,12 +114,14 @@ const plural = (kind: string) => `${kind.toLowerCase()}s`;
  * @public
  */
 export const WATCHED_KINDS: readonly RegisteredKind[] = [
-  entry(
-    'argoproj.io',
-    'Application',
-    'applications',
-    'argocd',
-    argoApplicationStatus,
+  syncing(
+    entry(
+      'argoproj.io',
+      'Application',
+      'applications',
+      'argocd',
+      argoApplicationStatus,
+    ),
   ),
   entry(
     'argoproj.io',
@@ -219,4 +249,18 @@ export function watchedKind(
   kind: string,
 ): RegisteredKind | undefined {
   return byGroupKind.get(`${group}/${kind}`);
+}
+
+/**
+ * Whether objects of a group and kind have a sync state of their own, so that folding several objects into
+ * one sync (the TeamView) can leave the others out. Outside the registry only Crossplane's claims, composites
+ * and managed resources are read (user-defined groups): their Synced condition is their sync state; the
+ * kinds of the XRD group have none.
+ *
+ * @public
+ */
+export function hasSyncState(group: string, kind: string): boolean {
+  const registered = watchedKind(group, kind);
+  if (registered) return registered.hasSyncState;
+  return group !== XRD_GROUP;
 }

@@ -20,11 +20,15 @@ export const historyEntrySchema = z.object({
     sync: syncStatusSchema.optional(),
     health: healthStatusSchema.optional(),
     revision: z.string().optional(),
+    /** Every source's revision of a multi-source Argo CD Application, in `spec.sources` order. */
+    revisions: z.array(z.string()).optional(),
   }),
   to: z.object({
     sync: syncStatusSchema,
     health: healthStatusSchema,
     revision: z.string().optional(),
+    /** Every source's revision of a multi-source Argo CD Application, in `spec.sources` order. */
+    revisions: z.array(z.string()).optional(),
   }),
   at: timestampSchema,
 });

@@ -3,6 +3,8 @@ export * from './objectStatus';
 export * from './cluster';
 export * from './history';
 export * from './xrd';
+export * from './fields';
 export * from './requests';
 export * from './responses';
 export * from './deliveries';
+export * from './branch';

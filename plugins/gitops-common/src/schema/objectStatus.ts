@@ -54,6 +54,15 @@ export const sourceSchema = z.object({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
+/** One source of a multi-source Argo CD Application (spec.sources[i]) with the revision it is synced at. */
+export const syncedSourceSchema = sourceSchema.extend({
+  /** Argo CD `ref`: the name other sources read files (Helm values) from this one by. */
+  ref: z.string().optional(),
+  /** status.sync.revisions[i]: a commit SHA for a Git source, a chart version for a Helm repository. */
+  revision: z.string().optional(),
+});
+export type SyncedSource = z.infer<typeof syncedSourceSchema>;
+
 /** Progressive-delivery progress: an Argo Rollouts Rollout or a Flagger Canary. */
 export const rolloutInfoSchema = z.object({
   phase: z.string().optional(),
@@ -117,6 +126,11 @@ export const objectStatusSchema = z.object({
   /** The revision exactly as the engine wrote it (e.g. Flux `main@sha1:<sha>`). */
   revisionRaw: z.string().optional(),
   source: sourceSchema.optional(),
+  /**
+   * Every source of a multi-source Argo CD Application, in spec order, each with its revision (`source` and
+   * `revision` are the first, as records without this field have them).
+   */
+  sources: z.array(syncedSourceSchema).optional(),
   lastTransitionTime: timestampSchema.optional(),
   conditions: z.array(conditionSchema),
   resources: z.array(managedResourceStatusSchema).optional(),

@@ -67,6 +67,14 @@ describe('overviewQuerySchema', () => {
     ['a negative offset', { offset: '-1' }, 'offset'],
     ['a repeated scalar parameter', { team: ['a', 'b'] }, 'team'],
     ['an overlong search', { q: 'x'.repeat(201) }, 'q'],
+    ['a search with a NUL byte', { q: 'sh\u0000op' }, 'q'],
+    ['a team that is no entity ref', { team: 'team-a' }, 'team'],
+    [
+      'an environment that is no DNS label',
+      { environment: 'Prod' },
+      'environment',
+    ],
+    ['an overlong cluster', { cluster: 'c'.repeat(254) }, 'cluster'],
   ])('refuses %s', (_name, query, field) => {
     const result = overviewQuerySchema.safeParse(query);
     expect(result.success).toBe(false);
@@ -107,18 +115,29 @@ describe('historyQuerySchema', () => {
   it('accepts a since timestamp', () => {
     expect(
       historyQuerySchema.parse({
-        entityRef: 'c',
+        entityRef: 'component:default/shop',
         since: '2025-03-01T00:00:00Z',
       }).since,
     ).toBe('2025-03-01T00:00:00Z');
   });
 
   it.each([
-    ['no entityRef', {}],
-    ['since that is no timestamp', { entityRef: 'c', since: 'yesterday' }],
-    ['limit above 1000', { entityRef: 'c', limit: 5000 }],
-  ])('refuses %s', (_name, query) => {
-    expect(historyQuerySchema.safeParse(query).success).toBe(false);
+    ['no entityRef', {}, 'entityRef'],
+    ['an entityRef shorthand', { entityRef: 'shop' }, 'entityRef'],
+    [
+      'since that is no timestamp',
+      { entityRef: 'component:default/shop', since: 'yesterday' },
+      'since',
+    ],
+    [
+      'limit above 1000',
+      { entityRef: 'component:default/shop', limit: 5000 },
+      'limit',
+    ],
+  ])('refuses %s', (_name, query, field) => {
+    const result = historyQuerySchema.safeParse(query);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].path[0]).toBe(field);
   });
 });
 
@@ -130,11 +149,19 @@ describe('promotionRequestSchema', () => {
   });
 
   it.each([
-    ['the same environment twice', { from: 'prod', to: 'prod' }],
-    ['an empty environment', { from: '', to: 'prod' }],
-    ['a missing target', { from: 'staging' }],
-  ])('refuses %s', (_name, body) => {
-    expect(promotionRequestSchema.safeParse(body).success).toBe(false);
+    ['the same environment twice', { from: 'prod', to: 'prod' }, 'to'],
+    ['an empty environment', { from: '', to: 'prod' }, 'from'],
+    ['a missing target', { from: 'staging' }, 'to'],
+    [
+      'a path as target',
+      { from: 'staging', to: '../../cart-service/overlays/prod' },
+      'to',
+    ],
+    ['a NUL byte', { from: 'stag\u0000ing', to: 'prod' }, 'from'],
+  ])('refuses %s', (_name, body, field) => {
+    const result = promotionRequestSchema.safeParse(body);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].path[0]).toBe(field);
   });
 });
 
@@ -147,10 +174,28 @@ describe('rollbackRequestSchema', () => {
   });
 
   it.each([
-    [{}],
-    [{ environment: '' }],
-    [{ environment: 'prod', toRevision: '' }],
-  ])('refuses %j', body => {
-    expect(rollbackRequestSchema.safeParse(body).success).toBe(false);
+    ['no environment', {}, 'environment'],
+    ['an empty environment', { environment: '' }, 'environment'],
+    [
+      'a path as environment',
+      { environment: '../../cart-service/overlays/prod' },
+      'environment',
+    ],
+    ['a NUL byte', { environment: 'prod\u0000' }, 'environment'],
+    [
+      'a 90 KB environment',
+      { environment: 'p'.repeat(90 * 1024) },
+      'environment',
+    ],
+    [
+      'an empty toRevision',
+      { environment: 'prod', toRevision: '' },
+      'toRevision',
+    ],
+    ['a ref name', { environment: 'prod', toRevision: 'main~1' }, 'toRevision'],
+  ])('refuses %s', (_name, body, field) => {
+    const result = rollbackRequestSchema.safeParse(body);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].path[0]).toBe(field);
   });
 });

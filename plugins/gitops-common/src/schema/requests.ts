@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import {
+  commitShaSchema,
+  entityRefSchema,
+  environmentNameSchema,
+  singleLineSchema,
+} from './fields';
+import {
   engineSchema,
   healthStatusSchema,
   syncStatusSchema,
@@ -24,15 +30,15 @@ const limit = (fallback: number) =>
 
 /** GET /overview query. Parse with `safeParse` on the server. */
 export const overviewQuerySchema = z.object({
-  team: z.string().min(1).optional(),
-  entityRef: z.string().min(1).optional(),
-  cluster: z.string().min(1).optional(),
-  environment: z.string().min(1).optional(),
+  team: entityRefSchema.optional(),
+  entityRef: entityRefSchema.optional(),
+  cluster: singleLineSchema(253).min(1).optional(),
+  environment: environmentNameSchema.optional(),
   engine: engineSchema.optional(),
   health: commaSeparated.pipe(z.array(healthStatusSchema)).optional(),
   sync: commaSeparated.pipe(z.array(syncStatusSchema)).optional(),
   /** Free text matched against name, namespace, kind and entity refs. */
-  q: z.string().max(200).optional(),
+  q: singleLineSchema(200).optional(),
   limit: limit(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -41,7 +47,7 @@ export type OverviewQueryInput = z.input<typeof overviewQuerySchema>;
 
 /** GET /history query. */
 export const historyQuerySchema = z.object({
-  entityRef: z.string().min(1),
+  entityRef: entityRefSchema,
   since: timestampSchema.optional(),
   limit: limit(100),
 });
@@ -50,7 +56,7 @@ export type HistoryQueryInput = z.input<typeof historyQuerySchema>;
 
 /** POST promotion body: open a PR that moves `from`'s revision to `to`. */
 export const promotionRequestSchema = z
-  .object({ from: z.string().min(1), to: z.string().min(1) })
+  .object({ from: environmentNameSchema, to: environmentNameSchema })
   .refine(body => body.from !== body.to, {
     message: 'from and to must be different environments',
     path: ['to'],
@@ -63,14 +69,8 @@ export type PromotionRequest = z.infer<typeof promotionRequestSchema>;
  * of the config repo).
  */
 export const rollbackRequestSchema = z.object({
-  environment: z.string().min(1),
-  toRevision: z
-    .string()
-    .regex(
-      /^[0-9a-f]{7,40}$/i,
-      'toRevision must be a commit SHA (7 to 40 hex characters)',
-    )
-    .optional(),
+  environment: environmentNameSchema,
+  toRevision: commitShaSchema.optional(),
 });
 export type RollbackRequest = z.infer<typeof rollbackRequestSchema>;
 

@@ -26,7 +26,7 @@ describe('openConfigRepoPullRequest', () => {
     };
   }
 
-  it('opens a PR for N files with one createTree call and at most 6 calls in total', async () => {
+  it('opens a PR for N files with one createTree call and at most 8 calls in total', async () => {
     const id = await github.newRepo(seededRepoFiles());
     const { octokit, calls } = await github.client();
     const files = Object.fromEntries(
@@ -43,6 +43,8 @@ describe('openConfigRepoPullRequest', () => {
       calls.filter(c => c.startsWith('POST /repos/{owner}/{repo}/git/trees')),
     ).toHaveLength(1);
     expect(calls).toEqual([
+      'GET /repos/{owner}/{repo}',
+      'GET /repos/{owner}/{repo}/branches/{branch}',
       'GET /repos/{owner}/{repo}/git/ref/{ref}',
       'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
       'POST /repos/{owner}/{repo}/git/trees',

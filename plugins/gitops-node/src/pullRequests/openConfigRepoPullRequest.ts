@@ -2,7 +2,6 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { BlobReader, readBaseSnapshot, RepoRef } from '../changes/baseSnapshot';
 import { resolveChange } from '../changes/resolveChange';
-import { assertSafeBranchName } from '../changes/safety';
 import { ConfigRepoChange, ResolvedChange } from '../changes/types';
 import { createConfigRepoReader } from '../configRepo/createConfigRepoReader';
 import { GithubClient } from '../github/createGithubClient';
@@ -11,6 +10,8 @@ import { renderValidationMarkdown } from '../validation/markdown';
 import { planValidation } from '../validation/planValidation';
 import { ValidationResult } from '../validation/types';
 import { validateConfigRepoChange } from '../validation/validateConfigRepoChange';
+import { assertBranchWritable } from './assertBranchWritable';
+import { assertBranchInput, DEFAULT_BRANCH_PREFIX } from './branchNames';
 import { decoratePullRequest } from './decoratePullRequest';
 import { ensureBranch } from './ensureBranch';
 import { pullRequestBody } from './pullRequestBody';
@@ -30,8 +31,14 @@ export interface OpenConfigRepoPullRequestOptions {
   repo: string;
   /** Default `main`. */
   baseBranch?: string;
-  /** Deterministic per request, e.g. `gitops/promote/web-prod`, so a re-run finds its branch and PR. */
+  /**
+   * The change branch, under `branchPrefix`: deterministic per request (see
+   * `portalBranchName`, e.g. `gitops/promote/web-prod`) so a re-run finds
+   * its branch and PR. Never the base, default or a protected branch.
+   */
   branch: string;
+  /** The folder of the portal's branches (`gitops.pullRequests.branchPrefix`, see `readBranchPrefix`). Default `gitops/`. */
+  branchPrefix?: string;
   title: string;
   /** Markdown; the validation summary is appended. */
   body?: string;
@@ -76,13 +83,11 @@ const NOT_VALIDATED: ValidationResult = {
 };
 
 function assertOptions(o: OpenConfigRepoPullRequestOptions) {
-  assertSafeBranchName(o.branch);
-  assertSafeBranchName(o.baseBranch ?? 'main');
-  if (o.branch === (o.baseBranch ?? 'main')) {
-    throw new InputError(
-      `The change branch must differ from the base branch ${o.branch}`,
-    );
-  }
+  assertBranchInput({
+    branch: o.branch,
+    baseBranch: o.baseBranch ?? 'main',
+    prefix: o.branchPrefix ?? DEFAULT_BRANCH_PREFIX,
+  });
   if (typeof o.title !== 'string' || o.title.trim() === '') {
     throw new InputError('A pull request needs a title');
   }
@@ -129,7 +134,9 @@ async function validate(
  * Writes a change to the config repo as one commit on a deterministic branch
  * and opens (or updates) its pull request. Everything is checked and
  * validated before the first write; see the README for the exact API calls.
- * Throws InputError for bad input or failed validation (nothing is pushed).
+ * Throws InputError for bad input or failed validation (nothing is pushed),
+ * ConflictError when the branch is the default or a protected branch, or
+ * holds a commit the portal did not write (see "Branches" in the README).
  */
 export async function openConfigRepoPullRequest(
   options: OpenConfigRepoPullRequestOptions,
@@ -153,6 +160,9 @@ export async function openConfigRepoPullRequest(
     }
   };
 
+  await step(`Checking branch ${branch}`, () =>
+    assertBranchWritable(repo, branch),
+  );
   const reader = createConfigRepoReader(octokit, { owner, repo: options.repo });
   const base = await step(
     `Reading ${owner}/${options.repo}@${baseBranch}`,
@@ -205,17 +215,13 @@ export async function openConfigRepoPullRequest(
       ),
     }),
   );
-  const commit = await step('Creating the commit', () =>
-    octokit.git.createCommit({
-      owner,
-      repo: options.repo,
-      message: options.commitMessage ?? options.title,
-      tree: tree.data.sha,
-      parents: [base.commitSha],
-    }),
-  );
   const outcome = await step(`Updating branch ${branch}`, () =>
-    ensureBranch(repo, branch, commit.data.sha, tree.data.sha),
+    ensureBranch(repo, {
+      branch,
+      baseSha: base.commitSha,
+      treeSha: tree.data.sha,
+      message: options.commitMessage ?? options.title,
+    }),
   );
   const fields = {
     baseBranch,

@@ -7,7 +7,7 @@ import { openConfigRepoPullRequest } from './openConfigRepoPullRequest';
 describe('scaffolder and promotion flows', () => {
   const github = useGithub();
 
-  it('a new service is one validated PR in 6 API calls, every overlay rendered', async () => {
+  it('a new service is one validated PR in 8 API calls, every overlay rendered', async () => {
     const id = await github.newRepo({ 'README.md': '# gitops-config\n' });
     const { octokit, calls } = await github.client();
     const files = generateServiceManifests(
@@ -26,7 +26,7 @@ describe('scaffolder and promotion flows', () => {
       validate: { kubectlPath: KUBECTL },
     });
     expect(result.status).toBe('opened');
-    expect(calls).toHaveLength(6);
+    expect(calls).toHaveLength(8);
     expect(result.validation.overlays.map(o => o.path)).toEqual([
       'apps/checkout/overlays/dev',
       'apps/checkout/overlays/prod',

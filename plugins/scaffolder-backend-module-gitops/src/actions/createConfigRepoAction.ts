@@ -16,6 +16,12 @@ import {
   pullRequestOutputFields,
   repoUrlField,
 } from './schemaFragments';
+import {
+  createSecretMask,
+  maskError,
+  maskingLogger,
+  maskOutput,
+} from './secretMask';
 import { GitopsActionDeps } from './types';
 
 /** The task context without its raw input: an action's own step reads only the checked input. */
@@ -60,17 +66,28 @@ export function createConfigRepoAction<
     examples: options.examples,
     supportsDryRun: true,
     schema: { input: options.input, output: pullRequestOutputFields },
-    async handler(ctx) {
-      const input = parseActionInput(options.input, ctx.input);
-      if (options.authorize) {
-        await authorizeInitiator(
-          ctx,
-          deps.permissions,
-          options.authorize(input),
-        );
+    async handler(rawCtx) {
+      // The task's secrets never reach its log, its outputs or an error, whatever step would show them.
+      const mask = createSecretMask(rawCtx.secrets);
+      const ctx: typeof rawCtx = {
+        ...rawCtx,
+        logger: maskingLogger(rawCtx.logger, mask),
+        output: (name, value) => rawCtx.output(name, maskOutput(value, mask)),
+      };
+      try {
+        const input = parseActionInput(options.input, ctx.input);
+        if (options.authorize) {
+          await authorizeInitiator(
+            ctx,
+            deps.permissions,
+            options.authorize(input),
+          );
+        }
+        const target = resolveConfigRepo(deps, input.repoUrl);
+        await options.run({ ctx, input, target });
+      } catch (error) {
+        throw maskError(error, mask);
       }
-      const target = resolveConfigRepo(deps, input.repoUrl);
-      await options.run({ ctx, input, target });
     },
   });
 }

@@ -8,7 +8,12 @@ import { createConfigRepoAction } from './createConfigRepoAction';
 import { examples } from './crossplaneClaim.examples';
 import { claimChange } from './crossplaneClaimFiles';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
-import { serviceField, serviceInputFields, Zod } from './schemaFragments';
+import {
+  serviceField,
+  serviceInputFields,
+  textField,
+  Zod,
+} from './schemaFragments';
 import { GitopsActionDeps } from './types';
 
 const inputFields = {
@@ -24,8 +29,7 @@ const inputFields = {
         "The XRD as the gitops backend's /xrds route serves it (`name`, `group`, `claimKind`, `versions`)",
       ),
   version: (z: Zod) =>
-    z
-      .string()
+    textField(z, 63)
       .optional()
       .describe('The XRD version (default the referenceable one)'),
   parameters: (z: Zod) =>
@@ -34,8 +38,7 @@ const inputFields = {
       .default({})
       .describe("The claim's spec.parameters, checked against the XRD schema"),
   connectionSecretName: (z: Zod) =>
-    z
-      .string()
+    textField(z, 253)
       .optional()
       .describe(
         'writeConnectionSecretToRef name (default `<name>-connection`)',

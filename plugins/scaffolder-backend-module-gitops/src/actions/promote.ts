@@ -5,7 +5,12 @@ import { serviceEntityRef } from './authorizeInitiator';
 import { createConfigRepoAction } from './createConfigRepoAction';
 import { examples } from './promote.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
-import { environmentField, serviceInputFields, Zod } from './schemaFragments';
+import {
+  environmentField,
+  imageNameField,
+  serviceInputFields,
+  Zod,
+} from './schemaFragments';
 import { GitopsActionDeps } from './types';
 
 const inputFields = {
@@ -14,7 +19,8 @@ const inputFields = {
   to: environmentField,
   images: (z: Zod) =>
     z
-      .array(z.string().min(1))
+      .array(imageNameField(z))
+      .max(100)
       .optional()
       .describe('Only these image names of the overlay (default all of them)'),
 };

@@ -4,7 +4,13 @@ import { authorizeInitiator, serviceEntityRef } from './authorizeInitiator';
 import { createConfigRepoAction } from './createConfigRepoAction';
 import { examples } from './pullRequest.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
-import { entityRefField, pullRequestInputFields, Zod } from './schemaFragments';
+import {
+  entityRefField,
+  pullRequestInputFields,
+  repoPathField,
+  textField,
+  Zod,
+} from './schemaFragments';
 import { GitopsActionDeps } from './types';
 import { readWorkspaceFiles } from './workspaceFiles';
 import { yamlPatchEdits } from './yamlPatches';
@@ -14,7 +20,7 @@ const inputFields = {
   entityRef: entityRefField,
   files: (z: Zod) =>
     z
-      .record(z.string(), z.string().nullable())
+      .record(repoPathField(z), z.string().nullable())
       .optional()
       .describe(
         'Whole files: path → content (`null` deletes the file or directory)',
@@ -24,9 +30,9 @@ const inputFields = {
       .array(
         z
           .object({
-            path: z.string().min(1),
-            set: z.record(z.string(), z.unknown()).optional(),
-            delete: z.array(z.string()).optional(),
+            path: repoPathField(z),
+            set: z.record(textField(z, 1024), z.unknown()).optional(),
+            delete: z.array(textField(z, 1024)).optional(),
           })
           .strict(),
       )
@@ -35,15 +41,13 @@ const inputFields = {
         "Structured YAML edits that keep comments: `{ path, set: { 'a.b.c': value }, delete: ['x.y'] }`",
       ),
   sourcePath: (z: Zod) =>
-    z
-      .string()
+    repoPathField(z)
       .optional()
       .describe(
         'A directory (or file) of the task workspace to copy into the repo',
       ),
   targetPath: (z: Zod) =>
-    z
-      .string()
+    repoPathField(z)
       .optional()
       .describe('Where `sourcePath` goes in the repo (default the repo root)'),
 };

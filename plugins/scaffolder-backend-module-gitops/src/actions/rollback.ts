@@ -13,32 +13,38 @@ import { createConfigRepoAction } from './createConfigRepoAction';
 import { overlayImageNames } from './overlayHistory';
 import { examples } from './rollback.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
-import { environmentField, serviceInputFields, Zod } from './schemaFragments';
+import {
+  commitShaField,
+  environmentField,
+  imageDigestField,
+  imageNameField,
+  imageTagField,
+  serviceInputFields,
+  Zod,
+} from './schemaFragments';
 import { GitopsActionDeps } from './types';
 
 const inputFields = {
   ...serviceInputFields,
   environment: environmentField,
   toImageTag: (z: Zod) =>
-    z
-      .string()
+    imageTagField(z)
       .optional()
       .describe(
         'Pin the image to this tag instead of reverting the last change',
       ),
   toImageDigest: (z: Zod) =>
-    z.string().optional().describe('Pin the image to this `sha256:` digest'),
+    imageDigestField(z)
+      .optional()
+      .describe('Pin the image to this `sha256:` digest'),
   toRevision: (z: Zod) =>
-    z
-      .string()
-      .regex(/^[0-9a-f]{7,40}$/i, 'a commit SHA (7 to 40 hex characters)')
+    commitShaField(z)
       .optional()
       .describe(
         'Restore the overlay to its content at this config-repo commit instead of reverting the last change',
       ),
   image: (z: Zod) =>
-    z
-      .string()
+    imageNameField(z)
       .optional()
       .describe('The image to pin (default the only image of the overlay)'),
 };

@@ -8,6 +8,8 @@ import {
 } from '@gitops-portal/plugin-gitops-node';
 import { ConfigRepo, configRepoClient } from './configRepo';
 import { ConfigRepoActionContext } from './createConfigRepoAction';
+import { dryRunDiff } from './dryRunDiff';
+import { createSecretMask } from './secretMask';
 import { GitopsActionDeps } from './types';
 
 /** The pull request options every action takes (see `pullRequestInputFields`). */
@@ -84,7 +86,8 @@ export async function runConfigRepoPullRequest(
     repo: target.repo,
     baseBranch,
     branch,
-    title: input.title ?? options.defaultTitle,
+    // A secret form field a template put into the title or body stays out of the pull request.
+    title: createSecretMask(ctx.secrets)(input.title ?? options.defaultTitle),
     labels: input.labels,
     reviewers: input.reviewers,
     teamReviewers: input.teamReviewers,
@@ -132,8 +135,9 @@ export async function runConfigRepoPullRequest(
 }
 
 function bodyOf(options: RunPullRequestOptions): string {
+  const mask = createSecretMask(options.ctx.secrets);
   const { description } = options.input;
-  if (description !== undefined) return description;
+  if (description !== undefined) return mask(description);
   const what =
     typeof options.defaultBody === 'function'
       ? options.defaultBody()
@@ -141,7 +145,7 @@ function bodyOf(options: RunPullRequestOptions): string {
   const requested = `Requested by ${
     options.ctx.user?.ref ?? 'the scaffolder'
   }.`;
-  return what ? `${what}\n\n${requested}` : requested;
+  return mask(what ? `${what}\n\n${requested}` : requested);
 }
 
 async function dryRun(
@@ -153,10 +157,8 @@ async function dryRun(
 ): Promise<PullRequestOutcome> {
   const octokit = await configRepoClient(options.deps, options.target);
   const captured = haltOnFirstWrite(octokit);
-  const change = await options.change(
-    createConfigRepoReader(octokit, options.target),
-    prOptions.baseBranch,
-  );
+  const reader = createConfigRepoReader(octokit, options.target);
+  const change = await options.change(reader, prOptions.baseBranch);
   try {
     const result = await openConfigRepoPullRequest({
       ...prOptions,
@@ -175,12 +177,21 @@ async function dryRun(
   } catch (error) {
     if (!captured.tree) throw error;
   }
+  // A diff against the base branch, never whole files: Secret values and the task's secrets are masked.
+  const mask = createSecretMask(options.ctx.secrets);
   const entries = captured.tree;
   for (const entry of entries) {
+    const before = await reader.readFile(entry.path, prOptions.baseBranch);
+    const verb = entry.content === undefined ? 'delete' : 'write';
     options.ctx.logger.info(
-      entry.content === undefined
-        ? `dry run: would delete ${entry.path}`
-        : `dry run: would write ${entry.path}\n${entry.content}`,
+      mask(
+        `dry run: would ${verb} ${entry.path}\n${dryRunDiff(
+          entry.path,
+          before,
+          entry.content,
+          mask,
+        )}`,
+      ),
     );
   }
   return {

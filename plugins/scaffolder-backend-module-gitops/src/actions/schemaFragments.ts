@@ -1,5 +1,21 @@
 import { InputError } from '@backstage/errors';
-import { isDns1123Label } from '@gitops-portal/plugin-gitops-node';
+import {
+  branchNameProblem,
+  chartVersionSchema,
+  commitShaSchema,
+  entityRefSchema,
+  environmentNameSchema,
+  imageDigestSchema,
+  imageNameSchema,
+  imageTagSchema,
+  multiLineSchema,
+  namespaceNameSchema,
+  repoPathSchema,
+  serviceNameSchema,
+  singleLineSchema,
+  teamNameSchema,
+} from '@gitops-portal/plugin-gitops-common';
+import type { ZodType } from 'zod';
 import { z as zod } from 'zod/v3';
 
 /*
@@ -10,34 +26,76 @@ import { z as zod } from 'zod/v3';
  */
 export type Zod = typeof zod;
 
-const dns1123 = (z: Zod, what: string) =>
-  z.string().refine(isDns1123Label, {
-    message: `${what} must be a DNS-1123 label (lowercase letters, digits, '-', at most 63 characters)`,
+/**
+ * A string checked by one of gitops-common's field schemas (zod 4), the one definition the REST API uses too,
+ * inside an action's zod 3 schema. Issues keep the field's path, so the InputError names the field.
+ */
+export const sharedString = (z: Zod, schema: ZodType<string>) =>
+  z.string().superRefine((value, ctx) => {
+    const result = schema.safeParse(value);
+    if (result.success) return;
+    for (const issue of result.error.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.message });
+    }
   });
 
-/** A full entity ref, `kind:namespace/name`: a shorthand would leave the kind to guess. */
-const ENTITY_REF = /^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/;
+/** Size limits of free-text inputs (GitHub's own: 256-character titles, 65536-character bodies, 50-character labels). */
+const TITLE_LENGTH = 256;
+const BODY_LENGTH = 65536;
+const LABEL_LENGTH = 50;
+/** GitHub logins and team slugs, clone and API URLs. */
+const NAME_LENGTH = 100;
+const URL_LENGTH = 2048;
+
+/** A Kubernetes namespace, a DNS-1123 label. */
+export const namespaceField = (z: Zod) => sharedString(z, namespaceNameSchema);
+
+/** An image repository without tag or digest (`ghcr.io/acme/web`). */
+export const imageNameField = (z: Zod) => sharedString(z, imageNameSchema);
+
+/** An image tag (`1.4.0`). */
+export const imageTagField = (z: Zod) => sharedString(z, imageTagSchema);
+
+/** An image digest (`sha256:` and 64 hex digits). */
+export const imageDigestField = (z: Zod) => sharedString(z, imageDigestSchema);
+
+/** An exact Helm chart version (`1.2.0`). */
+export const chartVersionField = (z: Zod) =>
+  sharedString(z, chartVersionSchema);
+
+/** A commit SHA of the config repo. */
+export const commitShaField = (z: Zod) => sharedString(z, commitShaSchema);
+
+/** A path relative to the config repo or the task workspace that cannot leave it. */
+export const repoPathField = (z: Zod) => sharedString(z, repoPathSchema);
+
+/** One line of text of at most `max` characters (a name, a command argument, a pattern). */
+export const textField = (z: Zod, max: number = NAME_LENGTH) =>
+  sharedString(z, singleLineSchema(max));
+
+/** A URL (a clone URL, a chart repository, an API server). */
+export const urlField = (z: Zod) =>
+  sharedString(z, singleLineSchema(URL_LENGTH).min(1));
 
 export const repoUrlField = (z: Zod) =>
-  z
-    .string()
-    .min(1)
+  sharedString(z, singleLineSchema(URL_LENGTH))
+    .refine(value => value.length > 0, 'must not be empty')
     .describe(
       'The GitOps config repo, in the RepoUrlPicker format `github.com?owner=acme&repo=gitops-config`',
     );
 
 export const serviceField = (z: Zod) =>
-  dns1123(z, 'The service name').describe(
+  sharedString(z, serviceNameSchema).describe(
     'The service, a DNS-1123 label (its directory is `apps/<service>/`)',
   );
 
 export const teamField = (z: Zod) =>
-  dns1123(z, 'The team name').describe(
+  sharedString(z, teamNameSchema).describe(
     'The owning team, a DNS-1123 label (Argo CD project and RoleBinding group)',
   );
 
 export const environmentField = (z: Zod) =>
-  dns1123(z, 'The environment name').describe(
+  sharedString(z, environmentNameSchema).describe(
     'An environment, a DNS-1123 label (`apps/<service>/overlays/<environment>/`)',
   );
 
@@ -47,11 +105,11 @@ export const serviceEnvironmentsField = (z: Zod) =>
     .array(
       z
         .object({
-          name: dns1123(z, 'The environment name'),
+          name: sharedString(z, environmentNameSchema),
           replicas: z.number().int().min(0),
-          imageTag: z.string().optional(),
-          imageDigest: z.string().optional(),
-          server: z.string().optional(),
+          imageTag: imageTagField(z).optional(),
+          imageDigest: imageDigestField(z).optional(),
+          server: urlField(z).optional(),
           values: z.record(z.string(), z.unknown()).optional(),
         })
         .strict(),
@@ -61,43 +119,60 @@ export const serviceEnvironmentsField = (z: Zod) =>
       'Environments: `name`, `replicas`, one of `imageTag` / `imageDigest`, optional Argo CD `server`, and (Helm packaging) `values`',
     );
 
+/** A plain branch name by git's rules (gitops-common's `branchNameProblem`), never a ref path. */
+const branchName = (z: Zod) =>
+  z.string().superRefine((name, ctx) => {
+    const problem = branchNameProblem(name);
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `is not a valid branch name: it ${problem}`,
+      });
+    }
+  });
+
 export const baseBranchField = (z: Zod) =>
-  z
-    .string()
+  branchName(z)
     .optional()
     .describe('The branch the pull request targets (default `main`)');
 
 export const branchField = (z: Zod) =>
-  z
-    .string()
+  branchName(z)
     .optional()
     .describe(
-      'The change branch; the default is deterministic per request so a re-run updates the same PR',
+      "The change branch, under the portal's prefix `gitops/`; never the base, default or a protected branch. The default is deterministic per request so a re-run updates the same PR",
     );
 
 export const titleField = (z: Zod) =>
-  z.string().optional().describe('Pull request title (a default is derived)');
+  sharedString(z, singleLineSchema(TITLE_LENGTH))
+    .optional()
+    .describe('Pull request title (a default is derived)');
 
 export const descriptionField = (z: Zod) =>
-  z
-    .string()
+  sharedString(z, multiLineSchema(BODY_LENGTH))
     .optional()
     .describe(
       'Pull request body (markdown); the validation report is appended',
     );
 
 export const labelsField = (z: Zod) =>
-  z.array(z.string().min(1)).optional().describe('Labels to add to the PR');
+  z
+    .array(sharedString(z, singleLineSchema(LABEL_LENGTH).min(1)))
+    .max(100)
+    .optional()
+    .describe('Labels to add to the PR');
 
 export const reviewersField = (z: Zod) =>
   z
-    .array(z.string().min(1))
+    .array(sharedString(z, singleLineSchema(NAME_LENGTH).min(1)))
+    .max(100)
     .optional()
     .describe('GitHub users to request a review from');
 
 export const teamReviewersField = (z: Zod) =>
   z
-    .array(z.string().min(1))
+    .array(sharedString(z, singleLineSchema(NAME_LENGTH).min(1)))
+    .max(100)
     .optional()
     .describe('GitHub team slugs to request a review from');
 
@@ -125,9 +200,7 @@ export const serviceInputFields = {
 
 /** The catalog entity a change belongs to, for an action that names no service. */
 export const entityRefField = (z: Zod) =>
-  z
-    .string()
-    .regex(ENTITY_REF, 'must be an entity ref such as `component:default/web`')
+  sharedString(z, entityRefSchema)
     .optional()
     .describe(
       'The catalog entity the change belongs to (`kind:namespace/name`); the initiator needs `gitops.change` on it',

@@ -5,10 +5,13 @@ import {
 import { createConfigRepoAction } from './createConfigRepoAction';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
 import {
+  imageNameField,
   pullRequestInputFields,
   serviceEnvironmentsField,
   serviceField,
   teamField,
+  textField,
+  urlField,
   Zod,
 } from './schemaFragments';
 import { examples } from './serviceCreate.examples';
@@ -25,10 +28,9 @@ const inputFields = {
   name: serviceField,
   team: teamField,
   image: (z: Zod) =>
-    z
-      .string()
-      .min(1)
-      .describe('Image repository without a tag, e.g. `ghcr.io/acme/web`'),
+    imageNameField(z).describe(
+      'Image repository without a tag, e.g. `ghcr.io/acme/web`',
+    ),
   port: (z: Zod) =>
     z
       .number()
@@ -69,8 +71,8 @@ const inputFields = {
   migration: (z: Zod) =>
     z
       .object({
-        command: z.array(z.string()).min(1),
-        image: z.string().optional(),
+        command: z.array(textField(z, 4096)).min(1).max(100),
+        image: imageNameField(z).optional(),
       })
       .optional()
       .describe('A migration Job that runs before the workload'),
@@ -84,8 +86,7 @@ const inputFields = {
         'Argo CD: one Application per environment (default) or one ApplicationSet',
       ),
   deliveryRepoUrl: (z: Zod) =>
-    z
-      .string()
+    urlField(z)
       .optional()
       .describe(
         'The clone URL Argo CD reads (default `https://<host>/<owner>/<repo>`)',

@@ -1,4 +1,7 @@
-import { Zod } from './schemaFragments';
+import { chartVersionField, textField, urlField, Zod } from './schemaFragments';
+
+const nonEmptyText = (z: Zod, max: number) =>
+  textField(z, max).refine(value => value.length > 0, 'must not be empty');
 
 /*
  * The delivery variants of `gitops:service:create` (the cross-helper
@@ -16,15 +19,15 @@ export const packagingField = (z: Zod) =>
 export const chartField = (z: Zod) =>
   z
     .object({
-      repoUrl: z
-        .string()
+      repoUrl: urlField(z)
         .optional()
         .describe(
           'An `https://` or `oci://` chart repository; omit to generate the chart into `apps/<name>/chart/` (rendered by validation)',
         ),
-      name: z.string().optional().describe('Chart name (default the service)'),
-      version: z
-        .string()
+      name: textField(z)
+        .optional()
+        .describe('Chart name (default the service)'),
+      version: chartVersionField(z)
         .optional()
         .describe('Exact chart version, e.g. `1.2.0` (pinned)'),
     })
@@ -54,7 +57,7 @@ export const progressiveDeliveryField = (z: Zod) =>
         .describe('Canary steps (default 20% and 50%, 60 s apart)'),
       analysis: z
         .object({
-          prometheusAddress: z.string().min(1),
+          prometheusAddress: urlField(z),
           successRateThreshold: z.number().gt(0).max(1).optional(),
         })
         .strict()
@@ -77,8 +80,8 @@ export const imageAutomationField = (z: Zod) =>
         ),
       policy: z
         .union([
-          z.object({ semver: z.string().min(1) }).strict(),
-          z.object({ timestampPattern: z.string().min(1) }).strict(),
+          z.object({ semver: nonEmptyText(z, 100) }).strict(),
+          z.object({ timestampPattern: nonEmptyText(z, 1024) }).strict(),
         ])
         .optional()
         .describe(

@@ -2,9 +2,10 @@ import { createConfigRepoAction } from './createConfigRepoAction';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
 import {
   environmentField,
+  namespaceField,
   pullRequestInputFields,
-  serviceField,
   teamField,
+  urlField,
   Zod,
 } from './schemaFragments';
 import { examples } from './teamOnboard.examples';
@@ -15,7 +16,7 @@ const inputFields = {
   ...pullRequestInputFields,
   team: teamField,
   namespace: (z: Zod) =>
-    serviceField(z)
+    namespaceField(z)
       .optional()
       .describe("The team's namespace, a DNS-1123 label (default the team)"),
   environments: (z: Zod) =>
@@ -24,8 +25,7 @@ const inputFields = {
       .min(1)
       .describe('The environments the team gets a namespace and project in'),
   sourceRepoUrl: (z: Zod) =>
-    z
-      .string()
+    urlField(z)
       .optional()
       .describe(
         "The repo the team's AppProject may deploy from (default `https://<host>/<owner>/<repo>`)",

@@ -11,6 +11,11 @@ import {
 } from '../../__testUtils__/databases';
 import { EntityIndex } from '../../services/EntityIndex';
 import { HistoryStore } from '../../services/HistoryStore';
+import { compareObjects, teamViewOf } from '../../services/StatusStore';
+import {
+  SYNC_FAMILIES,
+  syncedApplication,
+} from '../../services/StatusStore/__testUtils__/syncFamilies';
 import { createObjectCache } from '../../services/ObjectCache';
 import { createEntityVersions } from './createEntityVersions';
 import { createSharedStatusStore } from './createSharedStatusStore';
@@ -142,6 +147,32 @@ describeOnPostgres(postgres.databases)('TeamView rows on %s', databaseId => {
     await versions.refresh();
     expect(await grid()).toEqual(expected);
   });
+
+  it.each(SYNC_FAMILIES)(
+    '%s next to a Synced Application: the cell is %s, as the local TeamView says',
+    async (_family, object, cellSync) => {
+      const objects = [syncedApplication(), object];
+      for (const each of objects) await write(each);
+      // dev's owner reports, so no cell is marked stale (the local view has no stale marks here).
+      await knex(CLUSTERS).insert({
+        cluster: 'dev',
+        owner: 'owner',
+        state: JSON.stringify({ name: 'dev', state: 'connected', kinds: [] }),
+        xrds: '[]',
+        signature: '',
+        heartbeat_at: knex.fn.now(),
+        changed_at: knex.fn.now(),
+      });
+      const { team } = await replica();
+      const sharded = await team();
+      const local = teamViewOf(TEAM, [SHOP, CART], ref =>
+        ref === SHOP ? [...objects].sort(compareObjects) : [],
+      );
+      const shop = sharded.rows.find(row => row.entityRef === SHOP);
+      expect(shop?.environments.dev.sync).toBe(cellSync);
+      expect(sharded).toEqual(local);
+    },
+  );
 
   it('forgets a tombstoned object', async () => {
     await write(record('dev', 'Healthy'));

@@ -217,6 +217,58 @@ describe('createDeliveryService', () => {
     expect(item.environments[0].targets[0].syncedRevision).toBe(later);
   });
 
+  it('times a remote Helm chart with values from the config repo by its values source', async () => {
+    const { mergeCommit } = await pullRequest(
+      'gitops/promote/shop-prod',
+      'apps/shop/overlays/prod/values.yaml',
+    );
+    const { service, store } = await setup();
+    const merged = new Date();
+    const configRepoUrl = `https://${new URL(github.url).host}/${repo.owner}/${
+      repo.repo
+    }.git`;
+    const rows: Array<[number, 'Synced' | 'OutOfSync', string]> = [
+      [1, 'OutOfSync', 'old'],
+      [4, 'Synced', mergeCommit!],
+    ];
+    await store.record(
+      rows.map(([seconds, sync, configRevision]) => ({
+        key: 'prod/argoproj.io/Application/argocd/shop',
+        resourceVersion: `prod-${seconds}`,
+        entityRefs: [SHOP],
+        cluster: 'prod',
+        environment: 'prod',
+        kind: 'Application',
+        name: 'shop',
+        to: {
+          sync,
+          health: 'Healthy' as const,
+          revision: '1.2.3',
+          revisions: ['1.2.3', configRevision],
+        },
+        at: new Date(merged.getTime() + seconds * 1000),
+      })),
+    );
+    const object: ObjectStatus = {
+      ...application('prod', { revision: '1.2.3' }),
+      sources: [
+        {
+          repoURL: 'https://charts.example.org',
+          chart: 'web',
+          revision: '1.2.3',
+        },
+        { repoURL: configRepoUrl, ref: 'values', revision: mergeCommit! },
+      ],
+    };
+    const [item] = (await ask(service, [object])).items;
+    expect(item.environments[0]).toMatchObject({
+      environment: 'prod',
+      syncedAt: new Date(merged.getTime() + 4000).toISOString(),
+      healthyAt: new Date(merged.getTime() + 4000).toISOString(),
+    });
+    expect(item.environments[0].targets[0].syncedRevision).toBe(mergeCommit);
+  });
+
   it.each([
     ['a commit from before the merge', 'before'],
     ['a revision that is not a commit of the config repo', 'not-a-commit'],

@@ -18,6 +18,7 @@ import {
   listPortalPullRequests,
   PortalPullRequest,
 } from './portalPullRequests';
+import { sameRepo } from './repoUrl';
 import { DeliveryService } from './types';
 
 /** History rows read per timeline; a service's objects change a few times per delivery. */
@@ -96,6 +97,7 @@ export function createDeliveryService(options: {
 
   async function timeline(
     reader: ConfigRepoReader,
+    pullRequestRepo: string,
     pull: PortalPullRequest,
     request: Parameters<DeliveryService['deliveries']>[0],
   ): Promise<Delivery> {
@@ -124,6 +126,7 @@ export function createDeliveryService(options: {
       objects: targets,
       history: rows,
       contains,
+      isChangedRepo: url => sameRepo(url, pullRequestRepo),
       changedEnvironment: environment =>
         changed.some(
           file =>
@@ -165,7 +168,9 @@ export function createDeliveryService(options: {
       const items: Delivery[] = [];
       // One pull request at a time: the compare calls of one timeline share the ancestry cache.
       for (const pull of pulls) {
-        items.push(await timeline(reader, pull, request));
+        items.push(
+          await timeline(reader, configRepoUrl(configRepo), pull, request),
+        );
       }
       return {
         entityRef: request.entityRef,

@@ -20,6 +20,8 @@ interface Observation {
   sync: string;
   health: string;
   revision?: string;
+  /** Every source's revision of a multi-source Application, in spec order. */
+  revisions?: string[];
   at: string;
 }
 
@@ -36,16 +38,41 @@ function observationsOf(
     sync: target.sync,
     health: target.health.status,
     revision: target.revision,
+    revisions: target.sources?.map(source => source.revision ?? ''),
     at: target.lastTransitionTime ?? target.observedAt,
   });
   return rows;
 }
 
-/** When one object was first Synced at a revision containing the merge commit, then Healthy at such a revision. */
+/**
+ * The revisions an observation is judged by: its revision, or for a multi-source Application the revisions of
+ * the sources in the repo the pull request changed (its remote Helm chart's version says nothing of the merge).
+ * Rows recorded before revisions were kept have only the first source's revision: that one is tried.
+ */
+function revisionsToJudge(
+  target: ObjectStatus,
+  observation: Observation,
+  isChangedRepo: (repoURL: string) => boolean,
+): string[] {
+  const { revision, revisions } = observation;
+  if (!target.sources || !revisions) return revision ? [revision] : [];
+  const changed = target.sources.flatMap((source, index) =>
+    source.repoURL && isChangedRepo(source.repoURL) ? [index] : [],
+  );
+  // No source names the repo (a mirror's URL, say): every revision is tried; `contains` knows only its commits.
+  const indices = changed.length > 0 ? changed : revisions.map((_, i) => i);
+  return indices.map(index => revisions[index]).filter(Boolean);
+}
+
+/**
+ * When one object was first Synced at a revision containing the merge commit, then Healthy at such a revision
+ * (a multi-source Application: the revision of its source in the changed repo).
+ */
 async function targetTimeline(
   target: ObjectStatus,
   history: HistoryEntry[],
   contains: (revision: string) => Promise<boolean>,
+  isChangedRepo: (repoURL: string) => boolean,
 ): Promise<DeliveryTarget> {
   const result: DeliveryTarget = {
     cluster: target.cluster,
@@ -54,8 +81,18 @@ async function targetTimeline(
     name: target.name,
   };
   for (const observation of observationsOf(target, history)) {
-    const { revision } = observation;
-    if (!revision || !(await contains(revision))) continue;
+    let revision: string | undefined;
+    for (const candidate of revisionsToJudge(
+      target,
+      observation,
+      isChangedRepo,
+    )) {
+      if (await contains(candidate)) {
+        revision = candidate;
+        break;
+      }
+    }
+    if (!revision) continue;
     if (!result.syncedAt && observation.sync === 'Synced') {
       result.syncedAt = observation.at;
       result.syncedRevision = revision;
@@ -79,15 +116,19 @@ function whenAll(times: Array<string | undefined>): string | undefined {
 /**
  * Per environment (in the order of `clusterOrder`), when the merge commit reached every delivering object of the
  * entity: first Synced at it (or at a later commit containing it, as Argo CD and Flux may skip commits), then Healthy.
+ * A multi-source Application is judged by its sources in the changed repo.
  */
 export async function deliveryEnvironments(options: {
   objects: ObjectStatus[];
   history: HistoryEntry[];
   contains: (revision: string) => Promise<boolean>;
+  /** Whether a source's repoURL is the repo the pull request changed (multi-source Applications). */
+  isChangedRepo: (repoURL: string) => boolean;
   changedEnvironment: (environment: string) => boolean;
   clusterOrder: string[];
 }): Promise<DeliveryEnvironment[]> {
-  const { history, contains, changedEnvironment, clusterOrder } = options;
+  const { history, contains, isChangedRepo, changedEnvironment, clusterOrder } =
+    options;
   const rank = (cluster: string) => {
     const index = clusterOrder.indexOf(cluster);
     return index >= 0 ? index : clusterOrder.length;
@@ -106,7 +147,9 @@ export async function deliveryEnvironments(options: {
   return Promise.all(
     [...byEnvironment].map(async ([environment, objects]) => {
       const timelines = await Promise.all(
-        objects.map(object => targetTimeline(object, history, contains)),
+        objects.map(object =>
+          targetTimeline(object, history, contains, isChangedRepo),
+        ),
       );
       const syncedAt = whenAll(timelines.map(t => t.syncedAt));
       const healthyAt = whenAll(timelines.map(t => t.healthyAt));

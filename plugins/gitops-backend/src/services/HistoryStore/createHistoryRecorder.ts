@@ -7,10 +7,24 @@ const stateOf = (record: ObjectStatus): ObservedState => ({
   sync: record.sync,
   health: record.health.status,
   ...(record.revision ? { revision: record.revision } : {}),
+  // A multi-source Application: a change of any source's revision is a change (not only the first's).
+  ...(record.sources
+    ? { revisions: record.sources.map(source => source.revision ?? '') }
+    : {}),
 });
 
+const sameRevisions = (a?: string[], b?: string[]) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.length === b.length &&
+    a.every((revision, i) => revision === b[i]));
+
 const sameState = (a: Partial<ObservedState>, b: ObservedState) =>
-  a.sync === b.sync && a.health === b.health && a.revision === b.revision;
+  a.sync === b.sync &&
+  a.health === b.health &&
+  a.revision === b.revision &&
+  sameRevisions(a.revisions, b.revisions);
 
 function transition(
   record: ObjectStatus,

@@ -29,9 +29,11 @@ interface Row {
   from_sync: string | null;
   from_health: string | null;
   from_revision: string | null;
+  from_revisions: string | null;
   to_sync: string;
   to_health: string;
   to_revision: string | null;
+  to_revisions: string | null;
   at: Date | string | number;
 }
 
@@ -52,9 +54,11 @@ const COLUMNS = [
   'from_sync',
   'from_health',
   'from_revision',
+  'from_revisions',
   'to_sync',
   'to_health',
   'to_revision',
+  'to_revisions',
   'at',
 ] as const;
 
@@ -69,6 +73,33 @@ const insertSql = (rows: number) =>
     .fill(ROW_PLACEHOLDERS)
     .join(', ')} on conflict (object_key, resource_version) do nothing`;
 
+const encodeRevisions = (revisions: string[] | undefined) =>
+  revisions ? JSON.stringify(revisions) : null;
+
+/** The revisions column: null (rows written before it, single-source objects) or a JSON list of strings. */
+function decodeRevisions(text: string | null): string[] | undefined {
+  if (text === null) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.every(v => typeof v === 'string')
+      ? value
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored state a row ends in. */
+function toState(row: Row): ObservedState {
+  const revisions = decodeRevisions(row.to_revisions);
+  return {
+    sync: row.to_sync as SyncStatus,
+    health: row.to_health as HealthStatus,
+    ...(row.to_revision ? { revision: row.to_revision } : {}),
+    ...(revisions ? { revisions } : {}),
+  };
+}
+
 function toRow(t: HistoryTransition): Omit<Row, 'id'> {
   return {
     object_key: t.key,
@@ -82,9 +113,11 @@ function toRow(t: HistoryTransition): Omit<Row, 'id'> {
     from_sync: t.from?.sync ?? null,
     from_health: t.from?.health ?? null,
     from_revision: t.from?.revision ?? null,
+    from_revisions: encodeRevisions(t.from?.revisions),
     to_sync: t.to.sync,
     to_health: t.to.health,
     to_revision: t.to.revision ?? null,
+    to_revisions: encodeRevisions(t.to.revisions),
     at: t.at,
   };
 }
@@ -95,6 +128,7 @@ function toEntry(row: Row, entityRef: string): HistoryEntry {
     sync: opt(row.from_sync) as SyncStatus | undefined,
     health: opt(row.from_health) as HealthStatus | undefined,
     revision: opt(row.from_revision),
+    revisions: decodeRevisions(row.from_revisions),
   };
   return {
     id: String(row.id),
@@ -108,11 +142,7 @@ function toEntry(row: Row, entityRef: string): HistoryEntry {
     from: Object.fromEntries(
       Object.entries(from).filter(([, v]) => v !== undefined),
     ),
-    to: {
-      sync: row.to_sync as SyncStatus,
-      health: row.to_health as HealthStatus,
-      ...(row.to_revision ? { revision: row.to_revision } : {}),
-    },
+    to: toState(row),
     at: new Date(row.at).toISOString(),
   };
 }
@@ -151,13 +181,7 @@ export async function createHistoryStore(
             .whereIn('object_key', batch)
             .groupBy('object_key'),
         );
-        for (const row of rows) {
-          states.set(row.object_key, {
-            sync: row.to_sync as SyncStatus,
-            health: row.to_health as HealthStatus,
-            ...(row.to_revision ? { revision: row.to_revision } : {}),
-          });
-        }
+        for (const row of rows) states.set(row.object_key, toState(row));
       }
       return states;
     },

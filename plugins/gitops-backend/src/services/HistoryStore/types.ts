@@ -8,6 +8,8 @@ export interface ObservedState {
   sync: SyncStatus;
   health: HealthStatus;
   revision?: string;
+  /** Every source's revision of a multi-source Argo CD Application, in spec order ('' for a source without one). */
+  revisions?: string[];
 }
 
 /** One change of an object's sync, health or revision, as stored. */

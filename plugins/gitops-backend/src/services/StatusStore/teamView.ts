@@ -3,6 +3,7 @@ import {
   countBySync,
   EnvironmentCell,
   HealthStatus,
+  hasSyncState,
   healthSeverity,
   ObjectStatus,
   SyncStatus,
@@ -19,11 +20,25 @@ export type TeamViewObject = Pick<
   'key' | 'cluster' | 'environment' | 'sync' | 'health' | 'revision' | 'stale'
 >;
 
-/** One entity in one environment: the worst of its objects there. */
+/**
+ * Whether the object's kind has a sync state (see `hasSyncState`). Read from the key
+ * (`cluster/apiGroup/kind/namespace/name`, from the end: only the cluster name is free text), as the shared
+ * status table serves the TeamView no other column naming the kind.
+ */
+function hasOwnSync(object: Pick<TeamViewObject, 'key'>): boolean {
+  const parts = object.key.split('/');
+  return hasSyncState(parts[parts.length - 4] ?? '', parts[parts.length - 3]);
+}
+
+/**
+ * One entity in one environment: the worst of its objects there. Objects without a sync state (a Rollout, a
+ * Flux source) always say Unknown: only the others decide the cell's sync (Unknown when there are none).
+ */
 function cellOf(objects: TeamViewObject[]): EnvironmentCell {
   const health = worstHealth(objects.map(o => o.health.status)) ?? 'Unknown';
+  const syncing = objects.filter(hasOwnSync);
   const sync =
-    SYNC_ORDER.find(status => objects.some(o => o.sync === status)) ??
+    SYNC_ORDER.find(status => syncing.some(o => o.sync === status)) ??
     'Unknown';
   const revision = objects.find(o => o.revision)?.revision;
   const stale = objects.some(o => o.stale);
@@ -66,7 +81,7 @@ export function entityRow(
 
 /**
  * What one entity adds to its team's counts: the objects only it has, counted; the objects it may share with
- * another entity, listed, so the team counts each of them once.
+ * another entity, listed, so the team counts each of them once. Sync counts only objects with a sync state.
  */
 export interface EntityTally {
   byHealth: Record<HealthStatus, number>;
@@ -83,7 +98,7 @@ export function tallyOf<T extends TeamViewObject>(
   const own = objects.filter(object => !isShared(object));
   return {
     byHealth: countByHealth(own.map(object => object.health.status)),
-    bySync: countBySync(own.map(object => object.sync)),
+    bySync: countBySync(own.filter(hasOwnSync).map(object => object.sync)),
     total: own.length,
     shared: objects.filter(isShared),
   };
@@ -113,7 +128,7 @@ export function teamResponse(
       if (seen.has(object.key)) continue;
       seen.add(object.key);
       byHealth[object.health.status] += 1;
-      bySync[object.sync] += 1;
+      if (hasOwnSync(object)) bySync[object.sync] += 1;
       total += 1;
     }
   }

@@ -1,7 +1,12 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import {
+  apiGroupOf,
+  hasSyncState,
+  type ObjectStatus,
+} from '@gitops-portal/plugin-gitops-common';
 import { formatDuration, HealthChip, SyncChip, timeSince } from '../shared';
+import { ApplicationSources } from './ApplicationSources';
 import { ArgoResources } from './ArgoResources';
 import { FluxDetails, RolloutProgress } from './EngineDetails';
 import { RevisionLink } from './RevisionLink';
@@ -21,7 +26,10 @@ export function ObjectSummary(props: { object: ObjectStatus }) {
         alignItems="center"
         style={{ gap: 4 }}
       >
-        <SyncChip status={object.sync} />
+        {/* A Rollout, a Canary or a Flux source has no sync state: its Unknown would say nothing. */}
+        {hasSyncState(apiGroupOf(object.apiVersion), object.kind) && (
+          <SyncChip status={object.sync} />
+        )}
         <HealthChip status={object.health.status} />
         {object.stale && (
           <Typography variant="caption" color="error">
@@ -38,7 +46,11 @@ export function ObjectSummary(props: { object: ObjectStatus }) {
           {object.operation.message ? ` — ${object.operation.message}` : ''}
         </Typography>
       )}
-      <RevisionLink object={object} />
+      {object.sources?.length ? (
+        <ApplicationSources sources={object.sources} />
+      ) : (
+        <RevisionLink object={object} />
+      )}
       {object.lastTransitionTime && (
         <Typography variant="caption" display="block">
           Changed {timeSince(object.lastTransitionTime)}

@@ -1,4 +1,7 @@
-import type { ObjectRef, ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import type {
+  ObjectRef,
+  ObjectStatus,
+} from '@gitops-portal/plugin-gitops-common';
 
 /** One node of claim → composite → managed; `object` is undefined when not observed. */
 export interface CrossplaneNode {
