@@ -2,7 +2,11 @@ import { expect, test } from '@playwright/test';
 import { signInAsGuest } from './sandboxState';
 
 test.describe('the sandbox portal', () => {
-  test.beforeEach(({ page }) => signInAsGuest(page));
+  test.beforeEach(async ({ page }) => {
+    await signInAsGuest(page);
+    // `/` is the home page; the catalog is at /catalog, as in a stock Backstage app
+    await page.goto('/catalog');
+  });
 
   test("a guest signs in and sees this project's own components in the catalog", async ({
     page,

@@ -18,6 +18,10 @@ async function openPullRequestWith(
 ) {
   await page.goto(`/catalog/default/component/${service}/gitops`);
   await page.getByRole('button', { name: button }).click();
+  // The dialog shows the validated change (a diff of the overlay) before anything is written.
+  await expect(
+    page.getByRole('region', { name: 'Proposed change' }),
+  ).toContainText('kustomization.yaml');
   await page.getByRole('button', { name: 'Open pull request' }).click();
   const link = page
     .getByRole('alert')

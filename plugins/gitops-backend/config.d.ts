@@ -3,11 +3,18 @@ import { HumanDuration } from '@backstage/types';
 export interface Config {
   /** Configuration of the GitOps portal backend (reconciler and REST API). */
   gitops?: {
-    /** The Kubernetes clusters to watch. Only list, watch and get are ever sent. */
+    /**
+     * The Kubernetes clusters to watch, in addition to those of the Kubernetes plugin's
+     * `kubernetes.clusterLocatorMethods` (types `config` and `catalog`). An entry named like one of those overrides
+     * the fields it sets (e.g. only `serviceAccountToken` for a catalog cluster). Only list, watch and get are ever sent.
+     */
     clusters?: Array<{
       /** A unique name, used in object keys and the API. */
       name: string;
-      /** The API server URL, e.g. https://k8s.example.com:6443. Not needed with kubeconfigPath. */
+      /**
+       * The API server URL, e.g. https://k8s.example.com:6443. Not needed with kubeconfigPath, nor to override a
+       * cluster of `kubernetes.clusterLocatorMethods`.
+       */
       url?: string;
       /** Base64 PEM of the CA that signed the API server's certificate. */
       caData?: string;
@@ -25,6 +32,42 @@ export interface Config {
       /** The environment of the cluster's objects (dev, staging, prod) unless an object names its own. */
       environment?: string;
     }>;
+    /**
+     * The environment (dev, staging, prod) of each cluster's objects unless an object names its own, by cluster
+     * name: for clusters of `kubernetes.clusterLocatorMethods`, whose entries have no such key.
+     * `gitops.clusters[].environment` wins for a cluster it names.
+     */
+    clusterEnvironments?: {
+      /** The environment of the cluster of this name. */
+      [cluster: string]: string;
+    };
+    /** Clusters read from the catalog (a `kubernetes.clusterLocatorMethods` entry of type `catalog`). */
+    catalogClusters?: {
+      /**
+       * How often the catalog's kubernetes-cluster Resources are re-read: clusters added there are watched,
+       * removed ones dropped. Default 60 seconds.
+       */
+      refreshInterval?: HumanDuration | string;
+    };
+    /**
+     * Where object health comes from besides the portal's built-in rules. An object an Argo CD Application manages
+     * (in the Application's own cluster) shows the health the Application reports for it; else a custom health
+     * script applies (the cluster's `argocd-cm`, then `resourceCustomizations` below); else the built-in rule.
+     */
+    health?: {
+      /**
+       * The namespace of each cluster's `argocd-cm` ConfigMap, whose `resource.customizations.health.<group>_<kind>`
+       * and `resource.customizations` scripts are read (only that ConfigMap is read, by name). Default `argocd`.
+       */
+      argoCdNamespace?: string;
+      /**
+       * Custom health scripts of the portal's own, written exactly as the value of argocd-cm's
+       * `resource.customizations` key: a YAML map from `<group>/<Kind>` (`<Kind>` for the core group; `*` wildcards
+       * allowed, e.g. `"*.crossplane.io/*"`) to `{ health.lua: <script> }`. They run in a sandboxed Lua VM (time and
+       * memory bounded) with Argo CD's contract: `obj` in, a table with `status` and `message` out.
+       */
+      resourceCustomizations?: string;
+    };
     /** Serve a cluster's objects as stale after no good contact for this long. Default 30 seconds. */
     staleAfter?: HumanDuration | string;
     watch?: {
@@ -74,6 +117,16 @@ export interface Config {
        * @deprecated Use `gitops.sharding.teamView`.
        */
       teamReadModel?: boolean;
+    };
+    /** How the portal reads Argo CD's marks on the objects it deploys (they follow their Application's entity). */
+    argoCd?: {
+      /**
+       * The label Argo CD tracks resources with when it uses label tracking: the `application.instanceLabelKey`
+       * of `argocd-cm`. Default `app.kubernetes.io/instance`. The `argocd.argoproj.io/tracking-id` annotation is
+       * read first whatever this says.
+       * @visibility backend
+       */
+      instanceLabelKey?: string;
     };
     permissions?: {
       /**

@@ -12,6 +12,14 @@ export interface Config {
       /** Base branch of pull requests. Default `main`. */
       branch?: string;
     };
+    /** The pull requests the portal opens on the config repo. */
+    pullRequests?: {
+      /**
+       * The folder of the portal's branches (must end with '/'); every branch the portal writes, and every branch a
+       * user names, sits under it. Default `gitops/`.
+       */
+      branchPrefix?: string;
+    };
     /** How changes to the GitOps config repo are validated before a pull request opens. */
     validation?: {
       /**
@@ -29,6 +37,48 @@ export interface Config {
        * @visibility backend
        */
       timeoutMs?: number;
+      /**
+       * The built-in policy rules, by id. A rule left out is enabled, an `error`, without exceptions. Validated
+       * at start-up; an unknown rule id or a bad value stops the backend with the key named.
+       * @visibility backend
+       */
+      rules?: {
+        /** Every container sets CPU and memory limits. */
+        'resources-limits'?: ValidationRuleSetting;
+        /** Images use an immutable tag or digest: not `:latest`, not untagged. */
+        'immutable-image-tag'?: ValidationRuleSetting;
+        /** No plaintext `Secret` (ExternalSecret, SealedSecret or SOPS instead). */
+        'no-plaintext-secret'?: ValidationRuleSetting;
+        /** Every rendered object carries `team` and `env` labels (rendered overlays only). */
+        'team-env-labels'?: ValidationRuleSetting;
+        /** Object names are DNS-1123 subdomains; namespaces and container names are DNS-1123 labels. */
+        'dns1123-names'?: ValidationRuleSetting;
+      };
+      /**
+       * The estate's own policies: ValidatingAdmissionPolicy (+ bindings and params) and Kyverno ClusterPolicy /
+       * Policy `validate` rules, read from the config repo at the base branch and evaluated on the rendered
+       * objects of every change.
+       * @visibility backend
+       */
+      policies?: {
+        /** Default `true`. */
+        enabled?: boolean;
+        /** Directories (ending in `/`) or files of the config repo that hold the policies. Default `['policies/']`. */
+        paths?: string[];
+      };
     };
   };
+}
+
+/** How one built-in validation rule applies. */
+interface ValidationRuleSetting {
+  /** Default `true`. */
+  enabled?: boolean;
+  /** `error` (default) stops the pull request; `warning` is only listed in its body. */
+  severity?: 'error' | 'warning';
+  /**
+   * Objects the rule never applies to: every object of `namespace` (a Namespace object counts as its own), or
+   * only the one called `name` there.
+   */
+  exceptions?: Array<{ namespace: string; name?: string }>;
 }

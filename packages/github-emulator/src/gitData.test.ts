@@ -80,6 +80,42 @@ describe('git data: blobs, trees, commits', () => {
     ]);
   });
 
+  it('gives each inline content of a tree its own blob, as git hashes it', async () => {
+    const id = await env.newRepo({ 'README.md': 'r' });
+    const contents: Array<[string, string]> = [
+      ['a.txt', 'a\n'],
+      ['empty.txt', ''],
+      ['same-as-a.txt', 'a\n'],
+      ['unicode.txt', 'grüße, 世界\n'],
+    ];
+    const { data } = await env.octokit.git.createTree({
+      ...id,
+      tree: contents.map(([path, content]) => ({
+        path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content,
+      })),
+    });
+    const shas = Object.fromEntries(data.tree.map(e => [e.path, e.sha]));
+    // `git hash-object` of each content
+    expect(shas).toEqual({
+      'a.txt': '78981922613b2afb6025042ff6bd878ac1994e85',
+      'empty.txt': 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391',
+      'same-as-a.txt': '78981922613b2afb6025042ff6bd878ac1994e85',
+      'unicode.txt': '3177efeda3db6a94252489303061e946f01a6f4b',
+    });
+    for (const [path, content] of contents) {
+      const { data: blob } = await env.octokit.git.getBlob({
+        ...id,
+        file_sha: shas[path]!,
+      });
+      expect(Buffer.from(blob.content, 'base64').toString('utf8')).toBe(
+        content,
+      );
+    }
+  });
+
   it('uses an existing blob by sha', async () => {
     const id = await env.newRepo();
     const blob = await env.octokit.git.createBlob({

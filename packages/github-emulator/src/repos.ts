@@ -132,11 +132,16 @@ export class RepoRegistry {
     meta.description = spec.description ?? null;
     this.store.save();
     if (spec.files) {
-      const changes = [];
-      for (const [path, content] of Object.entries(spec.files)) {
-        const sha = await git.writeBlob(Buffer.from(content, 'utf8'));
-        changes.push({ path, mode: '100644', type: 'blob' as const, sha });
-      }
+      const files = Object.entries(spec.files);
+      const shas = await git.writeBlobs(
+        files.map(([, content]) => Buffer.from(content, 'utf8')),
+      );
+      const changes = files.map(([path], i) => ({
+        path,
+        mode: '100644',
+        type: 'blob' as const,
+        sha: shas[i],
+      }));
       const tree = await buildTree(git, null, changes);
       const commit = await writeCommit(git, {
         tree,

@@ -10,11 +10,13 @@ describe('readGitopsConfig', () => {
   it('applies the defaults', () => {
     expect(readGitopsConfig(new ConfigReader({}))).toEqual({
       clusters: [],
+      clusterSettings: { kubernetes: [], gitops: [], environments: {} },
       staleAfterMs: 30_000,
       idleTimeoutMs: 90_000,
       retentionMs: 30 * 24 * 3600_000,
       discoveryIntervalMs: 15 * 60_000,
       discoveryFallbackIntervalMs: 60_000,
+      health: { argoCdNamespace: 'argocd' },
     });
   });
 

@@ -1,22 +1,36 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import { KubeConfig } from '@kubernetes/client-node';
+import {
+  ClusterConfig,
+  ClusterSettings,
+  readClusterSettings,
+  resolveClusters,
+  toClusterConfig,
+} from './clusters';
 
-/** One configured cluster; the credentials stay inside the KubeConfig. */
-export interface ClusterConfig {
-  name: string;
-  environment?: string;
-  kubeConfig: KubeConfig;
-}
+import {
+  ClusterHealthOptions,
+  readHealthConfig,
+} from './services/ClusterWatcher/healthConfig';
+
+export type { ClusterConfig } from './clusters';
 
 export interface GitopsConfig {
+  /**
+   * The clusters configured in app-config (`kubernetes.clusterLocatorMethods` type config, `gitops.clusters`); the
+   * plugin watches those of its ClusterSource, which adds the catalog's.
+   */
   clusters: ClusterConfig[];
+  /** What the ClusterSource is built from. */
+  clusterSettings: ClusterSettings;
   staleAfterMs: number;
   idleTimeoutMs: number;
   retentionMs: number;
   discoveryIntervalMs: number;
   discoveryFallbackIntervalMs: number;
+  /** `gitops.health`: the argocd-cm namespace and our own custom health scripts. */
+  health: ClusterHealthOptions;
   /** Scale-out across replicas on PostgreSQL; absent unless `gitops.sharding` is configured. */
   sharding?: {
     enabled: boolean;
@@ -61,65 +75,26 @@ function durationMs(
   );
 }
 
-function kubeConfigFor(cluster: Config, name: string): KubeConfig {
-  const kc = new KubeConfig();
-  const kubeconfigPath = cluster.getOptionalString('kubeconfigPath');
-  if (kubeconfigPath) {
-    kc.loadFromFile(kubeconfigPath);
-    const context = cluster.getOptionalString('context');
-    if (context) kc.setCurrentContext(context);
-    return kc;
-  }
-  const url = cluster.getString('url');
-  const token = cluster.getOptionalString('serviceAccountToken');
-  kc.loadFromOptions({
-    clusters: [
-      {
-        name,
-        server: url,
-        caData: cluster.getOptionalString('caData'),
-        skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
-      },
-    ],
-    users: [{ name: 'gitops-portal', ...(token ? { token } : {}) }],
-    contexts: [{ name, cluster: name, user: 'gitops-portal' }],
-    currentContext: name,
-  });
-  return kc;
-}
-
 /**
- * Reads `gitops.*`; throws on a cluster without url or kubeconfigPath, or a duplicate name. With a logger, a
- * deprecated key in use is warned about (the plugin passes its logger once, at start-up).
+ * Reads `gitops.*` and the Kubernetes plugin's `kubernetes.clusterLocatorMethods`; throws on a cluster without url
+ * or kubeconfigPath, or a duplicate name (see `readClusterSettings`). With a logger, a deprecated key in use is
+ * warned about (the plugin passes its logger once, at start-up).
  */
 export function readGitopsConfig(
   root: Config,
   logger?: Pick<LoggerService, 'warn'>,
 ): GitopsConfig {
   const config = root.getOptionalConfig('gitops');
-  const clusters = (config?.getOptionalConfigArray('clusters') ?? []).map(
-    cluster => {
-      const name = cluster.getString('name');
-      return {
-        name,
-        environment: cluster.getOptionalString('environment'),
-        kubeConfig: kubeConfigFor(cluster, name),
-      };
-    },
-  );
-  const names = new Set<string>();
-  for (const { name } of clusters) {
-    if (names.has(name)) {
-      throw new Error(`gitops.clusters: duplicate cluster name '${name}'`);
-    }
-    names.add(name);
-  }
+  const clusterSettings = readClusterSettings(root, { logger });
+  const clusters =
+    resolveClusters(clusterSettings).entries.map(toClusterConfig);
   const read = (key: string, fallback: HumanDuration) =>
     config
       ? durationMs(config, key, fallback)
       : durationToMilliseconds(fallback);
   return {
     clusters,
+    clusterSettings,
     staleAfterMs: read('staleAfter', { seconds: 30 }),
     idleTimeoutMs: read('watch.idleTimeout', { seconds: 90 }),
     retentionMs: read('history.retention', { days: 30 }),
@@ -128,6 +103,7 @@ export function readGitopsConfig(
     discoveryFallbackIntervalMs: read('discoveryFallbackInterval', {
       seconds: 60,
     }),
+    health: readHealthConfig(config),
     ...(config?.has('sharding')
       ? {
           sharding: {

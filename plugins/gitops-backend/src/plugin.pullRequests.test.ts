@@ -70,6 +70,81 @@ const pullRequestFiles = (number: number) =>
     Array<{ filename: string; patch: string }>
   >;
 
+/** The config repo's branch names and pull request numbers: what a dry run must leave as it is. */
+async function repoWrites() {
+  const branches: Array<{ name: string }> = await github_(
+    '/repos/acme/gitops-config/branches?per_page=100',
+  );
+  const pulls: Array<{ number: number }> = await github_(
+    '/repos/acme/gitops-config/pulls?state=all',
+  );
+  return {
+    branches: branches.map(b => b.name).sort(),
+    pulls: pulls.map(p => p.number),
+  };
+}
+
+describe('POST …/promotions and …/rollbacks with dryRun=true', () => {
+  const dryRun = (
+    server: Parameters<typeof request>[0],
+    route: 'promotions' | 'rollbacks',
+    body: object,
+    query = 'dryRun=true',
+  ) =>
+    request(server)
+      .post(`/api/gitops/entities/component/default/shop/${route}?${query}`)
+      .set('authorization', mockCredentials.user.header())
+      .send(body);
+
+  it('answers with the validated change as a diff, and writes nothing', async () => {
+    const server = await startBackend(AuthorizeResult.ALLOW);
+    const before = await repoWrites();
+
+    const response = await dryRun(server, 'promotions', {
+      from: 'dev',
+      to: 'staging',
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      status: 'preview',
+      branch: 'gitops/promote/shop-staging',
+      files: [
+        {
+          path: 'apps/shop/overlays/staging/kustomization.yaml',
+          change: 'write',
+        },
+      ],
+    });
+    expect(response.body.files[0].diff).toMatch(
+      /-\s+newTag: 1\.3\.0\n\+\s+newTag: 1\.4\.0/,
+    );
+    expect(await repoWrites()).toEqual(before);
+  });
+
+  it('refuses a caller who may not promote the entity, naming the permission', async () => {
+    const server = await startBackend(AuthorizeResult.DENY);
+    const response = await dryRun(server, 'promotions', {
+      from: 'dev',
+      to: 'staging',
+    });
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toContain('gitops.promote');
+  });
+
+  it('answers 400 naming dryRun for a value that is not true or false', async () => {
+    const server = await startBackend(AuthorizeResult.ALLOW);
+    const response = await dryRun(
+      server,
+      'rollbacks',
+      { environment: 'staging' },
+      'dryRun=yes',
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/^dryRun:/);
+  });
+});
+
 describe('POST /entities/:kind/:namespace/:name/promotions', () => {
   it('opens a pull request that copies the image to the next environment', async () => {
     const server = await startBackend(AuthorizeResult.ALLOW);

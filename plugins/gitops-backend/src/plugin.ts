@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { createClusterSource, scheduleClusterRefresh } from './clusters';
 import { readGitopsConfig } from './config';
 import { registerGitopsPermissions } from './permissions';
 import { observeReconciler } from './metrics';
@@ -52,9 +53,14 @@ export const gitopsPlugin = createBackendPlugin({
         const publisher = createSignalPublisher(deps);
         const cache = createObjectCache();
         const entityIndex = createEntityIndex({ ...deps, cache });
+        const clusterSource = createClusterSource({
+          ...deps,
+          settings: config.clusterSettings,
+        });
         const reconciler = await createReconciler({
           ...deps,
           config,
+          clusterSource,
           cache,
           entityIndex,
           history,
@@ -69,6 +75,7 @@ export const gitopsPlugin = createBackendPlugin({
           isOwnedCluster: name => reconciler.owns(name),
         });
         await scheduleEntityIndex({ ...deps, entityIndex });
+        await scheduleClusterRefresh({ ...deps, clusterSource });
         await scheduleHistoryRetention({ ...deps, history, config });
         observeReconciler(reconciler);
         reconciler.start();
@@ -85,7 +92,8 @@ export const gitopsPlugin = createBackendPlugin({
             deliveries: createDeliveryService({
               ...deps,
               history,
-              clusterOrder: () => config.clusters.map(cluster => cluster.name),
+              clusterOrder: () =>
+                clusterSource.clusters().map(cluster => cluster.name),
             }),
             onUnknownEntity: ref => entityIndex.refreshForUnknown(ref),
           }),

@@ -32,6 +32,16 @@ export {
 } from './changes/safety';
 
 export { openConfigRepoPullRequest } from './pullRequests/openConfigRepoPullRequest';
+export { previewConfigRepoPullRequest } from './pullRequests/previewConfigRepoPullRequest';
+export type {
+  ConfigRepoPullRequestPreview,
+  PreviewedFile,
+} from './pullRequests/previewConfigRepoPullRequest';
+export {
+  changeDiff,
+  maskSecretManifests,
+  SECRET_MASK,
+} from './pullRequests/changeDiff';
 export type {
   ConfigRepoPullRequestResult,
   ConfigRepoPullRequestStatus,
@@ -44,6 +54,12 @@ export type { ValidateConfigRepoChangeOptions } from './validation/validateConfi
 export type { HelmReleaseTarget } from './validation/helm';
 export { renderValidationMarkdown } from './validation/markdown';
 export { readValidationOptions } from './validation/config';
+export type {
+  PolicySources,
+  RuleSetting,
+  RuleSettings,
+  ValidationOptions,
+} from './validation/config';
 export { POLICY_RULES } from './validation/policy';
 export type { PolicyRule } from './validation/policy';
 export type {
@@ -52,6 +68,9 @@ export type {
   ValidationResult,
   ValidationRule,
   Violation,
+  BuiltInRuleId,
+  Severity,
+  SkippedPolicy,
 } from './validation/types';
 
 export {
@@ -86,4 +105,5 @@ export { runGitopsValidateCli } from './cli/main';
 export {
   DEFAULT_BRANCH_PREFIX,
   portalBranchName,
+  readBranchPrefix,
 } from './pullRequests/branchNames';

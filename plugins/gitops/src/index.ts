@@ -10,13 +10,17 @@ export {
   EntityGitopsTeamContent,
   GitopsTeamOverviewPage,
   GitopsCrossplaneClaimFieldExtension,
+  GitopsConfigRepoPickerFieldExtension,
+  GitopsEnvironmentPickerFieldExtension,
   EntityGitopsDeliveryTimeline,
+  EntityGitopsOverviewCard,
 } from './plugin';
 export { rootRouteRef } from './routes';
 export { gitopsApiRef, GitopsClient } from './api';
 export type { GitopsApi } from './api';
 export { GITOPS_SIGNAL_CHANNEL } from './hooks';
 export type { GitopsSignal } from './hooks';
+export type { EnvironmentPickerUiOptions } from './components/GoldenPathFields';
 export type {
   CrossplaneClaimUiOptions,
   CrossplaneClaimValue,

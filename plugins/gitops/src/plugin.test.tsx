@@ -11,6 +11,7 @@ import {
 } from './__testUtils__/fixtures';
 import {
   EntityGitopsContent,
+  EntityGitopsOverviewCard,
   EntityGitopsTeamContent,
   GitopsCrossplaneClaimFieldExtension,
   gitopsApiRef,
@@ -37,6 +38,15 @@ describe('gitopsPlugin (legacy frontend system)', () => {
     expect(await screen.findByText('Missing')).toBeInTheDocument();
   });
 
+  it('lazy-loads the overview card', async () => {
+    backend.serve(
+      '/entities/component/default/shop/status',
+      entityStatus([argoApp({ health: { status: 'Missing' } })]),
+    );
+    await renderWithApis(<EntityGitopsOverviewCard />, { entity: shopEntity });
+    expect(await screen.findByText('Missing')).toBeInTheDocument();
+  });
+
   it('provides the scaffolder field GitopsCrossplaneClaim', () => {
     // How the scaffolder page collects field extensions from its children.
     const data = getComponentData<{ name: string; validation?: unknown }>(
@@ -49,6 +59,7 @@ describe('gitopsPlugin (legacy frontend system)', () => {
 
   it('lazy-loads the group tab', async () => {
     backend.serve('/teams/default/team-a/status', teamStatus(manyTeamRows(3)));
+    backend.serve('/clusters', { items: [] });
     await renderWithApis(<EntityGitopsTeamContent />, { entity: teamEntity });
     expect(await screen.findAllByTestId('team-row')).toHaveLength(3);
   });

@@ -12,6 +12,10 @@ import {
   CrossplaneClaimField,
   crossplaneClaimValidation,
 } from './components/CrossplaneClaimField';
+import {
+  ConfigRepoPickerField,
+  EnvironmentPickerField,
+} from './components/GoldenPathFields';
 import { rootRouteRef } from './routes';
 
 /**
@@ -65,7 +69,8 @@ export const EntityGitopsTeamContent = gitopsPlugin.provide(
 );
 
 /**
- * The team overview page with a team picker; mount it at `/gitops`.
+ * The fleet page: every service of the signed-in user's teams (or the teams picked) × environments, broken now
+ * first, filters in the URL; mount it at `/gitops`.
  *
  * @public
  */
@@ -117,5 +122,49 @@ export const EntityGitopsDeliveryTimeline = gitopsPlugin.provide(
           m => m.EntityDeliveryTimeline,
         ),
     },
+  }),
+);
+
+/**
+ * The GitOps card of a component's overview tab: one line per environment (health, sync, revision, clusters).
+ *
+ * @public
+ */
+export const EntityGitopsOverviewCard = gitopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGitopsOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOverviewCard').then(
+          m => m.EntityOverviewCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Scaffolder field `GitopsConfigRepoPicker`: the GitOps config repo among those the backend is configured with, in
+ * the RepoUrlPicker format the `gitops:*` actions take as `repoUrl`.
+ *
+ * @public
+ */
+export const GitopsConfigRepoPickerFieldExtension = gitopsPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'GitopsConfigRepoPicker',
+    component: ConfigRepoPickerField,
+    schema: { returnValue: { type: 'string' } },
+  }),
+);
+
+/**
+ * Scaffolder field `GitopsEnvironmentPicker`: one environment (a `string` property) or several (an `array`), as the
+ * backend knows them from its clusters, in delivery order; `ui:options.omit` leaves out the first or last.
+ *
+ * @public
+ */
+export const GitopsEnvironmentPickerFieldExtension = gitopsPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'GitopsEnvironmentPicker',
+    component: EnvironmentPickerField,
   }),
 );

@@ -2,13 +2,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './__testUtils__/catalogEntities';
-import { objectsOf } from './__testUtils__/configRepoCheckout';
 import { configRepoState, messagesOf } from './__testUtils__/configRepoState';
+import {
+  ENVIRONMENTS,
+  NEW_SERVICE_TEMPLATE as TEMPLATE,
+  NewServiceRun,
+  newServiceValues,
+  runNewService,
+} from './__testUtils__/newServiceRuns';
 import { useTemplateHarness } from './__testUtils__/templateHarness';
 
-const TEMPLATE = 'templates/new-service/template.yaml';
 const TEMPLATE_DIR = join(REPO_ROOT, 'templates/new-service');
-const ENVIRONMENTS = ['dev', 'staging', 'prod'];
 
 /** The skeleton's files, as a dry run takes the template's directory. */
 function templateDirectory(): Record<string, string> {
@@ -26,20 +30,8 @@ function templateDirectory(): Record<string, string> {
 
 describe('templates/new-service', () => {
   const harness = useTemplateHarness({ templates: [TEMPLATE] });
-  const host = () => new URL(harness.github.url).host;
-  const values = (name: string, variant: Record<string, unknown> = {}) => ({
-    name,
-    description: `The ${name} service.`,
-    owner: 'group:default/checkout',
-    engine: 'argocd',
-    packaging: 'kustomize',
-    canary: false,
-    imageAutomation: 'ci',
-    initialTag: '0.1.0',
-    repoUrl: `${host()}?owner=acme&repo=${name}`,
-    configRepoUrl: harness.repoUrl,
-    ...variant,
-  });
+  const values = (name: string, variant: Record<string, unknown> = {}) =>
+    newServiceValues(harness, name, variant);
 
   it('dry-runs: renders the skeleton and reports the config repo files without writing', async () => {
     const before = await configRepoState(harness);
@@ -81,8 +73,8 @@ describe('templates/new-service', () => {
     expect(await configRepoState(harness)).toEqual(before);
   });
 
-  // name, service, template values, the workload kind every environment renders, what validation rendered before the PR opened
-  it.each<[string, string, Record<string, unknown>, string, string]>([
+  // The Flux variants are in newService.flux.test.ts.
+  it.each<NewServiceRun>([
     [
       'Argo CD with Kustomize',
       'svc-argo',
@@ -101,52 +93,23 @@ describe('templates/new-service', () => {
       'Rollout',
       '`apps/svc-argo-helm/chart (apps/svc-argo-helm/overlays/dev/values.yaml)`',
     ],
-    [
-      'Flux with Kustomize, a Flagger canary and Flux image automation',
-      'svc-flux',
-      { engine: 'flux', canary: true, imageAutomation: 'flux' },
-      'Canary',
-      '`apps/svc-flux/overlays/prod`',
-    ],
-    [
-      'Flux with Helm and CI commits',
-      'svc-flux-helm',
-      { engine: 'flux', packaging: 'helm', ciHandoff: 'commit' },
-      'Deployment',
-      '`apps/svc-flux-helm/chart (apps/svc-flux-helm/overlays/staging/values.yaml)`',
-    ],
   ])(
     'with %s: creates the repository and a PR whose every environment renders',
     async (_name, name, variant, workloadKind, validated) => {
-      const task = await harness.run(TEMPLATE, values(name, variant));
+      const created = await runNewService(harness, name, variant);
 
-      expect(task.error).toBeUndefined();
-      expect(task.status).toBe('completed');
-      const repo = await harness.githubApi(`/repos/acme/${name}`);
-      expect(repo.default_branch).toBe('main');
-      const catalogInfo = await harness.githubApi(
-        `/repos/acme/${name}/contents/catalog-info.yaml`,
+      expect(created.task.error).toBeUndefined();
+      expect(created.task.status).toBe('completed');
+      expect(created.defaultBranch).toBe('main');
+      expect(created.catalogInfo).toContain(
+        `backstage.io/kubernetes-id: ${name}`,
       );
-      expect(
-        Buffer.from(catalogInfo.content, 'base64').toString('utf8'),
-      ).toContain(`backstage.io/kubernetes-id: ${name}`);
-
-      const pull = (await harness.pullRequests()).find(
-        p => p.head.ref === `gitops/create/${name}`,
-      );
-      expect(pull).toBeDefined();
-      expect(pull!.body).toContain(validated);
-      const { overlays, charts } = await harness.cloneAndBuildOverlays(
-        pull!.head.ref,
-      );
+      expect(created.pull).toBeDefined();
+      expect(created.pull!.body).toContain(validated);
       for (const env of ENVIRONMENTS) {
-        const key = `apps/${name}/overlays/${env}`;
-        const rendered = `${overlays[key] ?? ''}${charts[key] ?? ''}`;
-        const kinds = objectsOf(rendered).map(o => o.kind);
-        expect(kinds).toContain(workloadKind);
-        expect(
-          objectsOf(rendered).every(o => o.metadata.labels?.env === env),
-        ).toBe(true);
+        const objects = created.rendered[env];
+        expect(objects.map(o => o.kind)).toContain(workloadKind);
+        expect(objects.every(o => o.metadata.labels?.env === env)).toBe(true);
       }
     },
   );

@@ -74,10 +74,11 @@ describe('templates/promote-service', () => {
       /from staging to itself/,
     ],
     [
-      'an environment the template does not offer',
+      // The form offers the backend's environments only (GitopsEnvironmentPicker); a task run with another fails.
+      'an environment the config repo does not have',
       ['dev', 'qa'],
-      'rejected',
-      /instance.to is not one of enum values/,
+      'failed',
+      /Cannot edit apps\/payments-api\/overlays\/qa\/kustomization.yaml: no such file/,
     ],
   ])(
     'refuses %s and opens no PR',

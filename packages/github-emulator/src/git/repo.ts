@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { GitCommandError, GitRunOptions, runGit } from './run';
 
 export const ZERO_SHA = '0'.repeat(40);
@@ -62,7 +63,13 @@ export class GitRepo {
 
   /** The branch HEAD points at, i.e. the default branch. */
   async defaultBranch(): Promise<string> {
-    return this.text(['symbolic-ref', '--short', 'HEAD']);
+    // A bare repo's HEAD is a symref file, `ref: refs/heads/<branch>`: reading it spares a git process on every
+    // pull request and repository answer. Anything else is git's to interpret.
+    const head = await readFile(join(this.path, 'HEAD'), 'utf8').catch(
+      () => '',
+    );
+    const branch = /^ref: refs\/heads\/(\S+)\n?$/.exec(head)?.[1];
+    return branch ?? this.text(['symbolic-ref', '--short', 'HEAD']);
   }
 
   async setDefaultBranch(branch: string): Promise<void> {
@@ -162,6 +169,33 @@ export class GitRepo {
 
   async writeBlob(content: Buffer): Promise<string> {
     return this.text(['hash-object', '-w', '--stdin'], { input: content });
+  }
+
+  /**
+   * Writes many blobs with one `git fast-import` instead of a `hash-object` per blob (a repo seeded with a
+   * config tree, a tree with many inline files); answers their SHAs in order.
+   */
+  async writeBlobs(contents: Buffer[]): Promise<string[]> {
+    if (contents.length === 0) return [];
+    const stream: Buffer[] = [];
+    contents.forEach((content, i) => {
+      stream.push(
+        Buffer.from(`blob\nmark :${i + 1}\ndata ${content.length}\n`),
+        content,
+        Buffer.from('\n'),
+      );
+    });
+    contents.forEach((_, i) =>
+      stream.push(Buffer.from(`get-mark :${i + 1}\n`)),
+    );
+    const out = await this.text(['fast-import', '--quiet', '--done'], {
+      input: Buffer.concat([...stream, Buffer.from('done\n')]),
+    });
+    const shas = out.split('\n');
+    if (shas.length !== contents.length || !shas.every(isSha)) {
+      throw new Error(`git fast-import answered ${shas.length} blob ids`);
+    }
+    return shas;
   }
 
   async readBlob(sha: string): Promise<Buffer> {

@@ -35,6 +35,8 @@ export async function parseTreeChanges(
   if (!Array.isArray(input))
     throw invalid('Invalid request.\n\n"tree" wasn\'t supplied.');
   const changes: TreeChange[] = [];
+  // Inline contents are written together once every entry is valid: one git process, not one per file.
+  const inline: Array<{ change: { sha: string }; content: Buffer }> = [];
   for (const raw of input) {
     if (typeof raw !== 'object' || raw === null)
       throw invalid('Invalid tree info');
@@ -63,8 +65,9 @@ export async function parseTreeChanges(
     } else if (typeof entry.content === 'string') {
       if (type !== 'blob')
         throw invalid('tree.content is only valid for blobs');
-      const sha = await repo.git.writeBlob(Buffer.from(entry.content, 'utf8'));
-      changes.push({ path, mode, type, sha });
+      const change = { path, mode, type, sha: '' };
+      inline.push({ change, content: Buffer.from(entry.content, 'utf8') });
+      changes.push(change);
     } else if (isSha(entry.sha)) {
       const actual =
         type === 'commit' ? 'commit' : await repo.git.objectType(entry.sha);
@@ -80,5 +83,9 @@ export async function parseTreeChanges(
       throw invalid('Must supply either tree.sha or tree.content');
     }
   }
+  const shas = await repo.git.writeBlobs(inline.map(i => i.content));
+  inline.forEach(({ change }, i) => {
+    change.sha = shas[i];
+  });
   return changes;
 }

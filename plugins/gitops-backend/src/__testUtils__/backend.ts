@@ -44,13 +44,15 @@ export async function startBackend(
     features?: Parameters<typeof startTestBackend>[0]['features'];
     /** More `gitops.*` config. */
     gitops?: Record<string, unknown>;
+    /** The catalog's entities instead of {@link entities}. */
+    entities?: typeof entities;
   } = {},
 ) {
   const publish = jest.fn(async () => {});
   const backend = await startTestBackend({
     features: [
       gitopsPlugin,
-      catalogServiceMock.factory({ entities }),
+      catalogServiceMock.factory({ entities: extra.entities ?? entities }),
       createServiceFactory({
         service: signalsServiceRef,
         deps: {},

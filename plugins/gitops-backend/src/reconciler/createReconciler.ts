@@ -27,12 +27,20 @@ export async function createReconciler(
 }
 
 async function reconcilerFor(options: ReconcilerOptions): Promise<Reconciler> {
-  const { config, cache, entityIndex, history, publisher, logger } = options;
+  const {
+    config,
+    clusterSource,
+    cache,
+    entityIndex,
+    history,
+    publisher,
+    logger,
+  } = options;
   const createWatcher = createWatcherFactory(options);
   const { sharding } = config;
   if (!sharding?.enabled) {
     return createLocalReconciler({
-      clusters: config.clusters,
+      clusters: clusterSource,
       cache,
       createWatcher,
       entityIndex,
@@ -40,9 +48,17 @@ async function reconcilerFor(options: ReconcilerOptions): Promise<Reconciler> {
       publisher,
     });
   }
+  if (clusterSource.dynamic) {
+    // Leases are registered per cluster at start-up: the sharded reconciler does not follow a changing set yet.
+    await clusterSource.refresh();
+    logger.warn(
+      'gitops: with gitops.sharding.enabled, clusters from the catalog are read once at start-up; ' +
+        'restart the backend to watch clusters added to or removed from the catalog since',
+    );
+  }
   return createShardedReconciler({
     knex: await options.database.getClient(),
-    clusters: config.clusters,
+    clusters: clusterSource.clusters(),
     cache,
     createWatcher,
     entityIndex,

@@ -1,4 +1,5 @@
 import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
+import { ClusterSource } from '../clusters';
 import { ClusterConfig, GitopsConfig } from '../config';
 import { ClusterWatcher } from '../services/ClusterWatcher';
 import { EntityIndex } from '../services/EntityIndex';
@@ -38,6 +39,8 @@ export type WatcherFactory = (
 /** What both reconcilers are built from (`createReconciler`). */
 export interface ReconcilerOptions {
   config: GitopsConfig;
+  /** The clusters to watch (the set may change at run time when the catalog is a source). */
+  clusterSource: ClusterSource;
   /** Every object this replica watches; the EntityIndex maps it. */
   cache: ObjectCache;
   entityIndex: EntityIndex;

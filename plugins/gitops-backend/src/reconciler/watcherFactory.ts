@@ -29,6 +29,7 @@ export function createWatcherFactory(options: {
       discoveryFallbackIntervalMs: config.discoveryFallbackIntervalMs,
       staleAfterMs: config.staleAfterMs,
       listPageLimit,
+      health: config.health,
       // Views refetch by entity: name every entity with objects in the cluster, so stale markers and banners
       // appear without a reload.
       onStateChange: name =>

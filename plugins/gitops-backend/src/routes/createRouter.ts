@@ -4,6 +4,7 @@ import { createPermissionGuard } from '../permissionGuard';
 import { clusterRoutes } from './clusters';
 import { deliveriesRoutes } from './deliveries';
 import { createEntityFromRequest } from './entityFromRequest';
+import { goldenPathOptionsRoutes } from './goldenPathOptions';
 import { healthRoutes } from './health';
 import { historyRoutes } from './history';
 import { overviewRoutes } from './overview';
@@ -39,6 +40,7 @@ export async function createRouter(
     overviewRoutes,
     clusterRoutes,
     xrdRoutes,
+    goldenPathOptionsRoutes,
   ]) {
     router.use(routes(context));
   }

@@ -52,16 +52,18 @@ export function parse<T extends z.ZodType>(
 export type EnvironmentCheck = (field: string, environment: string) => void;
 
 /**
- * The environments configured clusters belong to (`gitops.clusters[].environment`): a promotion or rollback to
- * any other is refused. With no cluster naming an environment there is nothing to check against, and only the
- * DNS-1123 rule of the request schemas applies.
+ * The environments configured clusters belong to (`gitops.clusters[].environment`, `gitops.clusterEnvironments`):
+ * a promotion or rollback to any other is refused. With no cluster naming an environment there is nothing to
+ * check against, and only the DNS-1123 rule of the request schemas applies.
  */
 export function createEnvironmentCheck(config: Config): EnvironmentCheck {
-  const known = new Set(
-    (config.getOptionalConfigArray('gitops.clusters') ?? []).flatMap(
+  const byCluster = config.getOptionalConfig('gitops.clusterEnvironments');
+  const known = new Set([
+    ...(config.getOptionalConfigArray('gitops.clusters') ?? []).flatMap(
       cluster => cluster.getOptionalString('environment') ?? [],
     ),
-  );
+    ...(byCluster?.keys() ?? []).map(name => byCluster!.getString(name)),
+  ]);
   return (field, environment) => {
     if (known.size === 0 || known.has(environment)) return;
     throw new InputError(

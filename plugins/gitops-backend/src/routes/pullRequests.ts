@@ -2,6 +2,7 @@ import {
   gitopsPromotePermission,
   gitopsRollbackPermission,
   promotionRequestSchema,
+  pullRequestQuerySchema,
   rollbackRequestSchema,
 } from '@gitops-portal/plugin-gitops-common';
 import Router from 'express-promise-router';
@@ -10,7 +11,8 @@ import { RouteContext } from './types';
 
 /**
  * `POST …/promotions` and `POST …/rollbacks`: Git is the only write path, so both open (or update) a pull request
- * to the config repo.
+ * to the config repo. With `?dryRun=true` they answer with the change they would propose, as diffs, after the same
+ * permission check, input checks and validation, and write nothing.
  */
 export function pullRequestRoutes({
   pullRequests,
@@ -21,6 +23,7 @@ export function pullRequestRoutes({
   router.post(
     '/entities/:kind/:namespace/:name/promotions',
     async (req, res) => {
+      const { dryRun } = parse(pullRequestQuerySchema, req.query);
       const { from, to } = parse(promotionRequestSchema, req.body);
       knownEnvironment('from', from);
       knownEnvironment('to', to);
@@ -28,14 +31,18 @@ export function pullRequestRoutes({
         permission: gitopsPromotePermission,
         service: true,
       });
-      res
-        .status(201)
-        .json(await pullRequests.promote({ entityRef, service, from, to }));
+      const request = { entityRef, service, from, to };
+      if (dryRun === 'true') {
+        res.json(await pullRequests.previewPromotion(request));
+        return;
+      }
+      res.status(201).json(await pullRequests.promote(request));
     },
   );
   router.post(
     '/entities/:kind/:namespace/:name/rollbacks',
     async (req, res) => {
+      const { dryRun } = parse(pullRequestQuerySchema, req.query);
       const { environment, toRevision } = parse(
         rollbackRequestSchema,
         req.body,
@@ -45,14 +52,12 @@ export function pullRequestRoutes({
         permission: gitopsRollbackPermission,
         service: true,
       });
-      res.status(201).json(
-        await pullRequests.rollback({
-          entityRef,
-          service,
-          environment,
-          toRevision,
-        }),
-      );
+      const request = { entityRef, service, environment, toRevision };
+      if (dryRun === 'true') {
+        res.json(await pullRequests.previewRollback(request));
+        return;
+      }
+      res.status(201).json(await pullRequests.rollback(request));
     },
   );
   return router;

@@ -1,4 +1,7 @@
-import { EntityStatusResponse } from '@gitops-portal/plugin-gitops-common';
+import {
+  EntityStatusResponse,
+  withAmbiguity,
+} from '@gitops-portal/plugin-gitops-common';
 import Router from 'express-promise-router';
 import { RouteContext } from './types';
 
@@ -7,9 +10,11 @@ export function statusRoutes({ statusStore, entityFromRequest }: RouteContext) {
   const router = Router();
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {
     const { entityRef } = await entityFromRequest(req);
+    const { objects, clusters } = await statusStore.entityObjects(entityRef);
     const body: EntityStatusResponse = {
       entityRef,
-      ...(await statusStore.entityObjects(entityRef)),
+      objects: withAmbiguity(entityRef, objects),
+      clusters,
     };
     res.json(body);
   });

@@ -1,6 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import { k8s } from '../__fixtures__/objects';
 import {
+  ARGOCD_APP_NAME_ANNOTATION,
+  ARGOCD_APP_SELECTOR_ANNOTATION,
   ENVIRONMENT_LABEL,
   entityKubernetesMatchers,
   KUBERNETES_ID_LABEL,
@@ -113,11 +115,81 @@ describe('entityKubernetesMatchers', () => {
       { [KUBERNETES_ID_LABEL]: 'shop service' },
       'backstage.io/kubernetes-id "shop service" is not a valid label value',
     ],
+    [
+      'an Application name that is no resource name',
+      { [ARGOCD_APP_NAME_ANNOTATION]: 'shop,Shop_API' },
+      'argocd/app-name "Shop_API" is not a valid Application name',
+    ],
+    [
+      'an empty name in an Application list',
+      { [ARGOCD_APP_NAME_ANNOTATION]: 'shop,,cart' },
+      'argocd/app-name "shop,,cart" has an empty name',
+    ],
+    [
+      'an empty Application annotation',
+      { [ARGOCD_APP_NAME_ANNOTATION]: '' },
+      'argocd/app-name "" has an empty name',
+    ],
+    [
+      'an Application selector that does not parse',
+      { [ARGOCD_APP_SELECTOR_ANNOTATION]: 'team in (a' },
+      'argocd/app-selector: unbalanced parentheses in "team in (a"',
+    ],
+    [
+      'an empty Application selector (it would claim every Application)',
+      { [ARGOCD_APP_SELECTOR_ANNOTATION]: '' },
+      'argocd/app-selector is empty',
+    ],
   ])('refuses %s', (_name, annotations, error) => {
     expect(entityKubernetesMatchers(entity(annotations))).toEqual({
       matchers: [],
       errors: [error],
     });
+  });
+
+  it('keeps the valid annotations of an entity with a bad one', () => {
+    const { matchers, errors } = entityKubernetesMatchers(
+      entity({
+        [KUBERNETES_ID_LABEL]: 'shop',
+        [ARGOCD_APP_SELECTOR_ANNOTATION]: 'app in (',
+      }),
+    );
+    expect(matchers.map(m => m.annotation)).toEqual([KUBERNETES_ID_LABEL]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it.each([
+    ['one name', 'shop-prod', ['shop-prod']],
+    ['comma-separated names', 'shop-dev, shop-prod', ['shop-dev', 'shop-prod']],
+    ['a name twice', 'shop-dev,shop-dev', ['shop-dev']],
+  ])('reads argocd/app-name with %s', (_name, value, names) => {
+    expect(
+      entityKubernetesMatchers(entity({ [ARGOCD_APP_NAME_ANNOTATION]: value }))
+        .matchers,
+    ).toEqual([
+      {
+        annotation: ARGOCD_APP_NAME_ANNOTATION,
+        selector: { requirements: [] },
+        kind: 'argoproj.io/Application',
+        names,
+      },
+    ]);
+  });
+
+  it('reads argocd/app-selector as a selector of Applications only', () => {
+    expect(
+      entityKubernetesMatchers(
+        entity({ [ARGOCD_APP_SELECTOR_ANNOTATION]: 'team=shop' }),
+      ).matchers,
+    ).toEqual([
+      {
+        annotation: ARGOCD_APP_SELECTOR_ANNOTATION,
+        selector: {
+          requirements: [{ key: 'team', operator: 'Equals', values: ['shop'] }],
+        },
+        kind: 'argoproj.io/Application',
+      },
+    ]);
   });
 
   it('has no matchers for an entity without annotations', () => {
@@ -189,6 +261,61 @@ describe('objectMatchesEntity', () => {
     expect(objectMatchesEntity(object, list)).toBe(expected);
   });
 
+  describe('Argo CD annotations', () => {
+    const byName = entityKubernetesMatchers(
+      entity({
+        [ARGOCD_APP_NAME_ANNOTATION]: 'shop-dev,shop-prod',
+        [KUBERNETES_NAMESPACE_ANNOTATION]: 'shop',
+      }),
+    ).matchers;
+    const bySelector = entityKubernetesMatchers(
+      entity({ [ARGOCD_APP_SELECTOR_ANNOTATION]: 'team=shop' }),
+    ).matchers;
+    const app = (name: string, labels: Record<string, string> = {}) => ({
+      kind: 'argoproj.io/Application',
+      name,
+      namespace: 'argocd',
+      labels,
+    });
+
+    it.each([
+      ['an Application named in the list', app('shop-prod'), byName, true],
+      ['an Application not in the list', app('cart-prod'), byName, false],
+      [
+        'another kind with a listed name',
+        { ...app('shop-prod'), kind: 'argoproj.io/Rollout' },
+        byName,
+        false,
+      ],
+      [
+        'an object of unknown kind',
+        { name: 'shop-prod', labels: {} },
+        byName,
+        false,
+      ],
+      [
+        'an Application the selector matches',
+        app('x', { team: 'shop' }),
+        bySelector,
+        true,
+      ],
+      [
+        'an Application the selector does not match',
+        app('x', { team: 'cart' }),
+        bySelector,
+        false,
+      ],
+      [
+        'another kind the selector matches',
+        { ...app('x', { team: 'shop' }), kind: 'apps/Deployment' },
+        bySelector,
+        false,
+      ],
+    ])('%s -> %s', (_name, object, list, expected) => {
+      expect(objectMatchesEntity(object, list)).toBe(expected);
+    });
+  });
+
   it('reads a raw object', () => {
     const raw = k8s('argoproj.io/v1alpha1', 'Application', {
       metadata: {
@@ -199,6 +326,8 @@ describe('objectMatchesEntity', () => {
     expect(matchableObject(raw)).toEqual({
       labels: { [KUBERNETES_ID_LABEL]: 'shop' },
       namespace: 'argocd',
+      kind: 'argoproj.io/Application',
+      name: 'sample',
     });
     expect(objectMatchesEntity(matchableObject(raw), matchers)).toBe(true);
   });

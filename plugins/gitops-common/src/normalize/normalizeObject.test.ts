@@ -144,8 +144,18 @@ describe('normalizeObject dispatch', () => {
       'argocd',
     ],
     ['a core kind', 'v1', 'ConfigMap', 'kubernetes'],
-    ['a cert-manager kind the portal does not read', 'acme.cert-manager.io/v1', 'Order', 'cert-manager'],
-    ['a Cluster API kind the portal does not read', 'infrastructure.cluster.x-k8s.io/v1beta1', 'AWSCluster', 'cluster-api'],
+    [
+      'a cert-manager kind the portal does not read',
+      'acme.cert-manager.io/v1',
+      'Order',
+      'cert-manager',
+    ],
+    [
+      'a Cluster API kind the portal does not read',
+      'infrastructure.cluster.x-k8s.io/v1beta1',
+      'AWSCluster',
+      'cluster-api',
+    ],
   ])('%s is Unknown', (_name, apiVersion, kind, engine) => {
     const record = normalizeObject(
       k8s(apiVersion, kind, { spec: {} }),

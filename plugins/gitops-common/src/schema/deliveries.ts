@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { timestampSchema } from './vocabulary';
 
-/** What a portal pull request did, from its branch `gitops/<verb>/<service>…`. */
+/** What a portal pull request did, from its branch `<prefix><verb>/<service>…` (default prefix `gitops/`). */
 export const deliveryVerbSchema = z.enum([
   'create',
   'promote',

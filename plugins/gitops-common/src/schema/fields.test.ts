@@ -3,6 +3,7 @@ import {
   chartVersionSchema,
   commitShaSchema,
   dns1123LabelSchema,
+  dns1123SubdomainSchema,
   entityKindSchema,
   entityNameSchema,
   entityNamespaceSchema,
@@ -26,6 +27,19 @@ const cases: Array<{
   accepts: string[];
   refuses: Array<[string, string]>;
 }> = [
+  {
+    name: 'dns1123SubdomainSchema',
+    schema: dns1123SubdomainSchema,
+    accepts: ['web', 'web.example.com', 'argocd-cm', 'x'.repeat(63)],
+    refuses: [
+      ['empty', ''],
+      ['upper case', 'Web'],
+      ['an empty label', 'web..example'],
+      ['a slash', 'web/x'],
+      ['a NUL byte', 'web\u0000'],
+      ['254 characters', `${'x'.repeat(63)}.`.repeat(4).slice(0, 254)],
+    ],
+  },
   {
     name: 'dns1123LabelSchema',
     schema: dns1123LabelSchema,

@@ -56,6 +56,14 @@ export const dns1123LabelSchema = z
     "must be a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters)",
   );
 
+/** A DNS-1123 subdomain (a Kubernetes object name): dot-separated DNS-1123 labels, at most 253 characters. */
+export const dns1123SubdomainSchema = z
+  .string()
+  .refine(
+    CommonValidatorFunctions.isValidDnsSubdomain,
+    'must be a DNS-1123 subdomain (dot-separated DNS-1123 labels, at most 253 characters)',
+  );
+
 /** A service: its directory is `apps/<service>/`, its objects carry it as a label. */
 export const serviceNameSchema = dns1123LabelSchema;
 /** An environment: `apps/<service>/overlays/<environment>/`, `clusters/<environment>/`. */

@@ -8,3 +8,4 @@ export * from './requests';
 export * from './responses';
 export * from './deliveries';
 export * from './branch';
+export * from './goldenPathOptions';

@@ -3,6 +3,7 @@ import {
   conditionSchema,
   engineSchema,
   healthSchema,
+  healthSourceSchema,
   healthStatusSchema,
   operationPhaseSchema,
   syncStatusSchema,
@@ -118,8 +119,15 @@ export const objectStatusSchema = z.object({
   environment: z.string().optional(),
   /** Catalog entities the object belongs to; filled by the backend. */
   entityRefs: z.array(z.string()),
+  /**
+   * In one entity's status: the other entities that claim the object too, so the mapping is ambiguous (the object
+   * shows on each of them). Absent when the entity is the only one.
+   */
+  alsoClaimedBy: z.array(z.string()).optional(),
   sync: syncStatusSchema,
   health: healthSchema,
+  /** Which rule gave `health` (see healthSourceSchema); absent in older records. */
+  healthSource: healthSourceSchema.optional(),
   operation: operationSchema.optional(),
   /** Deployed revision: a commit SHA where the engine reports one (else digest/version). */
   revision: z.string().optional(),

@@ -74,6 +74,11 @@ export const rollbackRequestSchema = z.object({
 });
 export type RollbackRequest = z.infer<typeof rollbackRequestSchema>;
 
+/** Query of POST promotion / rollback: `dryRun=true` answers with the change it would propose, writing nothing. */
+export const pullRequestQuerySchema = z.object({
+  dryRun: z.enum(['true', 'false']).optional(),
+});
+
 /** Builds the query string a client sends for {@link overviewQuerySchema}. */
 export function overviewQueryToSearchParams(
   query: Partial<OverviewQuery>,

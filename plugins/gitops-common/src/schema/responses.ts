@@ -74,3 +74,23 @@ export const pullRequestResponseSchema = z.object({
   branch: z.string(),
 });
 export type PullRequestResponse = z.infer<typeof pullRequestResponseSchema>;
+
+/**
+ * Answer of POST promotion / rollback with `dryRun=true`: the files the pull request would change, each as a unified
+ * diff against the base branch (Secret values masked), after the same checks and validation; nothing was written.
+ * `empty`: the base branch already has the change.
+ */
+export const pullRequestPreviewResponseSchema = z.object({
+  status: z.enum(['preview', 'empty']),
+  branch: z.string(),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      change: z.enum(['write', 'delete']),
+      diff: z.string(),
+    }),
+  ),
+});
+export type PullRequestPreviewResponse = z.infer<
+  typeof pullRequestPreviewResponseSchema
+>;

@@ -41,6 +41,19 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
+/**
+ * Where an object's health comes from: `argocd-application` — the health the managing Argo CD Application reports
+ * for it (`status.resources[].health`, which includes the custom health of the cluster's `argocd-cm`);
+ * `custom-script` — a `resource.customizations.health` Lua script (the cluster's `argocd-cm` or the portal's
+ * config); `builtin` — the portal's own rule for the kind. Absent in records written before it existed.
+ */
+export const healthSourceSchema = z.enum([
+  'argocd-application',
+  'custom-script',
+  'builtin',
+]);
+export type HealthSource = z.infer<typeof healthSourceSchema>;
+
 /** Argo CD operation phases (status.operationState.phase). */
 export const operationPhaseSchema = z.enum([
   'Running',

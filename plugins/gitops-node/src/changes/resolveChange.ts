@@ -6,6 +6,7 @@ import { BaseSnapshot, BlobReader } from './baseSnapshot';
 import {
   assertFileSize,
   assertNoTemplateExpressions,
+  assertParsableYaml,
   assertSafeRepoPath,
 } from './safety';
 import { ConfigRepoChange, ResolvedChange } from './types';
@@ -104,6 +105,7 @@ export async function resolveChange(
     }
     assertFileSize(path, content);
     assertNoTemplateExpressions(path, content);
+    assertParsableYaml(path, content);
     if (entry?.type === 'tree') {
       throw new InputError(`Cannot write ${path}: it is a directory`);
     }

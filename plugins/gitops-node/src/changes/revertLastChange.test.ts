@@ -67,8 +67,12 @@ describe('revertLastChange', () => {
     return { id, v1: data.object.sha };
   }
 
+  /** One history for the tests that only read it (made on first use); a test that writes makes its own. */
+  let shared: ReturnType<typeof history> | undefined;
+  const sharedHistory = () => (shared ??= history());
+
   it('restores the overlay to its content at toRevision, leaving unchanged files out', async () => {
-    const { id, v1 } = await history();
+    const { id, v1 } = await sharedHistory();
     const revert = await revertLastChange(reader(id), 'main', OVERLAY, {
       toRevision: v1,
     });
@@ -80,7 +84,7 @@ describe('revertLastChange', () => {
   });
 
   it('resolves a short SHA to the full revision', async () => {
-    const { id, v1 } = await history();
+    const { id, v1 } = await sharedHistory();
     const revert = await revertLastChange(reader(id), 'main', OVERLAY, {
       toRevision: v1.slice(0, 7),
     });
@@ -88,7 +92,7 @@ describe('revertLastChange', () => {
   });
 
   it('is an empty change when toRevision is the branch head', async () => {
-    const { id } = await history();
+    const { id } = await sharedHistory();
     const { data } = await octokit().git.getRef({ ...id, ref: 'heads/main' });
     const revert = await revertLastChange(reader(id), 'main', OVERLAY, {
       toRevision: data.object.sha,
@@ -97,10 +101,12 @@ describe('revertLastChange', () => {
   });
 
   const API_OVERLAY = 'apps/api/overlays/dev';
+  // case, overlay, whether the case writes to the repo (then it gets a history of its own), the revision, error
   it.each<
     [
       string,
       string,
+      boolean,
       (id: ConfigRepoId, v1: string) => Promise<string>,
       typeof InputError | typeof NotFoundError,
       RegExp,
@@ -109,6 +115,7 @@ describe('revertLastChange', () => {
     [
       'a ref name instead of a SHA',
       OVERLAY,
+      false,
       async () => 'main~1',
       InputError,
       /must be a commit SHA/,
@@ -116,6 +123,7 @@ describe('revertLastChange', () => {
     [
       'an unknown SHA',
       OVERLAY,
+      false,
       async () => 'deadbeefdeadbeef',
       NotFoundError,
       /No commit deadbeefdeadbeef/,
@@ -123,6 +131,7 @@ describe('revertLastChange', () => {
     [
       'a commit only on another branch',
       OVERLAY,
+      true,
       async (id, v1) => {
         await octokit().git.createRef({
           ...id,
@@ -137,6 +146,7 @@ describe('revertLastChange', () => {
     [
       'a revision before the overlay existed',
       API_OVERLAY,
+      true,
       async (id, v1) => {
         await commit(id, {
           [`${API_OVERLAY}/kustomization.yaml`]: tagged('1'),
@@ -146,18 +156,21 @@ describe('revertLastChange', () => {
       NotFoundError,
       /apps\/api\/overlays\/dev does not exist at/,
     ],
-  ])('refuses %s', async (_case, dir, revisionFor, errorType, message) => {
-    const { id, v1 } = await history();
-    const toRevision = await revisionFor(id, v1);
-    const error = await revertLastChange(reader(id), 'main', dir, {
-      toRevision,
-    }).catch(e => e);
-    expect(error).toBeInstanceOf(errorType);
-    expect(error.message).toMatch(message);
-  });
+  ])(
+    'refuses %s',
+    async (_case, dir, writes, revisionFor, errorType, message) => {
+      const { id, v1 } = writes ? await history() : await sharedHistory();
+      const toRevision = await revisionFor(id, v1);
+      const error = await revertLastChange(reader(id), 'main', dir, {
+        toRevision,
+      }).catch(e => e);
+      expect(error).toBeInstanceOf(errorType);
+      expect(error.message).toMatch(message);
+    },
+  );
 
   it('without toRevision, reverts the last change to the overlay', async () => {
-    const { id } = await history();
+    const { id } = await sharedHistory();
     const revert = await revertLastChange(reader(id), 'main', OVERLAY);
     // v3 was two commits through the contents API; the last one added extra.yaml.
     expect(revert.commitMessage).toBe(`Set ${OVERLAY}/extra.yaml`);

@@ -1,23 +1,28 @@
 import { InputError } from '@backstage/errors';
+import {
+  branchNameProblem,
+  dns1123LabelSchema,
+  dns1123SubdomainSchema,
+  repoPathSchema,
+} from '@gitops-portal/plugin-gitops-common';
 import { parseAllDocuments } from 'yaml';
 
 /** Largest file the writer accepts (GitHub's inline-content trees are meant for small text files). */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/*
+ * Names and paths are checked by gitops-common's shared field schemas (the same rules the REST routes and the
+ * actions apply at the edge); these wrappers give the writer's callers booleans and InputErrors.
+ */
 
 /** True for a DNS-1123 label: lower-case alphanumerics and '-', at most 63 characters. */
 export function isDns1123Label(name: string): boolean {
-  return name.length <= 63 && DNS1123_LABEL.test(name);
+  return dns1123LabelSchema.safeParse(name).success;
 }
 
 /** True for a DNS-1123 subdomain: dot-separated labels, at most 253 characters. */
 export function isDns1123Subdomain(name: string): boolean {
-  return (
-    name.length > 0 &&
-    name.length <= 253 &&
-    name.split('.').every(part => DNS1123_LABEL.test(part))
-  );
+  return dns1123SubdomainSchema.safeParse(name).success;
 }
 
 /** Throws an InputError unless `name` is a DNS-1123 label; `what` names the field in the message. */
@@ -33,34 +38,18 @@ export function assertDns1123Label(name: string, what: string): void {
 }
 
 /**
- * Throws an InputError for a path that could escape the repo or confuse Git:
- * empty, absolute, `..` or `.` segments, backslashes, NUL or control characters.
+ * Throws an InputError for a path that could escape the repo or confuse Git (`repoPathSchema`):
+ * empty, absolute, `..` or `.` segments, backslashes, `.git`, NUL or control characters.
  */
 export function assertSafeRepoPath(path: string): void {
-  const problem = repoPathProblem(path);
-  if (problem) {
+  const checked = repoPathSchema.safeParse(path);
+  if (!checked.success) {
     throw new InputError(
-      `Unsafe path ${JSON.stringify(path.slice(0, 200))}: ${problem}`,
+      `Unsafe path ${JSON.stringify(String(path).slice(0, 200))}: ${
+        checked.error.issues[0].message
+      }`,
     );
   }
-}
-
-function repoPathProblem(path: string): string | undefined {
-  if (typeof path !== 'string' || path.length === 0) return 'empty path';
-  if (path.length > 1024) return 'longer than 1024 characters';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(path)) return 'contains control characters';
-  if (path.includes('\\')) return 'contains a backslash';
-  if (path.startsWith('/') || /^[a-zA-Z]:/.test(path)) return 'is absolute';
-  const segments = path.split('/');
-  if (segments.some(s => s === '..')) return "contains '..'";
-  if (segments.some(s => s === '.' || s === '')) {
-    return "contains an empty or '.' segment";
-  }
-  if (segments[0] === '.git' || segments.includes('.git')) {
-    return 'points into .git';
-  }
-  return undefined;
 }
 
 /** ApplicationSet templates are Go templates that Argo CD fills in; `{{ }}` there is intended. */
@@ -107,6 +96,32 @@ export function assertNoTemplateExpressions(path: string, text: string): void {
   );
 }
 
+/** Alias expansions allowed per YAML document: far above what manifests use, far below a "billion laughs" file. */
+const MAX_YAML_ALIASES = 100;
+
+/**
+ * Throws unless a `.yaml`/`.yml` file parses as YAML, with its aliases expanded under a bound, so a broken file or
+ * an alias bomb is refused before it is pushed (Argo CD, Flux and kustomize would choke on it after the merge).
+ * A Helm chart's `templates/` are Go templates, not YAML, and are skipped.
+ */
+export function assertParsableYaml(path: string, text: string): void {
+  if (!/\.ya?ml$/i.test(path) || HELM_CHART_TEMPLATE.test(path)) return;
+  for (const doc of parseAllDocuments(text)) {
+    const [error] = doc.errors;
+    let problem = error?.message.split('\n')[0];
+    if (!problem) {
+      try {
+        doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+      } catch (e) {
+        problem = (e as Error).message;
+      }
+    }
+    if (problem) {
+      throw new InputError(`${path} is not valid YAML: ${problem}`);
+    }
+  }
+}
+
 /** Throws when a file is larger than `MAX_FILE_BYTES`. */
 export function assertFileSize(
   path: string,
@@ -121,21 +136,15 @@ export function assertFileSize(
   }
 }
 
-/** A Git branch name the writer accepts: `a-z0-9._-` segments separated by '/'. */
+/** A Git branch name the writer accepts (git's check-ref-format rules, `branchNameProblem`). */
 export function assertSafeBranchName(branch: string): void {
-  const ok =
-    typeof branch === 'string' &&
-    branch.length <= 200 &&
-    /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(branch) &&
-    !branch
-      .split('/')
-      .some(
-        s => s.startsWith('.') || s.startsWith('-') || s.endsWith('.lock'),
-      ) &&
-    !branch.includes('..');
-  if (!ok) {
+  const problem =
+    typeof branch === 'string' ? branchNameProblem(branch) : 'is not a string';
+  if (problem) {
     throw new InputError(
-      `Invalid branch name ${JSON.stringify(String(branch).slice(0, 200))}`,
+      `Invalid branch name ${JSON.stringify(
+        String(branch).slice(0, 200),
+      )}: it ${problem}`,
     );
   }
 }

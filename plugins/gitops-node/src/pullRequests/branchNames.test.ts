@@ -1,5 +1,6 @@
+import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { portalBranchName } from './branchNames';
+import { portalBranchName, readBranchPrefix } from './branchNames';
 
 describe('portalBranchName', () => {
   it.each([
@@ -20,5 +21,37 @@ describe('portalBranchName', () => {
     expect(() =>
       portalBranchName({ action: 'promote', entity: '..', id: 'x' }),
     ).toThrow(InputError);
+  });
+});
+
+describe('readBranchPrefix', () => {
+  const configWith = (branchPrefix?: string) =>
+    new ConfigReader(
+      branchPrefix === undefined
+        ? {}
+        : { gitops: { pullRequests: { branchPrefix } } },
+    );
+
+  it.each([
+    [undefined, 'gitops/'],
+    ['portal/', 'portal/'],
+    ['platform/gitops-portal/', 'platform/gitops-portal/'],
+  ])('reads %j as %j', (configured, expected) => {
+    expect(readBranchPrefix(configWith(configured))).toBe(expected);
+  });
+
+  it.each([
+    ['portal', "must end with '/'"],
+    ['refs/../', 'invalid'],
+    ['bad prefix/', 'invalid'],
+  ])('refuses %j, naming the key', (configured, reason) => {
+    expect(() => readBranchPrefix(configWith(configured))).toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message: expect.stringMatching(
+          new RegExp(`gitops\\.pullRequests\\.branchPrefix .*${reason}`),
+        ),
+      }),
+    );
   });
 });

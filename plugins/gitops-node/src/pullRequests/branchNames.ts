@@ -1,14 +1,34 @@
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { branchNameProblem } from '@gitops-portal/plugin-gitops-common';
 
-/** Where the portal's branches live (the writer's `branchPrefix` option can name another folder). */
+/** Where the portal's branches live unless `gitops.pullRequests.branchPrefix` names another folder. */
 export const DEFAULT_BRANCH_PREFIX = 'gitops/';
+
+/** The config key of the branch prefix. */
+const BRANCH_PREFIX_KEY = 'gitops.pullRequests.branchPrefix';
 
 /** Why `prefix` cannot be a branch prefix, or undefined: it must end with '/' so it names a folder of branches. */
 function prefixProblem(prefix: string): string | undefined {
   if (!prefix.endsWith('/')) return "must end with '/'";
   const problem = branchNameProblem(`${prefix}x`);
   return problem && `makes branch names that are invalid: ${problem}`;
+}
+
+/**
+ * The folder of the portal's branches from `gitops.pullRequests.branchPrefix` (default `gitops/`). A prefix that
+ * cannot name a folder of valid branches is refused at start-up, naming the key, rather than at the first write.
+ */
+export function readBranchPrefix(config: Config): string {
+  const prefix =
+    config.getOptionalString(BRANCH_PREFIX_KEY) ?? DEFAULT_BRANCH_PREFIX;
+  const problem = prefixProblem(prefix);
+  if (problem) {
+    throw new InputError(
+      `${BRANCH_PREFIX_KEY} ${JSON.stringify(prefix)} ${problem}`,
+    );
+  }
+  return prefix;
 }
 
 /**

@@ -278,4 +278,31 @@ describe('openConfigRepoPullRequest: safe branches', () => {
     expect(error.message).toContain(theirs!.slice(0, 12));
     expect(await headSha(person.octokit, id, BRANCH)).toBe(theirs);
   });
+
+  it('a base branch that moves mid-run keeps its new commit and ends in one PR', async () => {
+    const id = await github.newRepo(seededRepoFiles());
+    const writer = await github.client();
+    const person = await github.client();
+    let theirs: string | undefined;
+    // The person pushes to main after the writer read the base and before its first write.
+    writer.octokit.hook.before('request', async options => {
+      if (options.method === 'POST' && theirs === undefined) {
+        theirs = await personCommits(
+          person.octokit,
+          id,
+          'main',
+          'docs/base.md',
+        );
+      }
+    });
+
+    const result = await openConfigRepoPullRequest(request(writer.octokit, id));
+
+    expect(theirs).toBeDefined();
+    expect(result.status).toBe('opened');
+    expect(await headSha(person.octokit, id, 'main')).toBe(theirs);
+    expect((await github.pulls(id)).map(p => p.number)).toEqual([
+      result.number,
+    ]);
+  });
 });

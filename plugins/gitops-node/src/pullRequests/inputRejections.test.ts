@@ -12,14 +12,27 @@ import { openConfigRepoPullRequest } from './openConfigRepoPullRequest';
 
 const BRANCH = 'gitops/test/web-dev';
 
+/** A "billion laughs" document: each of `levels` anchors is a list of nine aliases of the one before. */
+function aliasBomb(levels: number): string {
+  const lines = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let i = 1; i < levels; i++) {
+    lines.push(
+      `l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** Bad input: a change and what the InputError says. */
 const BAD_INPUT_CASES: Array<[string, ConfigRepoChange, RegExp]> = [
   [
     'a .. segment',
     { files: { 'apps/../../etc/passwd': 'x' } },
-    /contains '\.\.'/,
+    /'\.\.' segment/,
   ],
-  ['an absolute path', { files: { '/etc/passwd': 'x' } }, /is absolute/],
+  ['an absolute path', { files: { '/etc/passwd': 'x' } }, /absolute/],
   ['a backslash', { files: { 'apps\\web\\x.yaml': 'x' } }, /backslash/],
   [
     'a NUL byte',
@@ -41,6 +54,28 @@ const BAD_INPUT_CASES: Array<[string, ConfigRepoChange, RegExp]> = [
     'an oversized file',
     { files: { 'docs/big.md': 'x'.repeat(1024 * 1024 + 1) } },
     /larger than the 1048576-byte limit/,
+  ],
+  [
+    'a 5 MB manifest',
+    {
+      files: {
+        'apps/web/overlays/dev/big.yaml': `data:\n  blob: ${'x'.repeat(
+          5 * 1024 * 1024,
+        )}\n`,
+      },
+    },
+    /larger than the 1048576-byte limit/,
+  ],
+  [
+    'a YAML file that does not parse',
+    { files: { 'apps/web/overlays/dev/broken.yaml': 'images: [web\n' } },
+    /broken\.yaml is not valid YAML/,
+  ],
+  [
+    // Nine levels of nine aliases each expand to 9^9 nodes: refused while parsing, not expanded.
+    'a YAML alias bomb',
+    { files: { 'apps/web/overlays/dev/bomb.yaml': aliasBomb(9) } },
+    /bomb\.yaml is not valid YAML: .*alias/i,
   ],
   [
     'an edit of a missing file',
@@ -115,20 +150,25 @@ describe('openConfigRepoPullRequest: bad input and secrets', () => {
     },
   );
 
-  it('writing through a symlink of the base tree is refused', async () => {
+  it.each([
+    ['a symlink', 'symlink'],
+    ['a submodule', 'submodule'],
+  ])('writing through %s of the base tree is refused', async (_name, kind) => {
     const id = await github.newRepo(seededRepoFiles());
     const { octokit, calls } = await github.client();
-    // Make apps/link a symlink on main, the way a user's push could.
+    // Make apps/link a symlink or a submodule on main, the way a user's push could.
     const main = (await octokit.git.getRef({ ...id, ref: 'heads/main' })).data
       .object.sha;
     const baseTree = (await octokit.git.getCommit({ ...id, commit_sha: main }))
       .data.tree.sha;
+    const link =
+      kind === 'symlink'
+        ? ({ mode: '120000', type: 'blob', content: '/etc' } as const)
+        : ({ mode: '160000', type: 'commit', sha: main } as const);
     const tree = await octokit.git.createTree({
       ...id,
       base_tree: baseTree,
-      tree: [
-        { path: 'apps/link', mode: '120000', type: 'blob', content: '/etc' },
-      ],
+      tree: [{ path: 'apps/link', ...link }],
     });
     const commit = await octokit.git.createCommit({
       ...id,
@@ -151,7 +191,7 @@ describe('openConfigRepoPullRequest: bad input and secrets', () => {
       validate: false,
     }).catch(e => e);
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toMatch(/apps\/link is a symlink/);
+    expect(error.message).toMatch(new RegExp(`apps/link is a ${kind}`));
     await expectNothingPushed(id, commit.data.sha, calls);
   });
 

@@ -8,8 +8,12 @@ import { GithubClient } from '../github/createGithubClient';
 import { githubErrorInfo, toSafeGithubError } from '../github/errors';
 import { renderValidationMarkdown } from '../validation/markdown';
 import { planValidation } from '../validation/planValidation';
+import { ValidationOptions } from '../validation/config';
 import { ValidationResult } from '../validation/types';
-import { validateConfigRepoChange } from '../validation/validateConfigRepoChange';
+import {
+  isBlocking,
+  validateConfigRepoChange,
+} from '../validation/validateConfigRepoChange';
 import { assertBranchWritable } from './assertBranchWritable';
 import { assertBranchInput, DEFAULT_BRANCH_PREFIX } from './branchNames';
 import { decoratePullRequest } from './decoratePullRequest';
@@ -20,10 +24,11 @@ import {
   findOpenPullRequest,
 } from './ensurePullRequest';
 
-/** Validation settings; `false` turns validation off (not recommended outside tests of the writer itself). */
-export type ValidateOption =
-  | false
-  | { kubectlPath?: string; helmPath?: string; timeoutMs?: number };
+/**
+ * Validation settings (`readValidationOptions(config)`, or any part of it); `false` turns validation off (not
+ * recommended outside tests of the writer itself).
+ */
+export type ValidateOption = false | Partial<ValidationOptions>;
 
 export interface OpenConfigRepoPullRequestOptions {
   octokit: GithubClient;
@@ -102,13 +107,15 @@ function assertOptions(o: OpenConfigRepoPullRequestOptions) {
 }
 
 function validationError(result: ValidationResult): InputError {
-  const lines = result.violations
+  const blocking = result.violations.filter(isBlocking);
+  const lines = blocking
     .slice(0, 20)
-    .map(v => `${v.file}: [${v.rule}] ${v.message}`);
+    .map(
+      v =>
+        `${v.file}: [${v.rule}${v.policy ? ` ${v.policy}` : ''}] ${v.message}`,
+    );
   const more =
-    result.violations.length > 20
-      ? `\n…and ${result.violations.length - 20} more`
-      : '';
+    blocking.length > 20 ? `\n…and ${blocking.length - 20} more` : '';
   return new InputError(
     `The change fails validation:\n${lines.join('\n')}${more}`,
   );
@@ -121,12 +128,18 @@ async function validate(
   readBlob: BlobReader,
 ): Promise<ValidationResult> {
   if (options.validate === false) return NOT_VALIDATED;
-  const plan = await planValidation(change, base, readBlob);
+  const plan = await planValidation(
+    change,
+    base,
+    readBlob,
+    options.validate?.policies,
+  );
   return validateConfigRepoChange({
     ...plan,
     kubectlPath: options.validate?.kubectlPath,
     helmPath: options.validate?.helmPath,
     timeoutMs: options.validate?.timeoutMs,
+    rules: options.validate?.rules,
   });
 }
 

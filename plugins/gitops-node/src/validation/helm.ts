@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { checkObject } from './checkObject';
+import { CheckContext, checkObject } from './checkObject';
 import { objectId } from './objects';
 import { runRenderer } from './runRenderer';
 import { ManifestObject, ValidatedTarget, Violation } from './types';
@@ -114,6 +114,7 @@ export async function validateHelmRelease(options: {
   target: HelmReleaseTarget;
   helmPath?: string;
   timeoutMs?: number;
+  context?: CheckContext;
 }): Promise<ValidatedTarget> {
   const { target } = options;
   const path = `${target.chart} (${target.valuesFiles.join(', ')})`;
@@ -141,7 +142,12 @@ export async function validateHelmRelease(options: {
     return { path, kind: 'helm', objects: 0, violations: [violation] };
   }
   const violations = rendered.flatMap(({ object, file }) =>
-    checkObject(object, file ?? `${target.chart}/Chart.yaml`, true).map(v =>
+    checkObject(
+      object,
+      file ?? `${target.chart}/Chart.yaml`,
+      true,
+      options.context,
+    ).map(v =>
       v.rule === 'immutable-image-tag' && valuesFile
         ? { ...v, file: valuesFile }
         : v,

@@ -1,5 +1,6 @@
 import { BaseSnapshot, BlobReader, readBlobs } from '../changes/baseSnapshot';
 import { ResolvedChange } from '../changes/types';
+import { PolicySources } from './config';
 import { helmReleaseTargets } from './helm';
 import { ValidateConfigRepoChangeOptions } from './validateConfigRepoChange';
 
@@ -12,16 +13,18 @@ const isYaml = (path: string) => /\.ya?ml$/i.test(path);
  * under `apps/<svc>/` touches all of the service's overlays), the plain
  * manifests it writes outside `apps/`, and the files to materialise (the
  * whole `apps/<svc>/` directory of each touched service, read from the base
- * branch where the change does not replace it).
+ * branch where the change does not replace it), and the estate's policy
+ * files under `policies.paths`, read at the base branch.
  */
 export async function planValidation(
   change: ResolvedChange,
   base: BaseSnapshot,
   readBlob: BlobReader,
+  policies?: PolicySources,
 ): Promise<
   Omit<
     ValidateConfigRepoChangeOptions,
-    'kubectlPath' | 'helmPath' | 'timeoutMs'
+    'kubectlPath' | 'helmPath' | 'timeoutMs' | 'rules'
   >
 > {
   const finalPaths = new Set(
@@ -72,6 +75,9 @@ export async function planValidation(
   }
   return {
     checkoutFiles,
+    ...(policies?.enabled
+      ? { policyFiles: await readPolicyFiles(base, readBlob, policies.paths) }
+      : {}),
     touchedOverlays: [...overlays].sort(),
     helmReleases: helmReleaseTargets(finalPaths, values =>
       helmScopes.some(scope =>
@@ -81,4 +87,19 @@ export async function planValidation(
     manifestFiles,
     secretScanFiles: Object.keys(change).filter(p => change[p] !== null),
   };
+}
+
+/** The YAML files under the policy paths (a directory ends with `/`; anything else is one file) at the base branch. */
+async function readPolicyFiles(
+  base: BaseSnapshot,
+  readBlob: BlobReader,
+  paths: string[],
+): Promise<Record<string, string>> {
+  const entries = [...base.entries.values()].filter(
+    e =>
+      e.type === 'blob' &&
+      isYaml(e.path) &&
+      paths.some(p => (p.endsWith('/') ? e.path.startsWith(p) : e.path === p)),
+  );
+  return readBlobs(readBlob, entries);
 }

@@ -188,10 +188,10 @@ describe('validateConfigRepoChange', () => {
     });
     const markdown = renderValidationMarkdown(result);
     expect(markdown).toContain(
-      '| `apps/web/overlays/dev` | 1 | 1 violation(s) |',
+      '| `apps/web/overlays/dev` | 1 | 1 finding(s) |',
     );
     expect(markdown).toContain(
-      '| `apps/web/overlays/dev/kustomization.yaml` | Deployment/web | `immutable-image-tag` |',
+      '| ❌ error | `apps/web/overlays/dev/kustomization.yaml` | Deployment/web | `immutable-image-tag` | (built-in) |',
     );
   });
 });

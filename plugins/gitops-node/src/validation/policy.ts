@@ -1,10 +1,10 @@
 import { isDns1123Label, isDns1123Subdomain } from '../changes/safety';
 import { containersOf, podSpecsOf } from './objects';
-import { ManifestObject, ValidationRule } from './types';
+import { BuiltInRuleId, ManifestObject } from './types';
 
 /** One policy rule: returns a message per problem it finds in an object. */
 export interface PolicyRule {
-  id: ValidationRule;
+  id: BuiltInRuleId;
   description: string;
   /** Whether the rule applies to plain manifests too, or only to rendered overlays (which carry env labels). */
   overlaysOnly: boolean;

@@ -9,7 +9,20 @@ export type ValidationRule =
   | 'immutable-image-tag'
   | 'no-plaintext-secret'
   | 'team-env-labels'
-  | 'dns1123-names';
+  | 'dns1123-names'
+  /** A ValidatingAdmissionPolicy found in the config repo (`policy` names it). */
+  | 'validating-admission-policy'
+  /** A Kyverno ClusterPolicy or Policy `validate` rule found in the config repo (`policy` names it). */
+  | 'kyverno';
+
+/** The built-in policy rules a config can enable, disable or soften (`gitops.validation.rules`). */
+export type BuiltInRuleId = Exclude<
+  ValidationRule,
+  'render' | 'schema' | 'validating-admission-policy' | 'kyverno'
+>;
+
+/** `error` blocks the pull request; `warning` is listed in its body only. */
+export type Severity = 'error' | 'warning';
 
 export interface Violation {
   /** The repo file the object comes from (or the overlay's kustomization.yaml when unknown). */
@@ -18,6 +31,19 @@ export interface Violation {
   object: string;
   rule: ValidationRule;
   message: string;
+  /** Absent means `error` (blocking). */
+  severity?: Severity;
+  /** The estate policy that found it: `ValidatingAdmissionPolicy/<name>` or `ClusterPolicy/<name>/<rule>`. */
+  policy?: string;
+}
+
+/** An estate policy (or one of its rules) that could not be evaluated: never counted as passed. */
+export interface SkippedPolicy {
+  /** `ValidatingAdmissionPolicy/<name>`, `ClusterPolicy/<name>/<rule>`, … */
+  policy: string;
+  /** The file it was read from. */
+  file: string;
+  reason: string;
 }
 
 /** What validation found for one rendered overlay or one plain manifest file. */
@@ -31,11 +57,16 @@ export interface ValidatedTarget {
 }
 
 export interface ValidationResult {
+  /** No blocking (`error`) violation. Warnings do not make it false. */
   ok: boolean;
   overlays: ValidatedTarget[];
   manifests: ValidatedTarget[];
-  /** Every violation of every target, in order. */
+  /** Every violation of every target, in order, warnings included. */
   violations: Violation[];
+  /** Estate policies (or rules of them) that could not be evaluated, by name. */
+  skipped?: SkippedPolicy[];
+  /** Estate policies that were evaluated, by name. */
+  policies?: string[];
   /** What could not be checked and why (e.g. a remote Helm chart that was not fetched). */
   notes?: string[];
 }

@@ -5,7 +5,9 @@ import { assertSafeRepoPath } from '../changes/safety';
 import { renderKustomization } from './kustomize';
 import { remoteBaseViolations } from './remoteBases';
 import { objectId, parseManifests } from './objects';
-import { checkObject } from './checkObject';
+import { builtInRuleSeverity, CheckContext, checkObject } from './checkObject';
+import { RuleSettings } from './config';
+import { loadEstatePolicies } from './policies/loadEstatePolicies';
 import {
   HelmReleaseTarget,
   remoteChartNotes,
@@ -36,7 +38,14 @@ export interface ValidateConfigRepoChangeOptions {
   helmPath?: string;
   /** Per-overlay render timeout. */
   timeoutMs?: number;
+  /** The built-in rules' settings (`gitops.validation.rules`); absent rules are errors, enabled, without exceptions. */
+  rules?: RuleSettings;
+  /** The estate's own policy files (path → text, from the config repo's policy paths at the base branch). */
+  policyFiles?: Record<string, string>;
 }
+
+/** A finding that stops the pull request (anything but a warning). */
+export const isBlocking = (v: Violation) => v.severity !== 'warning';
 
 const isYaml = (path: string) => /\.ya?ml$/i.test(path);
 const isKustomizeConfig = (object: ManifestObject) =>
@@ -70,6 +79,7 @@ async function validateOverlay(
   root: string,
   overlay: string,
   options: ValidateConfigRepoChangeOptions,
+  context: CheckContext,
 ): Promise<ValidatedTarget> {
   const kustomizationFile = `${overlay}/kustomization.yaml`;
   const service = overlay.split('/').slice(0, 2).join('/');
@@ -107,6 +117,7 @@ async function validateOverlay(
         object,
         sources.get(objectId(object)) ?? kustomizationFile,
         true,
+        context,
       ),
     )
     .map(v =>
@@ -120,7 +131,11 @@ async function validateOverlay(
   };
 }
 
-function validateManifest(path: string, text: string): ValidatedTarget {
+function validateManifest(
+  path: string,
+  text: string,
+  context: CheckContext,
+): ValidatedTarget {
   let objects: ManifestObject[];
   try {
     objects = parseManifests(text).filter(object => !isKustomizeConfig(object));
@@ -140,23 +155,38 @@ function validateManifest(path: string, text: string): ValidatedTarget {
     };
   }
   const violations = objects.flatMap(object =>
-    checkObject(object, path, false),
+    checkObject(object, path, false, context),
   );
   return { path, kind: 'manifest', objects: objects.length, violations };
 }
 
-function scanForSecrets(path: string, text: string): Violation[] {
+function scanForSecrets(
+  path: string,
+  text: string,
+  rules: RuleSettings | undefined,
+): Violation[] {
   try {
     return parseManifests(text)
       .filter(isPlaintextSecret)
-      .map(object => ({
-        file: path,
-        object: objectId(object),
-        rule: 'no-plaintext-secret' as const,
-        message: `${objectId(
+      .flatMap(object => {
+        const severity = builtInRuleSeverity(
           object,
-        )} is a plaintext Secret; use an ExternalSecret, a SealedSecret or SOPS encryption`,
-      }));
+          'no-plaintext-secret',
+          rules,
+        );
+        if (severity === 'off') return [];
+        return [
+          {
+            file: path,
+            object: objectId(object),
+            rule: 'no-plaintext-secret' as const,
+            message: `${objectId(
+              object,
+            )} is a plaintext Secret; use an ExternalSecret, a SealedSecret or SOPS encryption`,
+            ...(severity === 'warning' ? { severity } : {}),
+          },
+        ];
+      });
   } catch {
     return [];
   }
@@ -179,10 +209,17 @@ export async function validateConfigRepoChange(
       await mkdir(dirname(join(root, path)), { recursive: true });
       await writeFile(join(root, path), text);
     }
+    const policies = options.policyFiles
+      ? loadEstatePolicies(
+          options.policyFiles,
+          parsedYamlFiles(options.checkoutFiles).map(({ object }) => object),
+        )
+      : undefined;
+    const context: CheckContext = { rules: options.rules, policies };
     const overlays: ValidatedTarget[] = [];
     for (const overlay of options.touchedOverlays) {
       assertSafeRepoPath(overlay);
-      overlays.push(await validateOverlay(root, overlay, options));
+      overlays.push(await validateOverlay(root, overlay, options, context));
     }
     for (const target of options.helmReleases ?? []) {
       [target.chart, ...target.valuesFiles].forEach(assertSafeRepoPath);
@@ -192,12 +229,15 @@ export async function validateConfigRepoChange(
           target,
           helmPath: options.helmPath,
           timeoutMs: options.timeoutMs,
+          context,
         }),
       );
     }
     const manifests = (options.manifestFiles ?? [])
       .filter(path => options.checkoutFiles[path] !== undefined)
-      .map(path => validateManifest(path, options.checkoutFiles[path]));
+      .map(path =>
+        validateManifest(path, options.checkoutFiles[path], context),
+      );
     const seen = new Set(
       [...overlays, ...manifests]
         .flatMap(t => t.violations)
@@ -210,7 +250,9 @@ export async function validateConfigRepoChange(
           options.checkoutFiles[path] !== undefined &&
           !isChartTemplate(path, options.checkoutFiles),
       )
-      .flatMap(path => scanForSecrets(path, options.checkoutFiles[path]))
+      .flatMap(path =>
+        scanForSecrets(path, options.checkoutFiles[path], options.rules),
+      )
       .filter(v => !seen.has(`${v.file}|${v.object}|${v.rule}`));
     if (secretViolations.length > 0) {
       manifests.push(
@@ -224,12 +266,15 @@ export async function validateConfigRepoChange(
     }
     const violations = [...overlays, ...manifests].flatMap(t => t.violations);
     const notes = remoteChartNotes(parsedYamlFiles(options.checkoutFiles));
+    const skipped = policies?.skipped ?? [];
     return {
-      ok: violations.length === 0,
+      ok: !violations.some(isBlocking),
       overlays,
       manifests,
       violations,
       ...(notes.length > 0 ? { notes } : {}),
+      ...(policies ? { policies: policies.names } : {}),
+      ...(skipped.length > 0 ? { skipped } : {}),
     };
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -5,7 +5,11 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import GitopsIcon from '@material-ui/icons/Sync';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { gitopsApiRef, GitopsClient } from '../api';
 import { gitopsPageRouteRef } from './routes';
@@ -47,17 +51,30 @@ export const gitopsGroupContent = EntityContentBlueprint.make({
   },
 });
 
-/** The /gitops page: team overview with a team picker. */
+/** The /gitops page with its sidebar item: the fleet of the signed-in user's teams (or the teams picked). */
 export const gitopsPage = PageBlueprint.make({
   params: {
     path: '/gitops',
     title: 'GitOps',
+    icon: <GitopsIcon />,
     routeRef: gitopsPageRouteRef,
     loader: () =>
       import('../components/TeamOverview').then(m => (
         <Content>
-          <m.TeamOverviewWithPicker />
+          <m.FleetPageContent />
         </Content>
+      )),
+  },
+});
+
+/** The entity overview's GitOps card: one line per environment. */
+export const gitopsOverviewCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('../components/EntityOverviewCard').then(m => (
+        <m.EntityOverviewCard />
       )),
   },
 });
@@ -69,6 +86,28 @@ export const gitopsCrossplaneClaimField = FormFieldBlueprint.make({
     field: () =>
       import('../components/CrossplaneClaimField/formField').then(
         m => m.crossplaneClaimFormField,
+      ),
+  },
+});
+
+/** Scaffolder field `GitopsConfigRepoPicker`: the config repo among those the backend is configured with. */
+export const gitopsConfigRepoPickerField = FormFieldBlueprint.make({
+  name: 'config-repo-picker',
+  params: {
+    field: () =>
+      import('../components/GoldenPathFields/formFields').then(
+        m => m.configRepoPickerFormField,
+      ),
+  },
+});
+
+/** Scaffolder field `GitopsEnvironmentPicker`: environments as the backend knows them, in delivery order. */
+export const gitopsEnvironmentPickerField = FormFieldBlueprint.make({
+  name: 'environment-picker',
+  params: {
+    field: () =>
+      import('../components/GoldenPathFields/formFields').then(
+        m => m.environmentPickerFormField,
       ),
   },
 });

@@ -10,7 +10,10 @@ export {
   gitopsApi,
   gitopsComponentContent,
   gitopsCrossplaneClaimField,
+  gitopsConfigRepoPickerField,
+  gitopsEnvironmentPickerField,
   gitopsGroupContent,
+  gitopsOverviewCard,
   gitopsPage,
 } from './extensions';
 export { gitopsPageRouteRef } from './routes';

@@ -8,20 +8,37 @@ import {
   createExtensionTester,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
-import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { gitopsApiRef, GitopsClient } from '../api';
 import { setupGitopsServer } from '../__testUtils__/server';
 import { testApis } from '../__testUtils__/apis';
 import { shopEntity, teamEntity } from '../__testUtils__/render';
-import { argoApp, entityStatus } from '../__testUtils__/fixtures';
+import {
+  argoApp,
+  entityStatus,
+  manyTeamRows,
+  teamStatus,
+} from '../__testUtils__/fixtures';
 import gitopsPlugin, {
   gitopsApi,
   gitopsComponentContent,
   gitopsCrossplaneClaimField,
+  gitopsConfigRepoPickerField,
+  gitopsEnvironmentPickerField,
   gitopsGroupContent,
+  gitopsOverviewCard,
   gitopsPage,
 } from '.';
 
@@ -36,8 +53,11 @@ describe('gitops alpha plugin', () => {
     'api:gitops',
     'entity-content:gitops/component',
     'entity-content:gitops/group',
+    'entity-card:gitops/overview',
     'page:gitops',
     'scaffolder-form-field:gitops/crossplane-claim',
+    'scaffolder-form-field:gitops/config-repo-picker',
+    'scaffolder-form-field:gitops/environment-picker',
   ] as const)('has the extension %s the README documents', id => {
     expect(gitopsPlugin.getExtension(id)).toBeDefined();
   });
@@ -51,6 +71,23 @@ describe('gitops alpha plugin', () => {
     });
     expect(gitopsCrossplaneClaimField).toMatchObject({
       attachTo: { id: 'api:scaffolder/form-fields', input: 'formFields' },
+    });
+  });
+
+  it.each([
+    [
+      'GitopsConfigRepoPicker',
+      () => createExtensionTester(gitopsConfigRepoPickerField),
+    ],
+    [
+      'GitopsEnvironmentPicker',
+      () => createExtensionTester(gitopsEnvironmentPickerField),
+    ],
+  ])('offers the scaffolder field %s', async (name, tester) => {
+    const load = tester().get(FormFieldBlueprint.dataRefs.formFieldLoader);
+    expect(await load()).toMatchObject({
+      $$type: '@backstage/scaffolder/FormField',
+      name,
     });
   });
 
@@ -70,9 +107,18 @@ describe('gitops alpha plugin', () => {
     expect([filter?.(shopEntity), filter?.(teamEntity)]).toEqual([false, true]);
   });
 
-  it('mounts the team overview page at /gitops', () => {
+  it('mounts the fleet page at /gitops with a sidebar item', () => {
     const tester = createExtensionTester(gitopsPage);
     expect(tester.get(coreExtensionData.routePath)).toBe('/gitops');
+    // A page with a title and an icon is what the app's nav lists.
+    expect(tester.get(coreExtensionData.title)).toBe('GitOps');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+  });
+
+  it("adds the GitOps card to Components' overview only", () => {
+    const tester = createExtensionTester(gitopsOverviewCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect([filter?.(shopEntity), filter?.(teamEntity)]).toEqual([true, false]);
   });
 
   it('provides the GitopsClient as the gitops API', () => {
@@ -86,17 +132,43 @@ describe('gitops alpha plugin', () => {
     );
   });
 
-  it('renders the page with a team picker', async () => {
+  it("renders the page with the user's teams", async () => {
+    backend.serve('/teams/default/team-a/status', teamStatus(manyTeamRows(2)));
+    backend.serve('/clusters', { items: [] });
     const tester = createExtensionTester(gitopsPage);
     renderInTestApp(tester.reactElement(), {
       apis: [
         ...testApis().apis,
         [catalogApiRef, catalogApiMock({ entities: [teamEntity] })],
+        [
+          identityApiRef,
+          mockApis.identity({ ownershipEntityRefs: ['group:default/team-a'] }),
+        ],
       ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
+    expect(await screen.findAllByTestId('team-row')).toHaveLength(2);
     expect(
-      await screen.findByRole('button', { name: /^Team/ }),
+      await screen.findByRole('button', { name: /^Teams/ }),
     ).toBeInTheDocument();
+  });
+
+  it('renders the overview card with the real client', async () => {
+    backend.serve(
+      '/entities/component/default/shop/status',
+      entityStatus([argoApp({ health: { status: 'Missing' } })]),
+    );
+    const tester = createExtensionTester(gitopsOverviewCard);
+    renderInTestApp(
+      <EntityProvider entity={shopEntity}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        apis: testApis().apis,
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(await screen.findByText('Missing')).toBeInTheDocument();
   });
 
   it('renders the component tab with the real client', async () => {

@@ -3,7 +3,10 @@ import {
   gitopsApi,
   gitopsComponentContent,
   gitopsCrossplaneClaimField,
+  gitopsConfigRepoPickerField,
+  gitopsEnvironmentPickerField,
   gitopsGroupContent,
+  gitopsOverviewCard,
   gitopsPage,
 } from './extensions';
 import { gitopsPageRouteRef } from './routes';
@@ -15,13 +18,17 @@ import { gitopsPageRouteRef } from './routes';
  */
 export const gitopsPlugin = createFrontendPlugin({
   pluginId: 'gitops',
+  title: 'GitOps',
   info: { packageJson: () => import('../../package.json') },
   routes: { root: gitopsPageRouteRef },
   extensions: [
     gitopsApi,
     gitopsComponentContent,
     gitopsCrossplaneClaimField,
+    gitopsConfigRepoPickerField,
+    gitopsEnvironmentPickerField,
     gitopsGroupContent,
+    gitopsOverviewCard,
     gitopsPage,
   ],
 });

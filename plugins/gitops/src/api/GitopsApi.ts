@@ -4,10 +4,12 @@ import type {
   ClustersResponse,
   DeliveriesResponse,
   EntityStatusResponse,
+  GoldenPathOptionsResponse,
   HistoryResponse,
   OverviewQuery,
   OverviewResponse,
   PromotionRequest,
+  PullRequestPreviewResponse,
   PullRequestResponse,
   RollbackRequest,
   TeamStatusResponse,
@@ -38,16 +40,31 @@ export interface GitopsApi {
   ): Promise<DeliveriesResponse>;
   /** Crossplane CompositeResourceDefinitions. */
   getXrds(): Promise<XrdsResponse>;
+  /** What the golden paths' forms offer (config repos, environments, clusters), from the backend's config. */
+  getGoldenPathOptions(): Promise<GoldenPathOptionsResponse>;
   /** Opens (or updates) a pull request copying the image from one environment's overlay to another's. */
   promote(
     entity: CompoundEntityRef,
     request: PromotionRequest,
   ): Promise<PullRequestResponse>;
-  /** Opens (or updates) a pull request reverting the last change to one environment's overlay. */
+  /** The change `promote` would propose, as file diffs, after the same checks and validation; writes nothing. */
+  previewPromotion(
+    entity: CompoundEntityRef,
+    request: PromotionRequest,
+  ): Promise<PullRequestPreviewResponse>;
+  /**
+   * Opens (or updates) a pull request reverting the last change to one environment's overlay, or with `toRevision`
+   * restoring it to its content at that config-repo commit.
+   */
   rollback(
     entity: CompoundEntityRef,
     request: RollbackRequest,
   ): Promise<PullRequestResponse>;
+  /** The change `rollback` would propose, as file diffs, after the same checks and validation; writes nothing. */
+  previewRollback(
+    entity: CompoundEntityRef,
+    request: RollbackRequest,
+  ): Promise<PullRequestPreviewResponse>;
 }
 
 /**

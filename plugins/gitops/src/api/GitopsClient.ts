@@ -5,9 +5,11 @@ import {
   clustersResponseSchema,
   deliveriesResponseSchema,
   entityStatusResponseSchema,
+  goldenPathOptionsResponseSchema,
   historyResponseSchema,
   overviewQueryToSearchParams,
   overviewResponseSchema,
+  pullRequestPreviewResponseSchema,
   pullRequestResponseSchema,
   teamStatusResponseSchema,
   xrdsResponseSchema,
@@ -95,16 +97,47 @@ export class GitopsClient implements GitopsApi {
     return this.request('/xrds', xrdsResponseSchema);
   }
 
+  getGoldenPathOptions() {
+    return this.request(
+      '/golden-path-options',
+      goldenPathOptionsResponseSchema,
+    );
+  }
+
   promote(entity: CompoundEntityRef, request: PromotionRequest) {
-    return this.post(entityPath(entity, 'promotions'), request);
+    return this.post(
+      entityPath(entity, 'promotions'),
+      request,
+      pullRequestResponseSchema,
+    );
+  }
+
+  previewPromotion(entity: CompoundEntityRef, request: PromotionRequest) {
+    return this.post(
+      `${entityPath(entity, 'promotions')}?dryRun=true`,
+      request,
+      pullRequestPreviewResponseSchema,
+    );
   }
 
   rollback(entity: CompoundEntityRef, request: RollbackRequest) {
-    return this.post(entityPath(entity, 'rollbacks'), request);
+    return this.post(
+      entityPath(entity, 'rollbacks'),
+      request,
+      pullRequestResponseSchema,
+    );
   }
 
-  private post(path: string, body: object) {
-    return this.request(path, pullRequestResponseSchema, {
+  previewRollback(entity: CompoundEntityRef, request: RollbackRequest) {
+    return this.post(
+      `${entityPath(entity, 'rollbacks')}?dryRun=true`,
+      request,
+      pullRequestPreviewResponseSchema,
+    );
+  }
+
+  private post<T>(path: string, body: object, schema: ResponseSchema<T>) {
+    return this.request(path, schema, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),

@@ -6,15 +6,12 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import {
-  GithubEmulator,
-  runIsolated,
-  startGithubEmulator,
-} from '@internal/github-emulator';
+import { runIsolated } from '@internal/github-emulator';
 import { generateServiceManifests } from '@gitops-portal/plugin-gitops-node';
 import { Octokit } from '@octokit/rest';
 import yaml from 'yaml';
 import { GitopsActionDeps } from '../actions/types';
+import { EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
 
 export const TOKEN = 'ghs_scaffolder-test-token-0123456789';
 export const OWNER = 'acme';
@@ -45,9 +42,23 @@ export function seededRepoFiles(): Record<string, string> {
   };
 }
 
-/** Runs a command without a shell (async: the emulator runs in this process). */
+/** Runs a command without a shell, isolated from the machine's git config. */
 export function run(file: string, args: string[], cwd?: string) {
   return runIsolated(file, args, { cwd });
+}
+
+/**
+ * Waits until the clock is in its next second. Commit timestamps have
+ * one-second resolution, so a rerun of the same change within the second of
+ * the first run writes the very commit the first run wrote, which the writer
+ * must take for its own earlier attempt (a create whose answer was lost).
+ * The production client spaces writes a second apart, so a rerun's commit is
+ * always in a later second; these tests run without that pause (see
+ * `setupTests.ts`), and a test of a rerun waits here instead.
+ */
+export function nextSecond(): Promise<void> {
+  // A few milliseconds past the boundary: timers may fire a millisecond early.
+  return new Promise(done => setTimeout(done, 1005 - (Date.now() % 1000)));
 }
 
 /** A checkpoint store like the task database: a key's first result is replayed. */
@@ -62,15 +73,20 @@ export function checkpointStore() {
   };
 }
 
-/** One emulator per test file, a fresh seeded repo per test, real clones and kustomize. */
+/**
+ * One emulator (in its own process) per test file, a fresh seeded repo per
+ * test that writes, one shared repo for the tests that must write nothing,
+ * real clones and kustomize.
+ */
 export function useConfigRepo() {
-  let emulator: GithubEmulator | undefined;
+  let emulator: EmulatorProcess | undefined;
   let tmp = '';
   let counter = 0;
+  let untouched: Promise<{ repo: string; repoUrl: string }> | undefined;
 
   beforeAll(async () => {
     tmp = await mkdtemp(join(tmpdir(), 'scaffolder-gitops-test-'));
-    emulator = await startGithubEmulator({
+    emulator = await startEmulatorProcess({
       dataDir: join(tmp, 'data'),
       tokens: [TOKEN],
     });
@@ -83,7 +99,7 @@ export function useConfigRepo() {
   const host = () => new URL(emulator!.url).host;
 
   const harness = {
-    get emulator(): GithubEmulator {
+    get emulator(): EmulatorProcess {
       return emulator!;
     },
     get tmp() {
@@ -113,6 +129,15 @@ export function useConfigRepo() {
         files: { ...seededRepoFiles(), ...extra },
       });
       return { repo, repoUrl: `${host()}?owner=${OWNER}&repo=${repo}` };
+    },
+    /**
+     * The seeded repo of the file's tests that must change nothing (refusals,
+     * dry runs): created once. No test writes to it on purpose, so each such
+     * test's own check that it has no pull request or branch stays meaningful.
+     */
+    untouchedRepo() {
+      untouched ??= harness.newRepo();
+      return untouched;
     },
     octokit(): Octokit {
       return new Octokit({ auth: TOKEN, baseUrl: emulator!.url });

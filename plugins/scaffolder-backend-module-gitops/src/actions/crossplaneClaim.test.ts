@@ -112,7 +112,7 @@ describe('gitops:crossplane:claim', () => {
     ],
     ['a service without overlays', { service: 'ghost' }, /no overlays/],
   ])('refuses %s with an InputError', async (_case, override, message) => {
-    const { repo, repoUrl } = await github.newRepo();
+    const { repo, repoUrl } = await github.untouchedRepo();
     const { ctx } = await github.context({ ...claim, repoUrl, ...override });
 
     const result = createGitopsCrossplaneClaimAction(github.deps()).handler(

@@ -74,7 +74,11 @@ export function createGitopsCrossplaneClaimAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
-        defaultBranch: `gitops/claim/${input.service}-${input.name}`,
+        defaultBranch: {
+          action: 'claim',
+          entity: input.service,
+          id: input.name,
+        },
         defaultTitle: `Add ${kind} ${input.name} to ${input.service}`,
         defaultBody: `Adds the ${kind} claim \`${input.name}\` (${xrd.data.name}) to \`${input.service}\`.`,
         change: (reader, baseBranch) =>

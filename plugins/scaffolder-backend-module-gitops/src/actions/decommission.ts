@@ -46,7 +46,7 @@ export function createGitopsDecommissionAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
-        defaultBranch: `gitops/decommission/${input.service}`,
+        defaultBranch: { action: 'decommission', entity: input.service },
         defaultTitle: `Decommission ${input.service}`,
         defaultBody: () =>
           `Removes \`${input.service}\`:\n\n${deleted

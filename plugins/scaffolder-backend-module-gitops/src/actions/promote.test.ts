@@ -159,7 +159,7 @@ describe('gitops:promote', () => {
     ['an environment without an overlay', { to: 'qa' }],
     ['a missing service', { service: undefined }],
   ])('refuses %s with an InputError', async (_case, override) => {
-    const { repoUrl } = await github.newRepo();
+    const { repoUrl } = await github.untouchedRepo();
     const { ctx } = await github.context({
       ...promotion,
       repoUrl,

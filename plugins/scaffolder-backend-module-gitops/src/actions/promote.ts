@@ -48,7 +48,11 @@ export function createGitopsPromoteAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
-        defaultBranch: `gitops/promote/${input.service}-${input.from}-to-${input.to}`,
+        defaultBranch: {
+          action: 'promote',
+          entity: input.service,
+          id: `${input.from}-to-${input.to}`,
+        },
         defaultTitle: `Promote ${input.service} ${input.from} → ${input.to}`,
         defaultBody: `Promotes \`${input.service}\` from \`${input.from}\` to \`${input.to}\`.`,
         // Helm services pin the image in values.yaml, Kustomize ones in the overlay.

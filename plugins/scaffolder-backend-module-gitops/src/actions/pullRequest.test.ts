@@ -101,7 +101,7 @@ describe('gitops:pull-request', () => {
   });
 
   it('refuses a symlink in the workspace', async () => {
-    const { repoUrl } = await github.newRepo();
+    const { repoUrl } = await github.untouchedRepo();
     const { ctx } = await github.context({ repoUrl, sourcePath: 'out' });
     await writeWorkspace(ctx.workspacePath, {
       'out/a.yaml': SETTINGS_CONFIGMAP,
@@ -134,7 +134,7 @@ describe('gitops:pull-request', () => {
       { files: { 'apps/web/base/workload.yaml': 'kind: Deployment\n' } },
     ],
   ])('refuses %s with an InputError', async (_case, override) => {
-    const { repo, repoUrl } = await github.newRepo();
+    const { repo, repoUrl } = await github.untouchedRepo();
     const { ctx } = await github.context({ repoUrl, ...override });
 
     await expect(
@@ -144,7 +144,7 @@ describe('gitops:pull-request', () => {
   });
 
   it('asks gitops.change on entityRef and on every service the change touches, naming those refused', async () => {
-    const { repo, repoUrl } = await github.newRepo();
+    const { repo, repoUrl } = await github.untouchedRepo();
     const permissions = ownershipPermissions();
     const { ctx } = await github.context(
       {

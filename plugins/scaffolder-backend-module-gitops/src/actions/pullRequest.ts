@@ -119,7 +119,7 @@ export function createGitopsPullRequestAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
-        defaultBranch: `gitops/change/${ctx.task.id}`,
+        defaultBranch: { action: 'change', entity: ctx.task.id },
         defaultTitle: `Update ${
           paths.length === 1 ? paths[0] : `${paths.length} files`
         }`,

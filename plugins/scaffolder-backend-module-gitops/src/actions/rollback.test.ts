@@ -171,7 +171,7 @@ describe('gitops:rollback', () => {
       { environment: 'qa', toImageTag: '1.0.0' },
     ],
   ])('refuses %s with an InputError', async (_case, override) => {
-    const { repo, repoUrl } = await github.newRepo();
+    const { repo, repoUrl } = await github.untouchedRepo();
     const { ctx } = await github.context({ ...prod, repoUrl, ...override });
 
     await expect(

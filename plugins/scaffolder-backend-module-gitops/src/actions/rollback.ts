@@ -124,7 +124,11 @@ export function createGitopsRollbackAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
-        defaultBranch: `gitops/rollback/${service}-${environment}`,
+        defaultBranch: {
+          action: 'rollback',
+          entity: service,
+          id: environment,
+        },
         defaultTitle:
           pin || input.toRevision
             ? `Roll back ${service} in ${environment} to ${

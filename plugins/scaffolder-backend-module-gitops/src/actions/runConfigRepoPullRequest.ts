@@ -2,13 +2,14 @@ import {
   ConfigRepoChange,
   ConfigRepoReader,
   createConfigRepoReader,
-  GithubClient,
   openConfigRepoPullRequest,
+  portalBranchName,
+  previewConfigRepoPullRequest,
+  readBranchPrefix,
   readValidationOptions,
 } from '@gitops-portal/plugin-gitops-node';
 import { ConfigRepo, configRepoClient } from './configRepo';
 import { ConfigRepoActionContext } from './createConfigRepoAction';
-import { dryRunDiff } from './dryRunDiff';
 import { createSecretMask } from './secretMask';
 import { GitopsActionDeps } from './types';
 
@@ -38,8 +39,11 @@ export interface RunPullRequestOptions {
   deps: GitopsActionDeps;
   target: ConfigRepo;
   input: PullRequestInput;
-  /** Used when the input gives none. */
-  defaultBranch: string;
+  /**
+   * The portal's branch for this request when the input names none: `<prefix><action>/<entity>[-<id>]`, under
+   * `gitops.pullRequests.branchPrefix`. A function of the request only, so a re-run updates the same PR.
+   */
+  defaultBranch: { action: string; entity: string; id?: string };
   defaultTitle: string;
   /**
    * What the change does (a "Requested by" line follows). A function is
@@ -53,22 +57,6 @@ export interface RunPullRequestOptions {
   ) => Promise<ConfigRepoChange>;
 }
 
-/** Thrown by the dry-run client at the first write; the writer's reads and validation have run. */
-class DryRunHalt extends Error {}
-
-/** A dry run uses the real reads and validation, and stops at the first write (the tree) to report it. */
-function haltOnFirstWrite(octokit: GithubClient) {
-  const captured: { tree?: Array<{ path: string; content?: string }> } = {};
-  octokit.hook.wrap('request', async (request, options) => {
-    if (options.method !== 'GET' && options.method !== 'HEAD') {
-      captured.tree = (options.tree ?? []) as typeof captured.tree;
-      throw new DryRunHalt(`dry run: not sending ${options.method}`);
-    }
-    return request(options);
-  });
-  return captured;
-}
-
 /**
  * Opens (or updates) the pull request of one action run. The writes run in a
  * checkpoint keyed by the branch, so a task resumed after a restart reuses
@@ -78,7 +66,10 @@ export async function runConfigRepoPullRequest(
   options: RunPullRequestOptions,
 ): Promise<PullRequestOutcome> {
   const { ctx, deps, target, input } = options;
-  const branch = input.branch ?? options.defaultBranch;
+  const branchPrefix = readBranchPrefix(deps.config);
+  const branch =
+    input.branch ??
+    portalBranchName({ prefix: branchPrefix, ...options.defaultBranch });
   const baseBranch = input.baseBranch ?? 'main';
   const validate = readValidationOptions(deps.config);
   const prOptions = {
@@ -86,6 +77,7 @@ export async function runConfigRepoPullRequest(
     repo: target.repo,
     baseBranch,
     branch,
+    branchPrefix,
     // A secret form field a template put into the title or body stays out of the pull request.
     title: createSecretMask(ctx.secrets)(input.title ?? options.defaultTitle),
     labels: input.labels,
@@ -148,6 +140,7 @@ function bodyOf(options: RunPullRequestOptions): string {
   return mask(what ? `${what}\n\n${requested}` : requested);
 }
 
+/** A dry run: the real reads, checks and validation, then the change as diffs in the log (secrets masked). */
 async function dryRun(
   options: RunPullRequestOptions,
   prOptions: Omit<
@@ -156,49 +149,26 @@ async function dryRun(
   > & { baseBranch: string },
 ): Promise<PullRequestOutcome> {
   const octokit = await configRepoClient(options.deps, options.target);
-  const captured = haltOnFirstWrite(octokit);
   const reader = createConfigRepoReader(octokit, options.target);
   const change = await options.change(reader, prOptions.baseBranch);
-  try {
-    const result = await openConfigRepoPullRequest({
-      ...prOptions,
-      body: bodyOf(options),
-      octokit,
-      change,
-    });
-    // Only an empty change gets here: the writer returns before any write.
-    return {
-      status: result.status,
-      branch: result.branch,
-      pullRequestUrl: '',
-      pullRequestNumber: 0,
-      changedFiles: [],
-    };
-  } catch (error) {
-    if (!captured.tree) throw error;
-  }
-  // A diff against the base branch, never whole files: Secret values and the task's secrets are masked.
   const mask = createSecretMask(options.ctx.secrets);
-  const entries = captured.tree;
-  for (const entry of entries) {
-    const before = await reader.readFile(entry.path, prOptions.baseBranch);
-    const verb = entry.content === undefined ? 'delete' : 'write';
+  const preview = await previewConfigRepoPullRequest({
+    ...prOptions,
+    body: bodyOf(options),
+    octokit,
+    change,
+    mask,
+  });
+  for (const file of preview.files) {
     options.ctx.logger.info(
-      mask(
-        `dry run: would ${verb} ${entry.path}\n${dryRunDiff(
-          entry.path,
-          before,
-          entry.content,
-          mask,
-        )}`,
-      ),
+      mask(`dry run: would ${file.change} ${file.path}\n${file.diff}`),
     );
   }
   return {
-    status: 'dry-run',
-    branch: prOptions.branch,
+    status: preview.status === 'empty' ? 'empty' : 'dry-run',
+    branch: preview.branch,
     pullRequestUrl: '',
     pullRequestNumber: 0,
-    changedFiles: entries.map(entry => entry.path).sort(),
+    changedFiles: preview.files.map(file => file.path),
   };
 }

@@ -140,7 +140,7 @@ export const branchField = (z: Zod) =>
   branchName(z)
     .optional()
     .describe(
-      "The change branch, under the portal's prefix `gitops/`; never the base, default or a protected branch. The default is deterministic per request so a re-run updates the same PR",
+      "The change branch, under the portal's prefix (`gitops.pullRequests.branchPrefix`, default `gitops/`); never the base, default or a protected branch. The default is deterministic per request so a re-run updates the same PR",
     );
 
 export const titleField = (z: Zod) =>

@@ -1,9 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
 import { JsonObject, JsonValue } from '@backstage/types';
+import { SECRET_MASK } from '@gitops-portal/plugin-gitops-node';
 
-/** What a secret value is replaced with wherever the action would show it. */
-export const MASK = '<masked>';
+/** What a secret value is replaced with wherever the action would show it (the writer's diffs use the same). */
+export const MASK = SECRET_MASK;
 
 /** Replaces every secret value in a text. */
 export type SecretMask = (text: string) => string;

@@ -156,7 +156,7 @@ describe('gitops:service:create', () => {
       { repoUrl: 'gitlab.example.com?owner=acme&repo=x' },
     ],
   ])('refuses %s with an InputError', async (_case, override) => {
-    const { repoUrl } = await github.newRepo();
+    const { repoUrl } = await github.untouchedRepo();
     const { ctx } = await github.context({ ...checkout, repoUrl, ...override });
 
     await expect(

@@ -171,7 +171,7 @@ export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
-        defaultBranch: `gitops/create/${input.name}`,
+        defaultBranch: { action: 'create', entity: input.name },
         defaultTitle: `Create ${input.name}`,
         defaultBody: `Adds the service \`${input.name}\` (team \`${
           input.team

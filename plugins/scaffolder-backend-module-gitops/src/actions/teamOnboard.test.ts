@@ -2,7 +2,11 @@ import { InputError } from '@backstage/errors';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { checkpointStore, useConfigRepo } from '../__testUtils__/harness';
+import {
+  checkpointStore,
+  nextSecond,
+  useConfigRepo,
+} from '../__testUtils__/harness';
 import { createGitopsTeamOnboardAction } from './teamOnboard';
 
 const ENVIRONMENTS = ['dev', 'staging', 'prod'];
@@ -69,6 +73,8 @@ describe('gitops:team:onboard', () => {
     const action = createGitopsTeamOnboardAction(github.deps());
     const statuses = [];
     for (let run = 0; run < 2; run++) {
+      // The rerun comes in a later second, as the production client's write pacing ensures (see nextSecond).
+      if (run > 0) await nextSecond();
       const { ctx, outputs } = await github.context({
         team: 'search',
         environments: ['dev'],
@@ -154,7 +160,7 @@ describe('gitops:team:onboard', () => {
     ],
     ['no environment', { team: 'search', environments: [] }, /environments/],
   ])('refuses %s with an InputError', async (_case, input, message) => {
-    const { repo, repoUrl } = await github.newRepo();
+    const { repo, repoUrl } = await github.untouchedRepo();
     const { ctx } = await github.context({
       environments: ['dev'],
       ...input,

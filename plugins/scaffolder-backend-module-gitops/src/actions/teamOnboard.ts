@@ -54,7 +54,7 @@ export function createGitopsTeamOnboardAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
-        defaultBranch: `gitops/team/${input.team}`,
+        defaultBranch: { action: 'team', entity: input.team },
         defaultTitle: `Onboard team ${input.team}`,
         defaultBody: () =>
           [

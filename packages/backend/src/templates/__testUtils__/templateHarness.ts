@@ -23,7 +23,12 @@ import {
   readTemplateEntity,
   templatePaths,
 } from './catalogEntities';
-import { BuiltCheckout, cloneAndBuild, KUBECTL } from './configRepoCheckout';
+import {
+  BuildOptions,
+  BuiltCheckout,
+  cloneAndBuild,
+  KUBECTL,
+} from './configRepoCheckout';
 import {
   createScaffolderClient,
   DryRunResult,
@@ -61,8 +66,11 @@ export interface TemplateHarness {
   ): Promise<DryRunResult>;
   /** A real task from the catalog's template (POST /api/scaffolder/v2/tasks), followed to its end. */
   run(templatePath: string, values: JsonObject): Promise<TaskResult>;
-  /** Clones `branch` (a PR's head, e.g. `task.output.branch`) and renders every overlay and chart in it. */
-  cloneAndBuildOverlays(branch: string): Promise<BuiltCheckout>;
+  /** Clones `branch` (a PR's head, e.g. `task.output.branch`) and renders its overlays and charts (default: all). */
+  cloneAndBuildOverlays(
+    branch: string,
+    options?: BuildOptions,
+  ): Promise<BuiltCheckout>;
   /** The config repo's pull requests, newest first. */
   pullRequests(): Promise<PullRequestSummary[]>;
   /** The config repo's branches and their head commits (to show a dry run wrote nothing). */
@@ -195,11 +203,12 @@ export function useTemplateHarness(
       scaffolder().dryRun(template(path), values, directoryContents),
     run: (path, values) =>
       scaffolder().run(stringifyEntityRef(template(path)), values),
-    cloneAndBuildOverlays: branch =>
+    cloneAndBuildOverlays: (branch, buildOptions) =>
       cloneAndBuild(
         github().gitUrl(CONFIG_REPO.owner, CONFIG_REPO.repo),
         branch,
         join(tmp, `clone-${++clones}`),
+        buildOptions,
       ),
     pullRequests: () =>
       githubApi(`${repoPath}/pulls?state=all&per_page=100`).then(

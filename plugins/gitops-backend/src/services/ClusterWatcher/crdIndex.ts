@@ -1,5 +1,5 @@
 import { KindSpec } from './kinds';
-import { RawObserver } from './kindApplier';
+import { RawObserver } from './types';
 
 /** The CRD kind the watcher lists and watches to learn when discovery must be re-read. */
 export const CRD_KIND = {

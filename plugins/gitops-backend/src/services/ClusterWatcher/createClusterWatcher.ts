@@ -1,7 +1,10 @@
 import { createKubeClient } from '../KubeClient';
 import { DEFAULT_BACKOFF } from './backoff';
 import { ConnectionTracker } from './connection';
+import { sharedLuaHealthRuntime } from './customHealth/luaHealthRuntime';
 import { DiscoveryLoop, WatchBase } from './discoveryLoop';
+import { ARGOCD_CONFIG_MAP, DEFAULT_ARGOCD_NAMESPACE } from './healthConfig';
+import { HealthSources } from './healthSources';
 import { kindId, KindSpec, ResolvedKind } from './kinds';
 import { KindWatch } from './kindWatch';
 import { createTaskLimit } from './listPageLimit';
@@ -29,6 +32,18 @@ export function createClusterWatcher(
   let absent: KindSpec[] = [];
   const limit = createTaskLimit({ concurrency: options.concurrency ?? 4 });
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const health = new HealthSources({
+    cluster: name,
+    cache: options.cache,
+    logger,
+    configScripts: options.health?.scripts,
+    runtime: options.health?.runtime ?? sharedLuaHealthRuntime,
+    onScriptsChanged: changed => {
+      for (const watch of watches.values()) {
+        if (changed(watch.kind.group, watch.kind.kind)) watch.requestRelist();
+      }
+    },
+  });
   /** What every watch of this cluster shares. */
   const watchBase: WatchBase = {
     cluster: name,
@@ -43,7 +58,30 @@ export function createClusterWatcher(
     pageSize: options.pageSize ?? 500,
     limit,
     listPageLimit: options.listPageLimit,
+    health,
   };
+  /**
+   * The cluster's argocd-cm (only that ConfigMap: a field selector by name) for its custom health scripts. Its
+   * failures (no such namespace, no right to read it) leave the scripts as they were and say nothing about the
+   * cluster's state.
+   */
+  const argoCdConfig = new KindWatch({
+    ...watchBase,
+    health: undefined,
+    kind: { group: '', kind: 'ConfigMap', plural: 'configmaps', version: 'v1' },
+    scope: {
+      namespace: options.health?.argoCdNamespace ?? DEFAULT_ARGOCD_NAMESPACE,
+      fieldSelector: `metadata.name=${ARGOCD_CONFIG_MAP}`,
+    },
+    cacheObjects: false,
+    onStateChange: () => {},
+    forbiddenRetryMs: 5 * 60_000,
+    observer: {
+      replaced: objects => health.setArgoCdConfigMap(objects[0]),
+      upserted: object => health.setArgoCdConfigMap(object),
+      deleted: () => health.setArgoCdConfigMap(undefined),
+    },
+  });
   const discovery = new DiscoveryLoop({
     cluster: name,
     client: watchBase.client,
@@ -92,6 +130,17 @@ export function createClusterWatcher(
     );
   }
 
+  /** The raw objects of XRDs feed discovery; those of Applications, the health they report. */
+  function observerOf(kind: ResolvedKind) {
+    if (kind.kind === 'CompositeResourceDefinition') {
+      return discovery.xrdObserver;
+    }
+    if (kind.group === 'argoproj.io' && kind.kind === 'Application') {
+      return health.applications;
+    }
+    return undefined;
+  }
+
   function startWatch(kind: ResolvedKind) {
     const watch = new KindWatch({
       ...watchBase,
@@ -100,10 +149,7 @@ export function createClusterWatcher(
       // One kind's broken connection need not mean the cluster is down: a discovery round trip confirms (or
       // clears) 'unreachable' at once.
       onNetworkError: () => discovery.request(),
-      observer:
-        kind.kind === 'CompositeResourceDefinition'
-          ? discovery.xrdObserver
-          : undefined,
+      observer: observerOf(kind),
     });
     watches.set(watch.id, watch);
     watch.start();
@@ -139,8 +185,12 @@ export function createClusterWatcher(
 
   return {
     name,
-    start: () => discovery.start(),
+    start: () => {
+      argoCdConfig.start();
+      discovery.start();
+    },
     async stop() {
+      await argoCdConfig.stop();
       await discovery.stop();
       await Promise.all([...watches.values()].map(watch => watch.stop()));
       watches.clear();

@@ -5,7 +5,7 @@ import { BackoffOptions, backoffCeiling, sleep } from './backoff';
 import { ConnectionTracker } from './connection';
 import { CRD_KIND, CrdIndex } from './crdIndex';
 import { discoverKinds } from './discovery';
-import { RawObserver } from './kindApplier';
+import { RawObserver } from './types';
 import {
   kindId,
   KindSpec,

@@ -3,31 +3,32 @@ import {
   normalizeObject,
 } from '@gitops-portal/plugin-gitops-common';
 import { CacheInput, ObjectCache } from '../ObjectCache';
+import type { HealthSources } from './healthSources';
 import { apiVersionOf, kindId, ResolvedKind } from './kinds';
-
-/** Raw objects of a kind, for watchers that need more than the status record (XRDs, CRDs). */
-export interface RawObserver {
-  replaced(objects: Record<string, unknown>[]): void;
-  upserted(object: Record<string, unknown>): void;
-  deleted(object: Record<string, unknown>): void;
-}
+import { RawObserver } from './types';
 
 /** One raw object of a watched kind as the ObjectCache stores it. */
 export function toCacheInput(
   obj: Record<string, unknown>,
-  context: { cluster: string; environment?: string; kind: ResolvedKind },
+  context: {
+    cluster: string;
+    environment?: string;
+    kind: ResolvedKind;
+    health?: HealthSources;
+  },
 ): CacheInput {
   const { kind } = context;
   // Typed lists may omit apiVersion/kind on items.
   if (typeof obj.apiVersion !== 'string') obj.apiVersion = apiVersionOf(kind);
   if (typeof obj.kind !== 'string') obj.kind = kind.kind;
   const meta = obj.metadata as { resourceVersion?: unknown } | undefined;
+  const record = normalizeObject(obj, {
+    cluster: context.cluster,
+    environment: context.environment,
+    crossplaneRole: kind.crossplaneRole,
+  });
   return {
-    record: normalizeObject(obj, {
-      cluster: context.cluster,
-      environment: context.environment,
-      crossplaneRole: kind.crossplaneRole,
-    }),
+    record: context.health ? context.health.decorate(record, obj) : record,
     match: matchableObject(obj),
     resourceVersion:
       typeof meta?.resourceVersion === 'string'
@@ -44,6 +45,8 @@ export interface KindApplierOptions {
   observer?: RawObserver;
   /** False for kinds only the watcher itself needs (CRDs): objects go to the observer only. */
   cacheObjects?: boolean;
+  /** Decides where each object's health comes from (Application report, custom script, built-in rule). */
+  health?: HealthSources;
 }
 
 /** One full list being applied: pages as they arrive, then the end (objects not listed are gone). */
@@ -107,10 +110,12 @@ export class KindApplier {
   deleted(object: Record<string, unknown>) {
     if (this.cached) {
       const meta = object.metadata as { resourceVersion?: string } | undefined;
-      this.options.cache.remove(
-        this.toInput(object).record.key,
-        meta?.resourceVersion,
-      );
+      const key = normalizeObject(object, {
+        cluster: this.options.cluster,
+        crossplaneRole: this.options.kind.crossplaneRole,
+      }).key;
+      this.options.health?.forget(key);
+      this.options.cache.remove(key, meta?.resourceVersion);
     }
     this.options.observer?.deleted(object);
   }

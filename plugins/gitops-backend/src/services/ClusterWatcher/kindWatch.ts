@@ -4,7 +4,9 @@ import { KubeClient, WatchEvent, WatchHandle } from '../KubeClient';
 import { ObjectCache } from '../ObjectCache';
 import { BackoffOptions, backoffDelay, sleep } from './backoff';
 import { ConnectionTracker } from './connection';
-import { KindApplier, RawObserver } from './kindApplier';
+import type { HealthSources } from './healthSources';
+import { KindApplier } from './kindApplier';
+import { RawObserver } from './types';
 import { apiVersionOf, collectionPath, ResolvedKind } from './kinds';
 import { TaskLimit } from './listPageLimit';
 import {
@@ -43,6 +45,10 @@ export interface KindWatchOptions {
   cacheObjects?: boolean;
   /** Wait this long after a 403 instead of the backoff (a forbidden kind rarely becomes allowed soon). */
   forbiddenRetryMs?: number;
+  /** Decides where each object's health comes from (see HealthSources). */
+  health?: HealthSources;
+  /** Read only the objects of one namespace that match a field selector (e.g. one ConfigMap by name). */
+  scope?: { namespace: string; fieldSelector: string };
 }
 
 /**
@@ -56,6 +62,10 @@ export class KindWatch {
   private state: WatchedKind;
   private running?: Promise<void>;
   private resourceVersion?: string;
+  /** A full list was asked for (the health scripts of the kind changed). */
+  private relistRequested = false;
+  /** Ends the open watch request, if any. */
+  private abortActive?: () => void;
 
   constructor(private readonly options: KindWatchOptions) {
     this.applier = new KindApplier(options);
@@ -87,6 +97,28 @@ export class KindWatch {
     await this.running;
   }
 
+  /** Lists the kind again now (the objects' health must be computed again from the raw objects). */
+  requestRelist() {
+    this.relistRequested = true;
+    this.abortActive?.();
+  }
+
+  /** The collection path and the query parameters that narrow it. */
+  private get collection(): {
+    path: string;
+    narrow: Record<string, string>;
+  } {
+    const { kind, scope } = this.options;
+    if (!scope) return { path: collectionPath(kind), narrow: {} };
+    const base = kind.group ? `/apis/${kind.group}` : '/api';
+    return {
+      path: `${base}/${kind.version}/namespaces/${encodeURIComponent(
+        scope.namespace,
+      )}/${kind.plural}`,
+      narrow: { fieldSelector: scope.fieldSelector },
+    };
+  }
+
   private setState(state: WatchedKind['state'], message?: string) {
     if (this.state.state === state && this.state.message === message) return;
     this.state = {
@@ -113,9 +145,14 @@ export class KindWatch {
     let attempt = 0;
     while (!this.signal.aborted) {
       try {
+        if (this.relistRequested) {
+          this.relistRequested = false;
+          this.resourceVersion = undefined;
+        }
         if (this.resourceVersion === undefined) {
           this.resourceVersion = await this.relist();
         }
+        if (this.relistRequested) continue;
         await this.watchOnce();
         attempt = 0;
       } catch (error) {
@@ -154,17 +191,17 @@ export class KindWatch {
 
   /** A full paginated list; an expired continue token starts it over. Returns the list RV. */
   private async relist(): Promise<string> {
-    const { client, limit, listPageLimit, pageSize, kind } = this.options;
+    const { client, limit, listPageLimit, pageSize } = this.options;
     relists.add(1, this.metricAttributes);
     this.watchesSinceList = 0;
-    const path = collectionPath(kind);
+    const { path, narrow } = this.collection;
     for (;;) {
       const list = this.applier.beginList();
       let listVersion: string | undefined;
       let token: string | undefined;
       let expired = false;
       do {
-        const query = { limit: pageSize, continue: token };
+        const query = { ...narrow, limit: pageSize, continue: token };
         let page: Record<string, any>;
         try {
           const fetchPage = () => client.getJson(path, query, this.signal);
@@ -215,7 +252,7 @@ export class KindWatch {
 
   /** One watch request; returns when the server ends it or it went idle. */
   private async watchOnce(): Promise<void> {
-    const { client, kind, idleTimeoutMs } = this.options;
+    const { client, idleTimeoutMs } = this.options;
     if (this.watchesSinceList++ > 0) {
       watchRestarts.add(1, this.metricAttributes);
     }
@@ -239,9 +276,12 @@ export class KindWatch {
       // A silent watch (no event nor bookmark) is restarted from the last RV.
       idleTimer = setTimeout(abortWatch, idleTimeoutMs);
     };
+    const { path, narrow } = this.collection;
+    this.abortActive = abortWatch;
     const handle = await client.watch(
-      collectionPath(kind),
+      path,
       {
+        ...narrow,
         resourceVersion: this.resourceVersion,
         allowWatchBookmarks: 'true',
         timeoutSeconds,
@@ -270,6 +310,7 @@ export class KindWatch {
       await handle.done;
     } finally {
       clearTimeout(idleTimer);
+      this.abortActive = undefined;
       this.signal.removeEventListener('abort', onAbort);
     }
     if (failure) throw failure;

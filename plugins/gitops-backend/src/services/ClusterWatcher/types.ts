@@ -3,6 +3,7 @@ import { ClusterState, Xrd } from '@gitops-portal/plugin-gitops-common';
 import { ClusterConfig } from '../../config';
 import { ObjectCache } from '../ObjectCache';
 import { BackoffOptions } from './backoff';
+import { ClusterHealthOptions } from './healthConfig';
 import { TaskLimit } from './listPageLimit';
 
 export interface ClusterWatcherOptions {
@@ -30,6 +31,8 @@ export interface ClusterWatcherOptions {
   listPageLimit?: TaskLimit;
   /** Called when the cluster's connection state or a kind's state changes. */
   onStateChange?: (cluster: string) => void;
+  /** Where health comes from besides the built-in rules: the cluster's argocd-cm, our scripts (`gitops.health`). */
+  health?: ClusterHealthOptions;
 }
 
 /** Watches every GitOps kind of one cluster into the ObjectCache. */
@@ -44,4 +47,11 @@ export interface ClusterWatcher {
   xrds(): Xrd[];
   /** Re-read discovery now (also runs on CRD and XRD changes and every discoveryInterval). */
   rediscover(): void;
+}
+
+/** Raw objects of a kind, for watchers that need more than the status record (XRDs, CRDs). */
+export interface RawObserver {
+  replaced(objects: Record<string, unknown>[]): void;
+  upserted(object: Record<string, unknown>): void;
+  deleted(object: Record<string, unknown>): void;
 }

@@ -1,10 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
 import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
-import {
-  createGithubClient,
-  GithubClient,
-} from '@gitops-portal/plugin-gitops-node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +10,6 @@ import { createDeliveryService } from './createDeliveryService';
 
 const TOKEN = 'deliveries-test-token';
 const SHOP = 'component:default/shop';
-const repo = { owner: 'acme', repo: 'gitops-config' };
 const databases = TestDatabases.create({
   ids: ['SQLITE_3'],
   disableDocker: true,
@@ -22,21 +17,29 @@ const databases = TestDatabases.create({
 
 let dataDir: string;
 let github: GithubEmulator;
-let octokit: GithubClient;
+let repoCount = 0;
+/** This test's config repo: a fresh one per test, in the one emulator of the file. */
+let repo: { owner: string; repo: string };
 let commitFile: ReturnType<typeof configRepoWriter>['commitFile'];
 let pullRequest: ReturnType<typeof configRepoWriter>['pullRequest'];
 
-beforeEach(async () => {
+beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'gitops-deliveries-'));
   github = await startGithubEmulator({ dataDir, tokens: [TOKEN] });
+});
+
+beforeEach(async () => {
+  repo = { owner: 'acme', repo: `gitops-config-${++repoCount}` };
   await github.createRepo(repo.owner, repo.repo, {
     files: { 'README.md': 'config\n' },
   });
-  octokit = await createGithubClient({ baseUrl: github.url, token: TOKEN });
-  ({ commitFile, pullRequest } = configRepoWriter(octokit, repo));
+  ({ commitFile, pullRequest } = configRepoWriter(
+    { url: github.url, token: TOKEN },
+    repo,
+  ));
 });
 
-afterEach(async () => {
+afterAll(async () => {
   await github?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -144,7 +147,7 @@ describe('createDeliveryService', () => {
     );
     const { service } = await setup();
     const { items, configRepo } = await ask(service);
-    expect(configRepo).toBe('acme/gitops-config');
+    expect(configRepo).toBe(`acme/${repo.repo}`);
     expect(items.map(item => [item.number, item.verb, item.state])).toEqual([
       [5, 'rollback', 'merged'],
       [4, 'claim', 'open'],

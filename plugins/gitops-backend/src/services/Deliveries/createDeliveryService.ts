@@ -10,6 +10,7 @@ import {
   createConfigRepoReader,
   createGithubClient,
   GithubClient,
+  readBranchPrefix,
   readConfigRepoLocation,
 } from '@gitops-portal/plugin-gitops-node';
 import { HistoryStore } from '../HistoryStore';
@@ -92,6 +93,7 @@ export function createDeliveryService(options: {
 }): DeliveryService {
   const { config, logger, history, clusterOrder } = options;
   const configRepo = readConfigRepoLocation(config);
+  const branchPrefix = readBranchPrefix(config);
   const files = boundedCache<string[]>();
   const ancestry = boundedCache<boolean>();
 
@@ -155,6 +157,7 @@ export function createDeliveryService(options: {
         octokit,
         repo,
         service: request.service,
+        branchPrefix,
         limit: request.limit,
         filesOf: async pull => {
           const key = `${pull.number}@${pull.headSha}`;

@@ -1,6 +1,7 @@
 import type { DeliveryVerb } from '@gitops-portal/plugin-gitops-common';
-import type {
+import {
   ConfigRepoId,
+  DEFAULT_BRANCH_PREFIX,
   GithubClient,
 } from '@gitops-portal/plugin-gitops-node';
 
@@ -33,13 +34,19 @@ const PER_PAGE = 100;
 const escapeRegExp = (text: string) =>
   text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `gitops/<verb>/<service>` or `gitops/<verb>/<service>-<suffix>` (the scaffolder actions' and the backend's names). */
+/**
+ * `<prefix><verb>/<service>` or `<prefix><verb>/<service>-<suffix>` (the scaffolder actions' and the backend's names,
+ * under `gitops.pullRequests.branchPrefix`, default `gitops/`).
+ */
 export function branchVerb(
   branch: string,
   service: string,
+  prefix: string = DEFAULT_BRANCH_PREFIX,
 ): DeliveryVerb | undefined {
   const match = new RegExp(
-    `^gitops/(${VERBS.join('|')})/${escapeRegExp(service)}(?:-.+)?$`,
+    `^${escapeRegExp(prefix)}(${VERBS.join('|')})/${escapeRegExp(
+      service,
+    )}(?:-.+)?$`,
   ).exec(branch);
   return match?.[1] as DeliveryVerb | undefined;
 }
@@ -62,6 +69,8 @@ export async function listPortalPullRequests(options: {
   octokit: GithubClient;
   repo: ConfigRepoId;
   service: string;
+  /** The folder of the portal's branches (`readBranchPrefix`). */
+  branchPrefix: string;
   limit: number;
   filesOf: (pull: {
     number: number;
@@ -69,7 +78,7 @@ export async function listPortalPullRequests(options: {
     mergeCommit?: string;
   }) => Promise<string[]>;
 }): Promise<PortalPullRequest[]> {
-  const { octokit, repo, service, limit, filesOf } = options;
+  const { octokit, repo, service, branchPrefix, limit, filesOf } = options;
   const found: PortalPullRequest[] = [];
   for (let page = 1; page <= MAX_PAGES && found.length < limit; page++) {
     const { data: pulls } = await octokit.pulls.list({
@@ -82,7 +91,7 @@ export async function listPortalPullRequests(options: {
     });
     for (const pull of pulls) {
       if (found.length >= limit) break;
-      const verb = branchVerb(pull.head.ref, service);
+      const verb = branchVerb(pull.head.ref, service, branchPrefix);
       if (!verb) continue;
       const mergeCommit =
         (pull.merged_at && pull.merge_commit_sha) || undefined;

@@ -1,18 +1,22 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import {
   Entity,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  ARGOCD_APPLICATION_KIND,
+  ARGOCD_DEFAULT_INSTANCE_LABEL,
+  ENTITY_MAPPING_ANNOTATIONS,
   entityKubernetesMatchers,
-  KUBERNETES_ID_LABEL,
-  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   KubernetesObjectMatcher,
+  managerKeysOf,
   objectMatchesEntity,
 } from '@gitops-portal/plugin-gitops-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ObjectCache } from '../ObjectCache';
+import { SelectorIndex } from './selectorIndex';
 import { EntityIndex } from './types';
 
 interface IndexedEntity {
@@ -39,19 +43,31 @@ function teamOf(entity: Entity): string | undefined {
   }
 }
 
+function push<T>(index: Map<string, T[]>, key: string, value: T) {
+  const list = index.get(key);
+  if (!list) index.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
 export function createEntityIndex(options: {
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
   cache: ObjectCache;
+  /** Root config: `gitops.argoCd.instanceLabelKey`. */
+  config?: Config;
 }): EntityIndex {
   const { catalog, auth, logger, cache } = options;
+  const instanceLabelKey =
+    options.config?.getOptionalString('gitops.argoCd.instanceLabelKey') ??
+    ARGOCD_DEFAULT_INSTANCE_LABEL;
   let byRef = new Map<string, IndexedEntity>();
   let byTeam = new Map<string, string[]>();
-  // Most entities claim objects by kubernetes-id: look those up by label
-  // value; only label-selector entities are scanned for every object.
-  let byKubernetesId = new Map<string, IndexedEntity[]>();
-  let bySelector: IndexedEntity[] = [];
+  // Entities are looked up by the object's labels (kubernetes-id, selectors) and, for Applications, name: no
+  // object is tried against every entity (see SelectorIndex).
+  let bySelector = new SelectorIndex<IndexedEntity>();
+  let byAppSelector = new SelectorIndex<IndexedEntity>();
+  let byAppName = new Map<string, IndexedEntity[]>();
   let signature = '';
   // Refs looked up since the last reload that the index did not have: an entity without Kubernetes annotations
   // must not make every request reload the catalog.
@@ -66,15 +82,21 @@ export function createEntityIndex(options: {
 
   const index: EntityIndex = {
     entityRefsFor(object) {
-      const id = object.labels?.[KUBERNETES_ID_LABEL];
-      const candidates = new Set([
-        ...((id !== undefined && byKubernetesId.get(id)) || []),
-        ...bySelector,
-      ]);
-      return [...candidates]
-        .filter(entity => objectMatchesEntity(object, entity.matchers))
-        .map(entity => entity.ref);
+      const candidates = new Set<IndexedEntity>();
+      bySelector.candidates(object.labels, candidates);
+      if (object.kind === ARGOCD_APPLICATION_KIND) {
+        for (const entity of byAppName.get(object.name ?? '') ?? []) {
+          candidates.add(entity);
+        }
+        byAppSelector.candidates(object.labels, candidates);
+      }
+      const refs: string[] = [];
+      for (const entity of candidates) {
+        if (objectMatchesEntity(object, entity.matchers)) refs.push(entity.ref);
+      }
+      return refs;
     },
+    managersOf: object => managerKeysOf(object, instanceLabelKey),
     teamOf: ref => byRef.get(refKey(ref))?.team,
     has: ref => byRef.has(refKey(ref)),
     entitiesOfTeam: team => byTeam.get(refKey(team)) ?? [],
@@ -112,8 +134,7 @@ export function createEntityIndex(options: {
       for (const entity of page) {
         const annotations = entity.metadata.annotations ?? {};
         if (
-          annotations[KUBERNETES_ID_LABEL] === undefined &&
-          annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION] === undefined
+          ENTITY_MAPPING_ANNOTATIONS.every(a => annotations[a] === undefined)
         ) {
           continue;
         }
@@ -129,15 +150,17 @@ export function createEntityIndex(options: {
     if (next === signature) return loaded.length;
     signature = next;
     byRef = new Map(loaded.map(entity => [refKey(entity.ref), entity]));
-    byKubernetesId = new Map();
-    bySelector = [];
+    bySelector = new SelectorIndex();
+    byAppSelector = new SelectorIndex();
+    byAppName = new Map();
     for (const entity of loaded) {
       for (const matcher of entity.matchers) {
-        if (matcher.annotation === KUBERNETES_ID_LABEL) {
-          const id = matcher.selector.requirements[0]?.values?.[0] ?? '';
-          byKubernetesId.set(id, [...(byKubernetesId.get(id) ?? []), entity]);
-        } else if (!bySelector.includes(entity)) {
-          bySelector.push(entity);
+        if (matcher.names) {
+          for (const name of matcher.names) push(byAppName, name, entity);
+        } else if (matcher.kind === ARGOCD_APPLICATION_KIND) {
+          byAppSelector.add(matcher.selector, entity);
+        } else {
+          bySelector.add(matcher.selector, entity);
         }
       }
     }

@@ -1,4 +1,5 @@
 import {
+  ARGOCD_APPLICATION_KIND,
   MatchableObject,
   ObjectStatus,
 } from '@gitops-portal/plugin-gitops-common';
@@ -141,7 +142,26 @@ export function withEntityRefs(
   );
 }
 
-/** Labels and namespace with pooled strings (most label keys and many values repeat). */
+/** The same record with another health (and its source), keeping the packed list packed. */
+export function withHealth(
+  record: ObjectStatus,
+  health: ObjectStatus['health'],
+  healthSource: NonNullable<ObjectStatus['healthSource']>,
+): ObjectStatus {
+  const packed = (record as { [PACKED]?: string })[PACKED];
+  if (packed === undefined) return { ...record, health, healthSource };
+  const fields: Record<string, unknown> = {};
+  for (const field of Object.keys(record)) {
+    if (field !== 'resources')
+      fields[field] = record[field as keyof ObjectStatus];
+  }
+  return withPackedResources(
+    { ...(fields as ObjectStatus), health, healthSource },
+    packed,
+  );
+}
+
+/** Labels, namespace, kind, name and tracking with pooled strings (most label keys and many values repeat). */
 export function compactMatch(
   match: MatchableObject,
   pool: StringPool,
@@ -153,8 +173,25 @@ export function compactMatch(
       labels[pool.intern(key)] = pool.intern(raw[key]);
     }
   }
-  return {
-    labels,
-    ...(match.namespace ? { namespace: pool.intern(match.namespace) } : {}),
-  };
+  const namespace = match.namespace ? pool.intern(match.namespace) : undefined;
+  const application = match.kind === ARGOCD_APPLICATION_KIND;
+  const argoTrackingApp = match.argoTrackingApp
+    ? pool.intern(match.argoTrackingApp)
+    : undefined;
+  // Literals of fixed shapes, the smallest that holds what the object has (no property added later, which would
+  // give each object a second store). Kind and name only matter to matchers of Applications (argocd/app-name,
+  // argocd/app-selector).
+  if (application) {
+    const { name } = match;
+    return {
+      labels,
+      namespace,
+      kind: ARGOCD_APPLICATION_KIND,
+      name,
+      argoTrackingApp,
+    };
+  }
+  return argoTrackingApp
+    ? { labels, namespace, argoTrackingApp }
+    : { labels, namespace };
 }

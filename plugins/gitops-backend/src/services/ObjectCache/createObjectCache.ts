@@ -1,11 +1,16 @@
-import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import {
+  managerKeysOf,
+  ObjectStatus,
+} from '@gitops-portal/plugin-gitops-common';
 import {
   compactMatch,
   compactRecord,
   StringPool,
   withEntityRefs,
+  withHealth,
 } from './compact';
 import { CrossplaneLinks, mappingOrder } from './crossplaneLinks';
+import { ManagerLinks } from './managerLinks';
 import {
   CacheChange,
   CacheInput,
@@ -21,7 +26,15 @@ interface Entry {
   record: ObjectStatus;
   match: CacheInput['match'];
   resourceVersion?: string;
+  /** The manager keys the object points at (shared list). */
+  managers: string[];
 }
+
+/**
+ * How far entities are inherited: Application of Applications → Application → claim → composite → managed, with
+ * room for nesting. A cycle (an Application tracked by one it manages) stops here.
+ */
+const MAX_INHERITANCE_DEPTH = 8;
 
 const noMapping: EntityMapping = {
   entityRefsFor: () => [],
@@ -47,6 +60,10 @@ function removeFrom(
   if (keys?.size === 0) index.delete(name);
 }
 
+/** Managers before everything else, then Crossplane parents before their children. */
+const inheritanceOrder = (record: ObjectStatus) =>
+  ManagerLinks.isManager(record) ? -2 : mappingOrder(record);
+
 export function createObjectCache(): ObjectCache {
   const entries = new Map<string, Entry>();
   const byKind = new Map<string, Set<string>>();
@@ -55,37 +72,64 @@ export function createObjectCache(): ObjectCache {
   const listeners = new Set<CacheListener>();
   const pool = new StringPool();
   const links = new CrossplaneLinks();
+  const managerLinks = new ManagerLinks();
   let mapping = noMapping;
+  /** While setEntityMapping runs: each object's own entities, computed once. */
+  let ownDuringRemap: Map<string, string[]> | undefined;
+
+  const ownRefsOf = (match: CacheInput['match']) =>
+    pool.internList(mapping.entityRefsFor(match));
+  const managersOf = (match: CacheInput['match']) =>
+    pool.internList(mapping.managersOf?.(match) ?? managerKeysOf(match));
 
   /**
-   * The entity's own matchers, plus for Crossplane objects the entities of the objects they belong to; shared
-   * lists (every object of an entity holds the same one).
+   * The entities claiming the object itself, plus those of the objects it belongs to: its Argo CD Application or
+   * Flux Kustomization/HelmRelease, and for Crossplane objects their claim or composite. Shared lists (every object
+   * of an entity holds the same one).
    */
-  function entityRefsOf(record: ObjectStatus, match: CacheInput['match']) {
-    const own = mapping.entityRefsFor(match);
-    if (!record.crossplane || record.crossplane.role === 'xrd') {
-      return pool.internList(own);
+  function entityRefsOf(
+    key: string,
+    record: ObjectStatus,
+    own: string[],
+    managers: string[],
+  ) {
+    const parents = managerLinks.parentsOf(key, record, managers);
+    if (record.crossplane && record.crossplane.role !== 'xrd') {
+      parents.push(...links.parentsOf(record));
     }
+    if (parents.length === 0) return own;
     const refs = new Set(own);
-    for (const parent of links.parentsOf(record)) {
+    for (const parent of parents) {
       for (const ref of entries.get(parent)?.record.entityRefs ?? []) {
         refs.add(ref);
       }
     }
-    return pool.internList(refs.size === own.length ? own : [...refs]);
+    return refs.size === own.length ? own : pool.internList([...refs]);
   }
 
   const sameRefs = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
 
-  /** Re-maps the Crossplane objects below `record` whose inherited entities changed. */
-  function propagate(record: ObjectStatus, depth = 0): CacheChange[] {
-    if (!record.crossplane || depth > 4) return []; // claim → composite → managed, nested composites
+  /** The objects that may inherit entities from `record`. */
+  function childrenOf(record: ObjectStatus): string[] {
+    const children = managerLinks.childrenOf(record);
+    if (record.crossplane) children.push(...links.childrenOf(record));
+    return children;
+  }
+
+  /** Re-maps the objects below `record` (managed by it, or Crossplane children) whose inherited entities changed. */
+  function propagate(
+    parentKey: string,
+    record: ObjectStatus,
+    depth = 0,
+  ): CacheChange[] {
+    if (depth > MAX_INHERITANCE_DEPTH) return [];
     const changes: CacheChange[] = [];
-    for (const key of links.childrenOf(record)) {
+    for (const key of new Set(childrenOf(record))) {
       const entry = entries.get(key);
-      if (!entry) continue;
+      if (!entry || key === parentKey) continue;
       const previous = entry.record;
-      const entityRefs = entityRefsOf(previous, entry.match);
+      const own = ownDuringRemap?.get(key) ?? ownRefsOf(entry.match);
+      const entityRefs = entityRefsOf(key, previous, own, entry.managers);
       if (sameRefs(entityRefs, previous.entityRefs)) continue;
       unindex(key, previous);
       entry.record = withEntityRefs(previous, entityRefs);
@@ -97,7 +141,7 @@ export function createObjectCache(): ObjectCache {
         current: entry.record,
         resourceVersion: entry.resourceVersion,
       });
-      changes.push(...propagate(entry.record, depth + 1));
+      changes.push(...propagate(key, entry.record, depth + 1));
     }
     return changes;
   }
@@ -123,25 +167,34 @@ export function createObjectCache(): ObjectCache {
   function put(kindId: string, input: CacheInput): CacheChange[] {
     const key = input.record.key;
     const previous = entries.get(key);
+    const match = compactMatch(input.match, pool);
+    const own = ownRefsOf(match);
+    const managers = managersOf(match);
+    // Shared lists: the same reference when the object still points at the same managers (a relist).
+    const relinkManagers = previous?.managers !== managers;
     if (previous) {
       unindex(key, previous.record);
       links.remove(key, previous.record);
+      if (relinkManagers) {
+        managerLinks.remove(key, previous.record, previous.managers);
+      }
     }
-    const match = compactMatch(input.match, pool);
     const record = compactRecord(
       input.record,
       pool,
-      entityRefsOf(input.record, match),
+      entityRefsOf(key, input.record, own, managers),
     );
     entries.set(key, {
       kindId,
       record,
       match,
       resourceVersion: input.resourceVersion,
+      managers,
     });
     addTo(byKind, kindId, key);
     index(key, record);
     links.add(key, record);
+    if (relinkManagers) managerLinks.add(key, record, managers);
     const change = {
       key,
       cluster: record.cluster,
@@ -149,7 +202,7 @@ export function createObjectCache(): ObjectCache {
       current: record,
       resourceVersion: input.resourceVersion,
     };
-    return [change, ...propagate(record)];
+    return [change, ...propagate(key, record)];
   }
 
   function drop(key: string, resourceVersion?: string): CacheChange[] {
@@ -158,6 +211,7 @@ export function createObjectCache(): ObjectCache {
     entries.delete(key);
     unindex(key, previous.record);
     links.remove(key, previous.record);
+    managerLinks.remove(key, previous.record, previous.managers);
     removeFrom(byKind, previous.kindId, key);
     const change = {
       key,
@@ -170,7 +224,7 @@ export function createObjectCache(): ObjectCache {
           ? `${previous.resourceVersion}-gone`
           : undefined),
     };
-    return [change, ...propagate(previous.record)];
+    return [change, ...propagate(key, previous.record)];
   }
 
   function emit(changes: CacheChange[]) {
@@ -248,21 +302,67 @@ export function createObjectCache(): ObjectCache {
     byEntity: ref => records(byEntity.get(refKey(ref))),
     byTeam: team => records(byTeam.get(refKey(team))),
     kindSize: kindId => byKind.get(kindId)?.size ?? 0,
+    setHealth(key, health, source) {
+      const entry = entries.get(key);
+      if (!entry) return;
+      const previous = entry.record;
+      if (
+        previous.healthSource === source &&
+        previous.health.status === health.status &&
+        previous.health.message === health.message
+      ) {
+        return;
+      }
+      entry.record = withHealth(previous, health, source);
+      emit([
+        {
+          key,
+          cluster: previous.cluster,
+          previous,
+          current: entry.record,
+          resourceVersion: entry.resourceVersion,
+        },
+      ]);
+    },
     setEntityMapping(next) {
       mapping = next;
       byEntity.clear();
       byTeam.clear();
-      const changes: CacheChange[] = [];
-      // Crossplane parents before their children, which inherit their entities.
+      const before = new Map<string, ObjectStatus>();
+      const own = new Map<string, string[]>();
+      ownDuringRemap = own;
+      for (const [key, entry] of entries) {
+        before.set(key, entry.record);
+        own.set(key, ownRefsOf(entry.match));
+        const managers = managersOf(entry.match);
+        if (managers !== entry.managers) {
+          managerLinks.remove(key, entry.record, entry.managers);
+          entry.managers = managers;
+          managerLinks.add(key, entry.record, managers);
+        }
+      }
+      // Managers first, Crossplane parents before their children: most objects inherit final entities at once.
       const ordered = [...entries].sort(
-        ([, a], [, b]) => mappingOrder(a.record) - mappingOrder(b.record),
+        ([, a], [, b]) =>
+          inheritanceOrder(a.record) - inheritanceOrder(b.record),
       );
       for (const [key, entry] of ordered) {
-        const previous = entry.record;
-        const entityRefs = entityRefsOf(previous, entry.match);
-        entry.record = withEntityRefs(previous, entityRefs);
+        const { record, managers } = entry;
+        entry.record = withEntityRefs(
+          record,
+          entityRefsOf(key, record, own.get(key)!, managers),
+        );
         index(key, entry.record);
-        if (!sameRefs(entityRefs, previous.entityRefs)) {
+      }
+      // Applications managed by Applications (app of apps) may have been mapped before their manager.
+      for (const [key, entry] of ordered) {
+        if (ManagerLinks.isManager(entry.record)) propagate(key, entry.record);
+      }
+      ownDuringRemap = undefined;
+      const changes: CacheChange[] = [];
+      for (const [key, entry] of entries) {
+        const previous = before.get(key)!;
+        if (!sameRefs(previous.entityRefs, entry.record.entityRefs)) {
           changes.push({
             key,
             cluster: previous.cluster,

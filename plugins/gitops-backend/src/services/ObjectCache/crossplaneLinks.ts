@@ -1,4 +1,5 @@
 import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import { addTo, removeFrom } from './keySetIndex';
 
 /**
  * Crossplane objects rarely carry the entity's label themselves: a claim does, its composite and the
@@ -72,18 +73,6 @@ export const mappingOrder = (record: ObjectStatus) =>
   (({ claim: 0, composite: 1, managed: 2 } as Record<string, number>)[
     record.crossplane?.role ?? ''
   ] ?? -1);
-
-function addTo(index: Map<string, Set<string>>, id: string, key: string) {
-  let keys = index.get(id);
-  if (!keys) index.set(id, (keys = new Set()));
-  keys.add(key);
-}
-
-function removeFrom(index: Map<string, Set<string>>, id: string, key: string) {
-  const keys = index.get(id);
-  keys?.delete(key);
-  if (keys?.size === 0) index.delete(id);
-}
 
 /** Indexes of the relations between cached Crossplane objects (object keys by identity key). */
 export class CrossplaneLinks {

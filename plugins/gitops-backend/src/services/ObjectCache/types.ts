@@ -1,12 +1,20 @@
 import {
+  Health,
+  HealthSource,
   MatchableObject,
   ObjectStatus,
 } from '@gitops-portal/plugin-gitops-common';
 
 /** Which entities (and teams) own an object; supplied by the EntityIndex. */
 export interface EntityMapping {
+  /** The entities whose annotations claim the object itself (before it inherits its managers' entities). */
   entityRefsFor(object: MatchableObject): string[];
   teamOf(entityRef: string): string | undefined;
+  /**
+   * The manager keys the object points at (gitops-common managerKeysOf); when absent, Argo CD's default
+   * instance label is assumed.
+   */
+  managersOf?(object: MatchableObject): string[];
 }
 
 /** One object as the cache stores it. */
@@ -56,6 +64,11 @@ export interface ObjectCache {
   byTeam(team: string): ObjectStatus[];
   /** Object count per kindId (for tests and the clusters view). */
   kindSize(kindId: string): number;
+  /**
+   * Replaces the health of a cached object and says where it came from (an Argo CD Application's report, or the
+   * object's own rule again); emits a change. Nothing happens for an object not cached or already so.
+   */
+  setHealth(key: string, health: Health, source: HealthSource): void;
   /** Re-map every object after the catalog changed; emits a change for each object whose entities changed. */
   setEntityMapping(mapping: EntityMapping): void;
   subscribe(listener: CacheListener): () => void;

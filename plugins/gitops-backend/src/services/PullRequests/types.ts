@@ -1,4 +1,23 @@
-import { PullRequestResponse } from '@gitops-portal/plugin-gitops-common';
+import {
+  PullRequestPreviewResponse,
+  PullRequestResponse,
+} from '@gitops-portal/plugin-gitops-common';
+
+/** A promotion of one service's image from one environment's overlay to another's. */
+export interface PromotionServiceRequest {
+  entityRef: string;
+  service: string;
+  from: string;
+  to: string;
+}
+
+/** A rollback of one environment's overlay: its last change, or to its content at `toRevision`. */
+export interface RollbackServiceRequest {
+  entityRef: string;
+  service: string;
+  environment: string;
+  toRevision?: string;
+}
 
 /** Opens delivery pull requests against the GitOps config repo; Git is the only write path. */
 export interface PullRequestService {
@@ -6,12 +25,11 @@ export interface PullRequestService {
    * Copies the service's image from one environment's overlay to another's, as a validated pull request.
    * Throws ConflictError when the target already runs that image (nothing to promote).
    */
-  promote(request: {
-    entityRef: string;
-    service: string;
-    from: string;
-    to: string;
-  }): Promise<PullRequestResponse>;
+  promote(request: PromotionServiceRequest): Promise<PullRequestResponse>;
+  /** What `promote` would propose, after the same checks and validation, as diffs; writes nothing. */
+  previewPromotion(
+    request: PromotionServiceRequest,
+  ): Promise<PullRequestPreviewResponse>;
   /**
    * Reverts the last change to the service's overlay of one environment, or
    * with `toRevision` (a commit SHA of the config repo's branch) restores the
@@ -20,10 +38,9 @@ export interface PullRequestService {
    * not on the branch, NotFoundError when the revision or the overlay at it
    * does not exist, ConflictError when the overlay already equals the target.
    */
-  rollback(request: {
-    entityRef: string;
-    service: string;
-    environment: string;
-    toRevision?: string;
-  }): Promise<PullRequestResponse>;
+  rollback(request: RollbackServiceRequest): Promise<PullRequestResponse>;
+  /** What `rollback` would propose, after the same checks and validation, as diffs; writes nothing. */
+  previewRollback(
+    request: RollbackServiceRequest,
+  ): Promise<PullRequestPreviewResponse>;
 }

@@ -60,7 +60,7 @@ describe('createLocalStatusStore', () => {
     const store = createLocalStatusStore({
       cache,
       entityIndex,
-      watchers: [watcher],
+      watchers: () => [watcher],
       history: noHistory,
     });
     await waitFor(

@@ -19,15 +19,16 @@ import { StatusStore } from './types';
 export function createLocalStatusStore(options: {
   cache: ObjectCache;
   entityIndex: EntityIndex;
-  watchers: ClusterWatcher[];
+  /** The watchers of the clusters watched now (the set may change at run time). */
+  watchers: () => ClusterWatcher[];
   history: HistoryStore;
   now?: () => number;
 }): StatusStore {
   const { cache, entityIndex, watchers, history } = options;
   const now = options.now ?? Date.now;
-  const byName = new Map(watchers.map(watcher => [watcher.name, watcher]));
 
   function withStale(objects: ObjectStatus[]): ObjectStatus[] {
+    const byName = new Map(watchers().map(watcher => [watcher.name, watcher]));
     const staleByCluster = new Map<string, number | undefined>();
     return objects.map(object => {
       if (!staleByCluster.has(object.cluster)) {
@@ -49,7 +50,7 @@ export function createLocalStatusStore(options: {
       const names = new Set(objects.map(object => object.cluster));
       return {
         objects,
-        clusters: watchers
+        clusters: watchers()
           .filter(watcher => names.has(watcher.name))
           .map(watcher => watcher.state()),
       };
@@ -82,9 +83,9 @@ export function createLocalStatusStore(options: {
         limit,
       });
     },
-    clusters: async () => watchers.map(watcher => watcher.state()),
+    clusters: async () => watchers().map(watcher => watcher.state()),
     xrds: async () =>
-      watchers
+      watchers()
         .flatMap(watcher => watcher.xrds())
         .sort(
           (a: Xrd, b: Xrd) =>

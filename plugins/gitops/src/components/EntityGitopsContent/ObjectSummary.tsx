@@ -6,9 +6,11 @@ import {
   type ObjectStatus,
 } from '@gitops-portal/plugin-gitops-common';
 import { formatDuration, HealthChip, SyncChip, timeSince } from '../shared';
+import { AmbiguityChip } from './AmbiguityChip';
 import { ApplicationSources } from './ApplicationSources';
 import { ArgoResources } from './ArgoResources';
 import { FluxDetails, RolloutProgress } from './EngineDetails';
+import { HealthSourceNote } from './HealthSourceNote';
 import { RevisionLink } from './RevisionLink';
 
 /** Everything the grid shows about one GitOps object. */
@@ -31,6 +33,10 @@ export function ObjectSummary(props: { object: ObjectStatus }) {
           <SyncChip status={object.sync} />
         )}
         <HealthChip status={object.health.status} />
+        <HealthSourceNote source={object.healthSource} />
+        {object.alsoClaimedBy?.length ? (
+          <AmbiguityChip alsoClaimedBy={object.alsoClaimedBy} />
+        ) : null}
         {object.stale && (
           <Typography variant="caption" color="error">
             stale · {formatDuration(object.stale.ageSeconds)}

@@ -14,6 +14,11 @@ function SelectFilter(props: {
   onChange: (value: string) => void;
 }) {
   const id = `gitops-filter-${props.label.toLocaleLowerCase('en-US')}`;
+  // A value from a linked URL that this data does not have stays selectable, so the filter shows what narrows.
+  const options =
+    props.value && !props.options.includes(props.value)
+      ? [...props.options, props.value]
+      : props.options;
   return (
     <TextField
       select
@@ -26,7 +31,7 @@ function SelectFilter(props: {
       style={{ minWidth: 160 }}
     >
       <MenuItem value="">Any</MenuItem>
-      {props.options.map(option => (
+      {options.map(option => (
         <MenuItem key={option} value={option}>
           {option}
         </MenuItem>
@@ -35,10 +40,11 @@ function SelectFilter(props: {
   );
 }
 
-/** Health, sync, environment and free-text filters of the team view. */
+/** Health, sync, environment, cluster and free-text filters of the fleet view. */
 export function TeamFilterBar(props: {
   filters: TeamFilters;
   environments: string[];
+  clusters: string[];
   onChange: (filters: TeamFilters) => void;
 }) {
   const { filters, onChange } = props;
@@ -73,6 +79,12 @@ export function TeamFilterBar(props: {
         value={filters.environment}
         options={props.environments}
         onChange={environment => onChange({ ...filters, environment })}
+      />
+      <SelectFilter
+        label="Cluster"
+        value={filters.cluster}
+        options={props.clusters}
+        onChange={cluster => onChange({ ...filters, cluster })}
       />
     </Box>
   );

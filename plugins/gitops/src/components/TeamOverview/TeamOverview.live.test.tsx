@@ -10,6 +10,7 @@ import { TeamOverview } from './TeamOverview';
 
 describe('TeamOverview live updates', () => {
   const backend = setupGitopsServer();
+  beforeEach(() => backend.serve('/clusters', { items: [] }));
 
   it('refetches when a signal names a service the team owns', async () => {
     let calls = 0;

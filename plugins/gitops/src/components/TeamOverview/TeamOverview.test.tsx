@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { setupGitopsServer } from '../../__testUtils__/server';
 import { renderWithApis } from '../../__testUtils__/render';
 import {
+  cluster,
   manyTeamRows,
   TEAM_REF,
   teamStatus,
@@ -26,6 +27,7 @@ async function choose(label: string, option: string) {
 
 describe('TeamOverview', () => {
   const backend = setupGitopsServer();
+  beforeEach(() => backend.serve('/clusters', { items: [] }));
   const render = () => renderWithApis(<TeamOverview teamRef={TEAM_REF} />);
 
   it('sets the rendered performance mark once, when rows first show', async () => {
@@ -127,6 +129,88 @@ describe('TeamOverview', () => {
     await screen.findByRole('table', { name: 'Services by environment' });
     expect(rows()).toHaveLength(500);
     expect(screen.getByText('500 of 500 services')).toBeInTheDocument();
+  });
+
+  it('draws each cell with a status icon and says the same in words', async () => {
+    backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(1)));
+    await render();
+    const [row] = await screen.findAllByTestId('team-row');
+    const [, dev, prod] = within(row).getAllByRole('cell');
+    expect(dev).toHaveTextContent('Healthy· Synced· 4f1c2a9');
+    expect(within(dev).getByTestId('status-ok')).toBeInTheDocument();
+    expect(prod).toHaveTextContent('Degraded· OutOfSync');
+    expect(within(prod).getByTestId('status-error')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['{ArrowRight}', 'svc-000 dev'],
+    ['{ArrowRight}{ArrowRight}{ArrowRight}', 'svc-000 prod'],
+    ['{ArrowDown}', 'svc-001 service'],
+    ['{ArrowDown}{ArrowRight}{ArrowUp}', 'svc-000 dev'],
+    ['{ArrowRight}{End}', 'svc-000 prod'],
+    ['{ArrowRight}{ArrowRight}{Home}', 'svc-000 service'],
+    ['{PageDown}', 'svc-002 service'],
+    ['{Control>}{End}{/Control}', 'svc-002 prod'],
+  ])('moves focus between cells with %s', async (keys, expected) => {
+    backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(3)));
+    await render();
+    await screen.findAllByTestId('team-row');
+    await userEvent.tab(); // past the search box and the filters into the table
+    while (!rows()[0].contains(document.activeElement)) {
+      await userEvent.tab();
+    }
+    await userEvent.keyboard(keys);
+    const focusedRow = rows().find(r => r.contains(document.activeElement));
+    const column = ['service', 'dev', 'prod'][
+      Array.from(focusedRow!.children).findIndex(c =>
+        c.contains(document.activeElement),
+      )
+    ];
+    expect(
+      `${within(focusedRow!).getAllByRole('link')[0].textContent} ${column}`,
+    ).toBe(expected);
+  });
+
+  it('keeps one cell in the tab order', async () => {
+    backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(3)));
+    await render();
+    const table = await screen.findByRole('table', {
+      name: 'Services by environment',
+    });
+    const tabbable = () =>
+      Array.from(table.querySelectorAll('[tabindex="0"]')).length;
+    expect(tabbable()).toBe(1);
+    within(table).getAllByRole('link')[0].focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowRight}');
+    expect(tabbable()).toBe(1);
+  });
+
+  it("says how old a stale environment's data is", async () => {
+    const staleSince = new Date(Date.now() - 5 * 60_000).toISOString();
+    backend.serve('/clusters', {
+      items: [cluster({ name: 'prod-eu', environment: 'prod', staleSince })],
+    });
+    const [first] = manyTeamRows(1);
+    backend.serve(
+      TEAM_STATUS,
+      teamStatus([
+        {
+          ...first,
+          environments: {
+            ...first.environments,
+            prod: { ...first.environments.prod, stale: true },
+          },
+        },
+      ]),
+    );
+    await render();
+    const [row] = await screen.findAllByTestId('team-row');
+    expect(within(row).getAllByRole('cell')[2]).toHaveTextContent('· stale 5m');
+    expect(
+      screen.getByText(
+        /Showing last-known status for prod-eu \(prod, stale for 5m\)/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend error', async () => {

@@ -1,37 +1,100 @@
+import { useCallback, useMemo } from 'react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
-import { Content, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { useSearchParams } from 'react-router-dom';
-import { TeamOverview } from './TeamOverview';
+import { FleetView } from './FleetView';
+import {
+  fleetSearchParams,
+  parseFleetParams,
+  type FleetState,
+} from './fleetParams';
+import type { TeamFilters } from './teamRows';
 import { TeamPicker } from './TeamPicker';
+import { useMyTeams } from './useMyTeams';
 
-/** Pick a team (kept in `?team=` so the view can be linked), see its services. */
-export function TeamOverviewWithPicker() {
+const teamNames = (refs: readonly string[]) =>
+  refs.map(ref => parseEntityRef(ref).name).join(', ');
+
+/**
+ * The fleet: every service of the picked teams (by default the signed-in user's teams) × environments, broken
+ * now first. Teams and filters live in the query string, so a view can be linked.
+ */
+export function FleetPageContent() {
   const [params, setParams] = useSearchParams();
-  const team = params.get('team') ?? undefined;
+  const state = useMemo(() => parseFleetParams(params), [params]);
+  const myTeams = useMyTeams();
+  const update = useCallback(
+    (next: FleetState) => setParams(fleetSearchParams(next), { replace: true }),
+    [setParams],
+  );
+  const onFiltersChange = useCallback(
+    (filters: TeamFilters) => update({ ...state, filters }),
+    [state, update],
+  );
+
+  if (myTeams.error) return <ResponseErrorPanel error={myTeams.error} />;
+  if (!myTeams.value) return <Progress />;
+  const picked = state.teams.length > 0;
+  const teams = picked ? state.teams : myTeams.value;
+  // On a Paper (white), not the page background, so secondary text keeps WCAG AA contrast.
   return (
-    <>
-      <Box mb={2}>
-        <TeamPicker value={team} onChange={ref => setParams({ team: ref })} />
+    <Paper>
+      <Box p={2}>
+        <Box display="flex" alignItems="center" mb={2} style={{ gap: 16 }}>
+          <TeamPicker
+            value={teams}
+            onChange={next => update({ ...state, teams: next })}
+          />
+          {picked && myTeams.value.length > 0 ? (
+            <Button
+              variant="outlined"
+              onClick={() => update({ ...state, teams: [] })}
+            >
+              My teams
+            </Button>
+          ) : null}
+          {!picked && myTeams.value.length > 0 ? (
+            <Typography variant="body2">
+              Your teams: {teamNames(myTeams.value)}
+            </Typography>
+          ) : null}
+        </Box>
+        {teams.length > 0 ? (
+          <FleetView
+            teams={teams}
+            filters={state.filters}
+            onFiltersChange={onFiltersChange}
+          />
+        ) : (
+          <Typography variant="body1">
+            You are not a member of any team: pick teams to see their services.
+          </Typography>
+        )}
       </Box>
-      {team ? (
-        <TeamOverview teamRef={team} />
-      ) : (
-        <Typography variant="body1">
-          Pick a team to see its services.
-        </Typography>
-      )}
-    </>
+    </Paper>
   );
 }
 
-/** The legacy-system /gitops page: header plus the team overview with picker. */
+/** The legacy-system /gitops page: header plus the fleet. */
 export function TeamOverviewPage() {
   return (
     <Page themeId="tool">
-      <Header title="GitOps" subtitle="Status of every service a team owns" />
+      <Header
+        title="GitOps"
+        subtitle="Status of every service your teams own"
+      />
       <Content>
-        <TeamOverviewWithPicker />
+        <FleetPageContent />
       </Content>
     </Page>
   );

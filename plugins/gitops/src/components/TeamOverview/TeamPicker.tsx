@@ -6,10 +6,10 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 
-/** Lists the catalog's groups; one catalog query for the whole picker. */
+/** Picks teams among the catalog's groups; one catalog query for the whole picker. */
 export function TeamPicker(props: {
-  value: string | undefined;
-  onChange: (teamRef: string) => void;
+  value: readonly string[];
+  onChange: (teamRefs: string[]) => void;
 }) {
   const catalogApi = useApi(catalogApiRef);
   const teams = useAsync(async () => {
@@ -27,13 +27,21 @@ export function TeamPicker(props: {
 
   if (teams.error) return <ResponseErrorPanel error={teams.error} />;
   if (!teams.value) return <Progress />;
+  const titles = new Map(teams.value.map(team => [team.ref, team.title]));
   return (
     <TextField
       select
       id="gitops-team-picker"
-      label="Team"
-      value={props.value ?? ''}
-      onChange={event => props.onChange(event.target.value)}
+      label="Teams"
+      value={[...props.value]}
+      onChange={event =>
+        props.onChange(event.target.value as unknown as string[])
+      }
+      SelectProps={{
+        multiple: true,
+        renderValue: selected =>
+          (selected as string[]).map(ref => titles.get(ref) ?? ref).join(', '),
+      }}
       variant="outlined"
       size="small"
       style={{ minWidth: 240 }}

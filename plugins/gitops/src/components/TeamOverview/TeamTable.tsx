@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -9,79 +9,113 @@ import { Link } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import type {
-  EnvironmentCell,
-  TeamStatusRow,
-} from '@gitops-portal/plugin-gitops-common';
-import { shortRevision } from '../shared';
+import type { TeamStatusRow } from '@gitops-portal/plugin-gitops-common';
+import { StatusCell } from './StatusCell';
+import type { FleetRow } from './teamRows';
+import { GRID_CELL, GRID_ROW, useGridKeyboard } from './useGridKeyboard';
 
-function cellText(cell: EnvironmentCell): string {
-  return [
-    cell.health,
-    cell.sync,
-    cell.revision ? shortRevision(cell.revision) : undefined,
-    cell.stale ? 'stale' : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
+type EntityLink = (ref: {
+  kind: string;
+  namespace: string;
+  name: string;
+}) => string;
+
+const NO_AGES: ReadonlyMap<string, number> = new Map();
 
 /** One service; memoised so filtering 500 rows re-renders only what changed. */
 const TeamRowView = memo(function TeamRow(props: {
-  row: TeamStatusRow;
+  row: TeamStatusRow & Partial<Pick<FleetRow, 'teams'>>;
   environments: string[];
-  entityLink: (ref: {
-    kind: string;
-    namespace: string;
-    name: string;
-  }) => string;
+  showTeams: boolean;
+  staleAges: ReadonlyMap<string, number>;
+  entityLink: EntityLink;
 }) {
   const { row } = props;
   const ref = parseEntityRef(row.entityRef);
   return (
-    <TableRow data-testid="team-row">
+    <TableRow data-testid="team-row" {...GRID_ROW}>
       <TableCell component="th" scope="row">
-        <Link to={props.entityLink(ref)}>{ref.name}</Link>
+        <Link to={props.entityLink(ref)} {...GRID_CELL}>
+          {ref.name}
+        </Link>
         <Typography variant="caption" display="block">
           worst: {row.worstHealth}
         </Typography>
       </TableCell>
+      {props.showTeams ? (
+        <TableCell {...GRID_CELL}>
+          {(row.teams ?? []).map(team => parseEntityRef(team).name).join(', ')}
+        </TableCell>
+      ) : null}
       {props.environments.map(environment => {
         const cell = row.environments[environment];
         return (
-          <TableCell key={environment}>{cell ? cellText(cell) : '—'}</TableCell>
+          <TableCell key={environment} {...GRID_CELL}>
+            {cell ? (
+              <StatusCell
+                cell={cell}
+                staleAgeSeconds={props.staleAges.get(environment)}
+              />
+            ) : (
+              <span aria-label="not deployed">—</span>
+            )}
+          </TableCell>
         );
       })}
     </TableRow>
   );
 });
 
-/** Services × environments as a plain table (fast enough for 500 rows without virtualisation). */
+/**
+ * Services × environments as a plain table (fast enough for 500 rows without virtualisation); arrow keys move
+ * between cells.
+ */
 export function TeamTable(props: {
-  rows: TeamStatusRow[];
+  rows: Array<TeamStatusRow & Partial<Pick<FleetRow, 'teams'>>>;
   environments: string[];
+  /** Adds a Team column (the fleet page showing several teams). */
+  showTeams?: boolean;
+  /** Seconds since each stale environment's data was last fresh. */
+  staleAges?: ReadonlyMap<string, number>;
 }) {
   const entityLink = useRouteRef(entityRouteRef);
+  const grid = useGridKeyboard<HTMLTableElement>();
+  const staleAges = props.staleAges ?? NO_AGES;
+  const hintId = useId();
   return (
-    <Table size="small" aria-label="Services by environment">
-      <TableHead>
-        <TableRow>
-          <TableCell>Service</TableCell>
-          {props.environments.map(environment => (
-            <TableCell key={environment}>{environment}</TableCell>
+    <>
+      <Typography variant="caption" id={hintId} display="block">
+        Arrow keys move between cells; Enter opens a service.
+      </Typography>
+      <Table
+        size="small"
+        aria-label="Services by environment"
+        aria-describedby={hintId}
+        ref={grid.ref}
+        onKeyDown={grid.onKeyDown}
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell>Service</TableCell>
+            {props.showTeams ? <TableCell>Team</TableCell> : null}
+            {props.environments.map(environment => (
+              <TableCell key={environment}>{environment}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.rows.map(row => (
+            <TeamRowView
+              key={row.entityRef}
+              row={row}
+              environments={props.environments}
+              showTeams={props.showTeams ?? false}
+              staleAges={staleAges}
+              entityLink={entityLink}
+            />
           ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.rows.map(row => (
-          <TeamRowView
-            key={row.entityRef}
-            row={row}
-            environments={props.environments}
-            entityLink={entityLink}
-          />
-        ))}
-      </TableBody>
-    </Table>
+        </TableBody>
+      </Table>
+    </>
   );
 }

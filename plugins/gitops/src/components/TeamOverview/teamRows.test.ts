@@ -1,5 +1,11 @@
 import type { TeamStatusRow } from '@gitops-portal/plugin-gitops-common';
-import { filterAndSortRows, NO_FILTERS, teamEnvironments } from './teamRows';
+import { teamStatus } from '../../__testUtils__/fixtures';
+import {
+  filterAndSortRows,
+  mergeTeamStatuses,
+  NO_FILTERS,
+  teamEnvironments,
+} from './teamRows';
 
 const rows: TeamStatusRow[] = [
   {
@@ -43,6 +49,44 @@ describe('filterAndSortRows', () => {
     expect(
       refs(filterAndSortRows(rows, { ...NO_FILTERS, ...filters })),
     ).toEqual(expected);
+  });
+});
+
+describe('filterAndSortRows in a cluster', () => {
+  it('keeps only the services with an object in the cluster', () => {
+    expect(
+      refs(
+        filterAndSortRows(
+          rows,
+          NO_FILTERS,
+          new Set(['component:default/cart', 'component:default/auth']),
+        ),
+      ),
+    ).toEqual(['component:default/auth', 'component:default/cart']);
+  });
+});
+
+describe('mergeTeamStatuses', () => {
+  const [cart, shop, auth] = rows;
+  const merged = mergeTeamStatuses([
+    { ...teamStatus([cart, shop]), team: 'group:default/a' },
+    { ...teamStatus([shop, auth]), team: 'group:default/b' },
+  ]);
+
+  it('lists a service two teams own once, naming both', () => {
+    expect(merged.rows.map(row => [row.entityRef, row.teams])).toEqual([
+      ['component:default/cart', ['group:default/a']],
+      ['component:default/shop', ['group:default/a', 'group:default/b']],
+      ['component:default/auth', ['group:default/b']],
+    ]);
+  });
+
+  it("sums the teams' counts", () => {
+    expect(merged.counts).toMatchObject({
+      total: 6,
+      byHealth: { Degraded: 2, Healthy: 3, Progressing: 1, Missing: 0 },
+      bySync: { OutOfSync: 2, Synced: 4, Unknown: 0 },
+    });
   });
 });
 

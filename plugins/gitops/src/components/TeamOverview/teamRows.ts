@@ -2,15 +2,17 @@ import {
   compareHealth,
   type HealthStatus,
   type SyncStatus,
+  type TeamStatusResponse,
   type TeamStatusRow,
 } from '@gitops-portal/plugin-gitops-common';
 import { orderEnvironments } from '../shared';
 
-/** The team view's filters; empty means "any". */
+/** The fleet view's filters; empty means "any". */
 export interface TeamFilters {
   health: HealthStatus | '';
   sync: SyncStatus | '';
   environment: string;
+  cluster: string;
   text: string;
 }
 
@@ -18,8 +20,14 @@ export const NO_FILTERS: TeamFilters = {
   health: '',
   sync: '',
   environment: '',
+  cluster: '',
   text: '',
 };
+
+/** A service row of the fleet view, with the teams whose status listed it. */
+export interface FleetRow extends TeamStatusRow {
+  teams: string[];
+}
 
 /** Every environment any row has, ordered dev → prod. */
 export function teamEnvironments(rows: TeamStatusRow[]): string[] {
@@ -32,7 +40,43 @@ export function teamEnvironments(rows: TeamStatusRow[]): string[] {
   return orderEnvironments(seen.keys(), e => seen.get(e) ?? 0);
 }
 
-function rowMatches(row: TeamStatusRow, filters: TeamFilters): boolean {
+/**
+ * The rows of several teams' statuses as one list: a service two teams list (a shared owner) is one row naming
+ * both teams. Counts are summed, so an object of two teams counts once per team.
+ */
+export function mergeTeamStatuses(responses: TeamStatusResponse[]): {
+  rows: FleetRow[];
+  counts: TeamStatusResponse['counts'];
+} {
+  const rows = new Map<string, FleetRow>();
+  const byHealth = {} as Record<HealthStatus, number>;
+  const bySync = {} as Record<SyncStatus, number>;
+  let total = 0;
+  for (const response of responses) {
+    for (const row of response.rows) {
+      const known = rows.get(row.entityRef);
+      if (known) known.teams.push(response.team);
+      else rows.set(row.entityRef, { ...row, teams: [response.team] });
+    }
+    for (const [status, count] of Object.entries(response.counts.byHealth)) {
+      const key = status as HealthStatus;
+      byHealth[key] = (byHealth[key] ?? 0) + count;
+    }
+    for (const [status, count] of Object.entries(response.counts.bySync)) {
+      const key = status as SyncStatus;
+      bySync[key] = (bySync[key] ?? 0) + count;
+    }
+    total += response.counts.total;
+  }
+  return { rows: [...rows.values()], counts: { byHealth, bySync, total } };
+}
+
+function rowMatches(
+  row: TeamStatusRow,
+  filters: TeamFilters,
+  inCluster: ReadonlySet<string> | undefined,
+): boolean {
+  if (inCluster && !inCluster.has(row.entityRef)) return false;
   if (
     filters.text &&
     !row.entityRef
@@ -56,13 +100,17 @@ function rowMatches(row: TeamStatusRow, filters: TeamFilters): boolean {
   return true;
 }
 
-/** Rows that pass the filters, broken now first (worst health, then name). */
-export function filterAndSortRows(
-  rows: TeamStatusRow[],
+/**
+ * Rows that pass the filters, broken now first (worst health, then name). `inCluster`, when the cluster filter is
+ * set, holds the services with an object in that cluster (the team rows are per environment, not per cluster).
+ */
+export function filterAndSortRows<T extends TeamStatusRow>(
+  rows: T[],
   filters: TeamFilters,
-): TeamStatusRow[] {
+  inCluster?: ReadonlySet<string>,
+): T[] {
   return rows
-    .filter(row => rowMatches(row, filters))
+    .filter(row => rowMatches(row, filters, inCluster))
     .sort(
       (a, b) =>
         compareHealth(a.worstHealth, b.worstHealth) ||

@@ -1,6 +1,9 @@
 import { createTwoFilesPatch } from 'diff';
 import { isMap, isNode, parseAllDocuments } from 'yaml';
-import { MASK, SecretMask } from './secretMask';
+
+/** What stands in for a secret value in a diff, a log or a task output. */
+export const SECRET_MASK = '<masked>';
+const MASK = SECRET_MASK;
 
 /** Shown instead of a file with a Secret that cannot be parsed, so its values cannot be found. */
 const UNPARSABLE_SECRET = `${MASK} (a file with a Secret that is no valid YAML)\n`;
@@ -43,14 +46,15 @@ export function maskSecretManifests(text: string): string {
 }
 
 /**
- * A unified diff of one file a dry run would write (`after`) or delete (`after` undefined), against the base
- * branch (`before` undefined: a new file), with Secret values and the task's secrets masked on both sides.
+ * A unified diff of one file a change would write (`after`) or delete (`after` undefined), against the base
+ * branch (`before` undefined: a new file), with Secret values masked on both sides, and whatever else `mask`
+ * hides (a scaffolder task's secrets).
  */
-export function dryRunDiff(
+export function changeDiff(
   path: string,
   before: string | undefined,
   after: string | undefined,
-  mask: SecretMask,
+  mask: (text: string) => string = text => text,
 ): string {
   const shown = (text: string | undefined) =>
     text === undefined ? '' : mask(maskSecretManifests(text));

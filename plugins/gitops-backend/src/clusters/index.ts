@@ -1,0 +1,20 @@
+export { createClusterSource } from './createClusterSource';
+export {
+  CLUSTER_REFRESH_TASK,
+  scheduleClusterRefresh,
+} from './scheduleClusterRefresh';
+export {
+  readClusterSettings,
+  IN_CLUSTER_TOKEN_FILE,
+} from './readClusterSettings';
+export { resolveClusters } from './resolveClusters';
+export { toClusterConfig } from './toClusterConfig';
+export type {
+  CatalogLocatorSettings,
+  ClusterConfig,
+  ClusterEntry,
+  ClusterSetChange,
+  ClusterSettings,
+  ClusterSource,
+  SkippedCluster,
+} from './types';

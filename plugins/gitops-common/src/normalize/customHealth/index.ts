@@ -1,0 +1,2 @@
+export * from './healthScripts';
+export * from './luaHealthResult';

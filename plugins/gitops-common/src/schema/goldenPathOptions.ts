@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** A config repo the golden paths may open pull requests against, as the backend's config names it. */
+export const goldenPathConfigRepoSchema = z.object({
+  host: z.string(),
+  owner: z.string(),
+  repo: z.string(),
+  /** The base branch of its pull requests. */
+  branch: z.string(),
+  /** The same repo as the scaffolder's RepoUrlPicker writes it: `<host>?owner=<owner>&repo=<repo>`. */
+  repoUrl: z.string(),
+});
+export type GoldenPathConfigRepo = z.infer<typeof goldenPathConfigRepoSchema>;
+
+/**
+ * GET golden-path-options: what the templates' forms offer, from the backend's config, so that no template names a
+ * repo, an organisation or an environment list.
+ */
+export const goldenPathOptionsResponseSchema = z.object({
+  configRepos: z.array(goldenPathConfigRepoSchema),
+  /** Environments in delivery order (the order their first cluster is configured in). */
+  environments: z.array(z.string()),
+  clusters: z.array(
+    z.object({ name: z.string(), environment: z.string().optional() }),
+  ),
+});
+export type GoldenPathOptionsResponse = z.infer<
+  typeof goldenPathOptionsResponseSchema
+>;

@@ -1,0 +1,22 @@
+import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
+import { ConfigRepoPickerField } from './ConfigRepoPickerField';
+import { EnvironmentPickerField } from './EnvironmentPickerField';
+
+type FormFieldOptions = Parameters<typeof createFormField>[0];
+
+/*
+ * For the new frontend system's scaffolder (loaded lazily by FormFieldBlueprint). The props are typed from zod
+ * schemas, which this plugin does not use: the components' own types are the contract.
+ */
+
+/** `GitopsConfigRepoPicker`. */
+export const configRepoPickerFormField = createFormField({
+  name: 'GitopsConfigRepoPicker',
+  component: ConfigRepoPickerField as unknown as FormFieldOptions['component'],
+});
+
+/** `GitopsEnvironmentPicker`. */
+export const environmentPickerFormField = createFormField({
+  name: 'GitopsEnvironmentPicker',
+  component: EnvironmentPickerField as unknown as FormFieldOptions['component'],
+});

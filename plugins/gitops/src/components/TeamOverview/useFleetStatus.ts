@@ -1,0 +1,74 @@
+import { useCallback, useMemo } from 'react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import { gitopsApiRef } from '../../api';
+import { useGitopsSignal } from '../../hooks';
+import { useRefetchableAsync } from '../../hooks/useRefetchableAsync';
+import { mergeTeamStatuses } from './teamRows';
+
+const asTeam = (ref: string) =>
+  parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' });
+
+/**
+ * The status of every service of `teamRefs` (one team-status request per team, in parallel) and the clusters'
+ * connection states (for the stale ages), refetched when a signal names a team or one of its services.
+ */
+export function useFleetStatus(teamRefs: readonly string[]) {
+  const api = useApi(gitopsApiRef);
+  const key = teamRefs.join('\n');
+  const status = useRefetchableAsync(
+    async () =>
+      mergeTeamStatuses(
+        await Promise.all(
+          key
+            .split('\n')
+            .filter(Boolean)
+            .map(ref => api.getTeamStatus(asTeam(ref))),
+        ),
+      ),
+    [api, key],
+  );
+  const clusters = useRefetchableAsync(() => api.getClusters(), [api]);
+  const { refetch: refetchStatus } = status;
+  const { refetch: refetchClusters } = clusters;
+  const refetch = useCallback(() => {
+    refetchStatus();
+    refetchClusters();
+  }, [refetchStatus, refetchClusters]);
+  const refs = useMemo(
+    () => [
+      ...key.split('\n'),
+      ...(status.value?.rows.map(row => row.entityRef) ?? []),
+    ],
+    [key, status.value],
+  );
+  useGitopsSignal(refs, refetch);
+  return { status, clusters: clusters.value?.items };
+}
+
+/**
+ * The services of `teamRefs` with an object in `cluster` (from `/overview`, which knows clusters; the team rows
+ * only know environments). Undefined while no cluster is picked or the answer is loading. Refetched whenever
+ * `version` (the team status it narrows) changes.
+ */
+export function useServicesInCluster(
+  teamRefs: readonly string[],
+  cluster: string,
+  version: unknown,
+): ReadonlySet<string> | undefined {
+  const api = useApi(gitopsApiRef);
+  const key = teamRefs.join('\n');
+  const state = useRefetchableAsync(async () => {
+    if (!cluster) return undefined;
+    const pages = await Promise.all(
+      key
+        .split('\n')
+        .filter(Boolean)
+        .map(team => api.getOverview({ team, cluster, limit: 1000 })),
+    );
+    return new Set(
+      pages.flatMap(page => page.items.flatMap(item => item.entityRefs)),
+    );
+  }, [api, key, cluster, version]);
+  return cluster ? state.value : undefined;
+}
