@@ -36,8 +36,18 @@ const CLUSTER_CREDENTIALS =
 describe('templates/new-service skeleton workflow', () => {
   const harness = useTemplateHarness({ templates: [TEMPLATE] });
 
-  /** Dry-runs the template and returns the rendered skeleton's workflow, parsed. */
-  async function renderedWorkflow(values: Record<string, unknown>) {
+  /*
+   * Dry-runs the template and returns the rendered skeleton's workflow, parsed. A dry run only reads, so the
+   * tests of one variant (its credentials, its hand-off) share its render.
+   */
+  const renders = new Map<string, ReturnType<typeof render>>();
+  function renderedWorkflow(values: Record<string, unknown>) {
+    const key = JSON.stringify(values);
+    if (!renders.has(key)) renders.set(key, render(values));
+    return renders.get(key)!;
+  }
+
+  async function render(values: Record<string, unknown>) {
     const result = await harness.dryRun(
       TEMPLATE,
       {
