@@ -31,6 +31,22 @@ export interface Config {
       context?: string;
       /** The environment of the cluster's objects (dev, staging, prod) unless an object names its own. */
       environment?: string;
+      /**
+       * Deep-link templates for the cluster's objects, shown in the entity tab's promotion pipeline. Placeholders:
+       * `{cluster}`, `{namespace}`, `{name}` (the Argo CD Application / Flux object), `{sha}` (a config-repo
+       * commit), `{number}` (a pull request), `{owner}`, `{repo}` (the config repo). http(s) URLs only, validated at
+       * start-up.
+       */
+      links?: {
+        /** The Argo CD UI page of an Application, e.g. `https://argocd.example.com/applications/{namespace}/{name}`. */
+        argocd?: string;
+        /** The Flux UI page of a Kustomization or HelmRelease. */
+        flux?: string;
+        /** A config-repo commit; default: the URL GitHub returns. */
+        commit?: string;
+        /** A config-repo pull request; default: the URL GitHub returns. */
+        pullRequest?: string;
+      };
     }>;
     /**
      * The environment (dev, staging, prod) of each cluster's objects unless an object names its own, by cluster
@@ -67,16 +83,54 @@ export interface Config {
        * memory bounded) with Argo CD's contract: `obj` in, a table with `status` and `message` out.
        */
       resourceCustomizations?: string;
+      /**
+       * Bounds of one custom health script run (per object). A script past a bound gives health Unknown with the
+       * reason; one that ran out of time is skipped for its kind for five minutes.
+       */
+      limits?: {
+        /** Wall-clock time of one run. Default 100 ms. */
+        timeout?: HumanDuration | string;
+        /** Memory one run may allocate in the Lua VM. Default 8 MiB (8388608). */
+        memoryBytes?: number;
+        /**
+         * Lua instructions one run may execute (checked every 1000): a bound that does not depend on how busy the
+         * machine is. Default 10 million.
+         */
+        instructions?: number;
+      };
     };
     /** Serve a cluster's objects as stale after no good contact for this long. Default 30 seconds. */
     staleAfter?: HumanDuration | string;
     watch?: {
       /** Restart a watch that saw no event nor BOOKMARK for this long. Default 90 seconds. */
       idleTimeout?: HumanDuration | string;
+      /**
+       * Crossplane managed resource kinds. A provider family installs hundreds of managed resource CRDs; by default
+       * only the kinds in use are watched: those a claim or composite names in `spec.resourceRefs`, an Argo CD
+       * Application in `status.resources`, or a Composition a claim or composite uses composes. A kind is watched
+       * when first referenced and stopped when nothing references it any more.
+       */
+      managedKinds?: {
+        /** `referenced` (default) or `all` (every CRD in the `managed` category). */
+        watch?: 'referenced' | 'all';
+        /**
+         * At most this many managed resource kinds are watched per cluster; kinds past it are reported on the
+         * cluster's state as not watched, and counted in the `gitops.watch.managed_kinds_over_cap` metric.
+         * Default 100.
+         */
+        max?: number;
+      };
     };
     history?: {
       /** How long status transitions are kept. Default 30 days. */
       retention?: HumanDuration | string;
+    };
+    deliveryMetrics?: {
+      /**
+       * A deployment followed by Degraded health, a failed sync or a rollback within this long (and before the next
+       * deployment) counts as a failed change. Default 1 day.
+       */
+      failureWindow?: HumanDuration | string;
     };
     /**
      * Safety re-read of each cluster's API discovery. CRDs are watched and any CRD change re-reads discovery at

@@ -1,6 +1,14 @@
 export interface Config {
   gitops?: {
     /**
+     * The promotion order of environments, first to last (e.g. `[dev, staging, prod]`): a promotion goes from one
+     * environment to any later one, and `gitops:promote` without `to` goes to the next. DNS-1123 labels, each
+     * once; validated at start-up (read by gitops-node's `readEnvironmentOrder`). When absent, promotions go
+     * between any two environments the caller names.
+     * @visibility frontend
+     */
+    environments?: string[];
+    /**
      * The GitOps config repo that promotions, rollbacks and golden paths read and open pull requests against
      * (read by gitops-node's `readConfigRepoLocation`). Credentials come from `integrations.github` for `host`.
      */
@@ -20,6 +28,41 @@ export interface Config {
        */
       branchPrefix?: string;
     };
+    /**
+     * How secrets are added (action `gitops:secret:add`, template `add-secret`), per environment: never as a
+     * plaintext Secret. Read when an action runs; a missing or invalid entry refuses the request, naming the key.
+     * @visibility backend
+     */
+    secrets?: {
+      environments?: {
+        [environment: string]: {
+          /**
+           * `external-secrets`: an ExternalSecret referencing `externalSecrets.storeRef` and a key path (the value
+           * stays in the store); `sealed-secrets`: a SealedSecret sealed in the backend with
+           * `sealedSecrets.certificate`; `sops`: a Secret encrypted for the age recipients of the config repo's
+           * `.sops.yaml` (first `creation_rules` entry whose `path_regex` matches the file).
+           */
+          method: 'external-secrets' | 'sealed-secrets' | 'sops';
+          externalSecrets?: {
+            /** The SecretStore or ClusterSecretStore (default kind `ClusterSecretStore`). */
+            storeRef: {
+              name: string;
+              kind?: 'SecretStore' | 'ClusterSecretStore';
+            };
+            /** Default `1h`. */
+            refreshInterval?: string;
+            /** Default `external-secrets.io/v1` (`external-secrets.io/v1beta1` for operators before v0.16). */
+            apiVersion?: string;
+          };
+          sealedSecrets?: {
+            /** The controller's certificate as `kubeseal --fetch-cert` prints it, or its RSA public key (PEM). */
+            certificate: string;
+            /** `strict` (default: name and namespace bound), `namespace-wide` or `cluster-wide`. */
+            scope?: 'strict' | 'namespace-wide' | 'cluster-wide';
+          };
+        };
+      };
+    };
     /** How changes to the GitOps config repo are validated before a pull request opens. */
     validation?: {
       /**
@@ -37,6 +80,23 @@ export interface Config {
        * @visibility backend
        */
       timeoutMs?: number;
+      /**
+       * The Kubernetes version whose API schema built-in kinds are validated against, strictly (unknown fields are
+       * errors, like `kubectl --validate=strict`). One of the versions this package ships (`1.34`); default the newest.
+       * Another value stops the backend with the key named.
+       * @visibility backend
+       */
+      kubernetesVersion?: '1.34';
+      /**
+       * Where the config repo keeps CustomResourceDefinitions: their `openAPIV3Schema`s validate custom kinds
+       * (with the CRDs of the change itself and of the target clusters). A kind that neither Kubernetes nor any CRD
+       * defines is listed as "not schema-checked", never passed.
+       * @visibility backend
+       */
+      crds?: {
+        /** Directories (ending in `/`) or files of the config repo, read at the base branch. Default `['crds/']`. */
+        paths?: string[];
+      };
       /**
        * The built-in policy rules, by id. A rule left out is enabled, an `error`, without exceptions. Validated
        * at start-up; an unknown rule id or a bad value stops the backend with the key named.
@@ -56,8 +116,8 @@ export interface Config {
       };
       /**
        * The estate's own policies: ValidatingAdmissionPolicy (+ bindings and params) and Kyverno ClusterPolicy /
-       * Policy `validate` rules, read from the config repo at the base branch and evaluated on the rendered
-       * objects of every change.
+       * Policy `validate` rules, read from the config repo at the base branch (and, through the gitops backend,
+       * from the change's target clusters) and evaluated on the rendered objects of every change.
        * @visibility backend
        */
       policies?: {

@@ -9,6 +9,7 @@ import { createRequestListener } from './http/server';
 import { RepoRegistry } from './repos';
 import { registerAppRoutes } from './routes/apps';
 import { registerBranchProtectionRoutes } from './routes/branchProtection';
+import { registerCommitPullRoutes } from './routes/commitPulls';
 import { registerCommitRoutes } from './routes/commits';
 import { registerCompareRoutes } from './routes/compare';
 import { registerContentRoutes } from './routes/contents';
@@ -40,6 +41,7 @@ function apiRouter(ctx: EmulatorContext): Router {
     registerRepoSettingRoutes,
     registerRefRoutes,
     registerGitDataRoutes,
+    registerCommitPullRoutes,
     registerCommitRoutes,
     registerContentRoutes,
     registerCompareRoutes,

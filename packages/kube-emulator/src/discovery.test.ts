@@ -65,6 +65,9 @@ describe('discovery', () => {
     const groups = await h.apis.getAPIVersions();
     expect(groups.groups.map(g => g.name)).toEqual([
       'apps',
+      'batch',
+      'networking.k8s.io',
+      'autoscaling',
       'apiextensions.k8s.io',
       'rbac.authorization.k8s.io',
     ]);
@@ -83,7 +86,18 @@ describe('discovery', () => {
         'deployments/status',
         'replicasets',
         'replicasets/status',
+        'statefulsets',
+        'statefulsets/status',
+        'daemonsets',
+        'daemonsets/status',
       ],
+    ],
+    ['batch', 'v1', ['jobs', 'jobs/status']],
+    ['networking.k8s.io', 'v1', ['ingresses', 'ingresses/status']],
+    [
+      'autoscaling',
+      'v2',
+      ['horizontalpodautoscalers', 'horizontalpodautoscalers/status'],
     ],
     [
       'apiextensions.k8s.io',

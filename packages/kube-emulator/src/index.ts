@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { startKubeEmulator } from './emulator';
-export { gitopsCrds } from './crds';
+export { gitopsCrds, managedResourceCrd } from './crds';
 export { parseObjects } from './yamlDocs';
 export type {
   EmulatedCluster,

@@ -16,6 +16,7 @@ import { GitopsOperator, GitopsOperatorOptions } from './operator/types';
 import { clusterObjects } from './demo/clusterObjects';
 import { configRepoFiles } from './demo/configRepo';
 import { loadDemoServices } from './demo/demoServices';
+import { sandboxSecretMethods } from './demo/secretMethods';
 import { CONFIG_REPO, DEMO_ENVIRONMENTS } from './demo/environments';
 
 const PROJECT_KUBECTL = resolvePackagePath(
@@ -51,6 +52,8 @@ export interface SandboxServices {
   operator?: GitopsOperator;
   /** Backstage config (YAML) that points the backend at the emulators. */
   configPath: string;
+  /** The config repo's head commit at start (what freshly seeded clusters run). */
+  revision: string;
   close(): Promise<void>;
 }
 
@@ -74,14 +77,20 @@ function loadSecrets(stateDir: string): SandboxSecrets {
   return secrets;
 }
 
-async function seedConfigRepo(github: GithubEmulator): Promise<string> {
+async function seedConfigRepo(
+  github: GithubEmulator,
+  extraFiles: Record<string, string>,
+): Promise<string> {
   const { owner, repo } = CONFIG_REPO;
   const repoPath = github.repoPath(owner, repo);
   if (!existsSync(repoPath)) {
     await github.createRepo(owner, repo, {
       defaultBranch: 'main',
       message: 'Seed the sandbox GitOps config repo',
-      files: configRepoFiles(loadDemoServices(), github.gitUrl(owner, repo)),
+      files: {
+        ...configRepoFiles(loadDemoServices(), github.gitUrl(owner, repo)),
+        ...extraFiles,
+      },
     });
   }
   return execFileSync('git', ['rev-parse', 'refs/heads/main'], {
@@ -112,6 +121,7 @@ function writeBackendConfig(
   github: GithubEmulator,
   kube: KubeEmulator,
   secrets: SandboxSecrets,
+  secretMethods: object,
 ) {
   const host = new URL(github.url).host;
   const config = {
@@ -120,6 +130,10 @@ function writeBackendConfig(
     },
     gitops: {
       configRepo: { host, ...CONFIG_REPO, branch: 'main' },
+      // The delivery metrics' longest window is 90 days (the seeded history covers it).
+      history: { retention: { days: 91 } },
+      // How the add-secret template adds a secret in each environment (demo/secretMethods.ts).
+      secrets: { environments: secretMethods },
       // The project's own kubectl (scripts/setup.sh) validates pull requests, whatever is on PATH.
       ...(existsSync(PROJECT_KUBECTL)
         ? { validation: { kubectlPath: PROJECT_KUBECTL } }
@@ -169,10 +183,19 @@ export async function startSandboxServices(
     controlPort: ports.kubeControl,
   });
   const { owner, repo } = CONFIG_REPO;
-  const revision = await seedConfigRepo(github);
+  const secretMethods = await sandboxSecretMethods(stateDir);
+  const revision = await seedConfigRepo(github, {
+    '.sops.yaml': secretMethods.sopsYaml,
+  });
   seedClusters(kube, revision, github.gitUrl(owner, repo));
   const configPath = join(stateDir, 'app-config.sandbox.yaml');
-  writeBackendConfig(configPath, github, kube, secrets);
+  writeBackendConfig(
+    configPath,
+    github,
+    kube,
+    secrets,
+    secretMethods.environments,
+  );
   const operator =
     operatorOptions === false
       ? undefined
@@ -197,6 +220,7 @@ export async function startSandboxServices(
     kube,
     operator,
     configPath,
+    revision,
     async close() {
       await operator?.close(); // before the emulators, so no sync writes into a closed cluster
       await Promise.all([kube.close(), github.close()]);

@@ -11,6 +11,9 @@ import {
   startSandboxServices,
 } from './sandboxServices';
 import { CONFIG_REPO } from './demo/environments';
+import { loadDemoServices } from './demo/demoServices';
+import { deliveryHistory } from './demo/deliveryHistory';
+import { seedDeliveryHistory } from './demo/seedDeliveryHistory';
 
 const ROOT = resolvePackagePath('@internal/sandbox', '../..');
 const STATE_DIR = resolve(process.env.SANDBOX_STATE_DIR ?? `${ROOT}/.sandbox`);
@@ -84,6 +87,15 @@ async function main() {
   if (stopping) return;
   process.stdout.write(banner(services));
   if (!WITH_PORTAL) return; // the emulators' servers keep the process alive until a signal
+  // Before the portal's first start: 90 days of delivery history, so the delivery metrics are not empty.
+  if (
+    await seedDeliveryHistory(
+      resolve(STATE_DIR, 'data'),
+      deliveryHistory(loadDemoServices(), services.revision, new Date()),
+    )
+  ) {
+    process.stdout.write('sandbox: seeded 90 days of delivery history\n');
+  }
 
   const configArgs = [
     ...['app-config.yaml', 'app-config.sandbox.yaml'].map(f =>

@@ -13,6 +13,10 @@ import {
   ClusterHealthOptions,
   readHealthConfig,
 } from './services/ClusterWatcher/healthConfig';
+import {
+  ManagedKindsOptions,
+  readManagedKindsConfig,
+} from './services/ClusterWatcher/managedKindsConfig';
 
 export type { ClusterConfig } from './clusters';
 
@@ -31,6 +35,8 @@ export interface GitopsConfig {
   discoveryFallbackIntervalMs: number;
   /** `gitops.health`: the argocd-cm namespace and our own custom health scripts. */
   health: ClusterHealthOptions;
+  /** `gitops.watch.managedKinds`: which Crossplane managed resource kinds are watched, and how many at most. */
+  managedKinds: ManagedKindsOptions;
   /** Scale-out across replicas on PostgreSQL; absent unless `gitops.sharding` is configured. */
   sharding?: {
     enabled: boolean;
@@ -104,6 +110,7 @@ export function readGitopsConfig(
       seconds: 60,
     }),
     health: readHealthConfig(config),
+    managedKinds: readManagedKindsConfig(config),
     ...(config?.has('sharding')
       ? {
           sharding: {

@@ -54,6 +54,10 @@ export type { ValidateConfigRepoChangeOptions } from './validation/validateConfi
 export type { HelmReleaseTarget } from './validation/helm';
 export { renderValidationMarkdown } from './validation/markdown';
 export { readValidationOptions } from './validation/config';
+export type { ClusterEstate } from './validation/clusterEstate';
+export { fetchClusterEstates } from './validation/fetchClusterEstates';
+export { SHIPPED_KUBERNETES_VERSIONS } from './validation/schema';
+export type { KubernetesVersion } from './validation/schema';
 export type {
   PolicySources,
   RuleSetting,
@@ -86,6 +90,8 @@ export {
   promotionEdit,
 } from './manifests/promoteHelmValues';
 export type { PromoteHelmValuesOptions } from './manifests/promoteHelmValues';
+// Promotion however the estate pins versions, and the configured environment order.
+export * from './changes/promotion';
 export type {
   CanaryStep,
   ContainerResources,
@@ -107,3 +113,10 @@ export {
   portalBranchName,
   readBranchPrefix,
 } from './pullRequests/branchNames';
+// Renderers the backend's live diff reuses to render the desired state at a revision.
+export { renderKustomization } from './validation/kustomize';
+export { helmTemplate } from './validation/helm';
+export { parseManifests } from './validation/objects';
+
+// Secrets without plaintext in Git: ExternalSecret, SealedSecret (sealed here) or SOPS (encrypted here).
+export * from './secrets';

@@ -17,7 +17,11 @@ export {
 } from './plugin';
 export { rootRouteRef } from './routes';
 export { gitopsApiRef, GitopsClient } from './api';
-export type { GitopsApi } from './api';
+export type {
+  DeliveryMetricsRequest,
+  DeliveryMetricsSubject,
+  GitopsApi,
+} from './api';
 export { GITOPS_SIGNAL_CHANNEL } from './hooks';
 export type { GitopsSignal } from './hooks';
 export type { EnvironmentPickerUiOptions } from './components/GoldenPathFields';

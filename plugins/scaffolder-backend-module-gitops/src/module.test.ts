@@ -6,7 +6,7 @@ import {
 import { scaffolderModuleGitops } from './module';
 
 describe('scaffolderModuleGitops', () => {
-  it('registers the seven gitops actions, each supporting dry runs', async () => {
+  it('registers the eight gitops actions, each supporting dry runs', async () => {
     const actions: TemplateAction<any, any, any>[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -34,6 +34,7 @@ describe('scaffolderModuleGitops', () => {
         'gitops:decommission',
         'gitops:crossplane:claim',
         'gitops:team:onboard',
+        'gitops:secret:add',
       ]);
       expect(actions.every(a => a.supportsDryRun)).toBe(true);
       expect(actions.every(a => (a.examples ?? []).length >= 2)).toBe(true);

@@ -3,12 +3,14 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { fetchClusterEstates } from '@gitops-portal/plugin-gitops-node';
 import {
   createGitopsCrossplaneClaimAction,
   createGitopsDecommissionAction,
   createGitopsPromoteAction,
   createGitopsPullRequestAction,
   createGitopsRollbackAction,
+  createGitopsSecretAddAction,
   createGitopsServiceCreateAction,
   createGitopsTeamOnboardAction,
 } from './actions';
@@ -24,9 +26,18 @@ export const scaffolderModuleGitops = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config, logger, permissions }) {
-        const deps = { config, logger, permissions };
+      async init({ scaffolder, config, logger, permissions, discovery, auth }) {
+        const deps = {
+          config,
+          logger,
+          permissions,
+          // The target clusters' CRDs and policies, from the gitops backend (another plugin: over HTTP).
+          clusterEstates: (environments: string[]) =>
+            fetchClusterEstates({ discovery, auth }, environments),
+        };
         scaffolder.addActions(
           createGitopsServiceCreateAction(deps),
           createGitopsPromoteAction(deps),
@@ -35,6 +46,7 @@ export const scaffolderModuleGitops = createBackendModule({
           createGitopsDecommissionAction(deps),
           createGitopsCrossplaneClaimAction(deps),
           createGitopsTeamOnboardAction(deps),
+          createGitopsSecretAddAction(deps),
         );
       },
     });

@@ -81,6 +81,36 @@ export function builtinResources(): ResourceType[] {
       categories: ['all'],
       statusSubresource: true,
     }),
+    // The workloads an Argo CD Application manages that the portal reads (besides Deployment and Service).
+    builtin('apps', 'v1', 'statefulsets', 'StatefulSet', {
+      shortNames: ['sts'],
+      categories: ['all'],
+      statusSubresource: true,
+    }),
+    builtin('apps', 'v1', 'daemonsets', 'DaemonSet', {
+      shortNames: ['ds'],
+      categories: ['all'],
+      statusSubresource: true,
+    }),
+    builtin('batch', 'v1', 'jobs', 'Job', {
+      categories: ['all'],
+      statusSubresource: true,
+    }),
+    builtin('', 'v1', 'persistentvolumeclaims', 'PersistentVolumeClaim', {
+      shortNames: ['pvc'],
+      statusSubresource: true,
+    }),
+    builtin('networking.k8s.io', 'v1', 'ingresses', 'Ingress', {
+      shortNames: ['ing'],
+      statusSubresource: true,
+    }),
+    builtin(
+      'autoscaling',
+      'v2',
+      'horizontalpodautoscalers',
+      'HorizontalPodAutoscaler',
+      { shortNames: ['hpa'], categories: ['all'], statusSubresource: true },
+    ),
     builtin(
       'apiextensions.k8s.io',
       'v1',

@@ -18,3 +18,10 @@ export type {
   ClusterSource,
   SkippedCluster,
 } from './types';
+export { readClusterLinks } from './readClusterLinks';
+export {
+  createEnvironmentCheck,
+  createEnvironments,
+  environmentOrder,
+} from './environments';
+export type { EnvironmentCheck } from './environments';

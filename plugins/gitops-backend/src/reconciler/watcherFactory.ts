@@ -30,6 +30,7 @@ export function createWatcherFactory(options: {
       staleAfterMs: config.staleAfterMs,
       listPageLimit,
       health: config.health,
+      managedKinds: config.managedKinds,
       // Views refetch by entity: name every entity with objects in the cluster, so stale markers and banners
       // appear without a reload.
       onStateChange: name =>

@@ -1,18 +1,22 @@
 import express from 'express';
 import Router from 'express-promise-router';
+import { createEnvironmentCheck } from '../clusters';
 import { createPermissionGuard } from '../permissionGuard';
 import { clusterRoutes } from './clusters';
 import { deliveriesRoutes } from './deliveries';
+import { deliveryMetricsRoutes } from './deliveryMetrics';
 import { createEntityFromRequest } from './entityFromRequest';
 import { goldenPathOptionsRoutes } from './goldenPathOptions';
 import { healthRoutes } from './health';
 import { historyRoutes } from './history';
+import { liveDiffRoutes } from './liveDiff';
 import { overviewRoutes } from './overview';
-import { createEnvironmentCheck } from './parse';
+import { pipelineRoutes } from './pipeline';
 import { pullRequestRoutes } from './pullRequests';
 import { statusRoutes } from './status';
 import { teamRoutes } from './teams';
 import { RouterOptions } from './types';
+import { validationEstateRoutes } from './validationEstate';
 import { xrdRoutes } from './xrds';
 
 /** The plugin's REST API: one router per resource, all resolving entities the same way. */
@@ -25,7 +29,7 @@ export async function createRouter(
     ...options,
     guard,
     entityFromRequest: createEntityFromRequest({ ...options, guard }),
-    knownEnvironment: createEnvironmentCheck(options.config),
+    knownEnvironment: createEnvironmentCheck(options.environments),
   };
   const router = Router();
   // Bodies up to 100 kB reach the schemas, whose field limits answer 400 naming the field; larger ones are a 413.
@@ -35,12 +39,16 @@ export async function createRouter(
     statusRoutes,
     historyRoutes,
     deliveriesRoutes,
+    liveDiffRoutes,
+    pipelineRoutes,
+    deliveryMetricsRoutes,
     pullRequestRoutes,
     teamRoutes,
     overviewRoutes,
     clusterRoutes,
     xrdRoutes,
     goldenPathOptionsRoutes,
+    validationEstateRoutes,
   ]) {
     router.use(routes(context));
   }

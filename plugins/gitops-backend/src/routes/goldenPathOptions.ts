@@ -9,13 +9,15 @@ import { RouteContext } from './types';
  */
 export function goldenPathOptionsRoutes({
   config,
+  environments,
   statusStore,
   guard,
 }: RouteContext) {
   const router = Router();
+  // Read once: the config repo does not change at run time (clusters and environments may).
+  const location = readConfigRepoLocation(config);
   router.get('/golden-path-options', async (req, res) => {
     await guard.requireSignedIn(req);
-    const location = readConfigRepoLocation(config);
     const clusters = (await statusStore.clusters()).map(
       ({ name, environment }) => ({ name, environment }),
     );
@@ -30,10 +32,7 @@ export function goldenPathOptionsRoutes({
             },
           ]
         : [],
-      // In the order their first cluster is configured in: the order deliveries go through them.
-      environments: [
-        ...new Set(clusters.flatMap(cluster => cluster.environment ?? [])),
-      ],
+      environments: environments(),
       clusters,
     };
     res.json(body);

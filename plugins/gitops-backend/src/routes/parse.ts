@@ -1,4 +1,3 @@
-import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   entityKindSchema,
@@ -46,30 +45,4 @@ export function parse<T extends z.ZodType>(
     );
   }
   return result.data;
-}
-
-/** Throws a 400 naming `field` unless `environment` is one of the known ones. */
-export type EnvironmentCheck = (field: string, environment: string) => void;
-
-/**
- * The environments configured clusters belong to (`gitops.clusters[].environment`, `gitops.clusterEnvironments`):
- * a promotion or rollback to any other is refused. With no cluster naming an environment there is nothing to
- * check against, and only the DNS-1123 rule of the request schemas applies.
- */
-export function createEnvironmentCheck(config: Config): EnvironmentCheck {
-  const byCluster = config.getOptionalConfig('gitops.clusterEnvironments');
-  const known = new Set([
-    ...(config.getOptionalConfigArray('gitops.clusters') ?? []).flatMap(
-      cluster => cluster.getOptionalString('environment') ?? [],
-    ),
-    ...(byCluster?.keys() ?? []).map(name => byCluster!.getString(name)),
-  ]);
-  return (field, environment) => {
-    if (known.size === 0 || known.has(environment)) return;
-    throw new InputError(
-      `${field}: unknown environment '${environment}' (configured: ${[...known]
-        .sort()
-        .join(', ')})`,
-    );
-  };
 }

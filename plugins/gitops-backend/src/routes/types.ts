@@ -6,20 +6,31 @@ import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PermissionGuard } from '../permissionGuard';
 import { DeliveryService } from '../services/Deliveries';
+import { LiveDiffService } from '../services/LiveDiff';
+import { PipelineService } from '../services/Pipeline';
+import { DeliveryMetricsService } from '../services/DeliveryMetrics';
 import { PullRequestService } from '../services/PullRequests';
 import { StatusStore } from '../services/StatusStore';
+import { ValidationEstateService } from '../services/ValidationEstate';
 import { EntityFromRequest } from './entityFromRequest';
-import { EnvironmentCheck } from './parse';
+import { EnvironmentCheck } from '../clusters';
 
 export interface RouterOptions {
-  /** The root config: `gitops.clusters[].environment` are the environments requests may name. */
   config: Config;
+  /** The environments in delivery order (clusters/environments.ts): the ones requests may name. */
+  environments: () => string[];
   statusStore: StatusStore;
   permissions: PermissionsService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   pullRequests: PullRequestService;
   deliveries: DeliveryService;
+  /** The target clusters' CRDs and policies for validation (`GET /validation-estate/:cluster`). */
+  validationEstate?: ValidationEstateService;
+  /** Desired vs live per resource of an Application or Kustomization. */
+  liveDiff: LiveDiffService;
+  pipeline: PipelineService;
+  deliveryMetrics: DeliveryMetricsService;
   /** Called for an entity the catalog has but the status index does not know yet (registered since its last load). */
   onUnknownEntity?: (entityRef: string) => Promise<void>;
 }
@@ -28,6 +39,6 @@ export interface RouterOptions {
 export interface RouteContext extends RouterOptions {
   guard: PermissionGuard;
   entityFromRequest: EntityFromRequest;
-  /** Refuses (400) an environment no configured cluster belongs to. */
+  /** Refuses (400) an environment outside `environments()`. */
   knownEnvironment: EnvironmentCheck;
 }

@@ -72,6 +72,19 @@ export const environmentNameSchema = dns1123LabelSchema;
 export const namespaceNameSchema = dns1123LabelSchema;
 /** A team: its Argo CD project and RoleBinding group. */
 export const teamNameSchema = dns1123LabelSchema;
+/** A Secret (and its ExternalSecret or SealedSecret): `apps/<service>/overlays/<env>/secrets/<name>.yaml`. */
+export const secretNameSchema = dns1123LabelSchema;
+/** A key of a Secret's `data`: letters, digits, `-`, `_` and `.`, at most 253 characters (Kubernetes' rule). */
+export const secretKeySchema = patternString(
+  253,
+  /^[-._a-zA-Z0-9]+$/,
+  "must be a Secret key (letters, digits, '-', '_' and '.', at most 253 characters)",
+);
+/** Where a value is in an external secret store: a key path (`prod/web/db`) and optionally a property. */
+export const secretRemoteKeySchema = singleLineSchema(1024).refine(
+  value => value.trim().length > 0,
+  'must not be empty',
+);
 
 /** The kind of a catalog entity (`Component`, `group`), as Backstage validates it. */
 export const entityKindSchema = z

@@ -5,6 +5,13 @@ import {
   timestampSchema,
 } from './vocabulary';
 
+/** What one source of a multi-source Argo CD Application reads (`spec.sources[i]`). */
+export const historySourceSchema = z.object({
+  repoURL: z.string(),
+  chart: z.string().optional(),
+});
+export type HistorySource = z.infer<typeof historySourceSchema>;
+
 /** One recorded change of an object's sync, health or revision. */
 export const historyEntrySchema = z.object({
   id: z.string(),
@@ -30,6 +37,11 @@ export const historyEntrySchema = z.object({
     /** Every source's revision of a multi-source Argo CD Application, in `spec.sources` order. */
     revisions: z.array(z.string()).optional(),
   }),
+  /**
+   * A multi-source Argo CD Application: what each of `revisions` belongs to, in `spec.sources` order. Absent on
+   * rows recorded before sources were kept.
+   */
+  sources: z.array(historySourceSchema).optional(),
   at: timestampSchema,
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -9,3 +9,20 @@ export * from './responses';
 export * from './deliveries';
 export * from './branch';
 export * from './goldenPathOptions';
+export * from './pipeline';
+export * from './deliveryMetrics';
+export * from './liveDiff';
+export {
+  ignoreDifferencesFor,
+  LAST_APPLIED_ANNOTATION,
+  normalizeLiveDiffPair,
+} from './liveDiffNormalize';
+export type {
+  LiveDiffTarget,
+  NormalizedLiveDiffPair,
+} from './liveDiffNormalize';
+export {
+  LIVE_DIFF_SECRET_MASK,
+  LIVE_DIFF_SECRET_MASK_DESIRED,
+  LIVE_DIFF_SECRET_MASK_LIVE,
+} from './liveDiffSecrets';

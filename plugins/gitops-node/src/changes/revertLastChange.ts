@@ -50,7 +50,7 @@ async function resolveRevision(
 }
 
 /**
- * The change that takes `dir` back on `branch`: by default to before the last
+ * The change that takes `dir` (a folder, or one file) back on `branch`: by default to before the last
  * commit touching it (a revert of that commit's effect on `dir`), or with
  * `toRevision` to its content at that revision. Only reads.
  */
@@ -76,9 +76,16 @@ export async function revertLastChange(
     revision = { sha: parent };
   }
 
+  // `dir` may be one file (an environment's file in a folder shared by several services).
+  const filesAt = async (sha: string) => {
+    const files = await reader.listFiles(dir, sha);
+    if (files.length > 0) return files;
+    const { entries } = await reader.readTree(sha);
+    return entries.filter(entry => entry.type === 'blob' && entry.path === dir);
+  };
   const [now, then] = await Promise.all([
-    reader.listFiles(dir, last.sha),
-    reader.listFiles(dir, revision.sha),
+    filesAt(last.sha),
+    filesAt(revision.sha),
   ]);
   if (then.length === 0) {
     const short = revision.sha.slice(0, 7);

@@ -133,6 +133,7 @@ async function validate(
     base,
     readBlob,
     options.validate?.policies,
+    options.validate?.crdPaths,
   );
   return validateConfigRepoChange({
     ...plan,
@@ -140,6 +141,8 @@ async function validate(
     helmPath: options.validate?.helmPath,
     timeoutMs: options.validate?.timeoutMs,
     rules: options.validate?.rules,
+    kubernetesVersion: options.validate?.kubernetesVersion,
+    clusterEstates: options.validate?.clusterEstates,
   });
 }
 

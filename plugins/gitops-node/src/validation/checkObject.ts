@@ -2,13 +2,23 @@ import { RuleSetting, RuleSettings } from './config';
 import { objectId } from './objects';
 import { POLICY_RULES } from './policy';
 import { EstatePolicies } from './policies/loadEstatePolicies';
-import { schemaProblem } from './schema';
-import { BuiltInRuleId, ManifestObject, Severity, Violation } from './types';
+import { SchemaValidator } from './schema';
+import {
+  BuiltInRuleId,
+  ManifestObject,
+  Severity,
+  SkippedPolicy,
+  Violation,
+} from './types';
 
 /** What applies to each object beyond the schema: the built-in rules' settings and the estate's policies. */
 export interface CheckContext {
   rules?: RuleSettings;
   policies?: EstatePolicies;
+  /** The strict schema step (built-in API of the configured Kubernetes version, and the CRDs known). */
+  schema?: SchemaValidator;
+  /** Where a kind no schema knows is reported ("not schema-checked"), once per kind. */
+  notSchemaChecked?(skipped: SkippedPolicy): void;
 }
 
 const DEFAULT_SETTING: RuleSetting = {
@@ -44,9 +54,21 @@ export function builtInRuleSeverity(
   return setting.severity;
 }
 
+/** SOPS' top-level `sops` block is no field of the object: the decrypting controller (Flux) drops it before applying. */
+function withoutSopsMetadata(object: ManifestObject): ManifestObject {
+  if (!object || typeof object !== 'object' || !('sops' in object)) {
+    return object;
+  }
+  const { sops: _sops, ...rest } = object as ManifestObject & {
+    sops?: unknown;
+  };
+  return rest as ManifestObject;
+}
+
 /**
- * Schema first, then every enabled built-in rule (`overlay`: rendered objects, which also need `team`/`env`
- * labels) at its configured severity, then the estate's own policies.
+ * Schema first (strict: unknown fields are errors; a kind no schema knows, or a CRD rule that cannot be evaluated,
+ * is reported, not passed), then every enabled built-in rule (`overlay`: rendered objects, which also need
+ * `team`/`env` labels) at its configured severity, then the estate's own policies.
  */
 export function checkObject(
   object: ManifestObject,
@@ -55,8 +77,30 @@ export function checkObject(
   context: CheckContext = {},
 ): Violation[] {
   const id = objectId(object);
-  const problem = schemaProblem(object);
-  if (problem) return [{ file, object: id, rule: 'schema', message: problem }];
+  const outcome = context.schema?.check(withoutSopsMetadata(object));
+  for (const { rule, reason } of (outcome?.checked && outcome.notEvaluated) ||
+    []) {
+    context.notSchemaChecked?.({
+      policy: `CRD rule of ${object.apiVersion} ${object.kind}: ${rule}`,
+      file,
+      reason: `not evaluated: ${reason}`,
+    });
+  }
+  if (outcome?.checked === false) {
+    context.notSchemaChecked?.({
+      policy: `schema ${object.apiVersion} ${object.kind}`,
+      file,
+      reason: outcome.reason,
+    });
+  } else if (outcome && outcome.problems.length > 0) {
+    // A malformed object is not worth the policies' time: its fields are not what they claim to be.
+    return outcome.problems.map(problem => ({
+      file,
+      object: id,
+      rule: 'schema',
+      message: `${id} ${problem}`,
+    }));
+  }
   const builtIn = POLICY_RULES.filter(
     rule => overlay || !rule.overlaysOnly,
   ).flatMap(rule => {

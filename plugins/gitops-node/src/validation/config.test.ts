@@ -6,14 +6,22 @@ const read = (validation: unknown) =>
   readValidationOptions(new ConfigReader({ gitops: { validation } } as any));
 
 describe('readValidationOptions', () => {
-  it('defaults to kubectl and helm on PATH, every rule on, policies from policies/', () => {
+  it('defaults to kubectl and helm on PATH, every rule on, policies from policies/, CRDs from crds/, the newest Kubernetes', () => {
     expect(readValidationOptions(new ConfigReader({}))).toEqual({
       kubectlPath: 'kubectl',
       helmPath: 'helm',
       timeoutMs: undefined,
       rules: {},
       policies: { enabled: true, paths: ['policies/'] },
+      kubernetesVersion: '1.34',
+      crdPaths: ['crds/'],
     });
+  });
+
+  it('refuses a Kubernetes version whose schema is not shipped, naming the key', () => {
+    expect(() => read({ kubernetesVersion: '1.20' })).toThrow(
+      'gitops.validation.kubernetesVersion',
+    );
   });
 
   it('reads gitops.validation.kubectlPath, helmPath and timeoutMs', () => {

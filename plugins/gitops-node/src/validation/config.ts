@@ -1,6 +1,12 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
+import { ClusterEstate } from './clusterEstate';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  KubernetesVersion,
+  SHIPPED_KUBERNETES_VERSIONS,
+} from './schema';
 import { BuiltInRuleId } from './types';
 
 export const BUILT_IN_RULE_IDS = [
@@ -28,6 +34,13 @@ const validationConfig = z
     kubectlPath: z.string().min(1).optional(),
     helmPath: z.string().min(1).optional(),
     timeoutMs: z.number().int().positive().optional(),
+    kubernetesVersion: z
+      .enum(SHIPPED_KUBERNETES_VERSIONS)
+      .default(DEFAULT_KUBERNETES_VERSION),
+    crds: z
+      .object({ paths: z.array(z.string().min(1)).default(['crds/']) })
+      .strict()
+      .default({ paths: ['crds/'] }),
     rules: z
       .object(
         Object.fromEntries(
@@ -65,6 +78,15 @@ export interface ValidationOptions {
   timeoutMs?: number;
   rules: RuleSettings;
   policies: PolicySources;
+  /** The Kubernetes version built-in kinds are checked against (strictly: unknown fields are errors). */
+  kubernetesVersion: KubernetesVersion;
+  /** Config-repo directories (ending in `/`) or files whose CustomResourceDefinitions give custom kinds a schema. */
+  crdPaths: string[];
+  /**
+   * What the change's target clusters hold (CRDs, policies), read by the caller through the backend's
+   * validation-estate bridge for each call; never from config.
+   */
+  clusterEstates?: ClusterEstate[];
 }
 
 /** Parses `gitops.validation` once (at start-up); a bad key throws an InputError naming it. */
@@ -82,13 +104,16 @@ export function parseValidationConfig(value: unknown): ValidationOptions {
     timeoutMs,
     rules: rules as RuleSettings,
     policies,
+    kubernetesVersion: parsed.data.kubernetesVersion,
+    crdPaths: parsed.data.crds.paths,
   };
 }
 
 /**
  * Reads `gitops.validation`: `kubectlPath` (default `kubectl` on PATH),
  * `helmPath` (default `helm` on PATH), `timeoutMs`, `rules` (the built-in
- * rules' settings) and `policies` (where the estate's own policies live).
+ * rules' settings), `policies` (where the estate's own policies live), `kubernetesVersion` (the API schema of
+ * built-in kinds) and `crds.paths` (where the config repo keeps CRDs).
  */
 export function readValidationOptions(config: Config): ValidationOptions {
   return parseValidationConfig(

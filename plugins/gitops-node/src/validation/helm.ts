@@ -52,7 +52,7 @@ export function helmReleaseTargets(
  * its own: HOME and Helm's cache/config/data dirs under the temp checkout, so
  * it reads no user repositories or credentials. Local charts need no network.
  */
-function helmTemplate(
+export function helmTemplate(
   helmPath: string,
   root: string,
   target: HelmReleaseTarget,

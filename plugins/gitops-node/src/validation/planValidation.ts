@@ -21,10 +21,17 @@ export async function planValidation(
   base: BaseSnapshot,
   readBlob: BlobReader,
   policies?: PolicySources,
+  /** Config-repo directories or files whose CRDs give custom kinds their schema (read at the base branch). */
+  crdPaths: string[] = [],
 ): Promise<
   Omit<
     ValidateConfigRepoChangeOptions,
-    'kubectlPath' | 'helmPath' | 'timeoutMs' | 'rules'
+    | 'kubectlPath'
+    | 'helmPath'
+    | 'timeoutMs'
+    | 'rules'
+    | 'kubernetesVersion'
+    | 'clusterEstates'
   >
 > {
   const finalPaths = new Set(
@@ -75,6 +82,9 @@ export async function planValidation(
   }
   return {
     checkoutFiles,
+    ...(crdPaths.length > 0
+      ? { crdFiles: await readPolicyFiles(base, readBlob, crdPaths) }
+      : {}),
     ...(policies?.enabled
       ? { policyFiles: await readPolicyFiles(base, readBlob, policies.paths) }
       : {}),
@@ -89,7 +99,7 @@ export async function planValidation(
   };
 }
 
-/** The YAML files under the policy paths (a directory ends with `/`; anything else is one file) at the base branch. */
+/** The YAML files under `paths` (a directory ends with `/`; anything else is one file) at the base branch. */
 async function readPolicyFiles(
   base: BaseSnapshot,
   readBlob: BlobReader,

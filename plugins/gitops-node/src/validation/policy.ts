@@ -32,6 +32,10 @@ export function isPlaintextSecret(object: ManifestObject): boolean {
   return hasData(object.data) || hasData(object.stringData);
 }
 
+/** Why a plaintext Secret is refused, and the golden path that adds one without plaintext. */
+export const PLAINTEXT_SECRET_PROBLEM =
+  'is a plaintext Secret; add it with the "Add a secret" template (templates/add-secret, action gitops:secret:add), which writes an ExternalSecret, a SealedSecret or a SOPS-encrypted Secret';
+
 export const POLICY_RULES: PolicyRule[] = [
   {
     id: 'resources-limits',
@@ -79,11 +83,7 @@ export const POLICY_RULES: PolicyRule[] = [
     overlaysOnly: false,
     // The message never includes the secret's keys or values.
     check: object =>
-      isPlaintextSecret(object)
-        ? [
-            'is a plaintext Secret; use an ExternalSecret, a SealedSecret or SOPS encryption',
-          ]
-        : [],
+      isPlaintextSecret(object) ? [PLAINTEXT_SECRET_PROBLEM] : [],
   },
   {
     id: 'team-env-labels',

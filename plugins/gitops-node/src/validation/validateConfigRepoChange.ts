@@ -13,9 +13,12 @@ import {
   remoteChartNotes,
   validateHelmRelease,
 } from './helm';
-import { isPlaintextSecret } from './policy';
+import { isPlaintextSecret, PLAINTEXT_SECRET_PROBLEM } from './policy';
+import { ClusterEstate, clusterSource, isAvailable } from './clusterEstate';
+import { CrdSource, createSchemaValidator, KubernetesVersion } from './schema';
 import {
   ManifestObject,
+  SkippedPolicy,
   ValidatedTarget,
   ValidationResult,
   Violation,
@@ -42,6 +45,12 @@ export interface ValidateConfigRepoChangeOptions {
   rules?: RuleSettings;
   /** The estate's own policy files (path → text, from the config repo's policy paths at the base branch). */
   policyFiles?: Record<string, string>;
+  /** CRD files of the config repo (path → text, from `gitops.validation.crds.paths` at the base branch). */
+  crdFiles?: Record<string, string>;
+  /** The Kubernetes version whose API schema built-in kinds are checked against (default the newest shipped). */
+  kubernetesVersion?: KubernetesVersion;
+  /** What the change's target clusters hold (CRDs, policies), read through the backend; absent: none asked. */
+  clusterEstates?: ClusterEstate[];
 }
 
 /** A finding that stops the pull request (anything but a warning). */
@@ -180,9 +189,7 @@ function scanForSecrets(
             file: path,
             object: objectId(object),
             rule: 'no-plaintext-secret' as const,
-            message: `${objectId(
-              object,
-            )} is a plaintext Secret; use an ExternalSecret, a SealedSecret or SOPS encryption`,
+            message: `${objectId(object)} ${PLAINTEXT_SECRET_PROBLEM}`,
             ...(severity === 'warning' ? { severity } : {}),
           },
         ];
@@ -209,13 +216,56 @@ export async function validateConfigRepoChange(
       await mkdir(dirname(join(root, path)), { recursive: true });
       await writeFile(join(root, path), text);
     }
-    const policies = options.policyFiles
-      ? loadEstatePolicies(
-          options.policyFiles,
-          parsedYamlFiles(options.checkoutFiles).map(({ object }) => object),
-        )
-      : undefined;
-    const context: CheckContext = { rules: options.rules, policies };
+    // The change's own files first: a CRD it edits wins over the base branch's copy.
+    const baseFiles = Object.fromEntries(
+      Object.entries({ ...options.crdFiles, ...options.policyFiles }).filter(
+        ([path]) => options.checkoutFiles[path] === undefined,
+      ),
+    );
+    const repoObjects = [
+      ...parsedYamlFiles(options.checkoutFiles),
+      ...parsedYamlFiles(baseFiles),
+    ];
+    const clusters = options.clusterEstates ?? [];
+    const readable = clusters.filter(isAvailable);
+    const clusterPolicies = readable.flatMap(estate =>
+      estate.policyObjects.map(object => ({
+        file: clusterSource(estate.cluster),
+        object,
+      })),
+    );
+    const policies =
+      options.policyFiles || clusterPolicies.length > 0
+        ? loadEstatePolicies(
+            options.policyFiles ?? {},
+            parsedYamlFiles(options.checkoutFiles).map(({ object }) => object),
+            clusterPolicies,
+          )
+        : undefined;
+    // The config repo's CRDs first: the change may bring a new version of a CRD the cluster still serves the old way.
+    const crds: CrdSource[] = [
+      ...repoObjects.map(({ file, object }) => ({ crd: object, source: file })),
+      ...readable.flatMap(estate =>
+        estate.crds.map(crd => ({
+          crd,
+          source: clusterSource(estate.cluster),
+        })),
+      ),
+    ];
+    const notSchemaChecked = new Map<string, SkippedPolicy>();
+    const context: CheckContext = {
+      rules: options.rules,
+      policies,
+      schema: createSchemaValidator({
+        kubernetesVersion: options.kubernetesVersion,
+        crds,
+      }),
+      notSchemaChecked: skipped => {
+        if (!notSchemaChecked.has(skipped.policy)) {
+          notSchemaChecked.set(skipped.policy, skipped);
+        }
+      },
+    };
     const overlays: ValidatedTarget[] = [];
     for (const overlay of options.touchedOverlays) {
       assertSafeRepoPath(overlay);
@@ -265,8 +315,23 @@ export async function validateConfigRepoChange(
       );
     }
     const violations = [...overlays, ...manifests].flatMap(t => t.violations);
-    const notes = remoteChartNotes(parsedYamlFiles(options.checkoutFiles));
-    const skipped = policies?.skipped ?? [];
+    const notes = [
+      ...remoteChartNotes(parsedYamlFiles(options.checkoutFiles)),
+      ...clusters
+        .filter(estate => !isAvailable(estate))
+        .map(
+          estate =>
+            `The estate of cluster ${
+              estate.cluster
+            } (CRDs, policies) could not be read: ${
+              (estate as { unavailable: string }).unavailable
+            }; its CRD schemas and policies were not applied.`,
+        ),
+    ];
+    const skipped = [
+      ...(policies?.skipped ?? []),
+      ...notSchemaChecked.values(),
+    ];
     return {
       ok: !violations.some(isBlocking),
       overlays,

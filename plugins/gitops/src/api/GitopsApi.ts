@@ -6,15 +6,29 @@ import type {
   EntityStatusResponse,
   GoldenPathOptionsResponse,
   HistoryResponse,
+  LiveDiffResponse,
   OverviewQuery,
   OverviewResponse,
+  PipelineResponse,
   PromotionRequest,
   PullRequestPreviewResponse,
   PullRequestResponse,
   RollbackRequest,
   TeamStatusResponse,
   XrdsResponse,
+  DeliveryMetricsQuery,
+  DeliveryMetricsResponse,
 } from '@gitops-portal/plugin-gitops-common';
+
+/** Whose delivery metrics: one entity, or a team (a Group). */
+export type DeliveryMetricsSubject =
+  | { entity: CompoundEntityRef }
+  | { team: CompoundEntityRef };
+
+/** The query of delivery metrics, without the format (JSON or CSV is the method). */
+export type DeliveryMetricsRequest = Partial<
+  Omit<DeliveryMetricsQuery, 'format'>
+>;
 
 /**
  * The GitOps portal backend (`@gitops-portal/plugin-gitops-backend`): status reads, and promotions that open pull
@@ -38,6 +52,26 @@ export interface GitopsApi {
     entity: CompoundEntityRef,
     options?: { limit?: number },
   ): Promise<DeliveriesResponse>;
+  /** Delivery metrics (DORA) of an entity, or of a team's entities the caller may read. */
+  getDeliveryMetrics(
+    subject: DeliveryMetricsSubject,
+    query?: DeliveryMetricsRequest,
+  ): Promise<DeliveryMetricsResponse>;
+  /** The same series as CSV text, for download. */
+  getDeliveryMetricsCsv(
+    subject: DeliveryMetricsSubject,
+    query?: DeliveryMetricsRequest,
+  ): Promise<string>;
+  /** The entity's promotion pipeline: environments in delivery order, what runs in each, what differs between them. */
+  getPipeline(entity: CompoundEntityRef): Promise<PipelineResponse>;
+  /**
+   * Per resource of one of the entity's Argo CD Applications or Flux Kustomizations (`key`: its ObjectStatus key),
+   * the desired manifest rendered from the config repo at the synced revision against the live object.
+   */
+  getLiveDiff(
+    entity: CompoundEntityRef,
+    key: string,
+  ): Promise<LiveDiffResponse>;
   /** Crossplane CompositeResourceDefinitions. */
   getXrds(): Promise<XrdsResponse>;
   /** What the golden paths' forms offer (config repos, environments, clusters), from the backend's config. */

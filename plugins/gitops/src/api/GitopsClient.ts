@@ -4,11 +4,14 @@ import { ResponseError } from '@backstage/errors';
 import {
   clustersResponseSchema,
   deliveriesResponseSchema,
+  deliveryMetricsResponseSchema,
   entityStatusResponseSchema,
   goldenPathOptionsResponseSchema,
   historyResponseSchema,
+  liveDiffResponseSchema,
   overviewQueryToSearchParams,
   overviewResponseSchema,
+  pipelineResponseSchema,
   pullRequestPreviewResponseSchema,
   pullRequestResponseSchema,
   teamStatusResponseSchema,
@@ -17,7 +20,11 @@ import {
   type PromotionRequest,
   type RollbackRequest,
 } from '@gitops-portal/plugin-gitops-common';
-import type { GitopsApi } from './GitopsApi';
+import type {
+  DeliveryMetricsRequest,
+  DeliveryMetricsSubject,
+  GitopsApi,
+} from './GitopsApi';
 
 /** What the client needs of a zod response schema (zod is not a direct dependency). */
 interface ResponseSchema<T> {
@@ -38,6 +45,28 @@ function entityPath(entity: CompoundEntityRef, suffix: string): string {
     entity.name,
     suffix,
   );
+}
+
+/** `…/delivery-metrics?window=…` of an entity or a team. */
+function deliveryMetricsPath(
+  subject: DeliveryMetricsSubject,
+  query: DeliveryMetricsRequest & { format?: 'csv' },
+): string {
+  const path =
+    'entity' in subject
+      ? entityPath(subject.entity, 'delivery-metrics')
+      : pathOf(
+          'teams',
+          subject.team.namespace,
+          subject.team.name,
+          'delivery-metrics',
+        );
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
 }
 
 /**
@@ -86,6 +115,42 @@ export class GitopsClient implements GitopsApi {
     return this.request(
       `${entityPath(entity, 'deliveries')}${query}`,
       deliveriesResponseSchema,
+    );
+  }
+
+  getPipeline(entity: CompoundEntityRef) {
+    return this.request(entityPath(entity, 'pipeline'), pipelineResponseSchema);
+  }
+
+  getDeliveryMetrics(
+    subject: DeliveryMetricsSubject,
+    query: DeliveryMetricsRequest = {},
+  ) {
+    return this.request(
+      deliveryMetricsPath(subject, query),
+      deliveryMetricsResponseSchema,
+    );
+  }
+
+  async getDeliveryMetricsCsv(
+    subject: DeliveryMetricsSubject,
+    query: DeliveryMetricsRequest = {},
+  ) {
+    const baseUrl = await this.discoveryApi.getBaseUrl('gitops');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${deliveryMetricsPath(subject, { ...query, format: 'csv' })}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.text();
+  }
+
+  getLiveDiff(entity: CompoundEntityRef, key: string) {
+    const query = new URLSearchParams({ key }).toString();
+    return this.request(
+      `${entityPath(entity, 'live-diff')}?${query}`,
+      liveDiffResponseSchema,
     );
   }
 

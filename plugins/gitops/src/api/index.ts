@@ -1,3 +1,7 @@
 export { gitopsApiRef } from './GitopsApi';
-export type { GitopsApi } from './GitopsApi';
+export type {
+  DeliveryMetricsRequest,
+  DeliveryMetricsSubject,
+  GitopsApi,
+} from './GitopsApi';
 export { GitopsClient } from './GitopsClient';

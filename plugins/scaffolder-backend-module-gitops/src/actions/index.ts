@@ -5,4 +5,5 @@ export { createGitopsRollbackAction } from './rollback';
 export { createGitopsDecommissionAction } from './decommission';
 export { createGitopsCrossplaneClaimAction } from './crossplaneClaim';
 export { createGitopsTeamOnboardAction } from './teamOnboard';
+export { createGitopsSecretAddAction } from './secretAdd';
 export type { GitopsActionDeps } from './types';

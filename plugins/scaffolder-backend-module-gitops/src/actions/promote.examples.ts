@@ -29,4 +29,15 @@ export const examples: TemplateExample[] = [
       reviewers: ['alice'],
     }),
   },
+  {
+    description:
+      'Promote only what staging pins at 1.3.2 (an image tag here; a digest or a chart version works the same way)',
+    example: step({
+      repoUrl: 'github.com?owner=acme&repo=gitops-config',
+      service: 'web',
+      from: 'staging',
+      to: 'prod',
+      version: '1.3.2',
+    }),
+  },
 ];

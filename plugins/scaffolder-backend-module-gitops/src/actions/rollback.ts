@@ -124,6 +124,7 @@ export function createGitopsRollbackAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
+        environments: [environment],
         defaultBranch: {
           action: 'rollback',
           entity: service,

@@ -39,6 +39,8 @@ export interface RunPullRequestOptions {
   deps: GitopsActionDeps;
   target: ConfigRepo;
   input: PullRequestInput;
+  /** The environments the change deploys to: their clusters' CRDs and policies join validation. */
+  environments?: string[];
   /**
    * The portal's branch for this request when the input names none: `<prefix><action>/<entity>[-<id>]`, under
    * `gitops.pullRequests.branchPrefix`. A function of the request only, so a re-run updates the same PR.
@@ -71,7 +73,13 @@ export async function runConfigRepoPullRequest(
     input.branch ??
     portalBranchName({ prefix: branchPrefix, ...options.defaultBranch });
   const baseBranch = input.baseBranch ?? 'main';
-  const validate = readValidationOptions(deps.config);
+  const validate = {
+    ...readValidationOptions(deps.config),
+    clusterEstates:
+      options.environments && deps.clusterEstates
+        ? await deps.clusterEstates(options.environments)
+        : undefined,
+  };
   const prOptions = {
     owner: target.owner,
     repo: target.repo,

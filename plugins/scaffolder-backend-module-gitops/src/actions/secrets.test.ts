@@ -7,6 +7,8 @@ import { createGitopsDecommissionAction } from './decommission';
 import { createGitopsPromoteAction } from './promote';
 import { createGitopsPullRequestAction } from './pullRequest';
 import { createGitopsRollbackAction } from './rollback';
+import { withSecretMethods } from '../__testUtils__/secretSettings';
+import { createGitopsSecretAddAction } from './secretAdd';
 import { MASK } from './secretMask';
 import { createGitopsServiceCreateAction } from './serviceCreate';
 import { createGitopsTeamOnboardAction } from './teamOnboard';
@@ -102,6 +104,19 @@ const actions: Array<{
       name: 'web-db',
       xrd: postgresXrd,
       parameters: { storageGB: 20 },
+    },
+  },
+  {
+    // The secret golden path itself: the form's secret is the value it seals.
+    id: 'gitops:secret:add',
+    run: (deps, ctx) =>
+      createGitopsSecretAddAction(withSecretMethods(deps)).handler(ctx),
+    input: {
+      service: 'web',
+      environment: 'staging',
+      name: 'api-token',
+      key: 'token',
+      value: FORM_SECRET,
     },
   },
   {

@@ -171,6 +171,7 @@ export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
+        environments: input.environments.map(e => e.name),
         defaultBranch: { action: 'create', entity: input.name },
         defaultTitle: `Create ${input.name}`,
         defaultBody: `Adds the service \`${input.name}\` (team \`${

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ScmIntegrationRegistry } from '@backstage/integration';
+import type { ClusterEstate } from '@gitops-portal/plugin-gitops-node';
 
 /** What every gitops action needs from the backend. */
 export interface GitopsActionDeps {
@@ -14,4 +15,9 @@ export interface GitopsActionDeps {
   /** Default `ScmIntegrations.fromConfig(config)`. */
   integrations?: ScmIntegrationRegistry;
   logger?: LoggerService;
+  /**
+   * The CRDs and policies of the clusters of these environments, for validation (the module asks the gitops
+   * backend's validation-estate route); absent: the config repo's only.
+   */
+  clusterEstates?: (environments: string[]) => Promise<ClusterEstate[]>;
 }

@@ -85,10 +85,12 @@ export function createScaffolderClient(baseUrl: string) {
       template: Entity,
       values: JsonObject,
       directoryContents: Record<string, string> = {},
+      secrets?: Record<string, string>,
     ): Promise<DryRunResult> {
       const { status, body } = await call('POST', '/v2/dry-run', {
         template,
         values,
+        secrets,
         directoryContents: Object.entries(directoryContents).map(
           ([path, content]) => ({
             path,
@@ -123,8 +125,17 @@ export function createScaffolderClient(baseUrl: string) {
     },
 
     /** Starts a task from the catalog's template and follows its event stream to the end. */
-    async run(templateRef: string, values: JsonObject): Promise<TaskResult> {
-      const created = await call('POST', '/v2/tasks', { templateRef, values });
+    async run(
+      templateRef: string,
+      values: JsonObject,
+      secrets?: Record<string, string>,
+    ): Promise<TaskResult> {
+      // `secrets`: what the form's `ui:field: Secret` fields hold; the task gets them as `${{ secrets.<field> }}`.
+      const created = await call('POST', '/v2/tasks', {
+        templateRef,
+        values,
+        secrets,
+      });
       if (created.status === 400) {
         return {
           status: 'rejected',

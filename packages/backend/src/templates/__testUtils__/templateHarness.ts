@@ -63,9 +63,14 @@ export interface TemplateHarness {
     templatePath: string,
     values: JsonObject,
     directoryContents?: Record<string, string>,
+    secrets?: Record<string, string>,
   ): Promise<DryRunResult>;
-  /** A real task from the catalog's template (POST /api/scaffolder/v2/tasks), followed to its end. */
-  run(templatePath: string, values: JsonObject): Promise<TaskResult>;
+  /** A real task from the catalog's template (POST /api/scaffolder/v2/tasks), followed to its end; `secrets`: the Secret fields. */
+  run(
+    templatePath: string,
+    values: JsonObject,
+    secrets?: Record<string, string>,
+  ): Promise<TaskResult>;
   /** Clones `branch` (a PR's head, e.g. `task.output.branch`) and renders its overlays and charts (default: all). */
   cloneAndBuildOverlays(
     branch: string,
@@ -199,10 +204,10 @@ export function useTemplateHarness(
       return `${host}?owner=${CONFIG_REPO.owner}&repo=${CONFIG_REPO.repo}`;
     },
     template,
-    dryRun: (path, values, directoryContents) =>
-      scaffolder().dryRun(template(path), values, directoryContents),
-    run: (path, values) =>
-      scaffolder().run(stringifyEntityRef(template(path)), values),
+    dryRun: (path, values, directoryContents, secrets) =>
+      scaffolder().dryRun(template(path), values, directoryContents, secrets),
+    run: (path, values, secrets) =>
+      scaffolder().run(stringifyEntityRef(template(path)), values, secrets),
     cloneAndBuildOverlays: (branch, buildOptions) =>
       cloneAndBuild(
         github().gitUrl(CONFIG_REPO.owner, CONFIG_REPO.repo),

@@ -5,10 +5,27 @@ import { sharedLuaHealthRuntime } from './customHealth/luaHealthRuntime';
 import { DiscoveryLoop, WatchBase } from './discoveryLoop';
 import { ARGOCD_CONFIG_MAP, DEFAULT_ARGOCD_NAMESPACE } from './healthConfig';
 import { HealthSources } from './healthSources';
-import { kindId, KindSpec, ResolvedKind } from './kinds';
+import {
+  APPLICATION_MANAGED_KINDS,
+  COMPOSITION_KIND,
+  kindId,
+  KindSpec,
+  ResolvedKind,
+} from './kinds';
 import { KindWatch } from './kindWatch';
 import { createTaskLimit } from './listPageLimit';
+import { ManagedKindDemand } from './managedKindDemand';
+import { DEFAULT_MANAGED_KINDS } from './managedKindsConfig';
+import { combineObservers } from './observers';
 import { ClusterWatcher, ClusterWatcherOptions } from './types';
+
+const isComposition = (kind: KindSpec) =>
+  kind.group === COMPOSITION_KIND.group && kind.kind === COMPOSITION_KIND.kind;
+
+const isApplicationManaged = (kind: KindSpec) =>
+  APPLICATION_MANAGED_KINDS.some(
+    k => k.group === kind.group && k.kind === kind.kind,
+  );
 
 const sameKind = (a: ResolvedKind, b: ResolvedKind) =>
   a.version === b.version &&
@@ -30,6 +47,14 @@ export function createClusterWatcher(
   const watches = new Map<string, KindWatch>();
   /** Kinds we want but the cluster does not serve. */
   let absent: KindSpec[] = [];
+  /** Managed resource kinds in use but past `gitops.watch.managedKinds.max`. */
+  let capped: KindSpec[] = [];
+  const managedKinds = options.managedKinds ?? DEFAULT_MANAGED_KINDS;
+  const demand = new ManagedKindDemand({
+    ...managedKinds,
+    cluster: name,
+    onChange: requestDiscovery,
+  });
   const limit = createTaskLimit({ concurrency: options.concurrency ?? 4 });
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const health = new HealthSources({
@@ -42,6 +67,13 @@ export function createClusterWatcher(
       for (const watch of watches.values()) {
         if (changed(watch.kind.group, watch.kind.kind)) watch.requestRelist();
       }
+    },
+    onReportChanged: (key, reported) => {
+      const watch = applicationManagedWatchOf(key);
+      if (!watch) return;
+      // A newly reported object was skipped by the lists so far: read the kind again. One no longer reported goes.
+      if (reported && !options.cache.get(key)) watch.requestRelist();
+      if (!reported) options.cache.remove(key);
     },
   });
   /** What every watch of this cluster shares. */
@@ -93,8 +125,23 @@ export function createClusterWatcher(
     discoveryFallbackIntervalMs: options.discoveryFallbackIntervalMs ?? 60_000,
     watchBase,
     onStateChange: notify,
+    selectManaged: managed => {
+      const selected = demand.select(managed);
+      const ids = (specs: KindSpec[]) => specs.map(s => kindId(name, s)).join();
+      if (ids(selected.capped) !== ids(capped)) {
+        capped = selected.capped;
+        notify();
+      }
+      return selected.watch;
+    },
+    applicationManagedKinds: () =>
+      APPLICATION_MANAGED_KINDS.filter(k => demand.references(k.group, k.kind)),
     reconcile,
   });
+
+  function requestDiscovery() {
+    discovery.request();
+  }
 
   function notify() {
     const { state, message } = clusterState();
@@ -122,6 +169,12 @@ export function createClusterWatcher(
         kind: spec.kind,
         state: 'absent' as const,
       })),
+      ...capped.map(spec => ({
+        apiVersion: spec.group,
+        kind: spec.kind,
+        state: 'error' as const,
+        message: `not watched: more than ${managedKinds.max} managed resource kinds are in use (gitops.watch.managedKinds.max)`,
+      })),
     ];
     return connection.state(
       { name, environment: cluster.environment },
@@ -130,15 +183,33 @@ export function createClusterWatcher(
     );
   }
 
-  /** The raw objects of XRDs feed discovery; those of Applications, the health they report. */
+  /**
+   * The raw objects of XRDs feed discovery; those of Applications, the health they report and the kinds they
+   * manage; those of claims, composites and Compositions, the managed resource kinds in use.
+   */
   function observerOf(kind: ResolvedKind) {
     if (kind.kind === 'CompositeResourceDefinition') {
       return discovery.xrdObserver;
     }
+    if (isComposition(kind)) return demand.compositionObserver;
     if (kind.group === 'argoproj.io' && kind.kind === 'Application') {
-      return health.applications;
+      return combineObservers(health.applications, demand.applications);
+    }
+    if (
+      kind.crossplaneRole === 'claim' ||
+      kind.crossplaneRole === 'composite'
+    ) {
+      return demand.crossplaneObserver(`${kind.group}/${kind.kind}`);
     }
     return undefined;
+  }
+
+  /** The running watch of the core workload kind an object key belongs to, if any. */
+  function applicationManagedWatchOf(key: string): KindWatch | undefined {
+    const spec = APPLICATION_MANAGED_KINDS.find(k =>
+      key.startsWith(`${name}/${k.group}/${k.kind}/`),
+    );
+    return spec && watches.get(kindId(name, spec));
   }
 
   function startWatch(kind: ResolvedKind) {
@@ -150,6 +221,11 @@ export function createClusterWatcher(
       // clears) 'unreachable' at once.
       onNetworkError: () => discovery.request(),
       observer: observerOf(kind),
+      // Compositions are read for the kinds they compose only.
+      cacheObjects: !isComposition(kind),
+      ...(isApplicationManaged(kind)
+        ? { accept: (key: string) => health.isReported(key) }
+        : {}),
     });
     watches.set(watch.id, watch);
     watch.start();
@@ -194,6 +270,7 @@ export function createClusterWatcher(
       await discovery.stop();
       await Promise.all([...watches.values()].map(watch => watch.stop()));
       watches.clear();
+      demand.close();
       connection.close();
     },
     state: clusterState,

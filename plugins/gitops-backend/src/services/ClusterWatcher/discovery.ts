@@ -6,9 +6,12 @@ interface GroupVersions {
   versions: string[];
 }
 
+/** The core group: served at `/api/v1`, never listed under `/apis`. */
+const CORE_GROUP: GroupVersions = { preferred: 'v1', versions: ['v1'] };
+
 /**
  * Which of the wanted kinds the cluster serves, read from legacy discovery
- * (`/apis`, then `/apis/<group>/<version>` for the groups we need).
+ * (`/apis`, then `/apis/<group>/<version>` for the groups we need, `/api/v1` for the core group).
  */
 export async function discoverKinds(
   client: KubeClient,
@@ -16,7 +19,7 @@ export async function discoverKinds(
   signal?: AbortSignal,
 ): Promise<ResolvedKind[]> {
   const apis = await client.getJson('/apis', undefined, signal);
-  const groups = new Map<string, GroupVersions>();
+  const groups = new Map<string, GroupVersions>([['', CORE_GROUP]]);
   for (const group of (apis.groups as any[]) ?? []) {
     if (typeof group?.name !== 'string') continue;
     groups.set(group.name, {
@@ -32,7 +35,8 @@ export async function discoverKinds(
     const id = `${group}/${version}`;
     let plurals = resources.get(id);
     if (!plurals) {
-      const list = await client.getJson(`/apis/${id}`, undefined, signal);
+      const path = group ? `/apis/${id}` : `/api/${version}`;
+      const list = await client.getJson(path, undefined, signal);
       plurals = new Set(
         ((list.resources as any[]) ?? [])
           .map(r => r?.name)

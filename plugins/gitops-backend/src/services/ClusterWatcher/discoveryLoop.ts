@@ -7,6 +7,7 @@ import { CRD_KIND, CrdIndex } from './crdIndex';
 import { discoverKinds } from './discovery';
 import { RawObserver } from './types';
 import {
+  COMPOSITION_KIND,
   kindId,
   KindSpec,
   kindsFromXrd,
@@ -44,6 +45,13 @@ export interface DiscoveryLoopOptions {
   watchBase: WatchBase;
   /** A CRD watch or discovery state change the cluster's state may show. */
   onStateChange(): void;
+  /**
+   * Of the cluster's managed resource CRDs, those to watch (referenced ones, up to the cap: ManagedKindDemand);
+   * default every one.
+   */
+  selectManaged?(managed: KindSpec[]): KindSpec[];
+  /** The core workload kinds an Argo CD Application of the cluster reports objects of; default none. */
+  applicationManagedKinds?(): KindSpec[];
   /** Runs the kinds discovery found: the watcher starts, restarts and stops its watches to match. */
   reconcile(wanted: KindSpec[], found: ResolvedKind[]): Promise<void>;
 }
@@ -141,13 +149,19 @@ export class DiscoveryLoop {
     if (this.xrdKinds() !== before) this.request();
   }
 
-  /** The registry's kinds, the XRDs' claims and composites, and the managed resource kinds of the CRDs. */
+  /**
+   * The registry's kinds, Compositions, the XRDs' claims and composites, the managed resource kinds of the CRDs
+   * that are in use (selectManaged) and the core workload kinds Applications report.
+   */
   private wantedKinds(): KindSpec[] {
     const seen = new Set<string>();
+    const managed = this.crds.managedKinds();
     return [
       ...STATIC_KINDS,
+      COMPOSITION_KIND,
       ...[...this.xrdObjects.values()].flatMap(kindsFromXrd),
-      ...this.crds.managedKinds(),
+      ...(this.options.selectManaged?.(managed) ?? managed),
+      ...(this.options.applicationManagedKinds?.() ?? []),
     ].filter(spec => {
       const id = kindId(this.options.cluster, spec);
       if (seen.has(id)) return false;

@@ -1,10 +1,17 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   HealthScripts,
   healthScriptsFromArgoCdConfigMap,
   RESOURCE_CUSTOMIZATIONS_KEY,
 } from '@gitops-portal/plugin-gitops-common';
-import type { LuaHealthRuntime } from './customHealth/luaHealthRuntime';
+import {
+  DEFAULT_LUA_HEALTH_LIMITS,
+  LuaHealthLimits,
+  LuaHealthRuntime,
+  sharedLuaHealthRuntime,
+} from './customHealth/luaHealthRuntime';
 
 /** Argo CD's default install namespace, where its `argocd-cm` ConfigMap lives. */
 export const DEFAULT_ARGOCD_NAMESPACE = 'argocd';
@@ -17,8 +24,53 @@ export interface ClusterHealthOptions {
   argoCdNamespace?: string;
   /** The portal's own health scripts, used after the cluster's `argocd-cm` ones. */
   scripts?: HealthScripts;
-  /** The Lua runtime; default one shared by the process, started on first use. */
+  /** The bounds of one script run (`gitops.health.limits`). */
+  limits?: LuaHealthLimits;
+  /** The Lua runtime; default one shared by the process (per set of limits), started on first use. */
   runtime?: () => Promise<LuaHealthRuntime>;
+}
+
+/** A positive integer at `key`, or the default. */
+function positiveInteger(config: Config, key: string, fallback: number) {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(
+      `gitops.health.${key} must be a positive integer, not ${value}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads `gitops.health.limits` (`timeout`, `memoryBytes`, `instructions`), each defaulting to
+ * DEFAULT_LUA_HEALTH_LIMITS.
+ */
+export function readLuaHealthLimits(
+  config: Config | undefined,
+): Required<LuaHealthLimits> {
+  const health = config?.getOptionalConfig('health');
+  if (!health?.has('limits')) return DEFAULT_LUA_HEALTH_LIMITS;
+  const timeoutMs = health.has('limits.timeout')
+    ? durationToMilliseconds(
+        readDurationFromConfig(health, { key: 'limits.timeout' }),
+      )
+    : DEFAULT_LUA_HEALTH_LIMITS.timeoutMs;
+  if (timeoutMs <= 0) {
+    throw new InputError('gitops.health.limits.timeout must be above zero');
+  }
+  return {
+    timeoutMs,
+    memoryBytes: positiveInteger(
+      health,
+      'limits.memoryBytes',
+      DEFAULT_LUA_HEALTH_LIMITS.memoryBytes,
+    ),
+    maxInstructions: positiveInteger(
+      health,
+      'limits.instructions',
+      DEFAULT_LUA_HEALTH_LIMITS.maxInstructions,
+    ),
+  };
 }
 
 /**
@@ -32,10 +84,12 @@ export function readHealthConfig(
   const argoCdNamespace =
     config?.getOptionalString('health.argoCdNamespace') ??
     DEFAULT_ARGOCD_NAMESPACE;
+  const limits = readLuaHealthLimits(config);
+  const runtime = () => sharedLuaHealthRuntime(limits);
   const customizations = config?.getOptionalString(
     'health.resourceCustomizations',
   );
-  if (!customizations) return { argoCdNamespace };
+  if (!customizations) return { argoCdNamespace, limits, runtime };
   const { scripts, errors } = healthScriptsFromArgoCdConfigMap({
     [RESOURCE_CUSTOMIZATIONS_KEY]: customizations,
   });
@@ -44,5 +98,5 @@ export function readHealthConfig(
       `gitops.health.resourceCustomizations: ${errors.join('; ')}`,
     );
   }
-  return { argoCdNamespace, scripts };
+  return { argoCdNamespace, limits, runtime, scripts };
 }

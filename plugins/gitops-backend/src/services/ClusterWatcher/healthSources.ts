@@ -24,6 +24,8 @@ export interface HealthSourcesOptions {
   runtime: () => Promise<LuaHealthRuntime>;
   /** The scripts that apply to some kinds changed: those kinds must be read again (scripts need the raw object). */
   onScriptsChanged: (changed: (group: string, kind: string) => boolean) => void;
+  /** An Application started (`true`) or stopped reporting an object: the watcher reads the objects only reports name. */
+  onReportChanged?: (key: string, reported: boolean) => void;
 }
 
 interface OwnHealth {
@@ -43,8 +45,14 @@ export class HealthSources {
   private clusterScripts: HealthScripts = NO_SCRIPTS;
   /** Application (`namespace/name`) → object key → reported health. */
   private readonly reports = new Map<string, Map<string, Health>>();
-  /** Object key → the Applications reporting it. */
-  private readonly reporters = new Map<string, Set<string>>();
+  /**
+   * Object key → the Application reporting it, or the several that do (rare: Argo CD warns about it). A string,
+   * not a one-element Set: an Application reports every object it manages, and a Set each cost ~4 KB per
+   * Application in the reconciler benchmark.
+   */
+  private readonly reporters = new Map<string, string | string[]>();
+  /** One Health object per status for the reports without a message (most: Healthy has none). */
+  private readonly healths = new Map<string, Health>();
   /** Own health of the objects whose record shows a reported one. */
   private readonly own = new Map<string, OwnHealth>();
   private runtime?: LuaHealthRuntime;
@@ -66,6 +74,11 @@ export class HealthSources {
     }
     this.own.delete(record.key);
     return { ...record, health: own.health, healthSource: own.source };
+  }
+
+  /** Whether an Argo CD Application of the cluster reports the object (manages it). */
+  isReported(key: string): boolean {
+    return this.reporters.has(key);
   }
 
   /** The object is gone. */
@@ -124,23 +137,52 @@ export class HealthSources {
     return report.application;
   }
 
-  private setReport(application: string, resources: Map<string, Health>) {
+  private setReport(application: string, reported: Map<string, Health>) {
     const before = this.reports.get(application) ?? new Map<string, Health>();
+    const resources = this.shared(reported, before);
     if (resources.size === 0) this.reports.delete(application);
     else this.reports.set(application, resources);
     const touched = new Set([...before.keys(), ...resources.keys()]);
     for (const key of touched) {
-      const reporters = this.reporters.get(key) ?? new Set<string>();
-      if (resources.has(key)) reporters.add(application);
-      else reporters.delete(application);
-      if (reporters.size === 0) this.reporters.delete(key);
-      else this.reporters.set(key, reporters);
-      const was = before.get(key);
-      const now = resources.get(key);
-      if (was?.status !== now?.status || was?.message !== now?.message) {
+      const was = this.reporters.get(key);
+      const now = changedReporters(was, application, resources.has(key));
+      if (now === undefined) this.reporters.delete(key);
+      else if (now !== was) this.reporters.set(key, now);
+      if ((was === undefined) !== (now === undefined)) {
+        this.options.onReportChanged?.(key, now !== undefined);
+      }
+      const wasHealth = before.get(key);
+      const nowHealth = resources.get(key);
+      if (
+        wasHealth?.status !== nowHealth?.status ||
+        wasHealth?.message !== nowHealth?.message
+      ) {
         this.refresh(key);
       }
     }
+  }
+
+  /**
+   * The report as kept: the key strings of the previous report of the Application (which `reporters` holds
+   * too) instead of the equal new ones, and message-less healths shared (messages vary per object: those are
+   * kept as they are). Every status change of an Application reports all its objects again.
+   */
+  private shared(
+    reported: Map<string, Health>,
+    before: Map<string, Health>,
+  ): Map<string, Health> {
+    const keys = new Map<string, string>();
+    for (const key of before.keys()) keys.set(key, key);
+    const kept = new Map<string, Health>();
+    for (const [key, health] of reported) {
+      let one = health;
+      if (health.message === undefined) {
+        one = this.healths.get(health.status) ?? health;
+        this.healths.set(health.status, one);
+      }
+      kept.set(keys.get(key) ?? key, one);
+    }
+    return kept;
   }
 
   /**
@@ -149,8 +191,9 @@ export class HealthSources {
    */
   private reported(key: string): Health | undefined {
     const reporters = this.reporters.get(key);
-    if (!reporters || reporters.size === 0) return undefined;
-    const first = [...reporters].sort()[0];
+    if (reporters === undefined) return undefined;
+    const first =
+      typeof reporters === 'string' ? reporters : [...reporters].sort()[0];
     return this.reports.get(first)?.get(key);
   }
 
@@ -224,6 +267,23 @@ export class HealthSources {
       });
     return undefined;
   }
+}
+
+/** The reporters of an object once `application` reports it (`reports`) or not; undefined: nobody does. */
+function changedReporters(
+  was: string | string[] | undefined,
+  application: string,
+  reports: boolean,
+): string | string[] | undefined {
+  let list: string[] = [];
+  if (typeof was === 'string') list = [was];
+  else if (was) list = was;
+  if (list.includes(application) === reports) return was;
+  const next = reports
+    ? [...list, application]
+    : list.filter(other => other !== application);
+  if (next.length === 0) return undefined;
+  return next.length === 1 ? next[0] : next;
 }
 
 function sameScripts(a: HealthScripts, b: HealthScripts): boolean {

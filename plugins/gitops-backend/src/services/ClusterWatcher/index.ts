@@ -4,3 +4,5 @@ export type { BackoffOptions } from './backoff';
 export { kindId } from './kinds';
 export { createListPageLimit } from './listPageLimit';
 export type { ListPageLimitOptions, TaskLimit } from './listPageLimit';
+export { DEFAULT_MANAGED_KINDS } from './managedKindsConfig';
+export type { ManagedKindsOptions } from './managedKindsConfig';

@@ -47,6 +47,11 @@ export interface KindApplierOptions {
   cacheObjects?: boolean;
   /** Decides where each object's health comes from (Application report, custom script, built-in rule). */
   health?: HealthSources;
+  /**
+   * Which objects (by key) to cache; default all. Core workloads are cached only while an Argo CD Application
+   * reports them: a cluster's every Deployment is not the portal's business.
+   */
+  accept?: (key: string) => boolean;
 }
 
 /** One full list being applied: pages as they arrive, then the end (objects not listed are gone). */
@@ -90,7 +95,10 @@ export class KindApplier {
         for (const item of items) {
           if (!item || typeof item !== 'object') continue;
           const obj = item as Record<string, unknown>;
-          if (relist) inputs.push(this.toInput(obj));
+          if (relist) {
+            const input = this.toInput(obj);
+            if (this.accepted(input)) inputs.push(input);
+          }
           if (observer) raw.push(obj);
         }
         relist?.putPage(inputs);
@@ -103,8 +111,17 @@ export class KindApplier {
   }
 
   upserted(object: Record<string, unknown>) {
-    if (this.cached) this.options.cache.upsert(this.id, this.toInput(object));
+    if (this.cached) {
+      const input = this.toInput(object);
+      if (this.accepted(input)) this.options.cache.upsert(this.id, input);
+      // No longer reported by an Application: gone from the portal's view.
+      else this.options.cache.remove(input.record.key);
+    }
     this.options.observer?.upserted(object);
+  }
+
+  private accepted(input: CacheInput) {
+    return this.options.accept?.(input.record.key) ?? true;
   }
 
   deleted(object: Record<string, unknown>) {

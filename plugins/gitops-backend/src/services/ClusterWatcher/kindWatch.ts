@@ -47,6 +47,8 @@ export interface KindWatchOptions {
   forbiddenRetryMs?: number;
   /** Decides where each object's health comes from (see HealthSources). */
   health?: HealthSources;
+  /** Which objects (by key) to cache; default all (see KindApplierOptions). */
+  accept?: (key: string) => boolean;
   /** Read only the objects of one namespace that match a field selector (e.g. one ConfigMap by name). */
   scope?: { namespace: string; fieldSelector: string };
 }

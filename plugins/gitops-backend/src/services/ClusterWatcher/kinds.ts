@@ -46,6 +46,24 @@ export const STATIC_KINDS: KindSpec[] = [
   { group: XRD_GROUP, kind: XRD_KIND, plural: 'compositeresourcedefinitions' },
 ];
 
+/**
+ * The registry's `managed` kinds (core workloads): watched in a cluster only while an Argo CD Application there
+ * reports objects of the kind, and only those objects cached.
+ */
+export const APPLICATION_MANAGED_KINDS: KindSpec[] = WATCHED_KINDS.filter(
+  entry => entry.watch === 'managed',
+).map(({ group, kind, plural }) => ({ group, kind, plural }));
+
+/**
+ * Crossplane's Compositions: read (not cached) for the managed resource kinds they compose, so the kinds a claim's
+ * Composition will create are watched before its resources exist.
+ */
+export const COMPOSITION_KIND: KindSpec = {
+  group: XRD_GROUP,
+  kind: 'Composition',
+  plural: 'compositions',
+};
+
 const text = (value: unknown) =>
   typeof value === 'string' && value !== '' ? value : undefined;
 

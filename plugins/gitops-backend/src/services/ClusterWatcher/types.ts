@@ -5,6 +5,7 @@ import { ObjectCache } from '../ObjectCache';
 import { BackoffOptions } from './backoff';
 import { ClusterHealthOptions } from './healthConfig';
 import { TaskLimit } from './listPageLimit';
+import { ManagedKindsOptions } from './managedKindsConfig';
 
 export interface ClusterWatcherOptions {
   cluster: ClusterConfig;
@@ -33,6 +34,8 @@ export interface ClusterWatcherOptions {
   onStateChange?: (cluster: string) => void;
   /** Where health comes from besides the built-in rules: the cluster's argocd-cm, our scripts (`gitops.health`). */
   health?: ClusterHealthOptions;
+  /** Which Crossplane managed resource kinds are watched (`gitops.watch.managedKinds`); default referenced ones, at most 100. */
+  managedKinds?: ManagedKindsOptions;
 }
 
 /** Watches every GitOps kind of one cluster into the ObjectCache. */

@@ -7,6 +7,10 @@ import {
   databaseXrd,
 } from '../../__testUtils__/fixtures';
 import { waitFor } from '../../__testUtils__/waitFor';
+import {
+  DEFAULT_MANAGED_KINDS,
+  ManagedKindsOptions,
+} from './managedKindsConfig';
 import { ClusterWatcher } from './types';
 
 const ID = 'backstage.io/kubernetes-id';
@@ -110,11 +114,18 @@ describe('ClusterWatcher with Crossplane managed resources', () => {
     await emulator.close();
   });
 
-  async function start(objects: unknown[]) {
+  /** `all`: every managed resource CRD is watched, referenced or not (the on-demand default has its own tests). */
+  async function start(
+    objects: unknown[],
+    managedKinds: ManagedKindsOptions = { watch: 'all', max: 100 },
+  ) {
     emulator = await startClusters(['dev']);
     const dev = emulator.cluster('dev');
     dev.apply(objects as any);
-    const started = watcherFor(dev, { discoveryIntervalMs: 600_000 });
+    const started = watcherFor(dev, {
+      discoveryIntervalMs: 600_000,
+      managedKinds,
+    });
     // The catalog: the claim is labelled for `orders`; the rest must inherit it.
     started.cache.setEntityMapping({
       entityRefsFor: match => (match.labels?.[ID] === 'orders' ? [ORDERS] : []),
@@ -180,15 +191,18 @@ describe('ClusterWatcher with Crossplane managed resources', () => {
   });
 
   it("maps the claim's composite and managed resources to the claim's entity", async () => {
-    const { cache } = await start([
-      databaseClaimCrd(),
-      databaseCompositeCrd(),
-      databaseXrd(),
-      managedCrd(),
-      managedInstance('False', 'True'),
-      composite,
-      claim(),
-    ]);
+    const { cache } = await start(
+      [
+        databaseClaimCrd(),
+        databaseCompositeCrd(),
+        databaseXrd(),
+        managedCrd(),
+        managedInstance('False', 'True'),
+        composite,
+        claim(),
+      ],
+      DEFAULT_MANAGED_KINDS,
+    );
     const keys = await waitFor('all three under the entity', () => {
       const found = cache
         .byEntity(ORDERS)

@@ -15,3 +15,19 @@ export const relists = meter.createCounter('gitops.relists', {
   description:
     'Full lists of a kind in a cluster (initial, after 410 Expired, after a failure)',
 });
+
+export const managedWatchesWanted = meter.createUpDownCounter(
+  'gitops.watch.managed_kinds',
+  {
+    description:
+      'Crossplane managed resource kinds watched per cluster (those referenced, or all with gitops.watch.managedKinds.watch: all)',
+  },
+);
+
+export const managedWatchesOverCap = meter.createUpDownCounter(
+  'gitops.watch.managed_kinds_over_cap',
+  {
+    description:
+      'Managed resource kinds referenced but not watched because gitops.watch.managedKinds.max was reached',
+  },
+);

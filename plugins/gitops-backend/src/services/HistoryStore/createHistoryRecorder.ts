@@ -1,5 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import {
+  HistorySource,
+  ObjectStatus,
+} from '@gitops-portal/plugin-gitops-common';
 import { CacheChange, ObjectCache } from '../ObjectCache';
 import { HistoryStore, HistoryTransition, ObservedState } from './types';
 
@@ -12,6 +15,13 @@ const stateOf = (record: ObjectStatus): ObservedState => ({
     ? { revisions: record.sources.map(source => source.revision ?? '') }
     : {}),
 });
+
+/** What each revision of a multi-source Application belongs to (a source without a repo URL is named by its place). */
+const sourcesOf = (record: ObjectStatus): HistorySource[] | undefined =>
+  record.sources?.map(source => ({
+    repoURL: source.repoURL ?? '',
+    ...(source.chart ? { chart: source.chart } : {}),
+  }));
 
 const sameRevisions = (a?: string[], b?: string[]) =>
   a === b ||
@@ -42,6 +52,7 @@ function transition(
     name: record.name,
     from,
     to: stateOf(record),
+    ...(record.sources ? { sources: sourcesOf(record) } : {}),
     at: new Date(record.observedAt),
   };
 }

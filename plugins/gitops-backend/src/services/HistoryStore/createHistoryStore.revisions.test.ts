@@ -86,6 +86,18 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('records what each revision belongs to: the chart and the config repo', async () => {
+      const { recorder, observe, rows } = await startProcess();
+      observe(CONFIG_SHA_1, '1');
+      await recorder.stop();
+      expect((await rows()).map(row => row.sources)).toEqual([
+        [
+          { repoURL: 'https://charts.example.org', chart: 'web' },
+          { repoURL: 'https://github.com/acme/config' },
+        ],
+      ]);
+    });
+
     it('records nothing after a restart when no revision changed', async () => {
       const before = await startProcess();
       before.observe(CONFIG_SHA_1, '1');

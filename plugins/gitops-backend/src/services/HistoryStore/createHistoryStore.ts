@@ -5,9 +5,12 @@ import {
 import {
   HealthStatus,
   HistoryEntry,
+  HistorySource,
+  historySourceSchema,
   SyncStatus,
 } from '@gitops-portal/plugin-gitops-common';
 import { Knex } from 'knex';
+import { z } from 'zod';
 import { chunks } from '../../lib/chunks';
 import { migrateLatest } from './migrateLatest';
 import { HistoryStore, HistoryTransition, ObservedState } from './types';
@@ -34,6 +37,7 @@ interface Row {
   to_health: string;
   to_revision: string | null;
   to_revisions: string | null;
+  sources: string | null;
   at: Date | string | number;
 }
 
@@ -59,6 +63,7 @@ const COLUMNS = [
   'to_health',
   'to_revision',
   'to_revisions',
+  'sources',
   'at',
 ] as const;
 
@@ -84,6 +89,17 @@ function decodeRevisions(text: string | null): string[] | undefined {
     return Array.isArray(value) && value.every(v => typeof v === 'string')
       ? value
       : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sources column: null (older rows, single-source objects) or a JSON list of `{ repoURL, chart }`. */
+function decodeSources(text: string | null): HistorySource[] | undefined {
+  if (text === null) return undefined;
+  try {
+    const parsed = z.array(historySourceSchema).safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
@@ -118,11 +134,13 @@ function toRow(t: HistoryTransition): Omit<Row, 'id'> {
     to_health: t.to.health,
     to_revision: t.to.revision ?? null,
     to_revisions: encodeRevisions(t.to.revisions),
+    sources: t.sources ? JSON.stringify(t.sources) : null,
     at: t.at,
   };
 }
 
 function toEntry(row: Row, entityRef: string): HistoryEntry {
+  const sources = decodeSources(row.sources);
   const opt = <T>(value: T | null) => (value === null ? undefined : value);
   const from = {
     sync: opt(row.from_sync) as SyncStatus | undefined,
@@ -143,6 +161,7 @@ function toEntry(row: Row, entityRef: string): HistoryEntry {
       Object.entries(from).filter(([, v]) => v !== undefined),
     ),
     to: toState(row),
+    ...(sources ? { sources } : {}),
     at: new Date(row.at).toISOString(),
   };
 }

@@ -1,6 +1,7 @@
 import {
   HealthStatus,
   HistoryEntry,
+  HistorySource,
   SyncStatus,
 } from '@gitops-portal/plugin-gitops-common';
 
@@ -24,6 +25,8 @@ export interface HistoryTransition {
   name: string;
   from?: Partial<ObservedState>;
   to: ObservedState;
+  /** A multi-source Application: what each of `to.revisions` belongs to, in spec order. */
+  sources?: HistorySource[];
   at: Date;
 }
 

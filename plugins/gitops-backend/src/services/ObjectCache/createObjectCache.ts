@@ -10,6 +10,7 @@ import {
   withHealth,
 } from './compact';
 import { CrossplaneLinks, mappingOrder } from './crossplaneLinks';
+import { addTo, countAt, KeySetIndex, keysAt, removeFrom } from './keySetIndex';
 import { ManagerLinks } from './managerLinks';
 import {
   CacheChange,
@@ -44,31 +45,15 @@ const noMapping: EntityMapping = {
 /** Entity refs compare case-insensitively in Backstage. */
 const refKey = (ref: string) => ref.toLocaleLowerCase('en-US');
 
-function addTo(index: Map<string, Set<string>>, name: string, key: string) {
-  let keys = index.get(name);
-  if (!keys) index.set(name, (keys = new Set()));
-  keys.add(key);
-}
-
-function removeFrom(
-  index: Map<string, Set<string>>,
-  name: string,
-  key: string,
-) {
-  const keys = index.get(name);
-  keys?.delete(key);
-  if (keys?.size === 0) index.delete(name);
-}
-
 /** Managers before everything else, then Crossplane parents before their children. */
 const inheritanceOrder = (record: ObjectStatus) =>
   ManagerLinks.isManager(record) ? -2 : mappingOrder(record);
 
 export function createObjectCache(): ObjectCache {
   const entries = new Map<string, Entry>();
-  const byKind = new Map<string, Set<string>>();
-  const byEntity = new Map<string, Set<string>>();
-  const byTeam = new Map<string, Set<string>>();
+  const byKind: KeySetIndex = new Map();
+  const byEntity: KeySetIndex = new Map();
+  const byTeam: KeySetIndex = new Map();
   const listeners = new Set<CacheListener>();
   const pool = new StringPool();
   const links = new CrossplaneLinks();
@@ -255,7 +240,7 @@ export function createObjectCache(): ObjectCache {
       },
       finish() {
         const changes: CacheChange[] = [];
-        for (const key of [...(byKind.get(kindId) ?? [])]) {
+        for (const key of [...keysAt(byKind, kindId)]) {
           if (!listed.has(key)) changes.push(...drop(key));
         }
         output(changes);
@@ -264,8 +249,8 @@ export function createObjectCache(): ObjectCache {
     };
   }
 
-  const records = (keys: Set<string> | undefined) =>
-    [...(keys ?? [])].flatMap(key => {
+  const records = (keys: Iterable<string>) =>
+    [...keys].flatMap(key => {
       const entry = entries.get(key);
       return entry ? [entry.record] : [];
     });
@@ -291,17 +276,17 @@ export function createObjectCache(): ObjectCache {
       // kindIds are `cluster|group|kind` (ClusterWatcher/kinds.ts).
       const prefix = `${cluster}|`;
       const found: ObjectStatus[] = [];
-      for (const [kindId, keys] of byKind) {
+      for (const kindId of byKind.keys()) {
         if (!kindId.startsWith(prefix)) continue;
-        for (const record of records(keys)) {
+        for (const record of records(keysAt(byKind, kindId))) {
           if (record.cluster === cluster) found.push(record);
         }
       }
       return found;
     },
-    byEntity: ref => records(byEntity.get(refKey(ref))),
-    byTeam: team => records(byTeam.get(refKey(team))),
-    kindSize: kindId => byKind.get(kindId)?.size ?? 0,
+    byEntity: ref => records(keysAt(byEntity, refKey(ref))),
+    byTeam: team => records(keysAt(byTeam, refKey(team))),
+    kindSize: kindId => countAt(byKind, kindId),
     setHealth(key, health, source) {
       const entry = entries.get(key);
       if (!entry) return;

@@ -1,5 +1,5 @@
 import { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
-import { addTo, removeFrom } from './keySetIndex';
+import { addTo, KeySetIndex, keysAt, removeFrom } from './keySetIndex';
 
 /**
  * Crossplane objects rarely carry the entity's label themselves: a claim does, its composite and the
@@ -77,11 +77,11 @@ export const mappingOrder = (record: ObjectStatus) =>
 /** Indexes of the relations between cached Crossplane objects (object keys by identity key). */
 export class CrossplaneLinks {
   /** Objects by their identity keys. */
-  private readonly byIdentity = new Map<string, Set<string>>();
+  private readonly byIdentity: KeySetIndex = new Map();
   /** Identity key → objects naming it as their parent. */
-  private readonly byParent = new Map<string, Set<string>>();
+  private readonly byParent: KeySetIndex = new Map();
   /** Identity key → objects naming it as their child. */
-  private readonly byChild = new Map<string, Set<string>>();
+  private readonly byChild: KeySetIndex = new Map();
 
   add(key: string, record: ObjectStatus) {
     for (const id of identityKeys(record)) addTo(this.byIdentity, id, key);
@@ -99,10 +99,10 @@ export class CrossplaneLinks {
   parentsOf(record: ObjectStatus): string[] {
     const keys = new Set<string>();
     for (const id of parentKeys(record)) {
-      for (const key of this.byIdentity.get(id) ?? []) keys.add(key);
+      for (const key of keysAt(this.byIdentity, id)) keys.add(key);
     }
     for (const id of identityKeys(record)) {
-      for (const key of this.byChild.get(id) ?? []) keys.add(key);
+      for (const key of keysAt(this.byChild, id)) keys.add(key);
     }
     return [...keys];
   }
@@ -111,10 +111,10 @@ export class CrossplaneLinks {
   childrenOf(record: ObjectStatus): string[] {
     const keys = new Set<string>();
     for (const id of identityKeys(record)) {
-      for (const key of this.byParent.get(id) ?? []) keys.add(key);
+      for (const key of keysAt(this.byParent, id)) keys.add(key);
     }
     for (const id of childKeys(record)) {
-      for (const key of this.byIdentity.get(id) ?? []) keys.add(key);
+      for (const key of keysAt(this.byIdentity, id)) keys.add(key);
     }
     return [...keys];
   }

@@ -2,7 +2,7 @@ import {
   managerIdentityKeys,
   ObjectStatus,
 } from '@gitops-portal/plugin-gitops-common';
-import { addTo, removeFrom } from './keySetIndex';
+import { addTo, KeySetIndex, keysAt, removeFrom } from './keySetIndex';
 
 /**
  * Which cached objects manage which (Argo CD Applications, Flux Kustomizations and HelmReleases, by the manager
@@ -14,10 +14,10 @@ import { addTo, removeFrom } from './keySetIndex';
  * name, the object follows all of them (and shows as ambiguous when their entities differ).
  */
 export class ManagerLinks {
-  /** `cluster|managerKey` → keys of the managers with that key in that cluster. */
-  private readonly managersInCluster = new Map<string, Set<string>>();
+  /** cluster → managerKey → keys of the managers with that key in that cluster (nested: no joined key strings). */
+  private readonly managersInCluster = new Map<string, KeySetIndex>();
   /** managerKey → keys of the managers with that key in any cluster. */
-  private readonly managersAnywhere = new Map<string, Set<string>>();
+  private readonly managersAnywhere: KeySetIndex = new Map();
   /**
    * managerKey → keys of the objects pointing at it (in any cluster). Arrays, not Sets: one entry per managed
    * object is most of what following managers costs in memory; removal scans one manager's objects only.
@@ -25,8 +25,13 @@ export class ManagerLinks {
   private readonly managed = new Map<string, string[]>();
 
   add(key: string, record: ObjectStatus, managers: string[]) {
+    let inCluster = this.managersInCluster.get(record.cluster);
     for (const id of managerIdentityKeys(record)) {
-      addTo(this.managersInCluster, `${record.cluster}|${id}`, key);
+      if (!inCluster) {
+        inCluster = new Map();
+        this.managersInCluster.set(record.cluster, inCluster);
+      }
+      addTo(inCluster, id, key);
       addTo(this.managersAnywhere, id, key);
     }
     for (const id of managers) {
@@ -37,10 +42,12 @@ export class ManagerLinks {
   }
 
   remove(key: string, record: ObjectStatus, managers: string[]) {
+    const inCluster = this.managersInCluster.get(record.cluster);
     for (const id of managerIdentityKeys(record)) {
-      removeFrom(this.managersInCluster, `${record.cluster}|${id}`, key);
+      if (inCluster) removeFrom(inCluster, id, key);
       removeFrom(this.managersAnywhere, id, key);
     }
+    if (inCluster?.size === 0) this.managersInCluster.delete(record.cluster);
     for (const id of managers) {
       const keys = this.managed.get(id);
       const at = keys?.indexOf(key) ?? -1;
@@ -54,9 +61,10 @@ export class ManagerLinks {
   /** Keys of the objects managing this one (never itself). */
   parentsOf(key: string, record: ObjectStatus, managers: string[]): string[] {
     const keys: string[] = [];
+    const inCluster = this.managersInCluster.get(record.cluster);
     for (const id of managers) {
-      const local = this.managersInCluster.get(`${record.cluster}|${id}`);
-      for (const parent of local ?? this.managersAnywhere.get(id) ?? []) {
+      const local = inCluster?.has(id) ? inCluster : this.managersAnywhere;
+      for (const parent of keysAt(local, id)) {
         if (parent !== key) keys.push(parent);
       }
     }

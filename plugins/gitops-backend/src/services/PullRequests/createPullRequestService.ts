@@ -13,17 +13,22 @@ import {
   openConfigRepoPullRequest,
   portalBranchName,
   previewConfigRepoPullRequest,
-  promotionEdit,
+  assertPromotionOrder,
+  promotionChange,
+  promotionSummary,
   readBranchPrefix,
   readConfigRepoLocation,
+  readEnvironmentOrder,
   readValidationOptions,
   revertLastChange,
+  rollbackTarget,
 } from '@gitops-portal/plugin-gitops-node';
 import {
   PromotionServiceRequest,
   PullRequestService,
   RollbackServiceRequest,
 } from './types';
+import { ValidationEstateService } from '../ValidationEstate';
 
 /** The PR body: which revision the overlay goes back to (full SHA, so reviewers can check it). */
 function rollbackBody(
@@ -45,11 +50,14 @@ function rollbackBody(
 export function createPullRequestService(options: {
   config: RootConfigService;
   logger: LoggerService;
+  /** The target environment's clusters' CRDs and policies for validation; absent: the config repo's only. */
+  validationEstate?: Pick<ValidationEstateService, 'forEnvironment'>;
 }): PullRequestService {
   const { config, logger } = options;
   const configRepo = readConfigRepoLocation(config);
   const validation = readValidationOptions(config);
   const branchPrefix = readBranchPrefix(config);
+  const environmentOrder = readEnvironmentOrder(config);
 
   /** One delivery pull request: its branch, title and labels, and how to build its change from the repo. */
   interface DeliveryRequest {
@@ -62,6 +70,8 @@ export function createPullRequestService(options: {
       baseBranch: string,
     ) => Promise<{ change: ConfigRepoChange; body: string }>;
     nothingToDo: string;
+    /** The environment the change deploys to: its clusters' estates join validation. */
+    environment?: string;
   }
 
   /** The writer's options for a request: `prepare` has read the repo to build the change and its body. */
@@ -92,7 +102,13 @@ export function createPullRequestService(options: {
       body,
       labels: request.labels,
       change,
-      validate: validation,
+      validate: {
+        ...validation,
+        clusterEstates:
+          request.environment && options.validationEstate
+            ? await options.validationEstate.forEnvironment(request.environment)
+            : undefined,
+      },
       logger,
     };
   }
@@ -123,6 +139,8 @@ export function createPullRequestService(options: {
     from,
     to,
   }: PromotionServiceRequest): DeliveryRequest {
+    // With gitops.environments configured, only to a later environment (any, not only the next).
+    assertPromotionOrder(environmentOrder, from, to);
     return {
       entityRef,
       branch: portalBranchName({
@@ -133,16 +151,24 @@ export function createPullRequestService(options: {
       }),
       title: `Promote ${service} ${from} → ${to}`,
       labels: ['gitops', 'promotion'],
-      prepare: async (reader, baseBranch) => ({
-        // Helm services pin the image in values.yaml, Kustomize ones in the overlay.
-        change: {
-          yamlEdits: [
-            await promotionEdit(reader, baseBranch, { service, from, to }),
-          ],
-        },
-        body: `Promotes the image of \`${service}\` from \`${from}\` to \`${to}\`, requested from the portal for \`${entityRef}\`.`,
-      }),
+      prepare: async (reader, baseBranch) => {
+        // However the estate pins the version: image tags or digests, Helm values, chart versions.
+        const plan = await promotionChange(reader, baseBranch, {
+          service,
+          from,
+          to,
+        });
+        return {
+          change: plan.change,
+          body: [
+            `Promotes \`${service}\` from \`${from}\` to \`${to}\`, requested from the portal for \`${entityRef}\`.`,
+            '',
+            ...promotionSummary(plan.promoted),
+          ].join('\n'),
+        };
+      },
       nothingToDo: `Nothing to promote: ${to} already runs the image of ${from}`,
+      environment: to,
     };
   }
 
@@ -152,7 +178,6 @@ export function createPullRequestService(options: {
     environment,
     toRevision,
   }: RollbackServiceRequest): DeliveryRequest {
-    const overlay = `apps/${service}/overlays/${environment}`;
     return {
       entityRef,
       branch: portalBranchName({
@@ -166,6 +191,11 @@ export function createPullRequestService(options: {
         : `Roll back ${service} in ${environment}`,
       labels: ['gitops', 'rollback'],
       prepare: async (reader, baseBranch) => {
+        // The environment's folder or file, found as promotions find it (default apps/<service>/overlays/<env>).
+        const overlay = await rollbackTarget(reader, baseBranch, {
+          service,
+          environment,
+        });
         const revert = await revertLastChange(reader, baseBranch, overlay, {
           toRevision,
         });
@@ -177,12 +207,13 @@ export function createPullRequestService(options: {
       nothingToDo: toRevision
         ? `Nothing to roll back in ${environment}: the overlay already matches ${toRevision}`
         : `Nothing to roll back in ${environment}`,
+      environment,
     };
   }
 
   return {
-    promote: request => open(promotion(request)),
-    previewPromotion: request => preview(promotion(request)),
+    promote: async request => open(promotion(request)),
+    previewPromotion: async request => preview(promotion(request)),
     rollback: request => open(rollback(request)),
     previewRollback: request => preview(rollback(request)),
   };

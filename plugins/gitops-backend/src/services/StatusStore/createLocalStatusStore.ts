@@ -27,22 +27,33 @@ export function createLocalStatusStore(options: {
   const { cache, entityIndex, watchers, history } = options;
   const now = options.now ?? Date.now;
 
-  function withStale(objects: ObjectStatus[]): ObjectStatus[] {
+  /**
+   * When each cluster went stale (undefined: fresh), read from the watchers once per request, not once per
+   * entity: a team request marks ten entities' objects.
+   */
+  function staleSinceOfClusters(): (cluster: string) => number | undefined {
     const byName = new Map(watchers().map(watcher => [watcher.name, watcher]));
     const staleByCluster = new Map<string, number | undefined>();
-    return objects.map(object => {
-      if (!staleByCluster.has(object.cluster)) {
-        staleByCluster.set(
-          object.cluster,
-          byName.get(object.cluster)?.staleSince(),
-        );
+    return cluster => {
+      if (!staleByCluster.has(cluster)) {
+        staleByCluster.set(cluster, byName.get(cluster)?.staleSince());
       }
-      return withStaleMark(object, staleByCluster.get(object.cluster), now());
-    });
+      return staleByCluster.get(cluster);
+    };
   }
 
-  const objectsOf = (entityRef: string) =>
-    withStale(cache.byEntity(entityRef)).sort(compareObjects);
+  function withStale(
+    objects: ObjectStatus[],
+    staleSince = staleSinceOfClusters(),
+  ): ObjectStatus[] {
+    const at = now();
+    return objects.map(object =>
+      withStaleMark(object, staleSince(object.cluster), at),
+    );
+  }
+
+  const objectsOf = (entityRef: string, staleSince = staleSinceOfClusters()) =>
+    withStale(cache.byEntity(entityRef), staleSince).sort(compareObjects);
 
   return {
     async entityObjects(entityRef) {
@@ -58,8 +69,12 @@ export function createLocalStatusStore(options: {
     teamEntities: team => entityIndex.entitiesOfTeam(team),
     hasTeam: team => entityIndex.hasTeam(team),
     knowsEntity: entityRef => entityIndex.has(entityRef),
-    teamView: async (team, entityRefs) =>
-      teamViewOf(team, entityRefs, objectsOf),
+    async teamView(team, entityRefs) {
+      const staleSince = staleSinceOfClusters();
+      return teamViewOf(team, entityRefs, entityRef =>
+        objectsOf(entityRef, staleSince),
+      );
+    },
     async overviewObjects(query: OverviewQuery) {
       let candidates: ObjectStatus[];
       if (query.entityRef) candidates = cache.byEntity(query.entityRef);

@@ -19,11 +19,14 @@ const isYaml = (path: string) => /\.ya?ml$/i.test(path);
 /**
  * Reads the policy files (`policyFiles`: path → text, from the config repo's policy paths) and compiles their
  * ValidatingAdmissionPolicies (with bindings and params) and Kyverno validate rules. `namespaceObjects` are
- * Namespace objects known besides the policy files (the change's own manifests), for namespace selectors.
+ * Namespace objects known besides the policy files (the change's own manifests), for namespace selectors;
+ * `extraSources` are policies read from the target clusters (their `file` is `cluster <name>`).
  */
 export function loadEstatePolicies(
   policyFiles: Record<string, string>,
   namespaceObjects: ManifestObject[] = [],
+  /** Policy objects read elsewhere (a target cluster), each named by where it came from. */
+  extraSources: SourcedObject[] = [],
 ): EstatePolicies {
   const skipped = new Map<string, SkippedPolicy>();
   const sources: SourcedObject[] = [];
@@ -39,6 +42,7 @@ export function loadEstatePolicies(
       });
     }
   }
+  sources.push(...extraSources);
   const namespaces = new NamespaceIndex();
   [...sources.map(s => s.object), ...namespaceObjects].forEach(o =>
     namespaces.add(o),

@@ -1,3 +1,7 @@
+import {
+  LabelSelector as CommonLabelSelector,
+  matchesLabelSelector,
+} from '@gitops-portal/plugin-gitops-common';
 import { ManifestObject } from '../types';
 
 /** A Kubernetes label selector (`matchLabels`, `matchExpressions`). */
@@ -21,33 +25,30 @@ export const selectorKeys = (selector: LabelSelector): string[] => [
   ...(selector.matchExpressions ?? []).map(e => e.key),
 ];
 
+/** A Kubernetes `LabelSelector` object as gitops-common's requirements (the form `kubectl -l` parses to). */
+export function toRequirements(selector: LabelSelector): CommonLabelSelector {
+  return {
+    requirements: [
+      ...Object.entries(selector.matchLabels ?? {}).map(([key, value]) => ({
+        key,
+        operator: 'Equals' as const,
+        values: [String(value)],
+      })),
+      ...(selector.matchExpressions ?? []).map(({ key, operator, values }) => ({
+        key,
+        operator,
+        values: values ?? [],
+      })),
+    ],
+  };
+}
+
 /** Whether labels satisfy a selector (an empty selector matches everything). */
 export function matchesSelector(
   selector: LabelSelector | undefined,
   labels: Record<string, string>,
 ): boolean {
-  if (!selector) return true;
-  const byLabels = Object.entries(selector.matchLabels ?? {}).every(
-    ([key, value]) => labels[key] === value,
-  );
-  return (
-    byLabels &&
-    (selector.matchExpressions ?? []).every(({ key, operator, values }) => {
-      const has = Object.prototype.hasOwnProperty.call(labels, key);
-      switch (operator) {
-        case 'In':
-          return has && (values ?? []).includes(labels[key]);
-        case 'NotIn':
-          return !has || !(values ?? []).includes(labels[key]);
-        case 'Exists':
-          return has;
-        case 'DoesNotExist':
-          return !has;
-        default:
-          return false;
-      }
-    })
-  );
+  return !selector || matchesLabelSelector(labels, toRequirements(selector));
 }
 
 /** Kyverno-style wildcard match: `*` any run of characters, `?` exactly one. */

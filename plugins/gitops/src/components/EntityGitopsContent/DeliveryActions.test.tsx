@@ -5,7 +5,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { setupGitopsServer } from '../../__testUtils__/server';
 import { renderWithApis, shopEntity } from '../../__testUtils__/render';
 import { BASE_URL, delivery } from '../../__testUtils__/fixtures';
-import { DeliveryActions } from './DeliveryActions';
+import { PromotionPipeline } from './PromotionPipeline';
+import { pipeline, pipelineEnvironment } from './pipelineFixture';
 
 const PROMOTIONS = `${BASE_URL}/entities/component/default/shop/promotions`;
 const ROLLBACKS = `${BASE_URL}/entities/component/default/shop/rollbacks`;
@@ -53,8 +54,14 @@ function answer(
   };
 }
 
-describe('DeliveryActions', () => {
+describe('the promotion pipeline’s promote and roll back actions', () => {
   const backend = setupGitopsServer();
+  beforeEach(() => {
+    backend.serve(
+      '/entities/component/:namespace/:name/pipeline',
+      pipeline(['dev', 'staging', 'prod'].map(env => pipelineEnvironment(env))),
+    );
+  });
   // usePermission caches decisions per resource across renders: the denied case uses an entity of its own.
   const otherEntity = {
     ...shopEntity,
@@ -65,10 +72,7 @@ describe('DeliveryActions', () => {
     entity = shopEntity,
   ) =>
     renderWithApis(
-      <DeliveryActions
-        entity={entity}
-        environments={['dev', 'staging', 'prod']}
-      />,
+      <PromotionPipeline entity={entity} entityRef="component:default/shop" />,
       { permission },
     );
 
@@ -85,11 +89,38 @@ describe('DeliveryActions', () => {
     ]);
   });
 
+  it.each([
+    ['dev', ['Promote dev → staging', 'Promote dev → prod', 'Roll back dev']],
+    ['staging', ['Promote staging → prod', 'Roll back staging']],
+    ['prod', ['Roll back prod']],
+  ])('puts the buttons of %s on its column', async (environment, labels) => {
+    await render(AuthorizeResult.ALLOW);
+    const column = await screen.findByRole('region', {
+      name: `Environment ${environment}`,
+    });
+    await within(column).findByRole('button', { name: labels[0] });
+    expect(
+      within(column)
+        .getAllByRole('button')
+        .map(button => button.textContent),
+    ).toEqual(labels);
+  });
+
   it('shows no promote or roll back button to a user the policy does not allow', async () => {
     await render(AuthorizeResult.DENY, otherEntity);
+    await screen.findByRole('region', { name: 'Environment prod' });
     expect(
       screen.queryByRole('button', { name: /Promote|Roll back/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('says which permissions a user without buttons lacks', async () => {
+    await render(AuthorizeResult.DENY, otherEntity);
+    expect(
+      await screen.findByText(
+        'You cannot promote or roll back other: the permission policy does not grant you gitops.promote and gitops.rollback on it.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows the proposed change before opening the pull request, then links to it', async () => {

@@ -7,6 +7,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -26,16 +27,10 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { gitopsApiRef, type GitopsApi } from '../../api';
 import { ChangePreview } from './ChangePreview';
-import {
-  promotionSteps,
-  rollbackPoints,
-  type PromotionStep,
-} from './deliveryActionModel';
-
-export { promotionSteps } from './deliveryActionModel';
+import { rollbackPoints, type PromotionStep } from './deliveryActionModel';
 
 /** One button: what it says, what the dialog asks, and the pull request it previews and opens. */
-interface DeliveryAction {
+export interface DeliveryAction {
   label: string;
   question: string;
   /** Set for a rollback: the environment whose history offers the points to go back to. */
@@ -52,7 +47,7 @@ interface DeliveryAction {
   ): Promise<PullRequestResponse>;
 }
 
-function promotionAction({ from, to }: PromotionStep): DeliveryAction {
+export function promotionAction({ from, to }: PromotionStep): DeliveryAction {
   return {
     label: `Promote ${from} → ${to}`,
     question: `Open a pull request to the GitOps config repo that copies the image of ${from} to ${to}?`,
@@ -63,7 +58,7 @@ function promotionAction({ from, to }: PromotionStep): DeliveryAction {
   };
 }
 
-function rollbackAction(environment: string): DeliveryAction {
+export function rollbackAction(environment: string): DeliveryAction {
   return {
     label: `Roll back ${environment}`,
     question: `Open a pull request to the GitOps config repo that rolls ${environment}'s overlay back?`,
@@ -129,29 +124,19 @@ function RollbackPointPicker(props: {
 }
 
 /**
- * Buttons that open delivery pull requests: promote (an environment to any later one) and roll back (per
- * environment, its last change or to a point of its history). Each kind is shown only to users the permission
- * policy allows on this entity; each dialog shows the change it will propose (validated, as diffs) before the user
- * opens the pull request, then links to it.
+ * The dialog of one delivery action (render it keyed by the action, so each starts afresh): it shows the change the pull request will propose (validated, as diffs)
+ * before the user opens it, and the backend's refusal in its own words.
  */
-export function DeliveryActions(props: {
+export function DeliveryDialog(props: {
   entity: Entity;
-  environments: string[];
+  action?: DeliveryAction;
+  onClose(): void;
+  onOpened(result: PullRequestResponse): void;
 }) {
+  const { action: pending, entity } = props;
   const api = useApi(gitopsApiRef);
-  const resourceRef = stringifyEntityRef(props.entity);
-  const promote = usePermission({
-    permission: gitopsPromotePermission,
-    resourceRef,
-  });
-  const rollback = usePermission({
-    permission: gitopsRollbackPermission,
-    resourceRef,
-  });
-  const [pending, setPending] = useState<DeliveryAction>();
   const [toRevision, setToRevision] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<PullRequestResponse>();
   const [error, setError] = useState<Error>();
   const [preview, setPreview] = useState<PullRequestPreviewResponse>();
   const [previewing, setPreviewing] = useState(false);
@@ -164,7 +149,7 @@ export function DeliveryActions(props: {
     setError(undefined);
     setPreviewing(true);
     pending
-      .preview(api, props.entity, toRevision || undefined)
+      .preview(api, entity, toRevision || undefined)
       .then(
         value => current && setPreview(value),
         e => current && setError(e as Error),
@@ -173,28 +158,14 @@ export function DeliveryActions(props: {
     return () => {
       current = false;
     };
-  }, [api, pending, props.entity, toRevision]);
+  }, [api, pending, entity, toRevision]);
 
-  const actions = [
-    ...(promote.allowed
-      ? promotionSteps(props.environments).map(promotionAction)
-      : []),
-    ...(rollback.allowed ? props.environments.map(rollbackAction) : []),
-  ];
-  if (actions.length === 0) return null;
-
-  const open = (action: DeliveryAction) => {
-    setToRevision('');
-    setPending(action);
-  };
-  const close = () => setPending(undefined);
   const confirm = async () => {
     if (!pending) return;
     setBusy(true);
     setError(undefined);
     try {
-      setResult(await pending.run(api, props.entity, toRevision || undefined));
-      setPending(undefined);
+      props.onOpened(await pending.run(api, entity, toRevision || undefined));
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -203,64 +174,137 @@ export function DeliveryActions(props: {
   };
 
   return (
-    <Box mb={2}>
-      {actions.map(action => (
-        <Box component="span" mr={1} key={action.label}>
-          <Button variant="outlined" size="small" onClick={() => open(action)}>
-            {action.label}
-          </Button>
-        </Box>
-      ))}
-      {result && (
+    <Dialog
+      open={!!pending}
+      onClose={props.onClose}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby="gitops-delivery-title"
+    >
+      <DialogTitle id="gitops-delivery-title">{pending?.label}</DialogTitle>
+      <DialogContent>
+        {pending?.question} It is validated (kustomize, policy) before it opens;
+        merging it deploys.
+        {pending?.rollbackOf && (
+          <RollbackPointPicker
+            entity={entity}
+            environment={pending.rollbackOf}
+            value={toRevision}
+            onChange={setToRevision}
+          />
+        )}
         <Box mt={1}>
-          <Alert severity="success">
-            Pull request opened:{' '}
-            <Link to={result.url}>
-              #{result.number} ({result.branch})
-            </Link>
-          </Alert>
+          <ChangePreview preview={preview} loading={previewing} />
         </Box>
-      )}
-      <Dialog
-        open={!!pending}
-        onClose={close}
-        maxWidth="md"
-        fullWidth
-        aria-labelledby="gitops-delivery-title"
-      >
-        <DialogTitle id="gitops-delivery-title">{pending?.label}</DialogTitle>
-        <DialogContent>
-          {pending?.question} It is validated (kustomize, policy) before it
-          opens; merging it deploys.
-          {pending?.rollbackOf && (
-            <RollbackPointPicker
-              entity={props.entity}
-              environment={pending.rollbackOf}
-              value={toRevision}
-              onChange={setToRevision}
-            />
-          )}
+        {error && (
           <Box mt={1}>
-            <ChangePreview preview={preview} loading={previewing} />
+            <Alert severity="error">{refusalMessage(error)}</Alert>
           </Box>
-          {error && (
-            <Box mt={1}>
-              <Alert severity="error">{refusalMessage(error)}</Alert>
-            </Box>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>Cancel</Button>
-          <Button
-            color="primary"
-            variant="contained"
-            disabled={busy}
-            onClick={confirm}
-          >
-            Open pull request
-          </Button>
-        </DialogActions>
-      </Dialog>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={busy}
+          onClick={confirm}
+        >
+          Open pull request
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** Whether the signed-in user may promote and roll back this entity (the permission policy's decisions). */
+export function useDeliveryPermissions(entity: Entity) {
+  const resourceRef = stringifyEntityRef(entity);
+  const promote = usePermission({
+    permission: gitopsPromotePermission,
+    resourceRef,
+  });
+  const rollback = usePermission({
+    permission: gitopsRollbackPermission,
+    resourceRef,
+  });
+  return {
+    loading: promote.loading || rollback.loading,
+    promote: promote.allowed,
+    rollback: rollback.allowed,
+  };
+}
+
+export type DeliveryPermissions = ReturnType<typeof useDeliveryPermissions>;
+
+/** Why a user sees no promote or roll back button: the permissions the policy does not grant, named. */
+export function deliveryRefusal(
+  entityName: string,
+  permissions: DeliveryPermissions,
+): string | undefined {
+  if (permissions.loading) return undefined;
+  const missing = [
+    ...(permissions.promote ? [] : [gitopsPromotePermission.name]),
+    ...(permissions.rollback ? [] : [gitopsRollbackPermission.name]),
+  ];
+  if (missing.length === 0) return undefined;
+  const verbs = [
+    ...(permissions.promote ? [] : ['promote']),
+    ...(permissions.rollback ? [] : ['roll back']),
+  ].join(' or ');
+  return `You cannot ${verbs} ${entityName}: the permission policy does not grant you ${missing.join(
+    ' and ',
+  )} on it.`;
+}
+
+/**
+ * The buttons of one environment's column: promote it to every later environment, and roll it back. A kind of
+ * button the permission policy does not allow is not shown (the pipeline says why once).
+ */
+export function EnvironmentActions(props: {
+  environment: string;
+  later: string[];
+  permissions: DeliveryPermissions;
+  onAction(action: DeliveryAction): void;
+}) {
+  const { environment, later, permissions } = props;
+  const actions = [
+    ...(permissions.promote
+      ? later.map(to => promotionAction({ from: environment, to }))
+      : []),
+    ...(permissions.rollback ? [rollbackAction(environment)] : []),
+  ];
+  if (actions.length === 0) return null;
+  return (
+    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }} mt={1}>
+      {actions.map(action => (
+        <Button
+          key={action.label}
+          variant="outlined"
+          size="small"
+          onClick={() => props.onAction(action)}
+        >
+          {action.label}
+        </Button>
+      ))}
+    </Box>
+  );
+}
+
+/** The pull request a delivery action opened, linked. */
+export function OpenedPullRequest(props: { result?: PullRequestResponse }) {
+  if (!props.result) return null;
+  const { url, number, branch } = props.result;
+  return (
+    <Box mb={1}>
+      <Alert severity="success">
+        <Typography variant="body2" component="span">
+          Pull request opened:{' '}
+          <Link to={url}>
+            #{number} ({branch})
+          </Link>
+        </Typography>
+      </Alert>
     </Box>
   );
 }

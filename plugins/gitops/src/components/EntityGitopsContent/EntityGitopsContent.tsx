@@ -11,9 +11,9 @@ import { ClusterBanners } from './ClusterBanners';
 import { EmptyGitops } from './EmptyGitops';
 import { EnvironmentGrid } from './EnvironmentGrid';
 import { HistoryList } from './HistoryList';
-import { DeliveryActions } from './DeliveryActions';
-import { orderEnvironments } from '../shared';
+import { PromotionPipeline } from './PromotionPipeline';
 import { DeliveryTimeline } from '../DeliveryTimeline';
+import { EntityDeliveryMetrics } from '../DeliveryMetrics';
 
 function Loading(props: { what: string }) {
   return (
@@ -24,10 +24,13 @@ function Loading(props: { what: string }) {
   );
 }
 
-/** The GitOps tab of a component: environments × clusters, the delivery timeline, then history. */
+/**
+ * The GitOps tab of a component: the promotion pipeline (with its promote and roll back actions), environments ×
+ * clusters, the delivery timeline, then history.
+ */
 export function EntityGitopsContent() {
   const { entity } = useEntity();
-  const { status, history } = useEntityGitops(entity);
+  const { status, history, entityRef } = useEntityGitops(entity);
 
   // A refetch keeps showing the previous data; only the first load shows progress.
   if (status.error && !status.value) {
@@ -42,21 +45,21 @@ export function EntityGitopsContent() {
       {objects.length === 0 ? (
         <EmptyGitops />
       ) : (
-        <InfoCard title="Environments">
-          <DeliveryActions
-            entity={entity}
-            environments={orderEnvironments(
-              new Set(
-                objects.flatMap(o => (o.environment ? [o.environment] : [])),
-              ),
-            )}
-          />
-          <EnvironmentGrid objects={objects} clusters={clusters} />
-        </InfoCard>
+        <>
+          <InfoCard title="Promotion pipeline">
+            <PromotionPipeline entity={entity} entityRef={entityRef} />
+          </InfoCard>
+          <Box mt={2}>
+            <InfoCard title="Environments">
+              <EnvironmentGrid objects={objects} clusters={clusters} />
+            </InfoCard>
+          </Box>
+        </>
       )}
       <Box mt={2}>
         <DeliveryTimeline entity={entity} />
       </Box>
+      <EntityDeliveryMetrics entity={entity} />
       <Box mt={2}>
         <InfoCard title="History">
           {history.error && !history.value && (

@@ -5,16 +5,36 @@ import Typography from '@material-ui/core/Typography';
 import type { HistoryEntry } from '@gitops-portal/plugin-gitops-common';
 import { shortRevision, timeSince } from '../shared';
 
-function change(entry: HistoryEntry): string {
-  const parts: string[] = [];
+const revisionChange = (label: string, from?: string, to?: string) =>
+  from !== to && to
+    ? [
+        `${label} ${from ? `${shortRevision(from)} → ` : ''}${shortRevision(
+          to,
+        )}`,
+      ]
+    : [];
+
+/** A source by its chart or its repo URL (without the scheme); by its place when the row has no sources. */
+function sourceLabel(entry: HistoryEntry, i: number): string {
+  const source = entry.sources?.[i];
+  const name = source?.chart ?? source?.repoURL.replace(/^[a-z]+:\/\//, '');
+  return name ? `${name} revision` : `source ${i + 1} revision`;
+}
+
+/** A multi-source Application changes each source's revision on its own: every changed one is shown. */
+function revisionChanges(entry: HistoryEntry): string[] {
   const { from, to } = entry;
-  if (from.revision !== to.revision && to.revision) {
-    parts.push(
-      `revision ${
-        from.revision ? `${shortRevision(from.revision)} → ` : ''
-      }${shortRevision(to.revision)}`,
+  if (to.revisions && to.revisions.length > 1) {
+    return to.revisions.flatMap((revision, i) =>
+      revisionChange(sourceLabel(entry, i), from.revisions?.[i], revision),
     );
   }
+  return revisionChange('revision', from.revision, to.revision);
+}
+
+function change(entry: HistoryEntry): string {
+  const { from, to } = entry;
+  const parts = revisionChanges(entry);
   if (from.sync !== to.sync)
     parts.push(`${from.sync ? `${from.sync} → ` : ''}${to.sync}`);
   if (from.health !== to.health) {

@@ -5,6 +5,7 @@ import {
   hasSyncState,
   type ObjectStatus,
 } from '@gitops-portal/plugin-gitops-common';
+import { LiveDiffToggle } from '../LiveDiff';
 import { formatDuration, HealthChip, SyncChip, timeSince } from '../shared';
 import { AmbiguityChip } from './AmbiguityChip';
 import { ApplicationSources } from './ApplicationSources';
@@ -63,6 +64,7 @@ export function ObjectSummary(props: { object: ObjectStatus }) {
         </Typography>
       )}
       {object.engine === 'argocd' && <ArgoResources object={object} />}
+      <LiveDiffToggle object={object} />
       {object.engine === 'flux' && <FluxDetails object={object} />}
       {(object.engine === 'argo-rollouts' || object.engine === 'flagger') && (
         <RolloutProgress object={object} />

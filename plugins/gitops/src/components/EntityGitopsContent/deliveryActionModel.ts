@@ -1,14 +1,7 @@
 import type { Delivery } from '@gitops-portal/plugin-gitops-common';
 
-/** A promotion a user can ask for: from an environment to a later one. */
+/** A promotion a user can ask for: from an environment to a later one (each column offers every later one). */
 export type PromotionStep = { from: string; to: string };
-
-/** Each environment with every later one, in delivery order: the promotions a user can ask for. */
-export function promotionSteps(environments: string[]): PromotionStep[] {
-  return environments.flatMap((from, i) =>
-    environments.slice(i + 1).map(to => ({ from, to })),
-  );
-}
 
 /** A config-repo revision an environment can be restored to: a merged portal pull request that changed it. */
 export interface RollbackPoint {

@@ -266,3 +266,42 @@ describe('LuaHealthRuntime sandbox', () => {
     ).toMatch(/__gc metamethods are not allowed/);
   });
 });
+
+describe('LuaHealthRuntime instruction limit', () => {
+  let counted: LuaHealthRuntime;
+  beforeAll(async () => {
+    // A generous time limit: only the instruction budget can end these runs.
+    counted = await createLuaHealthRuntime({
+      timeoutMs: 5_000,
+      memoryBytes: 2 * 1024 * 1024,
+      maxInstructions: 50_000,
+    });
+  });
+  afterAll(() => counted.close());
+
+  it.each<[string, string, Health]>([
+    [
+      'a loop within the budget',
+      'local n = 0 for i = 1, 1000 do n = n + i end return { status = "Healthy", message = tostring(n) }',
+      { status: 'Healthy', message: '500500' },
+    ],
+    [
+      'a loop past the budget',
+      'local n = 0 for i = 1, 1000000 do n = n + i end return { status = "Healthy" }',
+      {
+        status: 'Unknown',
+        message: 'Health script failed: instruction limit exceeded (50000)',
+      },
+    ],
+    [
+      'an endless loop around pcall',
+      'while true do pcall(function() while true do end end) end',
+      {
+        status: 'Unknown',
+        message: 'Health script failed: instruction limit exceeded (50000)',
+      },
+    ],
+  ])('%s', (_name, script, expected) => {
+    expect(counted.evaluate(script, certificate)).toEqual(expected);
+  });
+});

@@ -12,21 +12,27 @@ import {
 import { LUA_WORKER_SOURCE } from './luaWorkerSource';
 import { SANDBOX_PRELUDE } from './sandboxPrelude';
 
-/** Bounds of one script run. */
+/** Bounds of one script run (`gitops.health.limits`). */
 export interface LuaHealthLimits {
   /** Time one run may take (the VM checks it every 1000 Lua instructions). */
   timeoutMs: number;
   /** Memory one run may allocate on top of what the VM holds before it. */
   memoryBytes: number;
+  /**
+   * Lua instructions one run may execute (checked every 1000): unlike the time limit, the same script and object
+   * give the same answer on a busy machine. Default 10 million.
+   */
+  maxInstructions?: number;
 }
 
 /**
  * Defaults: Argo CD gives a script one second off its event loop; here the event loop waits for the answer, so the
  * bound is tighter. Argo CD has no memory bound.
  */
-export const DEFAULT_LUA_HEALTH_LIMITS: LuaHealthLimits = {
+export const DEFAULT_LUA_HEALTH_LIMITS: Required<LuaHealthLimits> = {
   timeoutMs: 100,
   memoryBytes: 8 * 1024 * 1024,
+  maxInstructions: 10_000_000,
 };
 
 /** Compiled scripts the VM keeps; past this the cache starts over (a cluster has a handful). */
@@ -91,6 +97,8 @@ async function startVm(limits: LuaHealthLimits): Promise<Vm> {
       prelude: SANDBOX_PRELUDE,
       timeoutMs: limits.timeoutMs,
       memoryBytes: limits.memoryBytes,
+      maxInstructions:
+        limits.maxInstructions ?? DEFAULT_LUA_HEALTH_LIMITS.maxInstructions,
       maxCompiled: MAX_COMPILED,
     },
     transferList: [port2],
@@ -194,13 +202,21 @@ export async function createLuaHealthRuntime(
   };
 }
 
-let shared: Promise<LuaHealthRuntime> | undefined;
+/** The process's runtimes by their limits (one, unless tests configure others). */
+const shared = new Map<string, Promise<LuaHealthRuntime>>();
 
-/** One runtime (one worker thread) for every cluster of the process, started on first use. */
-export function sharedLuaHealthRuntime(): Promise<LuaHealthRuntime> {
-  shared ??= createLuaHealthRuntime().catch(error => {
-    shared = undefined;
-    throw error;
-  });
-  return shared;
+/** One runtime (one worker thread) per set of limits for every cluster of the process, started on first use. */
+export function sharedLuaHealthRuntime(
+  limits: LuaHealthLimits = DEFAULT_LUA_HEALTH_LIMITS,
+): Promise<LuaHealthRuntime> {
+  const id = JSON.stringify({ ...DEFAULT_LUA_HEALTH_LIMITS, ...limits });
+  let runtime = shared.get(id);
+  if (!runtime) {
+    runtime = createLuaHealthRuntime(limits).catch(error => {
+      shared.delete(id);
+      throw error;
+    });
+    shared.set(id, runtime);
+  }
+  return runtime;
 }

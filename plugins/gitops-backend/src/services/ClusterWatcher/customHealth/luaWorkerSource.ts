@@ -2,13 +2,14 @@
  * The worker thread that owns the Lua VM (plain JavaScript: a worker is started from source, so it needs no build
  * step or loader). It creates one wasmoon engine with only base, table, string and math (debug only for the
  * prelude, which removes it), runs the sandbox prelude, then answers one request at a time on `workerData.port`:
- * `{ script, obj }` → `{ outcome }`, each run bounded by wasmoon's instruction-count deadline and allocator limit.
+ * `{ script, obj }` → `{ outcome }`, each run bounded by a deadline and an instruction budget (one count hook, checked every
+ * 1000 instructions) and by wasmoon's allocator limit.
  * After posting an answer it flips `workerData.signal` so the main thread, blocked in Atomics.wait, wakes at once.
  */
 export const LUA_WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
-const { LuaFactory, LuaLibraries } = require(workerData.wasmoonPath);
-const { port, signal, prelude, timeoutMs, memoryBytes, maxCompiled } = workerData;
+const { LuaFactory, LuaLibraries, LuaEventMasks, LuaTimeoutError } = require(workerData.wasmoonPath);
+const { port, signal, prelude, timeoutMs, memoryBytes, maxInstructions, maxCompiled } = workerData;
 
 (async () => {
   const engine = await new LuaFactory().createEngine({
@@ -22,17 +23,35 @@ const { port, signal, prelude, timeoutMs, memoryBytes, maxCompiled } = workerDat
     global.loadLibrary(library);
   }
   engine.doStringSync(prelude);
+
+  // One count hook for the VM's life (wasmoon's setTimeout adds a function to the table on every call): every
+  // HOOK_EVERY instructions it checks the run's deadline and its instruction budget. The error it raises is a host
+  // object (userdata), which the prelude's pcall and xpcall pass on, so a script cannot swallow it.
+  const HOOK_EVERY = Math.max(1, Math.min(1000, maxInstructions));
+  let deadline = 0;
+  let budget = 0;
+  const raise = message => {
+    global.pushValue(new LuaTimeoutError(message));
+    global.lua.lua_error(global.address);
+  };
+  const hook = global.lua.module.addFunction(() => {
+    budget -= HOOK_EVERY;
+    if (Date.now() > deadline) raise('thread timeout exceeded');
+    else if (budget < 0) raise('instruction limit exceeded (' + maxInstructions + ')');
+  }, 'vii');
   const ids = new Map();
   let nextId = 1;
 
   const bounded = run => {
-    global.setTimeout(Date.now() + timeoutMs);
+    deadline = Date.now() + timeoutMs;
+    budget = maxInstructions;
+    global.lua.lua_sethook(global.address, hook, LuaEventMasks.Count, HOOK_EVERY);
     global.setMemoryMax(global.getMemoryUsed() + memoryBytes);
     try {
       return run();
     } finally {
       global.setMemoryMax(undefined);
-      global.setTimeout(undefined);
+      global.lua.lua_sethook(global.address, 0, 0, 0);
     }
   };
 

@@ -1,0 +1,293 @@
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  LiveDiffDesiredSource,
+  LiveDiffResource,
+  ObjectStatus,
+} from '@gitops-portal/plugin-gitops-common';
+import {
+  ConfigRepoLocation,
+  configRepoUrl,
+  createConfigRepoReader,
+  createGithubClient,
+  readConfigRepoLocation,
+  readValidationOptions,
+} from '@gitops-portal/plugin-gitops-node';
+import { ClusterConfig } from '../../clusters';
+import { chunks } from '../../lib/chunks';
+import { readCheckout } from './checkout';
+import { ClusterReader, createClusterReader } from './clusterReader';
+import { diffResource, resourceLabel } from './diffResource';
+import { readManager } from './readManager';
+import { renderDesired } from './renderDesired';
+import {
+  DesiredSource,
+  LiveDiffService,
+  ManagerState,
+  Manifest,
+  ResourceId,
+} from './types';
+
+/** At most this many resources are compared per request (the rest are named in a note). */
+const MAX_RESOURCES = 200;
+/** Live reads in flight at once. */
+const READ_CONCURRENCY = 8;
+/** Renders kept (by repo, commit, path and Helm settings): a commit's render never changes. */
+const RENDER_CACHE_SIZE = 50;
+const FULL_SHA = /^[0-9a-f]{40}$/;
+
+const ORDER: LiveDiffResource['status'][] = [
+  'differs',
+  'missing-live',
+  'missing-desired',
+  'error',
+  'same',
+];
+
+const messageOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 500);
+
+/** `owner/repo` of a Git URL (https, ssh, scp-like), lower-cased; undefined when it names none. */
+export function repoOf(url: string): string | undefined {
+  const match = /([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url.trim());
+  return match ? `${match[1]}/${match[2]}`.toLowerCase() : undefined;
+}
+
+const groupOf = (apiVersion: string) =>
+  apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+
+const keyOf = (id: ResourceId) =>
+  `${id.group}/${id.kind}/${id.namespace ?? ''}/${id.name}`;
+
+export function createLiveDiffService(options: {
+  config: RootConfigService;
+  logger: LoggerService;
+  /** The configured clusters now (the ClusterSource). */
+  clusters: () => ClusterConfig[];
+}): LiveDiffService {
+  const { config, logger } = options;
+  const configRepo = readConfigRepoLocation(config);
+  const renderers = readValidationOptions(config);
+  // The namespace whose argocd-cm custom health is read is also where its diffing customisation lives.
+  const argoCdNamespace =
+    config.getOptionalString('gitops.health.argoCdNamespace') ?? 'argocd';
+  const renders = new Map<
+    string,
+    Promise<{ objects: Manifest[]; desired: LiveDiffDesiredSource }>
+  >();
+
+  /** A render of a commit SHA is kept; a branch or tag moves, so it is rendered each time. */
+  function cachedRender(location: ConfigRepoLocation, source: DesiredSource) {
+    if (!FULL_SHA.test(source.revision)) return render(location, source);
+    const key = JSON.stringify([location.owner, location.repo, source]);
+    let rendered = renders.get(key);
+    if (!rendered) {
+      rendered = render(location, source);
+      // A failure is not kept: the next request tries again.
+      rendered.catch(() => renders.delete(key));
+      renders.set(key, rendered);
+      if (renders.size > RENDER_CACHE_SIZE) {
+        renders.delete(renders.keys().next().value!);
+      }
+    }
+    return rendered;
+  }
+
+  async function render(
+    location: ConfigRepoLocation,
+    source: DesiredSource,
+  ): Promise<{ objects: Manifest[]; desired: LiveDiffDesiredSource }> {
+    const octokit = await createGithubClient({
+      config,
+      repoUrl: configRepoUrl(location),
+      logger,
+    });
+    const reader = createConfigRepoReader(octokit, location);
+    const checkout = await readCheckout(reader, source);
+    const objects = await renderDesired(checkout, source, renderers);
+    return {
+      objects,
+      desired: {
+        repo: `${location.owner}/${location.repo}`,
+        path: source.path,
+        revision: source.revision,
+        renderer: checkout.renderer,
+      },
+    };
+  }
+
+  /** The desired objects, or a note saying why there are none. */
+  async function desiredState(state: ManagerState, notes: string[]) {
+    const { source } = state;
+    if (!source) {
+      notes.push(`The desired state was not rendered: ${state.reason}.`);
+      return undefined;
+    }
+    if (!configRepo) {
+      notes.push(
+        'The desired state was not rendered: gitops.configRepo is not configured.',
+      );
+      return undefined;
+    }
+    const configured = `${configRepo.owner}/${configRepo.repo}`.toLowerCase();
+    if (repoOf(source.repoUrl) !== configured) {
+      notes.push(
+        `The desired state was not rendered: the source ${source.repoUrl} is not the config repo ${configured}.`,
+      );
+      return undefined;
+    }
+    try {
+      return await cachedRender(configRepo, source);
+    } catch (error) {
+      notes.push(
+        `Rendering ${source.path} at ${source.revision} failed: ${messageOf(
+          error,
+        )}`,
+      );
+      return undefined;
+    }
+  }
+
+  /** Desired objects by resource, with the namespace the engine would give them. */
+  async function desiredById(
+    reader: ClusterReader,
+    objects: Manifest[],
+    source: DesiredSource,
+  ) {
+    const byKey = new Map<string, { id: ResourceId; desired: Manifest }>();
+    for (const object of objects) {
+      if (!object?.kind || !object?.metadata?.name) continue;
+      const [group, version] = String(object.apiVersion ?? '').includes('/')
+        ? String(object.apiVersion).split('/')
+        : ['', String(object.apiVersion ?? 'v1')];
+      const probe = { group, version, kind: object.kind, name: '' };
+      const namespaced = await reader.namespaced(probe).catch(() => undefined);
+      const namespace =
+        namespaced === false
+          ? undefined
+          : source.forcedNamespace ??
+            object.metadata.namespace ??
+            source.defaultNamespace;
+      const desired = {
+        ...object,
+        metadata: {
+          ...object.metadata,
+          ...(namespace ? { namespace } : {}),
+        },
+      };
+      const id = {
+        group,
+        version,
+        kind: object.kind,
+        namespace,
+        name: object.metadata.name,
+      };
+      byKey.set(keyOf(id), { id, desired });
+    }
+    return byKey;
+  }
+
+  return {
+    async diff(object: ObjectStatus) {
+      const cluster = options
+        .clusters()
+        .find(candidate => candidate.name === object.cluster);
+      if (!cluster) {
+        throw new NotFoundError(`Cluster ${object.cluster} is not configured`);
+      }
+      const reader = createClusterReader(cluster);
+      const unsupported: string[] = [];
+      const notes: string[] = [];
+      const managerId: ResourceId = {
+        group: groupOf(object.apiVersion),
+        kind: object.kind,
+        namespace: object.namespace,
+        name: object.name,
+      };
+      const state = await readManager(reader, managerId, unsupported, {
+        argoCdNamespace,
+      }).catch(error => {
+        throw new ServiceUnavailableError(
+          `Cluster ${object.cluster} could not be read: ${messageOf(error)}`,
+        );
+      });
+      if (!state) {
+        throw new NotFoundError(
+          `${resourceLabel(managerId)} is not in cluster ${object.cluster}`,
+        );
+      }
+      const rendered = await desiredState(state, notes);
+      const entries = rendered
+        ? await desiredById(reader, rendered.objects, state.source!)
+        : new Map<string, { id: ResourceId; desired?: Manifest }>();
+      for (const id of state.resources) {
+        const existing = entries.get(keyOf(id));
+        if (!existing) entries.set(keyOf(id), { id });
+        else if (!existing.id.version) existing.id.version = id.version;
+      }
+      let all = [...entries.values()];
+      if (all.length > MAX_RESOURCES) {
+        notes.push(
+          `${all.length} resources: the first ${MAX_RESOURCES} are compared.`,
+        );
+        all = all.slice(0, MAX_RESOURCES);
+      }
+      const resources: LiveDiffResource[] = [];
+      for (const batch of chunks(all, READ_CONCURRENCY)) {
+        const results = await Promise.all(
+          batch.map(async ({ id, desired }) => {
+            if (!rendered) {
+              return {
+                group: id.group,
+                kind: id.kind,
+                ...(id.namespace ? { namespace: id.namespace } : {}),
+                name: id.name,
+                status: 'error' as const,
+                diff: '',
+                message: 'The desired state was not rendered (see the notes).',
+              };
+            }
+            try {
+              const live = await reader.read(id);
+              const result = diffResource({
+                id,
+                desired,
+                live,
+                ignoreDifferences: state.ignoreDifferences,
+              });
+              unsupported.push(...result.unsupported);
+              return result.resource;
+            } catch (error) {
+              return {
+                group: id.group,
+                kind: id.kind,
+                ...(id.namespace ? { namespace: id.namespace } : {}),
+                name: id.name,
+                status: 'error' as const,
+                diff: '',
+                message: `Reading the live object failed: ${messageOf(error)}`,
+              };
+            }
+          }),
+        );
+        resources.push(...results);
+      }
+      resources.sort(
+        (a, b) =>
+          ORDER.indexOf(a.status) - ORDER.indexOf(b.status) ||
+          resourceLabel(a).localeCompare(resourceLabel(b)),
+      );
+      return {
+        key: object.key,
+        readAt: new Date().toISOString(),
+        ...(rendered ? { desired: rendered.desired } : {}),
+        resources,
+        unsupported: [...new Set(unsupported)],
+        notes,
+      };
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { createLiveDiffService } from './createLiveDiffService';
+export type { LiveDiffService } from './types';

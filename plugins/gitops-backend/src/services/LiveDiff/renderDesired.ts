@@ -1,0 +1,56 @@
+import {
+  assertSafeRepoPath,
+  helmTemplate,
+  parseManifests,
+  renderKustomization,
+  ValidationOptions,
+} from '@gitops-portal/plugin-gitops-node';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Checkout } from './checkout';
+import { DesiredSource, Manifest } from './types';
+
+/**
+ * Renders a checkout in a temp directory with the same renderers (and binaries, `gitops.validation.kubectlPath` /
+ * `helmPath`) as pull request validation: `kubectl kustomize`, `helm template`, or the plain manifests.
+ */
+export async function renderDesired(
+  checkout: Checkout,
+  source: DesiredSource,
+  options: Pick<ValidationOptions, 'kubectlPath' | 'helmPath' | 'timeoutMs'>,
+): Promise<Manifest[]> {
+  if (checkout.renderer === 'directory') {
+    return Object.values(checkout.files).flatMap(text => parseManifests(text));
+  }
+  const root = await mkdtemp(join(tmpdir(), 'gitops-live-diff-'));
+  try {
+    for (const [path, text] of Object.entries(checkout.files)) {
+      assertSafeRepoPath(path);
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
+    }
+    const rendered =
+      checkout.renderer === 'kustomize'
+        ? await renderKustomization({
+            kubectlPath: options.kubectlPath,
+            root,
+            overlay: source.path,
+            timeoutMs: options.timeoutMs,
+          })
+        : await helmTemplate(
+            options.helmPath,
+            root,
+            {
+              chart: source.path,
+              valuesFiles: checkout.valuesFiles,
+              releaseName: source.helm?.releaseName ?? 'release',
+              namespace: source.defaultNamespace ?? 'default',
+            },
+            options.timeoutMs,
+          );
+    return parseManifests(rendered);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,2 @@
+export { createPipelineService } from './createPipelineService';
+export type { PipelineService } from './types';

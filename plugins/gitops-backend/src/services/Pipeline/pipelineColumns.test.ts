@@ -1,0 +1,98 @@
+import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import { pipelineColumns } from './pipelineColumns';
+
+function object(
+  name: string,
+  fields: Partial<ObjectStatus> & { cluster: string },
+): ObjectStatus {
+  return {
+    key: `${fields.cluster}/argoproj.io/Application/argocd/${name}`,
+    engine: 'argocd',
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    namespace: 'argocd',
+    name,
+    entityRefs: ['component:default/shop'],
+    sync: 'Synced',
+    health: { status: 'Healthy' },
+    conditions: [],
+    suspended: false,
+    observedAt: '2026-01-01T00:00:00Z',
+    ...fields,
+  };
+}
+
+describe('pipelineColumns', () => {
+  it('makes one column per environment in the given order, unknown ones after', () => {
+    const columns = pipelineColumns(
+      [
+        object('shop-prod', { cluster: 'c3', environment: 'prod' }),
+        object('shop-sandbox', { cluster: 'c4', environment: 'sandbox' }),
+        object('shop-dev', { cluster: 'c1', environment: 'dev' }),
+      ],
+      ['dev', 'prod'],
+    );
+    expect(columns.map(c => c.environment)).toEqual(['dev', 'prod', 'sandbox']);
+  });
+
+  it('counts an object without environment under its cluster', () => {
+    const columns = pipelineColumns([object('shop', { cluster: 'edge' })], []);
+    expect(columns.map(c => c.environment)).toEqual(['edge']);
+  });
+
+  it('leaves out objects that deliver nothing (a Deployment, a Rollout)', () => {
+    const deployment = object('shop', {
+      cluster: 'c1',
+      environment: 'dev',
+      engine: 'kubernetes',
+      kind: 'Deployment',
+    });
+    expect(pipelineColumns([deployment], ['dev'])).toEqual([]);
+  });
+
+  it.each([
+    [
+      'the worst health and sync of its targets',
+      [
+        object('a', { cluster: 'c1', environment: 'prod' }),
+        object('b', {
+          cluster: 'c2',
+          environment: 'prod',
+          sync: 'OutOfSync',
+          health: { status: 'Degraded' },
+        }),
+      ],
+      { sync: 'OutOfSync', health: 'Degraded' },
+    ],
+    [
+      'the newest transition as when it changed',
+      [
+        object('a', {
+          cluster: 'c1',
+          environment: 'prod',
+          lastTransitionTime: '2026-01-01T10:00:00Z',
+        }),
+        object('b', {
+          cluster: 'c2',
+          environment: 'prod',
+          lastTransitionTime: '2026-01-02T10:00:00Z',
+        }),
+      ],
+      { changedAt: '2026-01-02T10:00:00Z' },
+    ],
+    [
+      'the first target’s revision',
+      [
+        object('a', { cluster: 'c1', environment: 'prod' }),
+        object('b', {
+          cluster: 'c2',
+          environment: 'prod',
+          revision: 'a'.repeat(40),
+        }),
+      ],
+      { revision: 'a'.repeat(40) },
+    ],
+  ])('gives a column %s', (_, objects, expected) => {
+    expect(pipelineColumns(objects, ['prod'])[0]).toMatchObject(expected);
+  });
+});

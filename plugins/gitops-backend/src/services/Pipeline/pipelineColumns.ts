@@ -1,0 +1,66 @@
+import {
+  worstHealth,
+  type ObjectStatus,
+  type SyncStatus,
+} from '@gitops-portal/plugin-gitops-common';
+import { isDeliveringObject } from '../Deliveries/deliveryTimeline';
+
+const SYNC_ORDER: SyncStatus[] = ['OutOfSync', 'Unknown', 'Synced'];
+
+/** One environment's delivering objects, before the config repo and GitHub are asked about them. */
+export interface PipelineColumn {
+  environment: string;
+  targets: ObjectStatus[];
+  sync: SyncStatus;
+  health: ObjectStatus['health']['status'];
+  /** The config-repo revision its targets are synced at: the first target's with one. */
+  revision?: string;
+  changedAt?: string;
+}
+
+/**
+ * An entity's delivering objects (Argo CD Applications, Flux Kustomizations and HelmReleases) as pipeline columns:
+ * one per environment (an object without one counts under its cluster's name), in `order`; environments the order
+ * does not name follow, alphabetically. Each column says its worst sync and health and when it last changed.
+ */
+export function pipelineColumns(
+  objects: ObjectStatus[],
+  order: string[],
+): PipelineColumn[] {
+  const byEnvironment = new Map<string, ObjectStatus[]>();
+  for (const object of objects.filter(isDeliveringObject)) {
+    const environment = object.environment ?? object.cluster;
+    byEnvironment.set(environment, [
+      ...(byEnvironment.get(environment) ?? []),
+      object,
+    ]);
+  }
+  const rank = (environment: string) => {
+    const index = order.indexOf(environment);
+    return index >= 0 ? index : order.length;
+  };
+  return [...byEnvironment.keys()]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(environment => {
+      const targets = byEnvironment.get(environment)!;
+      const changedAt = targets
+        .map(target => target.lastTransitionTime)
+        .filter((at): at is string => !!at)
+        .sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+      const revision = targets.find(target => target.revision)?.revision;
+      return {
+        environment,
+        targets,
+        sync:
+          SYNC_ORDER.find(status => targets.some(t => t.sync === status)) ??
+          'Unknown',
+        health: worstHealth(targets.map(t => t.health.status)) ?? 'Unknown',
+        ...(revision ? { revision } : {}),
+        ...(changedAt ? { changedAt } : {}),
+      };
+    });
+}
+
+/** A Git commit SHA (what a config-repo revision is; a chart version or an OCI digest is not). */
+export const isCommitSha = (revision: string | undefined): revision is string =>
+  !!revision && /^[0-9a-f]{40}$/.test(revision);

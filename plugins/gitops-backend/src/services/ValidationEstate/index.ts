@@ -1,0 +1,2 @@
+export { createValidationEstateService } from './createValidationEstateService';
+export type { ValidationEstateService } from './types';

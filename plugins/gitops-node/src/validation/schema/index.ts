@@ -1,0 +1,3 @@
+export * from './createSchemaValidator';
+export * from './kubernetesVersion';
+export type { CrdSource } from './crdSchemas';

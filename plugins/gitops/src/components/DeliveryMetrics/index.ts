@@ -1,0 +1,3 @@
+export { DeliveryMetrics } from './DeliveryMetrics';
+export { EntityDeliveryMetrics } from './EntityDeliveryMetrics';
+export { TeamDeliveryMetrics } from './TeamDeliveryMetrics';

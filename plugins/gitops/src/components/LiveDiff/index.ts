@@ -1,0 +1,2 @@
+export { LiveDiff } from './LiveDiff';
+export { LiveDiffToggle, showsLiveDiff } from './LiveDiffToggle';
