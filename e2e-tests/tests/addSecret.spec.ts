@@ -34,7 +34,9 @@ test.describe('the add-secret golden path', () => {
       .fill('payments-api-token');
     await page.getByRole('textbox', { name: 'Key' }).fill('token');
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Value', { exact: true }).fill(VALUE);
+    await page
+      .getByRole('textbox', { name: 'Value', exact: true })
+      .fill(VALUE);
     await page.getByRole('button', { name: 'Next' }).click();
     const number = await createAndReadPullRequest(
       page,

@@ -115,7 +115,7 @@ export default function DeliveryMetricsCharts(props: {
         ]}
         rows={rows}
       >
-        <BarChart data={rows}>
+        <BarChart data={rows} accessibilityLayer={false}>
           {grid}
           {x}
           <YAxis allowDecimals={false} tick={axis} />
@@ -145,7 +145,7 @@ export default function DeliveryMetricsCharts(props: {
         ]}
         rows={rows}
       >
-        <LineChart data={rows}>
+        <LineChart data={rows} accessibilityLayer={false}>
           {grid}
           {x}
           <YAxis tick={axis} />

@@ -20,16 +20,19 @@ export function ArgoResources(props: { object: ObjectStatus }) {
   if (resources.length === 0) return null;
   const outOfSync = resources.filter(r => r.sync === 'OutOfSync').length;
   const label = `${props.object.name} in ${props.object.cluster}`;
+  const count = `${resources.length} resources${
+    outOfSync > 0 ? ` (${outOfSync} OutOfSync)` : ''
+  }`;
   return (
     <>
       <Button
         size="small"
         aria-expanded={open}
-        aria-label={`${open ? 'Hide' : 'Show'} resources of ${label}`}
+        // The name holds the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+        aria-label={`${open ? 'Hide' : 'Show'} resources of ${label}: ${count}`}
         onClick={() => setOpen(!open)}
       >
-        {resources.length} resources
-        {outOfSync > 0 ? ` (${outOfSync} OutOfSync)` : ''}
+        {count}
       </Button>
       {open && (
         <Table size="small" aria-label={`Resources of ${label}`}>

@@ -112,7 +112,7 @@ describe('EntityGitopsContent', () => {
     await render();
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Show resources of shop in prod-eu',
+        name: /^Show resources of shop in prod-eu/,
       }),
     );
     const table = screen.getByRole('table', {

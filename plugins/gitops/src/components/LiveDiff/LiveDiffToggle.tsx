@@ -39,7 +39,7 @@ export function LiveDiffToggle(props: { object: ObjectStatus }) {
         aria-label={`${open ? 'Hide' : 'Show'} live diff of ${label}`}
         onClick={() => setOpen(!open)}
       >
-        {open ? 'Hide diff' : 'Diff desired vs live'}
+        {open ? 'Hide live diff' : 'Show live diff'}
       </Button>
       {open && (
         <LiveDiff
