@@ -8,31 +8,21 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   createClusterSource,
   createEnvironments,
-  readClusterLinks,
   scheduleClusterRefresh,
 } from './clusters';
 import { readGitopsConfig } from './config';
 import { registerGitopsPermissions } from './permissions';
 import { observeReconciler } from './metrics';
 import { createReconciler } from './reconciler';
-import { createRouter } from './routes';
+import { createRouter, createRouteServices } from './routes';
 import { createAlertService, readAlertsConfig } from './services/Alerts';
-import { createDeliveryService } from './services/Deliveries';
-import {
-  createDeliveryMetricsService,
-  readDeliveryMetricsConfig,
-} from './services/DeliveryMetrics';
 import { createEntityIndex, scheduleEntityIndex } from './services/EntityIndex';
 import {
   createHistoryStore,
   scheduleHistoryRetention,
 } from './services/HistoryStore';
-import { createLiveDiffService } from './services/LiveDiff';
 import { createObjectCache } from './services/ObjectCache';
-import { createPipelineService } from './services/Pipeline';
-import { createPullRequestService } from './services/PullRequests';
 import { createSignalPublisher } from './services/SignalPublisher';
-import { createValidationEstateService } from './services/ValidationEstate';
 
 /**
  * The GitOps portal backend: watches the GitOps objects of every configured cluster (sharded: this replica's share)
@@ -97,42 +87,17 @@ export const gitopsPlugin = createBackendPlugin({
           await alerts.stop();
           await publisher.stop();
         });
-        const deliveries = createDeliveryService({
-          ...deps,
-          history,
-          clusterOrder: () =>
-            clusterSource.clusters().map(cluster => cluster.name),
-        });
-        // The target clusters' CRDs and policies, for validation of the pull requests the portal opens.
-        const validationEstate = createValidationEstateService({
-          ...deps,
-          clusterSource,
-        });
         deps.httpRouter.use(
           await createRouter({
             ...deps,
             environments,
             statusStore: reconciler.statusStore,
-            pullRequests: createPullRequestService({
+            ...createRouteServices({
               ...deps,
-              validationEstate,
-            }),
-            validationEstate,
-            deliveries,
-            deliveryMetrics: createDeliveryMetricsService({
               history,
-              deliveries,
+              clusterSource,
               statusStore: reconciler.statusStore,
-              config: readDeliveryMetricsConfig(deps.config),
-            }),
-            pipeline: createPipelineService({
-              ...deps,
               environments,
-              links: readClusterLinks(deps.config),
-            }),
-            liveDiff: createLiveDiffService({
-              ...deps,
-              clusters: () => clusterSource.clusters(),
             }),
             onUnknownEntity: ref => entityIndex.refreshForUnknown(ref),
           }),

@@ -42,4 +42,23 @@ describe('scaffolderModuleGitops', () => {
       await backend.stop();
     }
   });
+
+  it('refuses to start with a bad branch prefix, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        extensionPoints: [
+          [scaffolderActionsExtensionPoint, { addActions: () => {} }],
+        ],
+        features: [
+          scaffolderModuleGitops,
+          mockServices.rootConfig.factory({
+            data: {
+              integrations: { github: [] },
+              gitops: { pullRequests: { branchPrefix: 'bad..prefix/' } },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow('gitops.pullRequests.branchPrefix');
+  });
 });

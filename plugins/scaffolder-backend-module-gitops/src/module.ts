@@ -14,6 +14,7 @@ import {
   createGitopsServiceCreateAction,
   createGitopsTeamOnboardAction,
 } from './actions';
+import { pullRequestSettingsOf } from './actions/runConfigRepoPullRequest';
 
 /** Adds the `gitops:*` actions to the scaffolder. */
 export const scaffolderModuleGitops = createBackendModule({
@@ -30,6 +31,8 @@ export const scaffolderModuleGitops = createBackendModule({
         auth: coreServices.auth,
       },
       async init({ scaffolder, config, logger, permissions, discovery, auth }) {
+        // Read once, here: a bad gitops.pullRequests or gitops.validation key stops the start, not a task.
+        pullRequestSettingsOf(config);
         const deps = {
           config,
           logger,

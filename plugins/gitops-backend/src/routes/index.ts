@@ -1,2 +1,3 @@
 export { createRouter } from './createRouter';
+export { createRouteServices } from './routeServices';
 export type { RouterOptions } from './types';

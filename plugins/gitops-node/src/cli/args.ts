@@ -12,6 +12,8 @@ Options:
   --kubectl PATH     kubectl with kustomize (default: kubectl on PATH)
   --helm PATH        helm for apps/<service>/chart with each overlay's values.yaml
                      (default: helm on PATH)
+  --config FILE      an app-config YAML whose gitops.validation applies (rules, policies, crds, kubernetesVersion);
+                     repeatable, later files override earlier ones
   --format FORMAT    text (default), markdown or json
   --help             show this help
 
@@ -22,8 +24,9 @@ export interface CliOptions {
   repoDir?: string;
   overlays: string[];
   manifests: string[];
-  kubectlPath: string;
-  helmPath: string;
+  configFiles: string[];
+  kubectlPath?: string;
+  helmPath?: string;
   format: 'text' | 'markdown' | 'json';
   help?: boolean;
 }
@@ -33,8 +36,7 @@ export function parseArgs(argv: string[]): CliOptions {
   const options: CliOptions = {
     overlays: [],
     manifests: [],
-    kubectlPath: 'kubectl',
-    helmPath: 'helm',
+    configFiles: [],
     format: 'text',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -47,6 +49,7 @@ export function parseArgs(argv: string[]): CliOptions {
     if (flag === '--repo-dir') options.repoDir = value();
     else if (flag === '--overlay') options.overlays.push(value());
     else if (flag === '--manifests') options.manifests.push(value());
+    else if (flag === '--config') options.configFiles.push(value());
     else if (flag === '--kubectl') options.kubectlPath = value();
     else if (flag === '--helm') options.helmPath = value();
     else if (flag === '--format') {

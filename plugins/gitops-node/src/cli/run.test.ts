@@ -1,5 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { KUBECTL } from '../__testUtils__/harness';
@@ -58,6 +65,66 @@ describe('gitops-validate', () => {
     expect(stdout).toContain(
       'apps/web/overlays/dev/kustomization.yaml: [immutable-image-tag]',
     );
+  });
+
+  /** Writes an app-config file beside the checkout and returns its path. */
+  async function appConfig(text: string) {
+    const file = join(dir, 'app-config.local.yaml');
+    await writeFile(file, text);
+    return file;
+  }
+
+  it('applies the rule settings of --config (a disabled rule no longer fails)', async () => {
+    const overlay = join(dir, 'apps/web/overlays/dev/kustomization.yaml');
+    const text = await readFile(overlay, 'utf8');
+    await writeFile(overlay, text.replace(/newTag: .*/, 'newTag: latest'));
+    const config = await appConfig(
+      'gitops:\n  validation:\n    rules:\n      immutable-image-tag: { enabled: false }\n',
+    );
+    const { code } = await runCli([
+      ...['--repo-dir', dir, '--kubectl', KUBECTL],
+      ...['--overlay', 'apps/web/overlays/dev', '--config', config],
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it("evaluates the estate's policies from the configured policy paths", async () => {
+    await mkdir(join(dir, 'platform/policies'), { recursive: true });
+    await writeFile(
+      join(dir, 'platform/policies/owner.yaml'),
+      [
+        'apiVersion: kyverno.io/v1',
+        'kind: ClusterPolicy',
+        'metadata: { name: owner-label }',
+        'spec:',
+        '  validationFailureAction: Enforce',
+        '  rules:',
+        '    - name: needs-owner',
+        '      match: { any: [{ resources: { kinds: [Deployment] } }] }',
+        '      validate: { message: owner label required, pattern: { metadata: { labels: { owner: "?*" } } } }',
+      ].join('\n'),
+    );
+    const config = await appConfig(
+      'gitops:\n  validation:\n    policies: { paths: [platform/policies/] }\n',
+    );
+    const { code, stdout } = await runCli([
+      ...['--repo-dir', dir, '--kubectl', KUBECTL],
+      ...['--overlay', 'apps/web/overlays/dev', '--config', config],
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('[kyverno]');
+    expect(stdout).toContain('owner label required');
+  });
+
+  it('exits 2 naming the key of a bad --config', async () => {
+    const config = await appConfig(
+      'gitops:\n  validation:\n    rules:\n      no-such-rule: {}\n',
+    );
+    const { code, stderr } = await runCli([
+      ...['--repo-dir', dir, '--config', config],
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('gitops.validation.rules');
   });
 
   it('prints JSON with --format json', async () => {

@@ -1,5 +1,8 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import { parse as parseYaml } from 'yaml';
+import { parseValidationConfig, ValidationOptions } from '../validation/config';
 import { renderValidationMarkdown } from '../validation/markdown';
 import { helmReleaseTargets } from '../validation/helm';
 import { validateConfigRepoChange } from '../validation/validateConfigRepoChange';
@@ -32,6 +35,38 @@ async function expand(root: string, paths: string[]): Promise<string[]> {
   return out;
 }
 
+/** What one config file holds (Backstage's JsonObject). */
+type AppConfigData = Parameters<
+  typeof ConfigReader.fromConfigs
+>[0][number]['data'];
+
+/** `gitops.validation` of the `--config` files (later ones win, as in Backstage), or its defaults without any. */
+async function validationSettings(files: string[]): Promise<ValidationOptions> {
+  const configs = await Promise.all(
+    files.map(async file => ({
+      context: file,
+      data: (parseYaml(await readFile(file, 'utf8')) ?? {}) as AppConfigData,
+    })),
+  );
+  return parseValidationConfig(
+    ConfigReader.fromConfigs(configs)
+      .getOptionalConfig('gitops.validation')
+      ?.get(),
+  );
+}
+
+/** The YAML files under `paths` (a directory ends with `/`), read from the checkout, by repo path. */
+async function filesUnder(
+  root: string,
+  paths: string[],
+): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const path of await expand(root, paths)) {
+    files[path] = await readFile(join(root, path), 'utf8');
+  }
+  return files;
+}
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -51,6 +86,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const root = options.repoDir!;
+  let settings: ValidationOptions;
+  try {
+    settings = await validationSettings(options.configFiles);
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n`);
+    return 2;
+  }
   const appFiles = await yamlFiles(root, 'apps');
   const overlays =
     options.overlays.length > 0
@@ -73,8 +115,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     touchedOverlays: overlays,
     helmReleases: helmReleaseTargets(appFiles),
     manifestFiles: manifests,
-    kubectlPath: options.kubectlPath,
-    helmPath: options.helmPath,
+    kubectlPath: options.kubectlPath ?? settings.kubectlPath,
+    helmPath: options.helmPath ?? settings.helmPath,
+    timeoutMs: settings.timeoutMs,
+    rules: settings.rules,
+    kubernetesVersion: settings.kubernetesVersion,
+    ...(settings.crdPaths.length > 0
+      ? { crdFiles: await filesUnder(root, settings.crdPaths) }
+      : {}),
+    ...(settings.policies.enabled
+      ? { policyFiles: await filesUnder(root, settings.policies.paths) }
+      : {}),
   });
   if (options.format === 'json')
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);

@@ -101,6 +101,8 @@ export async function ensureBranch(
   const { octokit, owner } = repo;
   const { branch } = change;
   const commitSha = await writeCommit(repo, change, [change.baseSha]);
+  /** GitHub said the branch existed before this run (not a 5xx that may hide our own create). */
+  let existed = false;
   try {
     await octokit.git.createRef({
       owner,
@@ -110,8 +112,8 @@ export async function ensureBranch(
     });
     return { kind: 'created', commitSha };
   } catch (error) {
-    const exists = isGithubStatus(error, 422, /already exists/i);
-    if (!exists && !isUncertainWrite(error)) throw error;
+    existed = isGithubStatus(error, 422, /already exists/i);
+    if (!existed && !isUncertainWrite(error)) throw error;
   }
   for (let attempt = 1; ; attempt++) {
     const head = await branchHead(repo, branch);
@@ -120,7 +122,11 @@ export async function ensureBranch(
         `Could not create branch ${branch}; GitHub did not keep it`,
       );
     }
-    if (head === commitSha) return { kind: 'created', commitSha };
+    // Our commit at the head: a hidden create of ours, or (the branch existed) an earlier run of the same request
+    // in the same second, whose commit is identical to ours (same tree, parent, message and timestamps).
+    if (head === commitSha) {
+      return { kind: existed ? 'current' : 'created', commitSha };
+    }
     const commits = await portalCommitsSinceBase(repo, change, head);
     const tip = commits.find(c => c.sha === head);
     if (tip?.commit.tree.sha === change.treeSha) {

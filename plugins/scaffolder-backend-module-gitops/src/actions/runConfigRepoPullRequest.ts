@@ -59,6 +59,30 @@ export interface RunPullRequestOptions {
   ) => Promise<ConfigRepoChange>;
 }
 
+const settingsByConfig = new WeakMap<
+  object,
+  {
+    branchPrefix: string;
+    validation: ReturnType<typeof readValidationOptions>;
+  }
+>();
+
+/**
+ * The branch prefix and validation settings of a config, read (and checked) once per config, not on every run:
+ * the module reads them at start-up, so a bad key stops the backend instead of the first task.
+ */
+export function pullRequestSettingsOf(config: GitopsActionDeps['config']) {
+  let settings = settingsByConfig.get(config);
+  if (!settings) {
+    settings = {
+      branchPrefix: readBranchPrefix(config),
+      validation: readValidationOptions(config),
+    };
+    settingsByConfig.set(config, settings);
+  }
+  return settings;
+}
+
 /**
  * Opens (or updates) the pull request of one action run. The writes run in a
  * checkpoint keyed by the branch, so a task resumed after a restart reuses
@@ -68,13 +92,13 @@ export async function runConfigRepoPullRequest(
   options: RunPullRequestOptions,
 ): Promise<PullRequestOutcome> {
   const { ctx, deps, target, input } = options;
-  const branchPrefix = readBranchPrefix(deps.config);
+  const { branchPrefix, validation } = pullRequestSettingsOf(deps.config);
   const branch =
     input.branch ??
     portalBranchName({ prefix: branchPrefix, ...options.defaultBranch });
   const baseBranch = input.baseBranch ?? 'main';
   const validate = {
-    ...readValidationOptions(deps.config),
+    ...validation,
     clusterEstates:
       options.environments && deps.clusterEstates
         ? await deps.clusterEstates(options.environments)

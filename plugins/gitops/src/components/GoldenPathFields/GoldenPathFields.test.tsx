@@ -184,3 +184,28 @@ describe('GitopsEnvironmentPicker', () => {
     expect(last()).toBe('stage');
   });
 });
+
+describe('the golden-path fields of one form', () => {
+  const backend = setupGitopsServer();
+
+  it('share one request for the options', async () => {
+    const requests = backend.serve('/golden-path-options', {
+      configRepos: [REPO],
+      environments: ['dev', 'prod'],
+      clusters: [],
+    });
+    const values: unknown[] = [];
+    await renderWithApis(
+      <>
+        <Harness field={ConfigRepoPickerField} schema={{}} values={values} />
+        <Harness
+          field={EnvironmentPickerField}
+          schema={{ type: 'array' }}
+          values={values}
+        />
+      </>,
+    );
+    expect(await screen.findByRole('checkbox', { name: 'prod' })).toBeChecked();
+    expect(requests).toHaveLength(1);
+  });
+});
