@@ -86,7 +86,8 @@ test.describe('fleet, home and catalog', () => {
     await expect(page).toHaveURL(/\/gitops$/);
     // the sandbox's guest owns group:default/payments (app-config.sandbox.yaml)
     await expect(page.getByText('Your teams: payments')).toBeVisible();
-    await expect(fleetRows(page)).toHaveCount(3);
+    // payments-api, payments-ledger, fraud-scorer (services.yaml) and payments-webhooks (charts.yaml)
+    await expect(fleetRows(page)).toHaveCount(4);
     await expect(fleetRows(page).first()).toContainText('fraud-scorer');
     await expect(fleetRows(page).first()).toContainText('Degraded');
     await expect(page.getByText('1 broken now')).toBeVisible();
@@ -98,7 +99,7 @@ test.describe('fleet, home and catalog', () => {
     page,
   }, testInfo) => {
     await page.goto('/gitops?env=prod&health=Healthy');
-    await expect(fleetRows(page)).toHaveCount(2);
+    await expect(fleetRows(page)).toHaveCount(3);
     await expect(fleetRows(page)).not.toContainText(['fraud-scorer']);
     await expect(
       fleetTable(page).getByRole('columnheader').allTextContents(),

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadDemoServices } from './demo/demoServices';
+import { CHART_SERVICE } from './demo/chartService';
 import { CONFIG_REPO } from './demo/environments';
 import { SandboxServices, startSandboxServices } from './sandboxServices';
 
@@ -74,13 +75,33 @@ describe('startSandboxServices', () => {
   it.each(['dev', 'staging', 'prod'])(
     'seeds %s with an Argo CD Application per Argo CD service, synced at the config repo head',
     async cluster => {
-      const apps = await argoApps(sandbox, cluster);
+      // services.yaml's (single-source); the multi-source one is checked below
+      const apps = (await argoApps(sandbox, cluster)).filter(
+        a => !a.spec.sources,
+      );
       const argoServices = services.filter(s => s.engine === 'argocd');
       expect(
         apps.map(a => a.metadata.labels['backstage.io/kubernetes-id']).sort(),
       ).toEqual(argoServices.map(s => s.name).sort());
       expect(new Set(apps.map(a => a.status.sync.revision))).toEqual(
         new Set([headOf(sandbox)]),
+      );
+    },
+  );
+
+  it.each(['dev', 'staging', 'prod'])(
+    'seeds %s with the multi-source Application of the chart service: the chart at its version, the values at the head',
+    async cluster => {
+      const apps = (await argoApps(sandbox, cluster)).filter(
+        a => a.spec.sources,
+      );
+      expect(apps.map(a => [a.metadata.name, a.status.sync.revisions])).toEqual(
+        [
+          [
+            `${CHART_SERVICE.name}-${cluster}`,
+            [CHART_SERVICE.chart.targetRevision, headOf(sandbox)],
+          ],
+        ],
       );
     },
   );

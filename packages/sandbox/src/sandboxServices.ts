@@ -15,6 +15,7 @@ import { startGitopsOperator } from './operator/gitopsOperator';
 import { GitopsOperator, GitopsOperatorOptions } from './operator/types';
 import { clusterObjects } from './demo/clusterObjects';
 import { configRepoFiles } from './demo/configRepo';
+import { chartServiceFiles, chartServiceObjects } from './demo/chartService';
 import { loadDemoServices } from './demo/demoServices';
 import { sandboxSecretMethods } from './demo/secretMethods';
 import { CONFIG_REPO, DEMO_ENVIRONMENTS } from './demo/environments';
@@ -89,6 +90,7 @@ async function seedConfigRepo(
       message: 'Seed the sandbox GitOps config repo',
       files: {
         ...configRepoFiles(loadDemoServices(), github.gitUrl(owner, repo)),
+        ...chartServiceFiles(github.gitUrl(owner, repo)),
         ...extraFiles,
       },
     });
@@ -112,6 +114,15 @@ function seedClusters(kube: KubeEmulator, revision: string, repoUrl: string) {
     cluster.apply(gitopsCrds());
     cluster.apply(
       clusterObjects(services, env, revision, repoUrl) as KubeObject[],
+    );
+    // the multi-source Application (remote Helm chart, values from the config repo)
+    cluster.apply(
+      chartServiceObjects(
+        env,
+        revision,
+        repoUrl,
+        new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      ) as KubeObject[],
     );
   }
 }

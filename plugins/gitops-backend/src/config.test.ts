@@ -16,7 +16,16 @@ describe('readGitopsConfig', () => {
       retentionMs: 30 * 24 * 3600_000,
       discoveryIntervalMs: 15 * 60_000,
       discoveryFallbackIntervalMs: 60_000,
-      health: { argoCdNamespace: 'argocd' },
+      health: {
+        argoCdNamespace: 'argocd',
+        limits: {
+          timeoutMs: 100,
+          memoryBytes: 8 * 1024 * 1024,
+          maxInstructions: 10_000_000,
+        },
+        runtime: expect.any(Function),
+      },
+      managedKinds: { watch: 'referenced', max: 100 },
     });
   });
 

@@ -78,7 +78,7 @@ describe('templates/promote-service', () => {
       'an environment the config repo does not have',
       ['dev', 'qa'],
       'failed',
-      /Cannot edit apps\/payments-api\/overlays\/qa\/kustomization.yaml: no such file/,
+      /from dev to qa on main: looked under .*apps\/payments-api\/overlays\/qa\//,
     ],
   ])(
     'refuses %s and opens no PR',

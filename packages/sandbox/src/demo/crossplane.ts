@@ -103,6 +103,7 @@ function crd(
   kind: string,
   plural: string,
   scope: 'Namespaced' | 'Cluster',
+  categories?: string[],
 ) {
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
@@ -116,6 +117,7 @@ function crd(
         plural,
         singular: kind.toLowerCase(),
         listKind: `${kind}List`,
+        ...(categories ? { categories } : {}),
       },
       versions: [
         {
@@ -188,6 +190,8 @@ export function crossplaneDefinitions() {
         k.managed.kind,
         k.managed.plural,
         'Cluster',
+        // as the AWS provider's CRDs are: the portal tells managed resource kinds by the `managed` category
+        ['crossplane', 'managed', 'aws'],
       ),
     ];
   });

@@ -4,6 +4,8 @@
  * applying, then Healthy, or Degraded on a failed render or an injected fault.
  */
 
+import { argoRevisionFields, argoSourceFields } from './argoSources';
+
 type Obj = Record<string, any>;
 
 export type DeliveryPhase =
@@ -84,11 +86,13 @@ function argoResources(input: PhaseInput, previous: Obj[] | undefined) {
 export function argoApplicationStatusIn(app: Obj, input: PhaseInput): Obj {
   const previous: Obj = app.status ?? {};
   const { revision, at, phase } = input;
-  const source = app.spec?.source ?? app.spec?.sources?.[0];
+  // `revision`/`source`, or `revisions`/`sources` of a multi-source Application, wherever Argo CD writes them
+  const revisions = argoRevisionFields(app, revision);
+  const sources = argoSourceFields(app);
   const sync = (status: string) => ({
     status,
-    revision,
-    comparedTo: { source, destination: app.spec?.destination },
+    ...revisions,
+    comparedTo: { ...sources, destination: app.spec?.destination },
   });
   const base = {
     ...previous,
@@ -113,7 +117,7 @@ export function argoApplicationStatusIn(app: Obj, input: PhaseInput): Obj {
             'Waiting for rollout to finish: 0 of 1 updated replicas are available...',
         },
         operationState: {
-          operation: { sync: { revision } },
+          operation: { sync: revisions },
           phase: 'Running',
           message: 'waiting for healthy state of the workload',
           startedAt: at,
@@ -131,17 +135,17 @@ export function argoApplicationStatusIn(app: Obj, input: PhaseInput): Obj {
             ? { status: 'Healthy' }
             : { status: 'Degraded', message: input.message },
         operationState: {
-          operation: { sync: { revision } },
+          operation: { sync: revisions },
           phase: 'Succeeded',
           message: 'successfully synced (all tasks run)',
           startedAt: previous.operationState?.startedAt ?? at,
           finishedAt: at,
-          syncResult: { revision, source },
+          syncResult: { ...revisions, ...sources },
         },
         // Argo CD keeps the last ten deployments.
         history: [
           ...history,
-          { id: nextId, revision, deployedAt: at, source },
+          { id: nextId, ...revisions, deployedAt: at, ...sources },
         ].slice(-10),
       };
     }

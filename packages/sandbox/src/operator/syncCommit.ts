@@ -2,7 +2,11 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EmulatedCluster, parseObjects } from '@internal/kube-emulator';
+import {
+  EmulatedCluster,
+  KubeObject,
+  parseObjects,
+} from '@internal/kube-emulator';
 import { ConfigRepoCheckout } from './configRepoCheckout';
 import {
   applyClusterTree,
@@ -23,6 +27,7 @@ import {
 import { touchesInputs } from './kustomizeInputs';
 import { deliverySource, sourceInputs } from './deliverySource';
 import { claimStatusIn } from './claimStatus';
+import { composeRenderedClaims } from './crossplaneDouble';
 import { OperatorFault } from './types';
 
 const run = promisify(execFile);
@@ -46,6 +51,8 @@ interface Delivery extends TrackedObject {
   /** The folder it renders with kustomize; none for Helm sources (not rendered) and claims. */
   path?: string;
   resources?: RenderedResource[];
+  /** What the render produced, for the Crossplane claims among it. */
+  rendered?: KubeObject[];
   renderError?: string;
 }
 
@@ -59,7 +66,8 @@ async function render(ctx: SyncContext, delivery: Delivery): Promise<void> {
       ['kustomize', join(ctx.checkout.dir, delivery.path)],
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
-    delivery.resources = parseObjects(stdout).map(trackedOf);
+    delivery.rendered = parseObjects(stdout);
+    delivery.resources = delivery.rendered.map(trackedOf);
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? '').trim();
     delivery.renderError = stderr || (error as Error).message;
@@ -112,6 +120,15 @@ function setPhase(
     ...live,
     status: statusIn(live, delivery, phase, revision, ctx, message),
   });
+  if (delivery.rendered)
+    composeRenderedClaims(
+      cluster,
+      delivery,
+      delivery.rendered,
+      phase,
+      now(),
+      message,
+    );
 }
 
 /** Flux sources fetch every commit of the branch, whatever it touches. */

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { parseAllDocuments } from 'yaml';
 import { checkpointStore, run, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsCrossplaneClaimAction } from './crossplaneClaim';
 import { postgresXrd } from './crossplaneClaim.examples';
@@ -23,6 +24,27 @@ describe('gitops:crossplane:claim', () => {
     const text = await run('cat', ['apps/web/claims/web-db.yaml'], dir);
     expect(text).toContain('apiVersion: database.acme.io/v1alpha1');
     expect(text).toContain('name: web-db-connection');
+  });
+
+  it("labels the claim with the service's backstage.io/kubernetes-id, so it maps to the entity once applied", async () => {
+    const { repo, repoUrl } = await github.newRepo();
+    const { ctx, outputs } = await github.context({ ...claim, repoUrl });
+
+    await createGitopsCrossplaneClaimAction(github.deps()).handler(ctx);
+
+    const { rendered } = await github.renderTouchedOverlays(
+      repo,
+      outputs.branch as string,
+      ['apps/web/overlays/prod/kustomization.yaml'],
+    );
+    const [renderedClaim] = parseAllDocuments(
+      rendered['apps/web/overlays/prod'],
+    )
+      .map(doc => doc.toJS())
+      .filter(doc => doc?.kind === 'PostgreSQLInstance');
+    expect(renderedClaim.metadata.labels).toMatchObject({
+      'backstage.io/kubernetes-id': 'web',
+    });
   });
 
   it('adds a second claim to the existing claims kustomization', async () => {

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import type { Xrd } from '@gitops-portal/plugin-gitops-common';
+import {
+  KUBERNETES_ID_LABEL,
+  type Xrd,
+} from '@gitops-portal/plugin-gitops-common';
 import {
   ConfigRepoChange,
   ConfigRepoReader,
@@ -54,7 +57,12 @@ export function claimManifest(request: ClaimRequest): string {
   return yaml.stringify({
     apiVersion: `${xrd.group}/${version.name}`,
     kind: xrd.claimKind,
-    metadata: { name: request.name },
+    // The Kubernetes plugin's id label maps the claim to its service's entity wherever it is applied (the composite
+    // and managed resources follow the claim); an estate mapping by Argo CD tracking or Flux labels needs no more.
+    metadata: {
+      name: request.name,
+      labels: { [KUBERNETES_ID_LABEL]: request.service },
+    },
     spec: {
       parameters: request.parameters,
       writeConnectionSecretToRef: {

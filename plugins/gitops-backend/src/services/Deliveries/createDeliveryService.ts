@@ -14,6 +14,7 @@ import {
   readConfigRepoLocation,
 } from '@gitops-portal/plugin-gitops-node';
 import { HistoryStore } from '../HistoryStore';
+import { changesEnvironment } from './changesEnvironment';
 import { deliveryEnvironments, isDeliveringObject } from './deliveryTimeline';
 import {
   listPortalPullRequests,
@@ -130,12 +131,7 @@ export function createDeliveryService(options: {
       contains,
       isChangedRepo: url => sameRepo(url, pullRequestRepo),
       changedEnvironment: environment =>
-        changed.some(
-          file =>
-            file.startsWith(
-              `apps/${request.service}/overlays/${environment}/`,
-            ) || file.startsWith(`clusters/${environment}/`),
-        ),
+        changesEnvironment(changed, request.service, environment),
       clusterOrder: clusterOrder(),
     });
     return { ...delivery, environments };

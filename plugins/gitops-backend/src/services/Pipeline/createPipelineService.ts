@@ -193,7 +193,11 @@ export function createPipelineService(options: {
   return {
     async pipeline({ entityRef, service, objects }) {
       const environments = await Promise.all(
-        pipelineColumns(objects, options.environments()).map(environmentOf),
+        pipelineColumns(
+          objects,
+          options.environments(),
+          url => !!location && sameRepo(url, configRepoUrl(location)),
+        ).map(environmentOf),
       );
       const gaps = await Promise.all(
         environments

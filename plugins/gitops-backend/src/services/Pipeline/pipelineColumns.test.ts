@@ -96,3 +96,31 @@ describe('pipelineColumns', () => {
     expect(pipelineColumns(objects, ['prod'])[0]).toMatchObject(expected);
   });
 });
+
+describe('pipelineColumns of a multi-source Application', () => {
+  const CONFIG_REPO = 'https://github.com/acme/config.git';
+  const SHA = 'b'.repeat(40);
+  // a remote Helm chart first (its revision is the chart version), then the values from the config repo
+  const chartWithValues = object('shop-prod', {
+    cluster: 'c1',
+    environment: 'prod',
+    revision: '2.3.1',
+    sources: [
+      {
+        repoURL: 'https://charts.example.org',
+        chart: 'web',
+        revision: '2.3.1',
+      },
+      { repoURL: CONFIG_REPO, ref: 'values', revision: SHA },
+    ],
+  });
+
+  it.each<[string, (url: string) => boolean, string | undefined]>([
+    ["the config-repo source's revision", url => url === CONFIG_REPO, SHA],
+    ['no revision when no source is the config repo', () => false, undefined],
+  ])('gives a column %s', (_, isConfigRepo, expected) => {
+    expect(
+      pipelineColumns([chartWithValues], ['prod'], isConfigRepo)[0].revision,
+    ).toBe(expected);
+  });
+});

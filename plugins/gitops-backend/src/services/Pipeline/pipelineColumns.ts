@@ -13,7 +13,7 @@ export interface PipelineColumn {
   targets: ObjectStatus[];
   sync: SyncStatus;
   health: ObjectStatus['health']['status'];
-  /** The config-repo revision its targets are synced at: the first target's with one. */
+  /** The config-repo revision its targets are synced at: the first target's with one (a multi-source one's config-repo source's). */
   revision?: string;
   changedAt?: string;
 }
@@ -26,7 +26,16 @@ export interface PipelineColumn {
 export function pipelineColumns(
   objects: ObjectStatus[],
   order: string[],
+  /** Whether a source's repoURL is the config repo: a multi-source Application's revision is that source's. */
+  isConfigRepo: (repoURL: string) => boolean = () => false,
 ): PipelineColumn[] {
+  // A multi-source Application's first revision may be its chart's version: the config-repo source's says the commit.
+  const revisionOf = (target: ObjectStatus) =>
+    target.sources
+      ? target.sources.find(
+          source => source.repoURL && isConfigRepo(source.repoURL),
+        )?.revision
+      : target.revision;
   const byEnvironment = new Map<string, ObjectStatus[]>();
   for (const object of objects.filter(isDeliveringObject)) {
     const environment = object.environment ?? object.cluster;
@@ -47,7 +56,7 @@ export function pipelineColumns(
         .map(target => target.lastTransitionTime)
         .filter((at): at is string => !!at)
         .sort((a, b) => Date.parse(b) - Date.parse(a))[0];
-      const revision = targets.find(target => target.revision)?.revision;
+      const revision = targets.map(revisionOf).find(Boolean);
       return {
         environment,
         targets,

@@ -35,14 +35,16 @@ function nodeFor(
 ): CrossplaneNode {
   const object = objects.find(o => matches(o, ref));
   if (object) used.add(object.key);
-  // Claim → composite → managed is 3 levels; nested composites stop at 5.
+  // Claim → composite → managed is 3 levels; nested composites stop at 5. A managed resource's compositeRef
+  // names its parent, so only a claim's is followed down.
+  const info = object?.crossplane;
   const children =
     object && depth < 5
       ? [
-          ...(object.crossplane?.compositeRef
-            ? [object.crossplane.compositeRef]
+          ...(info?.role === 'claim' && info.compositeRef
+            ? [info.compositeRef]
             : []),
-          ...(object.crossplane?.resourceRefs ?? []),
+          ...(info?.resourceRefs ?? []),
         ].map(child => nodeFor(child, objects, used, depth + 1))
       : [];
   return { ref, object, children };
