@@ -22,6 +22,7 @@ import {
 } from './portalPullRequests';
 import { sameRepo } from './repoUrl';
 import { DeliveryService } from './types';
+import { boundedCache } from '../../lib/boundedCache';
 
 /** History rows read per timeline; a service's objects change a few times per delivery. */
 const HISTORY_LIMIT = 5_000;
@@ -29,18 +30,6 @@ const HISTORY_LIMIT = 5_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** Bounds of the caches of immutable answers (files of a head commit, ancestry of two commits). */
 const CACHE_SIZE = 2_000;
-
-/** A Map that forgets its oldest entries beyond `CACHE_SIZE`. */
-function boundedCache<V>() {
-  const map = new Map<string, V>();
-  return {
-    get: (key: string) => map.get(key),
-    set(key: string, value: V) {
-      map.set(key, value);
-      if (map.size > CACHE_SIZE) map.delete(map.keys().next().value!);
-    },
-  };
-}
 
 /** Does `revision` contain `commit` (same commit, or a descendant)? GitHub's compare says "ahead" or "identical". */
 async function containsCommit(
@@ -95,8 +84,8 @@ export function createDeliveryService(options: {
   const { config, logger, history, clusterOrder } = options;
   const configRepo = readConfigRepoLocation(config);
   const branchPrefix = readBranchPrefix(config);
-  const files = boundedCache<string[]>();
-  const ancestry = boundedCache<boolean>();
+  const files = boundedCache<string[]>(CACHE_SIZE);
+  const ancestry = boundedCache<boolean>(CACHE_SIZE);
 
   async function timeline(
     reader: ConfigRepoReader,

@@ -30,6 +30,7 @@ import {
   Manifest,
   ResourceId,
 } from './types';
+import { boundedCache } from '../../lib/boundedCache';
 
 /** At most this many resources are compared per request (the rest are named in a note). */
 const MAX_RESOURCES = 200;
@@ -74,10 +75,10 @@ export function createLiveDiffService(options: {
   // The namespace whose argocd-cm custom health is read is also where its diffing customisation lives.
   const argoCdNamespace =
     config.getOptionalString('gitops.health.argoCdNamespace') ?? 'argocd';
-  const renders = new Map<
-    string,
-    Promise<{ objects: Manifest[]; desired: LiveDiffDesiredSource }>
-  >();
+  const renders =
+    boundedCache<
+      Promise<{ objects: Manifest[]; desired: LiveDiffDesiredSource }>
+    >(RENDER_CACHE_SIZE);
 
   /** A render of a commit SHA is kept; a branch or tag moves, so it is rendered each time. */
   function cachedRender(location: ConfigRepoLocation, source: DesiredSource) {
@@ -89,9 +90,6 @@ export function createLiveDiffService(options: {
       // A failure is not kept: the next request tries again.
       rendered.catch(() => renders.delete(key));
       renders.set(key, rendered);
-      if (renders.size > RENDER_CACHE_SIZE) {
-        renders.delete(renders.keys().next().value!);
-      }
     }
     return rendered;
   }

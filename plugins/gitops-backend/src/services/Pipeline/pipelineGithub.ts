@@ -11,7 +11,10 @@ import {
   createGithubClient,
   GithubClient,
 } from '@gitops-portal/plugin-gitops-node';
-import { boundedCache } from './boundedCache';
+import { boundedCache } from '../../lib/boundedCache';
+
+/** Entries kept per cache: answers about immutable shas, a few per environment pair and service. */
+const CACHE_SIZE = 2_000;
 import { readDeliveredVersion } from './readDeliveredVersion';
 
 /** A gap lists at most this many commits: enough to see what waits, bounded for the page. */
@@ -96,9 +99,9 @@ export function createPipelineGithub(options: {
 }) {
   const { config, logger, location } = options;
   const repo = { owner: location.owner, repo: location.repo };
-  const commits = boundedCache<PipelineCommit>();
-  const gaps = boundedCache<PipelineCommit[]>();
-  const versions = boundedCache<RunningVersion>();
+  const commits = boundedCache<PipelineCommit>(CACHE_SIZE);
+  const gaps = boundedCache<PipelineCommit[]>(CACHE_SIZE);
+  const versions = boundedCache<RunningVersion>(CACHE_SIZE);
 
   async function client(): Promise<GithubClient> {
     try {
