@@ -12,4 +12,5 @@ if [ ! -f "$dist" ] || [ -n "$(find packages/app/src plugins/*/src -newer "$dist
   yarn workspace app build > .tools/app-build.log 2>&1 || { tail -40 .tools/app-build.log; exit 1; }
 fi
 
-exec node --require @backstage/cli/config/nodeTransform.cjs packages/sandbox/src/start.ts
+# Arguments go to the sandbox: `--estate flux-helm` starts that profile instead of the demo (see its README).
+exec node --require @backstage/cli/config/nodeTransform.cjs packages/sandbox/src/start.ts "$@"

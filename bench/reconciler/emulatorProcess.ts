@@ -23,8 +23,10 @@ export interface EmulatorProcess {
 
 const CLI = join(__dirname, '../../packages/kube-emulator/bin/kube-emulator');
 
+/** `crdFamilies`: the tools whose CRDs each cluster gets (`--crds=a,b`); default every one (`--crds`). */
 export async function startEmulatorProcess(
   names: string[],
+  crdFamilies?: string[],
 ): Promise<EmulatorProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-reconciler-'));
   const child: ChildProcess = spawn(
@@ -32,7 +34,7 @@ export async function startEmulatorProcess(
     [
       CLI,
       ...names.flatMap(name => ['--cluster', name]),
-      '--crds',
+      crdFamilies ? `--crds=${crdFamilies.join(',')}` : '--crds',
       '--token-file',
       dir,
       '--control-port',

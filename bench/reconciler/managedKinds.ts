@@ -1,9 +1,9 @@
 /**
  * Benchmark (run on purpose, not a test) of how the reconciler watches Crossplane managed resource kinds: a cluster
- * with a provider family's 900 managed resource CRDs, of which 40 are referenced by composites, watched on demand
- * (`gitops.watch.managedKinds.watch: referenced`, the default) and by watching every managed CRD (`all`), one after
- * the other in the same run. Prints one JSON line: watches opened, kinds watched, objects cached and the heap the
- * watcher holds (after gc) for each. See README.md.
+ * with Argo CD, Crossplane and a provider family's 900 managed resource CRDs, of which 40 are referenced by
+ * composites, watched on demand (`gitops.watch.managedKinds.watch: referenced`, the default) and by watching every
+ * managed CRD (`all`), one after the other in the same run. Prints one JSON line: watches opened (by what they
+ * watch), kinds watched, objects cached and the heap the watcher holds (after gc) for each. See README.md.
  */
 import { ConfigReader } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
@@ -21,7 +21,10 @@ const MANAGED_CRDS = Number(process.env.BENCH_MANAGED_CRDS ?? 900);
 const IN_USE = Number(process.env.BENCH_MANAGED_IN_USE ?? 40);
 /** Managed resources per kind (every kind has some: a cluster with a provider family in use). */
 const OBJECTS_PER_KIND = Number(process.env.BENCH_OBJECTS_PER_KIND ?? 2);
+/** The tools installed besides the provider family (the emulator's `--crds=` families; `all` = every one). */
+const CRD_FAMILIES = process.env.BENCH_CRD_FAMILIES ?? 'argocd,crossplane';
 const GROUP = 'platform.example.org';
+const MANAGED_GROUP_SUFFIX = '.aws.example.org';
 const PROVIDERS = [
   'ec2',
   's3',
@@ -41,7 +44,7 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const managedKind = (i: number) => {
   const provider = PROVIDERS[i % PROVIDERS.length];
   return {
-    group: `${provider}.aws.example.org`,
+    group: `${provider}${MANAGED_GROUP_SUFFIX}`,
     kind: `Resource${i}`,
     plural: `resource${i}s`,
     provider: 'aws',
@@ -162,6 +165,30 @@ async function heapAfterGc() {
   return process.memoryUsage().heapUsed;
 }
 
+/**
+ * The watch requests a cluster saw, by what they watch: managed resource kinds, the other kinds (GitOps kinds the
+ * cluster serves, XRDs, composites...), and the watcher's own two (CustomResourceDefinitions, the argocd-cm).
+ */
+function watchBreakdown(watchPaths: string[]) {
+  const isManaged = (path: string) => path.includes(`${MANAGED_GROUP_SUFFIX}/`);
+  const isWatcherOwn = (path: string) =>
+    path.endsWith('/customresourcedefinitions') || path.endsWith('/configmaps');
+  const other = watchPaths.filter(p => !isManaged(p) && !isWatcherOwn(p));
+  return {
+    managedKinds: watchPaths.filter(isManaged).length,
+    otherKinds: other.length,
+    crdAndArgocdCm: watchPaths.filter(isWatcherOwn).length,
+    // `plural.group`, as a CRD is named (the path's last segment and, under /apis, its group).
+    otherKindNames: other
+      .map(p => {
+        const segments = p.split('/');
+        const plural = segments[segments.length - 1];
+        return segments[1] === 'apis' ? `${plural}.${segments[2]}` : plural;
+      })
+      .sort(),
+  };
+}
+
 /** Watches one cluster in the given mode until its managed kinds are all watched and listed, then measures. */
 async function measure(
   cluster: RemoteCluster,
@@ -217,15 +244,10 @@ async function measure(
   const result = {
     readyMs,
     watchesOpened: proxy.counts.watch ?? 0,
+    watches: watchBreakdown(proxy.watchPaths),
     listRequests: proxy.counts.list ?? 0,
     discoveryRequests: proxy.counts.discovery ?? 0,
     kindsWatched: kinds.filter(k => k.state === 'watching').length,
-    // The watches of managed resource kinds; the rest are the GitOps kinds the emulator's `--crds` serves (every
-    // one the registry knows: more than a real cluster with only Crossplane installed has), Compositions, XRDs and
-    // the claim/composite kinds, plus the CRD and argocd-cm watches.
-    managedKindWatches: kinds.filter(
-      k => k.state === 'watching' && k.apiVersion.includes('.aws.example.org/'),
-    ).length,
     managedKindsWithObjectsCached: new Set(
       cache
         .all()
@@ -241,7 +263,10 @@ async function measure(
 }
 
 async function main() {
-  const emulator = await startEmulatorProcess(['on-demand', 'watch-all']);
+  const emulator = await startEmulatorProcess(
+    ['on-demand', 'watch-all'],
+    CRD_FAMILIES === 'all' ? undefined : CRD_FAMILIES.split(','),
+  );
   try {
     const [onDemandCluster, allCluster] = emulator.clusters;
     await seed(onDemandCluster);
@@ -257,6 +282,7 @@ async function main() {
     process.stdout.write(
       `${JSON.stringify({
         bench: 'reconciler-managed-kinds',
+        crdFamilies: CRD_FAMILIES,
         managedCrds: MANAGED_CRDS,
         inUse: IN_USE,
         objectsPerKind: OBJECTS_PER_KIND,

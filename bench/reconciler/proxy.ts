@@ -9,6 +9,8 @@ export interface CountingProxy {
   url: string;
   /** Requests seen so far, by a coarse kind (watch / list / get / discovery). */
   counts: Record<string, number>;
+  /** The path (without query) of every watch request, in order. */
+  watchPaths: string[];
   total(): number;
   close(): Promise<void>;
 }
@@ -27,10 +29,12 @@ export async function startCountingProxy(
 ): Promise<CountingProxy> {
   const upstream = new URL(target);
   const counts: Record<string, number> = {};
+  const watchPaths: string[] = [];
   const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
     const kind = classify(req.url ?? '/');
     counts[kind] = (counts[kind] ?? 0) + 1;
+    if (kind === 'watch') watchPaths.push((req.url ?? '/').split('?')[0]);
     const forward = http.request(
       {
         host: upstream.hostname,
@@ -58,6 +62,7 @@ export async function startCountingProxy(
   return {
     url: `http://127.0.0.1:${port}`,
     counts,
+    watchPaths,
     total: () => Object.values(counts).reduce((a, b) => a + b, 0),
     close: () =>
       new Promise<void>(resolve => {

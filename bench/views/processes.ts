@@ -37,7 +37,7 @@ export async function until(what: string, check: () => Promise<true | string>) {
 
 /**
  * The backend as `yarn workspace backend start` runs it, minus the file watcher: other work in the tree must not
- * restart it mid-measurement.
+ * restart it mid-measurement. It serves packages/app/dist, or BENCH_APP_DIR's dist (appPackage.cjs).
  */
 export function startBackend(configs: string[], dataDir: string): ChildProcess {
   const child = spawn(
@@ -46,6 +46,8 @@ export function startBackend(configs: string[], dataDir: string): ChildProcess {
       '--enable-source-maps',
       '--require',
       require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+      '--require',
+      resolve(__dirname, 'appPackage.cjs'),
       resolve(ROOT, 'packages/backend/src/index.ts'),
       ...configs.flatMap(c => ['--config', c]),
     ],
@@ -58,6 +60,9 @@ export function startBackend(configs: string[], dataDir: string): ChildProcess {
         NODE_ENV: 'development', // guest sign-in
         GITOPS_PORTAL_DATA_DIR: dataDir,
         ESBK_TSCONFIG_PATH: resolve(ROOT, 'tsconfig.json'),
+        ...(process.env.BENCH_APP_DIR
+          ? { BENCH_APP_DIR: resolve(process.env.BENCH_APP_DIR) }
+          : {}),
       },
     },
   );
@@ -69,4 +74,24 @@ export function startBackend(configs: string[], dataDir: string): ChildProcess {
     if (code) log(`backend exited ${code}:\n${tail}`);
   });
   return child;
+}
+
+/** How the backend serves the app: compression and cache headers of index.html and of its first script. */
+export async function servingHeaders(baseUrl: string) {
+  const index = await fetch(baseUrl, {
+    headers: { 'accept-encoding': 'gzip, br' },
+  });
+  const html = await index.text();
+  const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+  const js = script
+    ? await fetch(new URL(script, baseUrl), {
+        headers: { 'accept-encoding': 'gzip, br' },
+      })
+    : undefined;
+  await js?.arrayBuffer();
+  return {
+    indexCacheControl: index.headers.get('cache-control'),
+    scriptEncoding: js?.headers.get('content-encoding') ?? null,
+    scriptCacheControl: js?.headers.get('cache-control') ?? null,
+  };
 }

@@ -1,71 +1,66 @@
 /**
- * Benchmark (run on purpose, not a test) of the team overview (plugins/gitops) for a team of 500 services: the real
- * built app (packages/app/dist) served by the real backend, against the sandbox's emulators with a generated team.
- * Chromium (/usr/bin/chromium via playwright-core) loads `/gitops?team=…` in a fresh context per run and reads the
- * `gitops-team-overview-rendered` performance mark TeamOverview sets when its rows first render.
+ * Benchmark (run on purpose, not a test) of the GitOps views for a team of 500 services: the real built app
+ * (packages/app/dist) served by the real backend, against the sandbox's emulators with a generated team. Chromium
+ * (/usr/bin/chromium via playwright-core) cold-loads each page of pages.ts in a fresh context per run, the pages
+ * interleaved so each run sees the same machine load, next to the stock catalog page's first contentful paint.
  * Prints one JSON line; see README.md.
  */
 import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { stringify } from 'yaml';
 import { KubeObject } from '@internal/kube-emulator';
 import { startSandboxServices } from '@internal/sandbox';
-import { applications, catalogYaml, SERVICES, TEAM_REF } from './fixtures';
-import { freePort, log, ROOT, startBackend, until } from './processes';
+import { commitDesired, diffClusterObjects } from './diffFixture';
+import {
+  applications,
+  catalogYaml,
+  serviceName,
+  SERVICES,
+  TEAM,
+  TEAM_REF,
+} from './fixtures';
+import { measure, PAGES } from './pages';
+import {
+  freePort,
+  log,
+  ROOT,
+  servingHeaders,
+  startBackend,
+  until,
+} from './processes';
+import { median, summarise } from './summary';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
-const MARK = 'gitops-team-overview-rendered';
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-};
-const round = (n: number) => Math.round(n);
 
-/** One measured load of the team overview in a fresh context (cold HTTP cache, signed in via storage state). */
-async function measure(
-  browser: Browser,
-  baseUrl: string,
-  storageState: Awaited<ReturnType<BrowserContext['storageState']>>,
-) {
-  const context = await browser.newContext({ baseURL: baseUrl, storageState });
-  const page = await context.newPage();
-  let bytes = 0;
-  let requests = 0;
-  let teamStatusBytes = 0;
-  page.on('requestfinished', async request => {
-    const sizes = await request.sizes().catch(() => undefined);
-    if (!sizes) return;
-    const size = sizes.responseBodySize + sizes.responseHeadersSize;
-    bytes += size;
-    requests += 1;
-    if (request.url().includes('/api/gitops/teams/')) teamStatusBytes += size;
-  });
-  await page.goto(`/gitops?team=${encodeURIComponent(TEAM_REF)}`);
-  await page.waitForFunction(
-    m => performance.getEntriesByName(m).length > 0,
-    MARK,
-    { timeout: 120_000 },
-  );
-  const timings = await page.evaluate(m => {
-    const paint = performance.getEntriesByName('first-contentful-paint')[0];
-    const navigation = performance.getEntriesByType(
-      'navigation',
-    )[0] as PerformanceNavigationTiming;
-    return {
-      renderedMs: performance.getEntriesByName(m)[0].startTime,
-      firstContentfulPaintMs: paint?.startTime,
-      domContentLoadedMs: navigation?.domContentLoadedEventEnd,
-      rows: document.querySelectorAll('[data-testid="team-row"]').length,
-    };
-  }, MARK);
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await context.close();
-  return { ...timings, bytes, requests, teamStatusBytes };
+/** Server time of the APIs the pages wait for (median of RUNS sequential calls from Node, no browser). */
+async function apiTimes(baseUrl: string, token: string) {
+  const gitops = `${baseUrl}/api/gitops`;
+  const component = `${gitops}/entities/component/default/${serviceName(1)}`;
+  const paths = {
+    teamStatus: `${gitops}/teams/default/${TEAM}/status`,
+    entityStatus: `${component}/status`,
+    pipeline: `${component}/pipeline`,
+  };
+  const times: Record<string, number> = {};
+  for (const [name, url] of Object.entries(paths)) {
+    const samples = [];
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      const response = await fetch(url, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      samples.push(performance.now() - started);
+    }
+    times[name] = Math.round(median(samples));
+  }
+  return times;
 }
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
 
 async function main() {
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-views-'));
@@ -82,6 +77,12 @@ async function main() {
         .cluster(cluster.name)
         .apply(applications(cluster.name, 'prod') as KubeObject[]);
     }
+    const desiredRevision = commitDesired(
+      sandbox.github.repoPath('acme', 'gitops-config'),
+    );
+    sandbox.kube
+      .cluster('prod')
+      .apply(diffClusterObjects(desiredRevision) as KubeObject[]);
     const catalogFile = join(stateDir, 'bench-catalog.yaml');
     writeFileSync(catalogFile, catalogYaml());
     const port = await freePort();
@@ -118,6 +119,7 @@ async function main() {
       return app.ok || `app ${app.status}`;
     });
     const backendStartMs = Date.now() - started;
+    const serving = await servingHeaders(baseUrl);
     log(`backend up on ${baseUrl} after ${backendStartMs} ms`);
 
     browser = await chromium.launch({
@@ -177,17 +179,20 @@ async function main() {
       },
     );
     log(`team of ${SERVICES} services served after ${readyMs} ms more`);
+    const apiMs = await apiTimes(baseUrl, token);
 
-    const runs = [];
-    for (let i = 0; i < RUNS; i++)
-      runs.push(await measure(browser, baseUrl, storageState));
-    const first = runs[0];
-    if (runs.some(run => run.rows !== SERVICES)) {
-      throw new Error(
-        `a run rendered ${runs
-          .map(r => r.rows)
-          .join('/')} rows, not ${SERVICES}`,
-      );
+    const loadBefore = loadavg()[0];
+    const runs: Record<string, Awaited<ReturnType<typeof measure>>[]> = {};
+    for (let i = 0; i < RUNS; i++) {
+      for (const target of PAGES) {
+        const result = await measure(browser, baseUrl, storageState, target);
+        (runs[target.name] ??= []).push(result);
+        log(`run ${i + 1} ${target.name}: ${Math.round(result.readyMs)} ms`);
+        // BENCH_LOG_REQUESTS=1: what one cold load of each page fetched (bytes, method, URL), for finding what to cut.
+        if (i === 0 && process.env.BENCH_LOG_REQUESTS === '1') {
+          log(`${target.name} requests:\n${result.urls.join('\n')}`);
+        }
+      }
     }
     process.stdout.write(
       `${JSON.stringify({
@@ -195,23 +200,12 @@ async function main() {
         services: SERVICES,
         environments: sandbox.kube.clusters.length,
         runs: RUNS,
-        teamOverviewRenderedMs: {
-          first: round(first.renderedMs),
-          median: round(median(runs.map(r => r.renderedMs))),
-          max: round(Math.max(...runs.map(r => r.renderedMs))),
-        },
-        firstContentfulPaintMs: round(
-          median(runs.map(r => r.firstContentfulPaintMs ?? NaN)),
-        ),
-        domContentLoadedMs: round(
-          median(runs.map(r => r.domContentLoadedMs ?? NaN)),
-        ),
-        bytesTransferred: {
-          median: median(runs.map(r => r.bytes)),
-          teamStatusResponse: median(runs.map(r => r.teamStatusBytes)),
-        },
-        requests: median(runs.map(r => r.requests)),
+        ...summarise(runs),
+        apiMs,
+        app: process.env.BENCH_APP_DIR ?? 'packages/app',
+        serving,
         backendStartMs,
+        loadAverage1m: { before: loadBefore, after: loadavg()[0] },
         permissions: process.env.BENCH_PERMISSIONS === 'off' ? 'off' : 'on',
       })}\n`,
     );

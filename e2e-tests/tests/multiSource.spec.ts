@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   getObject,
   mergePullRequest,
+  openPreviewedPullRequest,
   pullRequestFiles,
   signInAsGuest,
 } from './sandboxState';
@@ -12,11 +13,22 @@ const CONFIG_REPO = 'acme/gitops-config';
 const SERVICE = 'payments-webhooks';
 const STAGING_VALUES = `apps/${SERVICE}/envs/staging/values.yaml`;
 const CHART_VERSION = '2.3.1';
+// The image tag each environment's values file pins (packages/sandbox/src/demo/environments.ts).
+const DEV_TAG = '1.4.0';
+const STAGING_TAG = '1.3.2';
 
 const application = (page: Page, environment: string) =>
   page
     .getByRole('table', { name: 'Environments by cluster' })
     .getByRole('group', { name: `Application ${SERVICE}-${environment}` });
+
+/** What the promotion pipeline's column of one environment says runs there: images, then charts. */
+const runningVersion = (page: Page, environment: string) =>
+  page
+    .getByRole('region', { name: 'Promotion pipeline' })
+    .getByRole('region', { name: `Environment ${environment}` })
+    .getByRole('list', { name: 'Running version' })
+    .getByRole('listitem');
 
 /** The entry of the Application's "Sources" list for one source. */
 const source = (page: Page, environment: string, text: string) =>
@@ -37,19 +49,15 @@ test.describe('a multi-source Application (remote Helm chart, values from the co
       source(page, 'staging', 'chart webhook-relay').getByText(CHART_VERSION),
     ).toBeVisible();
     await expect(source(page, 'staging', 'ref values')).toBeVisible();
+    // The pipeline's staging column runs the image tag its values file pins and the chart's version.
+    await expect(runningVersion(page, 'staging')).toHaveText([
+      `${SERVICE} ${STAGING_TAG}`,
+      `chart webhook-relay ${CHART_VERSION}`,
+    ]);
 
     // The promotion, through the entity's button: the dialog previews the values file before anything is written.
     await page.getByRole('button', { name: 'Promote dev → staging' }).click();
-    await expect(
-      page.getByRole('region', { name: 'Proposed change' }),
-    ).toContainText('values.yaml');
-    await page.getByRole('button', { name: 'Open pull request' }).click();
-    const link = page
-      .getByRole('alert')
-      .filter({ hasText: 'Pull request opened' })
-      .getByRole('link');
-    await expect(link).toBeVisible();
-    const number = Number((await link.textContent())!.match(/#(\d+)/)![1]);
+    const number = await openPreviewedPullRequest(page, 'values.yaml');
 
     const files = await pullRequestFiles(CONFIG_REPO, number);
     expect(files.map(f => f.filename)).toEqual([STAGING_VALUES]);
@@ -86,13 +94,18 @@ test.describe('a multi-source Application (remote Helm chart, values from the co
     await expect(staging.getByText('Synced', { exact: true })).toBeVisible();
     await expect(staging.getByText('Healthy', { exact: true })).toBeVisible();
 
-    // The promotion pipeline's staging column: its config commit is the values source's, not the chart's version.
+    // The promotion pipeline's staging column: its config commit is the values source's, not the chart's version;
+    // it runs the promoted image tag (read from the values file at that commit) on the same chart version.
     await expect(
       page
         .getByRole('region', { name: 'Promotion pipeline' })
         .getByRole('region', { name: 'Environment staging' })
         .getByRole('link', { name: `Commit ${short}` }),
     ).toBeVisible();
+    await expect(runningVersion(page, 'staging')).toHaveText([
+      `${SERVICE} ${DEV_TAG}`,
+      `chart webhook-relay ${CHART_VERSION}`,
+    ]);
 
     // The delivery of the pull request: Synced and Healthy in staging, judged against the values source (the
     // Application's first source, the chart, never contains a config-repo commit). Only staging changed, so the

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   guestToken,
   mergePullRequest,
+  openPreviewedPullRequest,
   pullRequestFiles,
   signInAsGuest,
 } from './sandboxState';
@@ -19,17 +20,9 @@ async function openPullRequestWith(
   await page.goto(`/catalog/default/component/${service}/gitops`);
   await page.getByRole('button', { name: button }).click();
   // The dialog shows the validated change (a diff of the overlay) before anything is written.
-  await expect(
-    page.getByRole('region', { name: 'Proposed change' }),
-  ).toContainText('kustomization.yaml');
-  await page.getByRole('button', { name: 'Open pull request' }).click();
-  const link = page
-    .getByRole('alert')
-    .filter({ hasText: 'Pull request opened' })
-    .getByRole('link');
-  await expect(link).toBeVisible();
+  const number = await openPreviewedPullRequest(page, 'kustomization.yaml');
   await page.screenshot({ path: shot, fullPage: true });
-  return Number((await link.textContent())!.match(/#(\d+)/)![1]);
+  return number;
 }
 
 test.describe('promotions open pull requests', () => {

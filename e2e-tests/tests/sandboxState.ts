@@ -152,3 +152,23 @@ export async function guestToken(page: Page): Promise<string> {
     .then(r => r.json());
   return backstageIdentity.token;
 }
+
+/**
+ * In an open promotion or rollback dialog: checks the proposed change shows `file` (the validated diff, before
+ * anything is written), opens the pull request and returns its number from the confirmation's link.
+ */
+export async function openPreviewedPullRequest(
+  page: Page,
+  file: string,
+): Promise<number> {
+  await expect(
+    page.getByRole('region', { name: 'Proposed change' }),
+  ).toContainText(file);
+  await page.getByRole('button', { name: 'Open pull request' }).click();
+  const link = page
+    .getByRole('alert')
+    .filter({ hasText: 'Pull request opened' })
+    .getByRole('link');
+  await expect(link).toBeVisible();
+  return Number((await link.textContent())!.match(/#(\d+)/)![1]);
+}

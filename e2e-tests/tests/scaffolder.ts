@@ -63,6 +63,7 @@ export async function scaffoldService(page: Page, name: string, shot: string) {
   await page.getByRole('textbox', { name: 'Name' }).fill(name);
   await pickEntity(page, 'Owner', 'payments', 'Payments');
   await page.getByRole('button', { name: 'Next' }).click(); // Delivery: the defaults
+  await page.getByRole('button', { name: 'Next' }).click(); // Drift policy: the defaults
   await page.getByRole('button', { name: 'Next' }).click(); // Repositories: pre-filled
   return createAndReadPullRequest(page, 'Config repo pull request', shot);
 }

@@ -19,6 +19,12 @@ export interface Config {
       repo: string;
       /** Base branch of pull requests. Default `main`. */
       branch?: string;
+      /**
+       * Where an environment's files of a service are when its live objects' sources do not say: a folder (ending
+       * in `/`) or a file, with `{env}` and optionally `{service}`, e.g. `deploy/{env}/{service}/`. Tried before the
+       * built-in layouts. `..`, an absolute path or another placeholder stops the backend at start-up.
+       */
+      pathTemplate?: string;
     };
     /** The pull requests the portal opens on the config repo. */
     pullRequests?: {

@@ -1,4 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CliUsageError, parseCliArgs } from './cliArgs';
+import { CRD_FAMILY_NAMES } from './crdFamilies';
+
+/** The names `--crds=` takes, pinned: scripts and the README use them. */
+const FAMILIES = [
+  'argocd',
+  'argo-rollouts',
+  'flagger',
+  'flux',
+  'crossplane',
+  'cert-manager',
+  'external-secrets',
+  'sealed-secrets',
+  'cluster-api',
+];
 
 describe('parseCliArgs', () => {
   it('parses clusters with and without ports', () => {
@@ -32,8 +48,31 @@ describe('parseCliArgs', () => {
       stateDir: '/s',
       controlPort: 6400,
       host: '0.0.0.0',
-      crds: true,
     });
+  });
+
+  it.each<[argv: string[], families: string[] | undefined]>([
+    [[], undefined],
+    [['--crds'], FAMILIES],
+    [['--crds=argocd,crossplane'], ['argocd', 'crossplane']],
+    [['--crds=crossplane,argocd,crossplane'], ['crossplane', 'argocd']],
+    ...FAMILIES.map((family): [string[], string[]] => [
+      [`--crds=${family}`],
+      [family],
+    ]),
+  ])('reads CRD families from %j', (crdArgs, families) => {
+    expect(parseCliArgs(['--cluster', 'dev', ...crdArgs]).crds).toEqual(
+      families,
+    );
+  });
+
+  it('knows exactly the pinned CRD families', () => {
+    expect(CRD_FAMILY_NAMES).toEqual(FAMILIES);
+  });
+
+  it.each(FAMILIES)('lists the CRD family %s in the README', family => {
+    const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
+    expect(readme).toContain(`\`${family}\``);
   });
 
   it('accepts --flag=value', () => {
@@ -70,6 +109,9 @@ describe('parseCliArgs', () => {
     [['--cluster', 'dev', '--cluster', 'dev'], /duplicate/],
     [['--cluster', 'dev', '--control-port', '70000'], /invalid port/],
     [['--cluster', 'dev', '--bogus'], /unknown argument/],
+    [['--cluster', 'dev', '--crds=argocd,istio'], /unknown family "istio"/],
+    [['--cluster', 'dev', '--crds='], /unknown family ""/],
+    [['--cluster', 'dev', '--crds', 'argocd'], /unknown argument "argocd"/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

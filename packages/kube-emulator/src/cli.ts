@@ -33,7 +33,7 @@ async function run(options: CliOptions) {
     controlPort: options.controlPort,
   });
   for (const cluster of emulator.clusters) {
-    if (options.crds) cluster.apply(gitopsCrds());
+    if (options.crds) cluster.apply(gitopsCrds(options.crds));
   }
   for (const seed of options.seeds) {
     const objects = parseObjects(readFileSync(seed.file, 'utf8'));

@@ -1,3 +1,5 @@
+import { CRD_FAMILY_NAMES, CrdFamily, isCrdFamily } from './crdFamilies';
+
 /** Parsed command line of `kube-emulator`. */
 export interface CliOptions {
   clusters: Array<{ name: string; port: number }>;
@@ -8,7 +10,8 @@ export interface CliOptions {
   controlPort?: number;
   /** Seed files; `cluster` undefined = every cluster. */
   seeds: Array<{ cluster?: string; file: string }>;
-  crds: boolean;
+  /** The tools whose CRDs every cluster gets (`--crds` alone: all of them); undefined = none. */
+  crds?: CrdFamily[];
   help: boolean;
 }
 
@@ -22,7 +25,8 @@ Options:
   --state-dir DIR           persist objects in DIR/<cluster>.json across restarts
   --control-port PORT       start the control HTTP API on 127.0.0.1:PORT (0 = random)
   --seed [CLUSTER=]FILE     apply a (multi-document) YAML file to every cluster, or to CLUSTER (repeatable)
-  --crds                    apply the GitOps CRDs (Argo CD, Argo Rollouts, Flux, Crossplane) to every cluster
+  --crds[=FAMILY,...]       apply the GitOps CRDs to every cluster: every tool's, or only the named ones
+                            (${CRD_FAMILY_NAMES.join(', ')})
   --help                    show this help
 `;
 
@@ -33,6 +37,19 @@ function parsePort(raw: string, what: string): number {
   if (!/^\d+$/.test(raw) || port > 65535)
     throw new CliUsageError(`${what}: invalid port "${raw}"`);
   return port;
+}
+
+/** `argocd,crossplane` → the families, each once; an empty or unknown name is a usage error. */
+function parseCrdFamilies(raw: string): CrdFamily[] {
+  const names = raw.split(',').map(name => name.trim());
+  const unknown = names.filter(name => !isCrdFamily(name));
+  if (unknown.length > 0)
+    throw new CliUsageError(
+      `--crds: unknown famil${unknown.length > 1 ? 'ies' : 'y'} ${unknown
+        .map(name => `"${name}"`)
+        .join(', ')} (known: ${CRD_FAMILY_NAMES.join(', ')})`,
+    );
+  return [...new Set(names as CrdFamily[])];
 }
 
 const WITH_VALUE = [
@@ -50,7 +67,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const options: CliOptions = {
     clusters: [],
     seeds: [],
-    crds: false,
     help: false,
   };
   const rawSeeds: string[] = [];
@@ -96,7 +112,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         rawSeeds.push(value!);
         break;
       case '--crds':
-        options.crds = true;
+        options.crds =
+          value === undefined ? [...CRD_FAMILY_NAMES] : parseCrdFamilies(value);
         break;
       case '--help':
       case '-h':

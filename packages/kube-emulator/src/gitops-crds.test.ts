@@ -1,4 +1,5 @@
 import { gitopsCrds, managedResourceCrd } from './crds';
+import type { KubeObject } from './types';
 import { Harness, rawRequest, startHarness } from './__testUtils__/harness';
 
 /** Where each GitOps kind the portal reads is served once `gitopsCrds()` is applied: group/version, plural, scope. */
@@ -20,6 +21,12 @@ const SERVED: Array<
     'ExternalArtifact',
     'source.toolkit.fluxcd.io/v1',
     'externalartifacts',
+    true,
+  ],
+  [
+    'ArtifactGenerator',
+    'source.extensions.fluxcd.io/v1beta1',
+    'artifactgenerators',
     true,
   ],
   ['ImageRepository', 'image.toolkit.fluxcd.io/v1', 'imagerepositories', true],
@@ -65,6 +72,33 @@ const SERVED: Array<
     true,
   ],
 ];
+
+describe('gitopsCrds families', () => {
+  const kindsOf = (crds: KubeObject[]) =>
+    crds.map(c => {
+      const spec = c.spec as {
+        group: string;
+        names: { kind: string };
+      };
+      return `${spec.names.kind}.${spec.group}`;
+    });
+
+  it('installs only the named tools', () => {
+    expect(kindsOf(gitopsCrds(['argocd', 'crossplane']))).toEqual([
+      'Application.argoproj.io',
+      'ApplicationSet.argoproj.io',
+      'AppProject.argoproj.io',
+      'CompositeResourceDefinition.apiextensions.crossplane.io',
+      'Composition.apiextensions.crossplane.io',
+      'Provider.pkg.crossplane.io',
+      'Configuration.pkg.crossplane.io',
+      'Function.pkg.crossplane.io',
+      'ProviderRevision.pkg.crossplane.io',
+      'ConfigurationRevision.pkg.crossplane.io',
+      'FunctionRevision.pkg.crossplane.io',
+    ]);
+  });
+});
 
 describe('gitopsCrds and managedResourceCrd', () => {
   let h: Harness;

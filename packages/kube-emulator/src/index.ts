@@ -5,6 +5,8 @@
  */
 export { startKubeEmulator } from './emulator';
 export { gitopsCrds, managedResourceCrd } from './crds';
+export { CRD_FAMILY_NAMES } from './crdFamilies';
+export type { CrdFamily } from './crdFamilies';
 export { parseObjects } from './yamlDocs';
 export type {
   EmulatedCluster,

@@ -5,6 +5,9 @@ export {
   type SandboxServices,
   type SandboxOperatorOptions,
 } from './sandboxServices';
+export type { SandboxEstate } from './sandboxEstate';
+export { demoEstate } from './demo/demoEstate';
+export { fluxHelmEstate } from './fluxHelm/fluxHelmEstate';
 export { startGitopsOperator } from './operator/gitopsOperator';
 export type {
   GitopsOperator,

@@ -2,34 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { PROJECT_KUBECTL } from './sandboxKubectl';
 import { stringify } from 'yaml';
-import {
-  gitopsCrds,
-  KubeEmulator,
-  KubeObject,
-  startKubeEmulator,
-} from '@internal/kube-emulator';
+import { KubeEmulator, startKubeEmulator } from '@internal/kube-emulator';
 import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
 import { startGitopsOperator } from './operator/gitopsOperator';
 import { GitopsOperator, GitopsOperatorOptions } from './operator/types';
-import { clusterObjects } from './demo/clusterObjects';
-import { configRepoFiles } from './demo/configRepo';
-import { chartServiceFiles, chartServiceObjects } from './demo/chartService';
-import { loadDemoServices } from './demo/demoServices';
-import { sandboxSecretMethods } from './demo/secretMethods';
-import { CONFIG_REPO, DEMO_ENVIRONMENTS } from './demo/environments';
-
-const PROJECT_KUBECTL = resolvePackagePath(
-  '@internal/sandbox',
-  '../../.tools/kubectl/kubectl/kubectl',
-);
+import { demoEstate } from './demo/demoEstate';
+import type { SandboxEstate } from './sandboxEstate';
 
 export interface SandboxPorts {
   github: number;
   kubeControl: number;
   /** First cluster port; the environments take consecutive ports in promotion order. */
   kubeFirstCluster: number;
+  /** The portal's port when it is not app-config's 7007 (a second sandbox beside the first). */
+  portal?: number;
 }
 
 export const DEFAULT_PORTS: SandboxPorts = {
@@ -37,6 +25,14 @@ export const DEFAULT_PORTS: SandboxPorts = {
   kubeControl: 6400,
   kubeFirstCluster: 6443,
 };
+
+/** The default ports moved by `offset` (SANDBOX_PORT_OFFSET), so a second sandbox can run beside the first. */
+export const portsWithOffset = (offset: number): SandboxPorts => ({
+  github: DEFAULT_PORTS.github + offset,
+  kubeControl: DEFAULT_PORTS.kubeControl + offset,
+  kubeFirstCluster: DEFAULT_PORTS.kubeFirstCluster + offset,
+  portal: offset === 0 ? undefined : 7007 + offset,
+});
 
 /** The simulated GitOps operator's settings, or `false` for clusters that never change on their own. */
 export type SandboxOperatorOptions =
@@ -55,6 +51,8 @@ export interface SandboxServices {
   configPath: string;
   /** The config repo's head commit at start (what freshly seeded clusters run). */
   revision: string;
+  /** The profile it was started with (its environments and config repo). */
+  estate: SandboxEstate;
   close(): Promise<void>;
 }
 
@@ -64,15 +62,13 @@ interface SandboxSecrets {
 }
 
 /** Tokens are made once and kept in the state folder, so a restart keeps working with the same config. */
-function loadSecrets(stateDir: string): SandboxSecrets {
+function loadSecrets(stateDir: string, environments: string[]): SandboxSecrets {
   const file = join(stateDir, 'secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   const token = () => randomBytes(16).toString('hex');
   const secrets: SandboxSecrets = {
     githubToken: token(),
-    clusterTokens: Object.fromEntries(
-      DEMO_ENVIRONMENTS.map(env => [env.name, token()]),
-    ),
+    clusterTokens: Object.fromEntries(environments.map(env => [env, token()])),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -80,19 +76,15 @@ function loadSecrets(stateDir: string): SandboxSecrets {
 
 async function seedConfigRepo(
   github: GithubEmulator,
-  extraFiles: Record<string, string>,
+  estate: SandboxEstate,
 ): Promise<string> {
-  const { owner, repo } = CONFIG_REPO;
+  const { owner, repo } = estate.configRepo;
   const repoPath = github.repoPath(owner, repo);
   if (!existsSync(repoPath)) {
     await github.createRepo(owner, repo, {
       defaultBranch: 'main',
       message: 'Seed the sandbox GitOps config repo',
-      files: {
-        ...configRepoFiles(loadDemoServices(), github.gitUrl(owner, repo)),
-        ...chartServiceFiles(github.gitUrl(owner, repo)),
-        ...extraFiles,
-      },
+      files: estate.repoFiles(github.gitUrl(owner, repo)),
     });
   }
   return execFileSync('git', ['rev-parse', 'refs/heads/main'], {
@@ -101,29 +93,21 @@ async function seedConfigRepo(
   }).trim();
 }
 
-function seedClusters(kube: KubeEmulator, revision: string, repoUrl: string) {
-  const services = loadDemoServices();
-  for (const env of DEMO_ENVIRONMENTS) {
-    const cluster = kube.cluster(env.name);
+async function seedClusters(
+  kube: KubeEmulator,
+  estate: SandboxEstate,
+  revision: string,
+  repoUrl: string,
+) {
+  for (const env of estate.environments) {
+    const cluster = kube.cluster(env);
     // A cluster holding our CRDs was seeded by an earlier start; keep what it has.
     if (
       cluster.list('apiextensions.k8s.io/v1', 'CustomResourceDefinition')
         .length > 0
     )
       continue;
-    cluster.apply(gitopsCrds());
-    cluster.apply(
-      clusterObjects(services, env, revision, repoUrl) as KubeObject[],
-    );
-    // the multi-source Application (remote Helm chart, values from the config repo)
-    cluster.apply(
-      chartServiceObjects(
-        env,
-        revision,
-        repoUrl,
-        new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      ) as KubeObject[],
-    );
+    await estate.seedCluster(cluster, env, revision, repoUrl);
   }
 }
 
@@ -132,28 +116,40 @@ function writeBackendConfig(
   github: GithubEmulator,
   kube: KubeEmulator,
   secrets: SandboxSecrets,
-  secretMethods: object,
+  estate: SandboxEstate,
+  portal: number | undefined,
 ) {
   const host = new URL(github.url).host;
+  const portalUrl = `http://localhost:${portal}`;
   const config = {
+    ...estate.backendConfig.root,
+    ...(portal === undefined
+      ? {}
+      : {
+          app: { baseUrl: portalUrl },
+          backend: {
+            baseUrl: portalUrl,
+            listen: { port: portal },
+            cors: { origin: portalUrl },
+          },
+        }),
     integrations: {
       github: [{ host, apiBaseUrl: github.apiUrl, token: secrets.githubToken }],
     },
     gitops: {
-      configRepo: { host, ...CONFIG_REPO, branch: 'main' },
+      configRepo: { host, ...estate.configRepo, branch: 'main' },
       // The delivery metrics' longest window is 90 days (the seeded history covers it).
       history: { retention: { days: 91 } },
-      // How the add-secret template adds a secret in each environment (demo/secretMethods.ts).
-      secrets: { environments: secretMethods },
+      ...estate.backendConfig.gitops,
       // The project's own kubectl (scripts/setup.sh) validates pull requests, whatever is on PATH.
       ...(existsSync(PROJECT_KUBECTL)
         ? { validation: { kubectlPath: PROJECT_KUBECTL } }
         : {}),
-      clusters: DEMO_ENVIRONMENTS.map(env => {
-        const cluster = kube.cluster(env.name);
+      clusters: estate.environments.map(env => {
+        const cluster = kube.cluster(env);
         return {
-          name: env.name,
-          environment: env.name,
+          name: env,
+          environment: env,
           url: cluster.url,
           skipTLSVerify: true,
           serviceAccountToken: cluster.token,
@@ -175,38 +171,31 @@ export async function startSandboxServices(
   stateDir: string,
   ports: SandboxPorts = DEFAULT_PORTS,
   operatorOptions: SandboxOperatorOptions = {},
+  estateOf: (stateDir: string) => Promise<SandboxEstate> = demoEstate,
 ): Promise<SandboxServices> {
   mkdirSync(stateDir, { recursive: true });
-  const secrets = loadSecrets(stateDir);
+  const estate = await estateOf(stateDir);
+  const secrets = loadSecrets(stateDir, estate.environments);
   const github = await startGithubEmulator({
     dataDir: join(stateDir, 'github'),
     port: ports.github,
     tokens: [secrets.githubToken],
   });
   const kube = await startKubeEmulator({
-    clusters: DEMO_ENVIRONMENTS.map((env, i) => ({
-      name: env.name,
+    clusters: estate.environments.map((env, i) => ({
+      name: env,
       port: ports.kubeFirstCluster === 0 ? 0 : ports.kubeFirstCluster + i,
-      token: secrets.clusterTokens[env.name],
+      token: secrets.clusterTokens[env],
     })),
     kubeconfigDir: join(stateDir, 'kube'),
     stateDir: join(stateDir, 'kube', 'state'),
     controlPort: ports.kubeControl,
   });
-  const { owner, repo } = CONFIG_REPO;
-  const secretMethods = await sandboxSecretMethods(stateDir);
-  const revision = await seedConfigRepo(github, {
-    '.sops.yaml': secretMethods.sopsYaml,
-  });
-  seedClusters(kube, revision, github.gitUrl(owner, repo));
+  const { owner, repo } = estate.configRepo;
+  const revision = await seedConfigRepo(github, estate);
+  await seedClusters(kube, estate, revision, github.gitUrl(owner, repo));
   const configPath = join(stateDir, 'app-config.sandbox.yaml');
-  writeBackendConfig(
-    configPath,
-    github,
-    kube,
-    secrets,
-    secretMethods.environments,
-  );
+  writeBackendConfig(configPath, github, kube, secrets, estate, ports.portal);
   const operator =
     operatorOptions === false
       ? undefined
@@ -225,6 +214,7 @@ export async function startSandboxServices(
           kubectlPath: existsSync(PROJECT_KUBECTL)
             ? PROJECT_KUBECTL
             : undefined,
+          chartVersions: estate.chartVersions,
         });
   return {
     github,
@@ -232,6 +222,7 @@ export async function startSandboxServices(
     operator,
     configPath,
     revision,
+    estate,
     async close() {
       await operator?.close(); // before the emulators, so no sync writes into a closed cluster
       await Promise.all([kube.close(), github.close()]);

@@ -6,16 +6,39 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
+  portsWithOffset,
   SandboxOperatorOptions,
   SandboxServices,
   startSandboxServices,
 } from './sandboxServices';
-import { CONFIG_REPO } from './demo/environments';
 import { loadDemoServices } from './demo/demoServices';
+import { demoEstate } from './demo/demoEstate';
+import { fluxHelmEstate } from './fluxHelm/fluxHelmEstate';
+import type { SandboxEstate } from './sandboxEstate';
 import { deliveryHistory } from './demo/deliveryHistory';
 import { seedDeliveryHistory } from './demo/seedDeliveryHistory';
 
 const ROOT = resolvePackagePath('@internal/sandbox', '../..');
+
+/** The profiles `--estate <name>` (or SANDBOX_ESTATE) picks; `demo` without either. */
+const ESTATES: Record<string, (stateDir: string) => Promise<SandboxEstate>> = {
+  demo: demoEstate,
+  'flux-helm': fluxHelmEstate,
+};
+
+function estateName(args: string[]): string {
+  const at = args.indexOf('--estate');
+  const name = at >= 0 ? args[at + 1] : process.env.SANDBOX_ESTATE ?? 'demo';
+  if (!name || !(name in ESTATES)) {
+    throw new Error(
+      `unknown --estate ${name ?? '(none)'}; one of ${Object.keys(ESTATES).join(
+        ', ',
+      )}`,
+    );
+  }
+  return name;
+}
+
 const STATE_DIR = resolve(process.env.SANDBOX_STATE_DIR ?? `${ROOT}/.sandbox`);
 
 /** The simulated operator's settings from the environment (see the README). */
@@ -34,6 +57,12 @@ function operatorOptions(): SandboxOperatorOptions {
  * the generated config (the install test runs a stock app against them).
  */
 const WITH_PORTAL = process.env.SANDBOX_PORTAL !== 'off';
+
+/** SANDBOX_PORT_OFFSET moves every port (the portal's 7007 too), for a second sandbox beside the first. */
+const PORTS = portsWithOffset(
+  Number(process.env.SANDBOX_PORT_OFFSET ?? 0) || 0,
+);
+const PORTAL_URL = `http://localhost:${PORTS.portal ?? 7007}`;
 
 let services: SandboxServices | undefined;
 let backend: ChildProcess | undefined;
@@ -55,9 +84,9 @@ async function stop(code: number) {
 }
 
 function banner(s: SandboxServices) {
-  const { owner, repo } = CONFIG_REPO;
+  const { owner, repo } = s.estate.configRepo;
   return [
-    `sandbox: state in ${STATE_DIR}`,
+    `sandbox: estate ${s.estate.name}, state in ${STATE_DIR}`,
     `sandbox: GitHub emulator ${s.github.url} (config repo ${s.github.gitUrl(
       owner,
       repo,
@@ -68,7 +97,7 @@ function banner(s: SandboxServices) {
     ),
     `sandbox: cluster control API ${s.kube.controlUrl}`,
     WITH_PORTAL
-      ? 'sandbox: starting the portal on http://localhost:7007 (sign in as guest)'
+      ? `sandbox: starting the portal on ${PORTAL_URL} (sign in as guest)`
       : `sandbox: not starting the portal (SANDBOX_PORTAL=off); backend config in ${s.configPath}`,
     '',
   ].join('\n');
@@ -79,20 +108,23 @@ async function main() {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 
+  const estate = estateName(process.argv.slice(2));
   services = await startSandboxServices(
     STATE_DIR,
-    undefined,
+    PORTS,
     operatorOptions(),
+    ESTATES[estate],
   );
   if (stopping) return;
   process.stdout.write(banner(services));
   if (!WITH_PORTAL) return; // the emulators' servers keep the process alive until a signal
-  // Before the portal's first start: 90 days of delivery history, so the delivery metrics are not empty.
+  // Before the portal's first start: 90 days of the demo's delivery history, so the delivery metrics are not empty.
   if (
-    await seedDeliveryHistory(
+    estate === 'demo' &&
+    (await seedDeliveryHistory(
       resolve(STATE_DIR, 'data'),
       deliveryHistory(loadDemoServices(), services.revision, new Date()),
-    )
+    ))
   ) {
     process.stdout.write('sandbox: seeded 90 days of delivery history\n');
   }

@@ -98,6 +98,7 @@ export const gitopsPlugin = createBackendPlugin({
               clusterSource,
               statusStore: reconciler.statusStore,
               environments,
+              labelsOf: key => reconciler.cache.matchOf(key)?.labels,
             }),
             onUnknownEntity: ref => entityIndex.refreshForUnknown(ref),
           }),

@@ -9,55 +9,7 @@ import {
   crdsOf,
   startClusters,
 } from './__testUtils__/clusters';
-
-/** A cluster-scoped CRD as Kyverno installs its ClusterPolicy (schema left open: the emulator only stores it). */
-const clusterPolicyCrd = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'clusterpolicies.kyverno.io' },
-  spec: {
-    group: 'kyverno.io',
-    names: {
-      kind: 'ClusterPolicy',
-      plural: 'clusterpolicies',
-      singular: 'clusterpolicy',
-      listKind: 'ClusterPolicyList',
-    },
-    scope: 'Cluster',
-    versions: [
-      {
-        name: 'v1',
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
-            type: 'object',
-            'x-kubernetes-preserve-unknown-fields': true,
-          },
-        },
-      },
-    ],
-  },
-};
-
-const requireTeam = {
-  apiVersion: 'kyverno.io/v1',
-  kind: 'ClusterPolicy',
-  metadata: { name: 'require-team' },
-  spec: {
-    validationFailureAction: 'Enforce',
-    rules: [
-      {
-        name: 'team-label',
-        match: { any: [{ resources: { kinds: ['Deployment'] } }] },
-        validate: {
-          message: 'team label required',
-          pattern: { metadata: { labels: { team: '?*' } } },
-        },
-      },
-    ],
-  },
-};
+import { clusterPolicyCrd, requireLabelPolicy } from './__testUtils__/kyverno';
 
 /** `GET /validation-estate`: the target clusters' CRDs and policies, for backend plugins only. */
 describe('GET /validation-estate', () => {
@@ -67,7 +19,12 @@ describe('GET /validation-estate', () => {
     emulator = await startClusters(['dev', 'prod', 'staging'], {
       crds: false,
     });
-    emulator.cluster('dev').apply([clusterPolicyCrd, requireTeam]);
+    emulator
+      .cluster('dev')
+      .apply([
+        clusterPolicyCrd(),
+        requireLabelPolicy('team', 'team label required'),
+      ]);
   });
   afterAll(() => emulator.close());
 

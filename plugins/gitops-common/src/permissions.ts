@@ -7,7 +7,7 @@ import {
  * The resource type of every GitOps permission: the catalog's. Policies written for catalog entities (e.g. the
  * catalog's own `isEntityOwner`) then apply to GitOps permissions unchanged, and conditions the GitOps plugin ships
  * (pluginId `gitops`) are evaluated by the GitOps backend against the same entities. Written out rather than
- * imported from @backstage/plugin-catalog-common/alpha, which this package does not depend on.
+ * imported from `@backstage/plugin-catalog-common/alpha`, which this package does not depend on.
  *
  * @public
  */

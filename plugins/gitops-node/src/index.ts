@@ -103,6 +103,8 @@ export type {
   ServiceEnvironment,
 } from './manifests/types';
 export { pinHelmImage, pinImage } from './manifests/pinImage';
+export { setDriftPolicy } from './manifests/setDriftPolicy';
+export type { DriftPolicyEdit } from './manifests/setDriftPolicy';
 export type {
   PinHelmImageOptions,
   PinImageOptions,
@@ -113,8 +115,9 @@ export {
   portalBranchName,
   readBranchPrefix,
 } from './pullRequests/branchNames';
-// Renderers the backend's live diff reuses to render the desired state at a revision.
+// Renderers the backend's live diff reuses to render the desired state at a revision, and the temp checkout they read.
 export { renderKustomization } from './validation/kustomize';
+export { withTempCheckout } from './validation/tempCheckout';
 export { helmTemplate } from './validation/helm';
 export { parseManifests } from './validation/objects';
 

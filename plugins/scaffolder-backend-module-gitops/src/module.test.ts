@@ -6,7 +6,7 @@ import {
 import { scaffolderModuleGitops } from './module';
 
 describe('scaffolderModuleGitops', () => {
-  it('registers the eight gitops actions, each supporting dry runs', async () => {
+  it('registers the nine gitops actions, each supporting dry runs', async () => {
     const actions: TemplateAction<any, any, any>[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -35,6 +35,7 @@ describe('scaffolderModuleGitops', () => {
         'gitops:crossplane:claim',
         'gitops:team:onboard',
         'gitops:secret:add',
+        'gitops:drift-policy:set',
       ]);
       expect(actions.every(a => a.supportsDryRun)).toBe(true);
       expect(actions.every(a => (a.examples ?? []).length >= 2)).toBe(true);

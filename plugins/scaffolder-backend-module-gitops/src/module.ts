@@ -7,6 +7,7 @@ import { fetchClusterEstates } from '@gitops-portal/plugin-gitops-node';
 import {
   createGitopsCrossplaneClaimAction,
   createGitopsDecommissionAction,
+  createGitopsDriftPolicySetAction,
   createGitopsPromoteAction,
   createGitopsPullRequestAction,
   createGitopsRollbackAction,
@@ -16,7 +17,11 @@ import {
 } from './actions';
 import { pullRequestSettingsOf } from './actions/runConfigRepoPullRequest';
 
-/** Adds the `gitops:*` actions to the scaffolder. */
+/**
+ * Adds the `gitops:*` actions to the scaffolder.
+ *
+ * @public
+ */
 export const scaffolderModuleGitops = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'gitops',
@@ -50,6 +55,7 @@ export const scaffolderModuleGitops = createBackendModule({
           createGitopsCrossplaneClaimAction(deps),
           createGitopsTeamOnboardAction(deps),
           createGitopsSecretAddAction(deps),
+          createGitopsDriftPolicySetAction(deps),
         );
       },
     });

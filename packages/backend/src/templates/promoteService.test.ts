@@ -78,7 +78,7 @@ describe('templates/promote-service', () => {
       'an environment the config repo does not have',
       ['dev', 'qa'],
       'failed',
-      /from dev to qa on main: looked under .*apps\/payments-api\/overlays\/qa\//,
+      /Cannot tell which files of payments-api to edit in qa: .*layouts tried: apps\/\{service\}\/overlays\/\{env\}\//,
     ],
   ])(
     'refuses %s and opens no PR',

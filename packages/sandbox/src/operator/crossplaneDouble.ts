@@ -19,7 +19,7 @@ export interface ClaimManager extends TrackedObject {
   type: DeliveryKind;
 }
 
-const groupOf = (apiVersion: string) =>
+export const groupOf = (apiVersion: string) =>
   apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
 
 /** The XRD whose claim kind this object is, if any. */
@@ -34,7 +34,7 @@ function xrdOf(cluster: EmulatedCluster, object: KubeObject): Obj | undefined {
 }
 
 /** Argo CD's annotation tracking (its default since 3.0) or kustomize-controller's labels. */
-function trackingMarks(
+export function trackingMarks(
   manager: ClaimManager,
   claim: KubeObject,
 ): { annotations: Record<string, string>; labels: Record<string, string> } {

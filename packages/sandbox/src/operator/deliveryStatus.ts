@@ -42,7 +42,8 @@ const WORKLOAD_KINDS = new Set([
   'Rollout',
 ]);
 
-const condition = (
+/** A status condition as the controllers write it. */
+export const condition = (
   type: string,
   status: 'True' | 'False' | 'Unknown',
   reason: string,

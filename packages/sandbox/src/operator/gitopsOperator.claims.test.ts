@@ -1,7 +1,7 @@
 import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
-import { parse, stringify } from 'yaml';
 import { OperatorHarness } from '../__testUtils__/operatorHarness';
 import { waitFor } from '../__testUtils__/watchStates';
+import { CLAIM_GROUP_VERSION, claimFiles } from '../__testUtils__/claimFiles';
 
 let h: OperatorHarness;
 
@@ -11,32 +11,8 @@ beforeAll(async () => {
 
 afterAll(() => h?.close());
 
-const GROUP = 'platform.acme.io/v1alpha1';
+const GROUP = CLAIM_GROUP_VERSION;
 type Obj = Record<string, any>;
-
-/** A claim as the golden path writes it: `apps/<service>/claims/`, referenced from the dev overlay. */
-function claimFiles(seeded: Record<string, string>, service: string) {
-  const overlay = `apps/${service}/overlays/dev/kustomization.yaml`;
-  const kustomization = parse(seeded[overlay]);
-  kustomization.resources.push('../../claims');
-  return {
-    [`apps/${service}/claims/${service}-cache.yaml`]: stringify({
-      apiVersion: GROUP,
-      kind: 'Queue',
-      metadata: {
-        name: `${service}-cache`,
-        labels: { 'backstage.io/kubernetes-id': service },
-      },
-      spec: { parameters: { fifo: false } },
-    }),
-    [`apps/${service}/claims/kustomization.yaml`]: stringify({
-      apiVersion: 'kustomize.config.k8s.io/v1beta1',
-      kind: 'Kustomization',
-      resources: [`${service}-cache.yaml`],
-    }),
-    [overlay]: stringify(kustomization),
-  };
-}
 
 describe('the simulated operator composing the claims a delivery renders', () => {
   it.each([

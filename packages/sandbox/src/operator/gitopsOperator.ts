@@ -55,6 +55,7 @@ export async function startGitopsOperator(
     branch: options.source.branch,
     gitUrl: options.source.gitUrl,
     kubectlPath: options.kubectlPath ?? 'kubectl',
+    chartVersions: options.chartVersions,
     stepDelayMs: options.stepDelayMs ?? 1000,
     faultFor: (cluster: string, name: string) =>
       [...faults.values()].find(

@@ -28,6 +28,9 @@ import { touchesInputs } from './kustomizeInputs';
 import { deliverySource, sourceInputs } from './deliverySource';
 import { claimStatusIn } from './claimStatus';
 import { composeRenderedClaims } from './crossplaneDouble';
+import { pruneDroppedClaims } from './pruneClaims';
+import { buildExternalArtifact } from './externalArtifact';
+import { ChartVersions, releaseRenderedHelmReleases } from './helmReleases';
 import { OperatorFault } from './types';
 
 const run = promisify(execFile);
@@ -42,6 +45,8 @@ export interface SyncContext {
   stepDelayMs: number;
   faultFor(cluster: string, name: string): OperatorFault | undefined;
   log(message: string): void;
+  /** The chart versions the sandbox's Helm repositories serve (HelmReleases a Kustomization renders). */
+  chartVersions?: ChartVersions;
 }
 
 /** A delivery (or claim) this commit moves through the sync steps. */
@@ -50,6 +55,8 @@ interface Delivery extends TrackedObject {
   type: DeliveryKind;
   /** The folder it renders with kustomize; none for Helm sources (not rendered) and claims. */
   path?: string;
+  /** Where `path` is rendered when it is not the checkout's (a Flux Kustomization reading an ExternalArtifact). */
+  renderDir?: string;
   resources?: RenderedResource[];
   /** What the render produced, for the Crossplane claims among it. */
   rendered?: KubeObject[];
@@ -63,7 +70,10 @@ async function render(ctx: SyncContext, delivery: Delivery): Promise<void> {
   try {
     const { stdout } = await run(
       ctx.kubectlPath,
-      ['kustomize', join(ctx.checkout.dir, delivery.path)],
+      [
+        'kustomize',
+        delivery.renderDir ?? join(ctx.checkout.dir, delivery.path),
+      ],
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     delivery.rendered = parseObjects(stdout);
@@ -120,6 +130,15 @@ function setPhase(
     ...live,
     status: statusIn(live, delivery, phase, revision, ctx, message),
   });
+  if (delivery.rendered && delivery.type === 'flux')
+    releaseRenderedHelmReleases(
+      cluster,
+      delivery,
+      delivery.rendered,
+      phase,
+      ctx.chartVersions ?? {},
+      now(),
+    );
   if (delivery.rendered)
     composeRenderedClaims(
       cluster,
@@ -128,6 +147,19 @@ function setPhase(
       phase,
       now(),
       message,
+    );
+}
+
+/** The sync deletes what the delivery applied before and no longer renders (only what it rendered is known). */
+function prune(ctx: SyncContext, delivery: Delivery) {
+  if (!delivery.rendered) return;
+  for (const object of pruneDroppedClaims(
+    delivery.cluster,
+    delivery,
+    delivery.rendered,
+  ))
+    ctx.log(
+      `${delivery.cluster.name}: ${delivery.name} pruned ${object.kind} ${object.name}`,
     );
 }
 
@@ -184,16 +216,37 @@ async function affectedDeliveries(
       if (!type) continue;
       const source = deliverySource(object, type);
       const changed = changes.changed.has(objectKey(trackedOf(object)));
-      const touched = touchesInputs(
-        sourceInputs(ctx.checkout.dir, source),
-        changedFiles,
-      );
-      if (changed || touched)
+      const artifact =
+        type === 'flux' &&
+        (object as Obj).spec?.sourceRef?.kind === 'ExternalArtifact'
+          ? buildExternalArtifact(
+              cluster,
+              object,
+              ctx.checkout.dir,
+              join(
+                `${ctx.checkout.dir}-artifacts`,
+                cluster.name,
+                object.metadata.name!,
+              ),
+              ctx.gitUrl,
+            )
+          : undefined;
+      const inputs =
+        artifact && 'inputs' in artifact
+          ? artifact.inputs
+          : sourceInputs(ctx.checkout.dir, source);
+      if (changed || touchesInputs(inputs, changedFiles))
         result.push({
           ...trackedOf(object),
           cluster,
           type,
           path: source.kustomizePath,
+          renderDir:
+            artifact && 'dir' in artifact
+              ? join(artifact.dir, source.kustomizePath ?? '.')
+              : undefined,
+          renderError:
+            artifact && 'error' in artifact ? artifact.error : undefined,
         });
     }
   }
@@ -202,7 +255,8 @@ async function affectedDeliveries(
 
 /**
  * Catches the clusters up with one commit of the config repo: applies each cluster's tree, then moves every delivery
- * the commit affects through OutOfSync -> Progressing -> Healthy (or Degraded), a step every `stepDelayMs`.
+ * the commit affects through OutOfSync -> Progressing (pruning what it no longer renders) -> Healthy (or Degraded),
+ * a step every `stepDelayMs`.
  */
 export async function syncCommit(
   ctx: SyncContext,
@@ -215,10 +269,13 @@ export async function syncCommit(
   ctx.log(`${to.slice(0, 7)}: ${deliveries.length} deliveries to sync`);
   for (const d of deliveries) setPhase(ctx, d, to, 'out-of-sync');
   await sleep(ctx.stepDelayMs);
-  for (const d of deliveries) await render(ctx, d);
+  for (const d of deliveries) if (!d.renderError) await render(ctx, d);
   for (const d of deliveries) {
     if (d.renderError) setPhase(ctx, d, to, 'render-failed', d.renderError);
-    else setPhase(ctx, d, to, 'progressing');
+    else {
+      prune(ctx, d);
+      setPhase(ctx, d, to, 'progressing');
+    }
   }
   await sleep(ctx.stepDelayMs);
   for (const d of deliveries) {

@@ -36,6 +36,8 @@ export interface GitopsOperatorOptions {
   stepDelayMs?: number;
   faults?: OperatorFault[];
   log?: (message: string) => void;
+  /** The chart versions the sandbox's Helm repositories serve, by chart name (HelmReleases pick from them). */
+  chartVersions?: Record<string, string[]>;
 }
 
 export interface GitopsOperator {

@@ -1,6 +1,8 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { GithubEmulator } from '@internal/github-emulator';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,22 +16,35 @@ export const KUBECTL =
   ) ?? 'kubectl';
 
 /**
- * The gitops backend with no clusters, `component:default/shop` (owned by
+ * The gitops backend with no clusters (unless given), `component:default/shop` (owned by
  * team-a) in the catalog, and `acme/gitops-config` in the github-emulator as
  * its config repo; every permission check answers `permission`.
  */
-export async function startConfigRepoBackend(options: {
+export async function startConfigRepoBackend(
+  options: Parameters<typeof startConfigRepoTestBackend>[0],
+) {
+  return (await startConfigRepoTestBackend(options)).server;
+}
+
+/** {@link startConfigRepoBackend}, with the backend to stop (its cluster watchers run until then). */
+export async function startConfigRepoTestBackend(options: {
   github: GithubEmulator;
   token: string;
   permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  /** Clusters with live objects (`gitops.clusters`); default none. */
+  clusters?: JsonObject[];
+  /** `gitops.configRepo.pathTemplate`. */
+  pathTemplate?: string;
+  /** The catalog's entities; default `component:default/shop` (kubernetes-id `shop`). */
+  entities?: Entity[];
 }) {
   const { github, token, permission } = options;
   const host = new URL(github.url).host;
-  const { server } = await startTestBackend({
+  return startTestBackend({
     features: [
       gitopsPlugin,
       catalogServiceMock.factory({
-        entities: [
+        entities: options.entities ?? [
           component('shop', 'team-a', { 'backstage.io/kubernetes-id': 'shop' }),
         ],
       }),
@@ -40,12 +55,14 @@ export async function startConfigRepoBackend(options: {
             github: [{ host, apiBaseUrl: github.url, token }],
           },
           gitops: {
-            clusters: [],
+            clusters: options.clusters ?? [],
+            staleAfter: '1h',
             configRepo: {
               host,
               owner: 'acme',
               repo: 'gitops-config',
               branch: 'main',
+              pathTemplate: options.pathTemplate,
             },
             validation: { kubectlPath: KUBECTL },
           },
@@ -53,5 +70,4 @@ export async function startConfigRepoBackend(options: {
       }),
     ],
   });
-  return server;
 }

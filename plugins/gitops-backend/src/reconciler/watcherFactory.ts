@@ -3,12 +3,16 @@ import { GitopsConfig } from '../config';
 import {
   createClusterWatcher,
   createListPageLimit,
+  SharedApplicationReports,
 } from '../services/ClusterWatcher';
 import { ObjectCache } from '../services/ObjectCache';
 import { SignalPublisher } from '../services/SignalPublisher';
 import { WatcherFactory } from './types';
 
-/** Cluster watchers with the configured timings, one list page gate for them all, and state changes signalled. */
+/**
+ * Cluster watchers with the configured timings, one list page gate and one registry of Application reports for them
+ * all, and state changes signalled.
+ */
 export function createWatcherFactory(options: {
   config: GitopsConfig;
   /** The replica's whole cache: a cluster's state change names the entities with objects there. */
@@ -19,6 +23,9 @@ export function createWatcherFactory(options: {
   const { config, cache, publisher, logger } = options;
   // One list page gate for every cluster: a cold start lists a few pages at a time, not all.
   const listPageLimit = createListPageLimit();
+  // One registry of Argo CD reports for every cluster: an Application in a hub cluster sets the health of what it
+  // deploys to a spoke watched by this replica.
+  const sharedReports = new SharedApplicationReports();
   return (cluster, target) =>
     createClusterWatcher({
       cluster,
@@ -31,6 +38,7 @@ export function createWatcherFactory(options: {
       listPageLimit,
       health: config.health,
       managedKinds: config.managedKinds,
+      sharedReports,
       // Views refetch by entity: name every entity with objects in the cluster, so stale markers and banners
       // appear without a reload.
       onStateChange: name =>

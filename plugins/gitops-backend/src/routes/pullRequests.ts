@@ -11,8 +11,9 @@ import { RouteContext } from './types';
 
 /**
  * `POST …/promotions` and `POST …/rollbacks`: Git is the only write path, so both open (or update) a pull request
- * to the config repo. With `?dryRun=true` they answer with the change they would propose, as diffs, after the same
- * permission check, input checks and validation, and write nothing.
+ * to the config repo, editing the files the entity's live objects deploy from (else the path template's, else a
+ * known layout's). With `?dryRun=true` they answer with the change they would propose, as diffs, and where the
+ * files came from, after the same permission check, input checks and validation, and write nothing.
  */
 export function pullRequestRoutes({
   pullRequests,
@@ -24,14 +25,14 @@ export function pullRequestRoutes({
     '/entities/:kind/:namespace/:name/promotions',
     async (req, res) => {
       const { dryRun } = parse(pullRequestQuerySchema, req.query);
-      const { from, to } = parse(promotionRequestSchema, req.body);
+      const { from, to, version } = parse(promotionRequestSchema, req.body);
       knownEnvironment('from', from);
       knownEnvironment('to', to);
       const { entityRef, service } = await entityFromRequest(req, {
         permission: gitopsPromotePermission,
         service: true,
       });
-      const request = { entityRef, service, from, to };
+      const request = { entityRef, service, from, to, version };
       if (dryRun === 'true') {
         res.json(await pullRequests.previewPromotion(request));
         return;

@@ -12,6 +12,7 @@ import { HistoryStore } from '../services/HistoryStore';
 import { createLiveDiffService } from '../services/LiveDiff';
 import { createPipelineService } from '../services/Pipeline';
 import { createPullRequestService } from '../services/PullRequests';
+import { createConfigRepoLayout } from '../services/ConfigRepoLayout';
 import { StatusStore } from '../services/StatusStore';
 import { createValidationEstateService } from '../services/ValidationEstate';
 import { RouterOptions } from './types';
@@ -24,6 +25,8 @@ export function createRouteServices(options: {
   clusterSource: ClusterSource;
   statusStore: StatusStore;
   environments: () => string[];
+  /** A cached object's labels (the replica's ObjectCache): discovery follows a HelmRelease to its Kustomization. */
+  labelsOf?: (key: string) => Record<string, string> | undefined;
 }): Pick<
   RouterOptions,
   | 'deliveries'
@@ -39,7 +42,7 @@ export function createRouteServices(options: {
     config,
     logger,
     history,
-    clusterOrder: () => clusters().map(cluster => cluster.name),
+    environments: options.environments,
   });
   // The target clusters' CRDs and policies, for validation of the pull requests the portal opens.
   const validationEstate = createValidationEstateService({
@@ -53,6 +56,12 @@ export function createRouteServices(options: {
       config,
       logger,
       validationEstate,
+      // Which files a change edits: the entity's live objects' sources, else gitops.configRepo.pathTemplate.
+      layout: createConfigRepoLayout({
+        config,
+        statusStore,
+        labelsOf: options.labelsOf,
+      }),
     }),
     deliveryMetrics: createDeliveryMetricsService({
       history,

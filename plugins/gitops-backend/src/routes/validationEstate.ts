@@ -1,11 +1,8 @@
 import { NotAllowedError } from '@backstage/errors';
-import { environmentNameSchema } from '@gitops-portal/plugin-gitops-common';
+import { validationEstateQuerySchema } from '@gitops-portal/plugin-gitops-common';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { parse } from './parse';
 import { RouteContext } from './types';
-
-const querySchema = z.object({ environment: environmentNameSchema });
 
 /**
  * `GET /validation-estate?environment=<env>`: the CRDs and policies of the environment's clusters that validation
@@ -29,7 +26,7 @@ export function validationEstateRoutes({
         'The validation estate is served to backend plugins (service principals) only',
       );
     }
-    const { environment } = parse(querySchema, req.query);
+    const { environment } = parse(validationEstateQuerySchema, req.query);
     knownEnvironment('environment', environment);
     res.json({
       estates: (await validationEstate?.forEnvironment(environment)) ?? [],

@@ -5,6 +5,8 @@ const refKey = (ref: string) => ref.toLocaleLowerCase('en-US');
 /**
  * One entity's objects, each claimed by other entities too flagged with `alsoClaimedBy` (their refs). An object
  * matched by two entities shows on both; the flag tells their owners the mapping is ambiguous.
+ *
+ * @public
  */
 export function withAmbiguity(
   entityRef: string,

@@ -23,11 +23,18 @@ import { at } from './raw';
  * | Error        | Degraded, status.message or `Analysis run had an error`          | Degraded `Experiment had an error`   |
  * | Inconclusive | Unknown, status.message or `Analysis run was inconclusive`       | (not listed)                         |
  *
- * No status → Progressing `Waiting for <analysis run | experiment> to finish: status has not been
- * reconciled.` A status whose phase the script does not list makes it return an empty table, which
+ * No status → Progressing `Waiting for <analysis run | experiment> to finish: status has not been reconciled.`
+ * A status whose phase the script does not list makes it return an empty table, which
  * Argo CD cannot read as a health status: Unknown, {@link EMPTY_LUA_RESULT_MESSAGE}.
+ *
+ * @public
  */
 export const ANALYSIS_RUN_KINDS = ['AnalysisRun', 'Experiment'] as const;
+/**
+ * An Argo Rollouts analysis kind: AnalysisRun or Experiment.
+ *
+ * @public
+ */
 export type AnalysisRunKind = (typeof ANALYSIS_RUN_KINDS)[number];
 
 type PhaseTable = Record<string, [Health['status'], string]>;
@@ -88,7 +95,11 @@ function checkAnalysis(kind: AnalysisRunKind, obj: unknown): Health {
   return health(code, message);
 }
 
-/** Argo CD's health of an AnalysisRun or Experiment. */
+/**
+ * Argo CD's health of an AnalysisRun or Experiment.
+ *
+ * @public
+ */
 export function analysisRunHealth(kind: AnalysisRunKind, obj: unknown): Health {
   return runHealthCheck(o => checkAnalysis(kind, o), obj);
 }
@@ -96,6 +107,8 @@ export function analysisRunHealth(kind: AnalysisRunKind, obj: unknown): Health {
 /**
  * Normalises an AnalysisRun or Experiment. Neither owns a sync; a terminated run (`spec.terminate`)
  * ends in a phase of its own, so neither is ever suspended.
+ *
+ * @public
  */
 export function analysisRunStatus(
   kind: AnalysisRunKind,

@@ -1,5 +1,10 @@
 import { Health } from '../schema';
-import { applicationHealthReport } from './applicationResourceHealth';
+import {
+  applicationHealthReport,
+  argoCdDestination,
+  ArgoCdDestination,
+  normalizeClusterServer,
+} from './applicationResourceHealth';
 
 /** An Application as Argo CD writes it: destination, and status.resources[] with per-resource health. */
 function app(destination: Record<string, string>, resources: unknown[]) {
@@ -99,4 +104,53 @@ describe('applicationHealthReport', () => {
       expect(applicationHealthReport(raw, 'dev').resources.size).toBe(0);
     },
   );
+});
+
+describe('argoCdDestination', () => {
+  it.each<[string, Record<string, string>, ArgoCdDestination]>([
+    [
+      'the in-cluster server',
+      { server: 'https://kubernetes.default.svc' },
+      { inCluster: true },
+    ],
+    [
+      'the in-cluster server with a trailing slash and the default port',
+      { server: 'https://kubernetes.default.svc:443/' },
+      { inCluster: true },
+    ],
+    ['the in-cluster name', { name: 'in-cluster' }, { inCluster: true }],
+    [
+      'another server, normalised',
+      { server: 'https://Prod.Example:6443/' },
+      { inCluster: false, server: 'https://prod.example:6443' },
+    ],
+    [
+      'a server and a name: the server, as Argo CD reads it',
+      { server: 'https://prod.example', name: 'in-cluster' },
+      { inCluster: false, server: 'https://prod.example' },
+    ],
+    [
+      'another cluster name',
+      { name: 'prod' },
+      { inCluster: false, name: 'prod' },
+    ],
+    ['no destination', {}, { inCluster: false }],
+  ])('%s', (_name, destination, expected) => {
+    expect(argoCdDestination(app(destination, []))).toEqual(expected);
+  });
+});
+
+describe('normalizeClusterServer', () => {
+  it.each([
+    ['https://prod.example:443/', 'https://prod.example'],
+    ['http://prod.example:80', 'http://prod.example'],
+    ['HTTPS://PROD.example:6443//', 'https://prod.example:6443'],
+    [
+      'https://rancher.example/k8s/clusters/c-1/',
+      'https://rancher.example/k8s/clusters/c-1',
+    ],
+    ['not a url//', 'not a url'],
+  ])('%s → %s', (server, expected) => {
+    expect(normalizeClusterServer(server)).toBe(expected);
+  });
 });

@@ -33,6 +33,7 @@ describe('argoApplicationStatus of a multi-source Application', () => {
           repoURL: 'https://charts.example.org',
           chart: 'web',
           targetRevision: '1.2.3',
+          valueFiles: ['$values/apps/shop/values-prod.yaml'],
           revision: '1.2.3',
         },
         {
@@ -51,6 +52,7 @@ describe('argoApplicationStatus of a multi-source Application', () => {
           repoURL: 'https://charts.example.org',
           chart: 'web',
           targetRevision: '1.2.3',
+          valueFiles: ['$values/apps/shop/values-prod.yaml'],
         },
         {
           repoURL: 'https://github.com/acme/config.git',
@@ -88,6 +90,47 @@ describe('argoApplicationStatus of a multi-source Application', () => {
       status: { sync: { revision: CONFIG_SHA } },
     });
     expect(argoApplicationStatus(obj).sources).toBeUndefined();
+  });
+
+  // Where the files a change edits are (issue 15): the values files of a source, as Argo CD names them.
+  it.each<[string, unknown, string[] | undefined]>([
+    [
+      'relative values files',
+      { valueFiles: ['values.yaml', 'values-prod.yaml'] },
+      ['values.yaml', 'values-prod.yaml'],
+    ],
+    [
+      'values files from a ref source',
+      { valueFiles: ['$values/shop/prod.yaml'] },
+      ['$values/shop/prod.yaml'],
+    ],
+    ['no values files', { releaseName: 'shop' }, undefined],
+    [
+      'entries that are not text (skipped)',
+      { valueFiles: [7, '', 'values.yaml'] },
+      ['values.yaml'],
+    ],
+    [
+      'a valueFiles that is not a list',
+      { valueFiles: 'values.yaml' },
+      undefined,
+    ],
+    [
+      'more values files than a record keeps (the first 20)',
+      { valueFiles: Array.from({ length: 25 }, (_, i) => `v${i}.yaml`) },
+      Array.from({ length: 20 }, (_, i) => `v${i}.yaml`),
+    ],
+  ])('keeps the helm values files of a source: %s', (_name, helm, expected) => {
+    const obj = k8s('argoproj.io/v1alpha1', 'Application', {
+      spec: {
+        source: {
+          repoURL: 'https://github.com/acme/config.git',
+          path: 'apps/shop',
+          helm,
+        },
+      },
+    });
+    expect(argoApplicationStatus(obj).source?.valueFiles).toEqual(expected);
   });
 
   it('gives a record the status schema accepts', () => {

@@ -16,6 +16,7 @@ import {
   NORMALIZE_LIMITS,
   toConditions,
 } from './engineStatus';
+import { argoDriftPolicy } from './driftPolicy';
 import {
   health,
   INVALID_HEALTH_STATUS_MESSAGE,
@@ -26,6 +27,7 @@ import {
 import {
   asArray,
   asText,
+  asTextList,
   asTimestamp,
   at,
   enumMember,
@@ -34,9 +36,18 @@ import {
   readConditions,
 } from './raw';
 
-/** The Argo CD scripts the Application / ApplicationSet health mirrors. */
+/**
+ * The Argo CD scripts the Application / ApplicationSet health mirrors.
+ *
+ * @public
+ */
 export const ARGO_APPLICATION_HEALTH_SCRIPT =
   'resource_customizations/argoproj.io/Application/health.lua';
+/**
+ * The Argo CD script the ApplicationSet health mirrors.
+ *
+ * @public
+ */
 export const ARGO_APPLICATIONSET_HEALTH_SCRIPT =
   'resource_customizations/argoproj.io/ApplicationSet/health.lua';
 
@@ -50,6 +61,8 @@ function toSync(value: unknown): SyncStatus {
 /**
  * Health of an Application as Argo CD reports it (status.health), with the
  * Application health.lua fallback for an Application not reconciled yet.
+ *
+ * @public
  */
 export function argoApplicationHealth(obj: unknown): Health {
   const reported = at(obj, 'status', 'health', 'status');
@@ -80,7 +93,11 @@ function checkApplicationSet(obj: unknown): Health {
   return health('Progressing', 'Waiting for the status to be reported');
 }
 
-/** Argo CD's health of an ApplicationSet (its conditions). */
+/**
+ * Argo CD's health of an ApplicationSet (its conditions).
+ *
+ * @public
+ */
 export function argoApplicationSetHealth(obj: unknown): Health {
   return runHealthCheck(checkApplicationSet, obj);
 }
@@ -103,6 +120,10 @@ function toSource(source: unknown): Source | undefined {
     path: asText(source.path),
     targetRevision: asText(source.targetRevision),
     chart: asText(source.chart),
+    valueFiles: asTextList(
+      at(source, 'helm', 'valueFiles'),
+      NORMALIZE_LIMITS.valueFiles,
+    ),
   });
 }
 
@@ -169,6 +190,8 @@ function toResources(list: unknown): ManagedResourceStatus[] | undefined {
 /**
  * Normalises an Argo CD Application. A multi-source one keeps every source with its revision in `sources`;
  * `source` and `revision` are its first, as for records written before `sources` existed.
+ *
+ * @public
  */
 export function argoApplicationStatus(obj: unknown): EngineStatus {
   const status = at(obj, 'status');
@@ -183,6 +206,7 @@ export function argoApplicationStatus(obj: unknown): EngineStatus {
     source: toSource(at(spec, 'source') ?? asArray(at(spec, 'sources'))?.[0]),
     sources,
     resources: toResources(at(status, 'resources')),
+    driftPolicy: argoDriftPolicy(spec),
     conditions: toConditions(readConditions(status)),
     lastTransitionTime: latestTimestamp([
       at(status, 'operationState', 'finishedAt'),
@@ -193,7 +217,11 @@ export function argoApplicationStatus(obj: unknown): EngineStatus {
   });
 }
 
-/** Normalises an Argo CD ApplicationSet: health from its conditions, no sync of its own. */
+/**
+ * Normalises an Argo CD ApplicationSet: health from its conditions, no sync of its own.
+ *
+ * @public
+ */
 export function argoApplicationSetStatus(obj: unknown): EngineStatus {
   const raw = readConditions(at(obj, 'status'));
   return compact({

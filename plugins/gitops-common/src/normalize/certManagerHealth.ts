@@ -18,13 +18,25 @@ import { at, readConditions } from './raw';
  *
  * cert-manager has no suspend field; the portal's decision table ({@link conditionRulesHealth}) comes
  * on top.
+ *
+ * @public
  */
 export const CERT_MANAGER_GROUP = 'cert-manager.io';
+/**
+ * The cert-manager kinds whose health the portal computes.
+ *
+ * @public
+ */
 export const CERT_MANAGER_KINDS = [
   'Certificate',
   'Issuer',
   'ClusterIssuer',
 ] as const;
+/**
+ * A cert-manager kind whose health the portal computes.
+ *
+ * @public
+ */
 export type CertManagerKind = (typeof CERT_MANAGER_KINDS)[number];
 
 const WAITING: Record<CertManagerKind, string> = {
@@ -59,12 +71,20 @@ function checkCertManager(kind: CertManagerKind, obj: unknown): Health {
   return health('Progressing', WAITING[kind]);
 }
 
-/** Argo CD's health of a cert-manager Certificate, Issuer or ClusterIssuer. */
+/**
+ * Argo CD's health of a cert-manager Certificate, Issuer or ClusterIssuer.
+ *
+ * @public
+ */
 export function certManagerHealth(kind: CertManagerKind, obj: unknown): Health {
   return runHealthCheck(o => checkCertManager(kind, o), obj);
 }
 
-/** Normalises a cert-manager object: Argo CD's check, settled by the decision table. */
+/**
+ * Normalises a cert-manager object: Argo CD's check, settled by the decision table.
+ *
+ * @public
+ */
 export function certManagerStatus(
   kind: CertManagerKind,
 ): (obj: unknown) => EngineStatus {

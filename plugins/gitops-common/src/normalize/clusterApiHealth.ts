@@ -20,8 +20,8 @@ import { at, isRecord, RawCondition, readConditions } from './raw';
  *   ControlPlaneInitialized, ControlPlaneAvailable, WorkersAvailable, ControlPlaneMachinesReady) not
  *   True → Degraded; RollingOut/Remediating/ScalingDown/ScalingUp/Deleting not False, or
  *   WorkerMachinesReady/ControlPlaneMachinesUpToDate/WorkerMachinesUpToDate/TopologyReconciled not
- *   True → Progressing (the condition's message); then phase Provisioned → Healthy `Cluster is
- *   running`, Failed → Degraded; else Progressing `Waiting for Cluster`.
+ *   True → Progressing (the condition's message); then phase Provisioned → Healthy
+ *   `Cluster is running`, Failed → Degraded; else Progressing `Waiting for Cluster`.
  * - MachineDeployment mirrors `resource_customizations/cluster.x-k8s.io/MachineDeployment/health.lua`:
  *   `spec.paused` → Suspended `MachineDeployment is paused`; phase Running with replicas = updated =
  *   ready → Healthy, ScalingUp / ScalingDown → Progressing, Failed → Degraded; else Progressing
@@ -32,15 +32,37 @@ import { at, isRecord, RawCondition, readConditions } from './raw';
  *
  * Paused (`spec.paused`, or the `cluster.x-k8s.io/paused` annotation on any of them) is the decision
  * table's suspended row ({@link conditionRulesHealth}).
+ *
+ * @public
  */
 export const CLUSTER_API_GROUP = 'cluster.x-k8s.io';
+/**
+ * The API group of Cluster API's control-plane kinds.
+ *
+ * @public
+ */
 export const CLUSTER_API_CONTROL_PLANE_GROUP = 'controlplane.cluster.x-k8s.io';
+/**
+ * The annotation that pauses Cluster API's reconciliation of an object.
+ *
+ * @public
+ */
 export const CLUSTER_API_PAUSED_ANNOTATION = 'cluster.x-k8s.io/paused';
+/**
+ * The Cluster API kinds whose health the portal computes.
+ *
+ * @public
+ */
 export const CLUSTER_API_KINDS = [
   'Cluster',
   'MachineDeployment',
   'KubeadmControlPlane',
 ] as const;
+/**
+ * A Cluster API kind whose health the portal computes.
+ *
+ * @public
+ */
 export type ClusterApiKind = (typeof CLUSTER_API_KINDS)[number];
 
 const MANDATORY = new Set([
@@ -197,12 +219,20 @@ const CHECKS: Record<ClusterApiKind, (obj: unknown) => Health> = {
   KubeadmControlPlane: checkControlPlane,
 };
 
-/** Argo CD's health of a Cluster API object (after the deletion block every current script opens with). */
+/**
+ * Argo CD's health of a Cluster API object (after the deletion block every current script opens with).
+ *
+ * @public
+ */
 export function clusterApiHealth(kind: ClusterApiKind, obj: unknown): Health {
   return runHealthCheck(o => pendingDeletionHealth(o) ?? CHECKS[kind](o), obj);
 }
 
-/** Paused by `spec.paused` or by the `cluster.x-k8s.io/paused` annotation (any value). */
+/**
+ * Paused by `spec.paused` or by the `cluster.x-k8s.io/paused` annotation (any value).
+ *
+ * @public
+ */
 export function isClusterApiPaused(obj: unknown): boolean {
   const annotations = at(obj, 'metadata', 'annotations');
   return (
@@ -211,7 +241,11 @@ export function isClusterApiPaused(obj: unknown): boolean {
   );
 }
 
-/** Normalises a Cluster API object: Argo CD's check, settled by the decision table. */
+/**
+ * Normalises a Cluster API object: Argo CD's check, settled by the decision table.
+ *
+ * @public
+ */
 export function clusterApiStatus(
   kind: ClusterApiKind,
 ): (obj: unknown) => EngineStatus {

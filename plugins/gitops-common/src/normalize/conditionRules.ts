@@ -8,11 +8,19 @@ import {
 } from './health';
 import { at, RawCondition, readConditions } from './raw';
 
-/** Row 6's message. */
+/**
+ * Row 6's message.
+ *
+ * @public
+ */
 export const NO_CONDITIONS_MESSAGE =
   'Waiting for the controller to report conditions';
 
-/** Which row of the table decided, for tests and debugging. */
+/**
+ * Which row of the table decided, for tests and debugging.
+ *
+ * @public
+ */
 export type ConditionRule =
   | 'deletion'
   | 'suspended'
@@ -22,6 +30,11 @@ export type ConditionRule =
   | 'noConditions'
   | 'kind';
 
+/**
+ * What the condition rules need besides the object: the kind's own health, whether it is suspended, and its generation lag.
+ *
+ * @public
+ */
 export interface ConditionRuleInput {
   /** The kind's own health (Argo CD's check, or the Ready rule). */
   kindHealth: Health;
@@ -53,8 +66,8 @@ function find(
  * 2. Suspended (the kind's own field): Suspended. The controller no longer updates the conditions, so
  *    they are frozen history. The kind rule's message is kept when it says Suspended too, else
  *    `<Kind> is suspended`.
- * 3. `observedGeneration` behind `metadata.generation`: Progressing, `Waiting for the controller to
- *    observe generation N (observed M)`: the conditions describe an older spec, even Ready=True.
+ * 3. `observedGeneration` behind `metadata.generation`: Progressing,
+ *    `Waiting for the controller to observe generation N (observed M)`: the conditions describe an older spec, even Ready=True.
  * 4. Stalled=True: Degraded, even with Ready=True. Stalled is the controller saying it cannot make
  *    progress without a change; a Ready=True next to it was left from an earlier reconciliation.
  *    Message: the kind rule's when it already says Degraded, else the Stalled condition's.
@@ -66,6 +79,8 @@ function find(
  * 7. Otherwise the kind rule decides.
  *
  * Returns the health and the row that decided.
+ *
+ * @public
  */
 export function decideConditions(
   obj: unknown,
@@ -131,7 +146,11 @@ export function decideConditions(
   return { health: kindHealth, rule: 'kind' };
 }
 
-/** {@link decideConditions}, health only. */
+/**
+ * {@link decideConditions}, health only.
+ *
+ * @public
+ */
 export function conditionRulesHealth(
   obj: unknown,
   input: ConditionRuleInput,
@@ -144,6 +163,8 @@ export function conditionRulesHealth(
  * from the Flux API docs' conditions: Ready=True is Healthy, Ready=False Degraded, Reconciling=True
  * Progressing; without Ready the object is still being set up. The message is the condition's message
  * (Flux writes a sentence there), else its reason. Rows 1-6 of the table above come on top.
+ *
+ * @public
  */
 export function readyConditionHealth(obj: unknown): Health {
   const conditions = readConditions(at(obj, 'status')) ?? [];

@@ -35,6 +35,8 @@ import {
  *
  * Before any of them, an object being deleted is Progressing `Pending deletion` (health.go), unless
  * Argo CD's hook finalizer holds it.
+ *
+ * @public
  */
 export const CORE_WORKLOAD_KINDS = [
   { group: 'apps', kind: 'Deployment', plural: 'deployments' },
@@ -54,6 +56,11 @@ export const CORE_WORKLOAD_KINDS = [
     plural: 'horizontalpodautoscalers',
   },
 ] as const;
+/**
+ * A core Kubernetes kind whose health mirrors gitops-engine's built-in checks.
+ *
+ * @public
+ */
 export type CoreWorkloadKind = (typeof CORE_WORKLOAD_KINDS)[number]['kind'];
 
 const HOOK_FINALIZER = 'argocd.argoproj.io/hook-finalizer';
@@ -362,7 +369,11 @@ function isHeldByHook(obj: unknown): boolean {
   );
 }
 
-/** gitops-engine's health of a core workload kind. */
+/**
+ * gitops-engine's health of a core workload kind.
+ *
+ * @public
+ */
 export function coreWorkloadHealth(
   kind: CoreWorkloadKind,
   obj: unknown,
@@ -380,7 +391,11 @@ function isSuspended(kind: CoreWorkloadKind, obj: unknown): boolean {
   return false;
 }
 
-/** Normalises a core workload object (read for the objects an Application manages). */
+/**
+ * Normalises a core workload object (read for the objects an Application manages).
+ *
+ * @public
+ */
 export function coreWorkloadStatus(
   kind: CoreWorkloadKind,
 ): (obj: unknown) => EngineStatus {

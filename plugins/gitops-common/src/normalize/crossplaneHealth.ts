@@ -11,12 +11,19 @@ import { apiGroupOf, asString, at, isRecord, readConditions } from './raw';
  * Claims and composites live in user-defined groups, for which Argo CD has no
  * built-in check; the Crossplane guide tells Argo CD users to configure this
  * same rule for them, so the portal applies the `_.crossplane.io` rule.
+ *
+ * @public
  */
 
 export const CROSSPLANE_HEALTH_SCRIPTS = {
   'crossplane.io': 'resource_customizations/_.crossplane.io/_/health.lua',
   'upbound.io': 'resource_customizations/_.upbound.io/_/health.lua',
 } as const;
+/**
+ * An API group suffix (`crossplane.io`, `upbound.io`) whose managed resources' health mirrors an Argo CD script.
+ *
+ * @public
+ */
 export type CrossplaneHealthScript = keyof typeof CROSSPLANE_HEALTH_SCRIPTS;
 
 /** Kinds that may have no status at all and are then Healthy. */
@@ -50,7 +57,11 @@ const HEALTHY_TYPES = new Set([
 const UP_TO_DATE = 'Resource is up-to-date.';
 const PROVISIONING = 'Provisioning ...';
 
-/** Which of Argo CD's two Crossplane rules applies to an apiVersion. */
+/**
+ * Which of Argo CD's two Crossplane rules applies to an apiVersion.
+ *
+ * @public
+ */
 export function crossplaneHealthScriptFor(
   apiVersion: string,
 ): CrossplaneHealthScript {
@@ -116,6 +127,8 @@ function checkCrossplane(script: CrossplaneHealthScript, obj: unknown): Health {
 /**
  * Argo CD's health of a Crossplane object. `script` defaults to the rule Argo CD
  * picks by group (`*.upbound.io` or else `*.crossplane.io`).
+ *
+ * @public
  */
 export function crossplaneHealth(
   obj: unknown,
@@ -146,10 +159,17 @@ export function crossplaneHealth(
  * 4. otherwise Argo CD's rule for the group ({@link crossplaneHealth}).
  *
  * Pending deletion stays first (Argo's block), as in {@link crossplaneHealth}.
+ *
+ * @public
  */
 export const ASYNC_OPERATION_MESSAGE =
   "Waiting for the provider's asynchronous operation to finish";
 
+/**
+ * Health of a Crossplane managed resource: its conditions in the order described at `ASYNC_OPERATION_MESSAGE`, then Argo CD's rule.
+ *
+ * @public
+ */
 export function crossplaneManagedHealth(obj: unknown): Health {
   const argo = crossplaneHealth(obj);
   if (pendingDeletionHealth(obj) !== undefined || argo.status === 'Unknown') {

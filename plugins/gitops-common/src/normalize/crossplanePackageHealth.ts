@@ -23,18 +23,35 @@ import { at, readConditions, stringMap } from './raw';
  *   the message is the Healthy reason.
  * - No status or no conditions: Progressing `Waiting for provider to be installed` (Provider) or
  *   `Waiting for <Kind>` (the others).
+ *
+ * @public
  */
 export const CROSSPLANE_PKG_GROUP = 'pkg.crossplane.io';
+/**
+ * Crossplane's package kinds.
+ *
+ * @public
+ */
 export const CROSSPLANE_PACKAGE_KINDS = [
   'Provider',
   'Configuration',
   'Function',
 ] as const;
+/**
+ * Crossplane's package revision kinds.
+ *
+ * @public
+ */
 export const CROSSPLANE_REVISION_KINDS = [
   'ProviderRevision',
   'ConfigurationRevision',
   'FunctionRevision',
 ] as const;
+/**
+ * A Crossplane package or package revision kind.
+ *
+ * @public
+ */
 export type CrossplanePackageKind =
   | (typeof CROSSPLANE_PACKAGE_KINDS)[number]
   | (typeof CROSSPLANE_REVISION_KINDS)[number];
@@ -87,7 +104,11 @@ function checkPackage(kind: CrossplanePackageKind, obj: unknown): Health {
   return health(installed && healthy ? 'Healthy' : 'Degraded', message);
 }
 
-/** Argo CD's health of a Crossplane package or package revision. */
+/**
+ * Argo CD's health of a Crossplane package or package revision.
+ *
+ * @public
+ */
 export function crossplanePackageHealth(
   kind: CrossplanePackageKind,
   obj: unknown,
@@ -98,6 +119,8 @@ export function crossplanePackageHealth(
 /**
  * Normalises a package or revision: Argo CD's check after pending deletion and the portal's
  * stale-generation rule (as for every Crossplane object); paused by `crossplane.io/paused: "true"`.
+ *
+ * @public
  */
 export function crossplanePackageStatus(
   kind: CrossplanePackageKind,

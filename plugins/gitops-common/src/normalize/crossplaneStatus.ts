@@ -28,11 +28,30 @@ import {
   stringMap,
 } from './raw';
 
+/**
+ * The annotation that pauses Crossplane's reconciliation of an object.
+ *
+ * @public
+ */
 export const CROSSPLANE_PAUSED_ANNOTATION = 'crossplane.io/paused';
+/**
+ * The API group of Crossplane's CompositeResourceDefinition.
+ *
+ * @public
+ */
 export const XRD_GROUP = 'apiextensions.crossplane.io';
+/**
+ * The kind of Crossplane's CompositeResourceDefinition.
+ *
+ * @public
+ */
 export const XRD_KIND = 'CompositeResourceDefinition';
 
-/** Synced condition: True is Synced, False is OutOfSync, anything else Unknown. */
+/**
+ * Synced condition: True is Synced, False is OutOfSync, anything else Unknown.
+ *
+ * @public
+ */
 export function crossplaneSync(obj: unknown): SyncStatus {
   const synced = (readConditions(at(obj, 'status')) ?? []).find(
     c => c.type === 'Synced',
@@ -45,6 +64,8 @@ export function crossplaneSync(obj: unknown): SyncStatus {
 /**
  * Argo CD's Crossplane rule (managed resources: the provider-specific readiness of
  * {@link crossplaneManagedHealth}), after pending deletion and the portal's stale-generation rule.
+ *
+ * @public
  */
 export function crossplaneObjectHealth(
   obj: unknown,
@@ -83,7 +104,11 @@ function claimFromLabels(
   });
 }
 
-/** Crossplane relationships of an object in the given role (v1 and v2 field layouts). */
+/**
+ * Crossplane relationships of an object in the given role (v1 and v2 field layouts).
+ *
+ * @public
+ */
 export function crossplaneInfo(
   obj: unknown,
   role: CrossplaneRole,
@@ -127,7 +152,11 @@ export function crossplaneInfo(
   }
 }
 
-/** Normalises a Crossplane claim, composite, managed resource or XRD. */
+/**
+ * Normalises a Crossplane claim, composite, managed resource or XRD.
+ *
+ * @public
+ */
 export function crossplaneStatus(
   obj: unknown,
   role: CrossplaneRole,
@@ -146,7 +175,11 @@ export function crossplaneStatus(
   });
 }
 
-/** Reads a CompositeResourceDefinition into the portal's XRD record; undefined if it is not one. */
+/**
+ * Reads a CompositeResourceDefinition into the portal's XRD record; undefined if it is not one.
+ *
+ * @public
+ */
 export function xrdFromObject(obj: unknown, cluster: string): Xrd | undefined {
   const apiVersion = asText(at(obj, 'apiVersion')) ?? '';
   if (apiGroupOf(apiVersion) !== XRD_GROUP || at(obj, 'kind') !== XRD_KIND) {

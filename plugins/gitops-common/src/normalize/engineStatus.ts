@@ -8,7 +8,11 @@ import {
   readConditions,
 } from './raw';
 
-/** What an engine-specific normaliser contributes to an {@link ObjectStatus}. */
+/**
+ * What an engine-specific normaliser contributes to an {@link ObjectStatus}.
+ *
+ * @public
+ */
 export type EngineStatus = Pick<
   ObjectStatus,
   'sync' | 'health' | 'conditions' | 'suspended'
@@ -25,15 +29,23 @@ export type EngineStatus = Pick<
       | 'resources'
       | 'rollout'
       | 'crossplane'
+      | 'generator'
+      | 'driftPolicy'
     >
   >;
 
-/** Bounds that keep one record small whatever the cluster holds. */
+/**
+ * Bounds that keep one record small whatever the cluster holds.
+ *
+ * @public
+ */
 export const NORMALIZE_LIMITS = {
   /** Longer messages are cut and end with an ellipsis. */
   messageLength: 4096,
   conditions: 100,
   resources: 5000,
+  /** Helm values files of one source (Argo CD allows any number; a release rarely has more than a few). */
+  valueFiles: 20,
 };
 
 export function clip(text: string | undefined): string | undefined {

@@ -13,29 +13,61 @@ import {
 } from './managerTracking';
 import { apiGroupOf, at, errorMessage, stringMap } from './raw';
 
-/** Label on a Kubernetes object, and annotation on an entity, naming the entity's id. */
+/**
+ * Label on a Kubernetes object, and annotation on an entity, naming the entity's id.
+ *
+ * @public
+ */
 export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
-/** Entity annotation holding a label selector for the entity's objects. */
+/**
+ * Entity annotation holding a label selector for the entity's objects.
+ *
+ * @public
+ */
 export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
   'backstage.io/kubernetes-label-selector';
-/** Entity annotation restricting its objects to one namespace. */
+/**
+ * Entity annotation restricting its objects to one namespace.
+ *
+ * @public
+ */
 export const KUBERNETES_NAMESPACE_ANNOTATION =
   'backstage.io/kubernetes-namespace';
-/** Entity annotation naming its Argo CD Applications, one or comma-separated (Backstage Argo CD plugins). */
+/**
+ * Entity annotation naming its Argo CD Applications, one or comma-separated (Backstage Argo CD plugins).
+ *
+ * @public
+ */
 export const ARGOCD_APP_NAME_ANNOTATION = 'argocd/app-name';
-/** Entity annotation holding a label selector for its Argo CD Applications (Backstage Argo CD plugins). */
+/**
+ * Entity annotation holding a label selector for its Argo CD Applications (Backstage Argo CD plugins).
+ *
+ * @public
+ */
 export const ARGOCD_APP_SELECTOR_ANNOTATION = 'argocd/app-selector';
-/** Every entity annotation that maps Kubernetes objects (an entity without any is not indexed). */
+/**
+ * Every entity annotation that maps Kubernetes objects (an entity without any is not indexed).
+ *
+ * @public
+ */
 export const ENTITY_MAPPING_ANNOTATIONS = [
   KUBERNETES_ID_LABEL,
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   ARGOCD_APP_NAME_ANNOTATION,
   ARGOCD_APP_SELECTOR_ANNOTATION,
 ];
-/** Label (or annotation) on a Kubernetes object naming its environment. */
+/**
+ * Label (or annotation) on a Kubernetes object naming its environment.
+ *
+ * @public
+ */
 export const ENVIRONMENT_LABEL = 'gitops-portal.io/environment';
 
-/** One way an entity claims Kubernetes objects. */
+/**
+ * One way an entity claims Kubernetes objects.
+ *
+ * @public
+ */
 export interface KubernetesObjectMatcher {
   /** The entity annotation the matcher comes from. */
   annotation: string;
@@ -48,6 +80,11 @@ export interface KubernetesObjectMatcher {
   names?: string[];
 }
 
+/**
+ * What an entity's Kubernetes annotations select: the object matchers, and the annotations that could not be used.
+ *
+ * @public
+ */
 export interface EntityKubernetesMatchers {
   matchers: KubernetesObjectMatcher[];
   /** Annotations that could not be used, with why; the caller may log them. */
@@ -97,6 +134,8 @@ function parseAppNames(text: string): string[] | string {
  * The objects an Application, Kustomization or HelmRelease manages follow it to its entities (see
  * managerTracking.ts). An annotation that does not parse maps nothing and is reported; an empty selector is
  * refused: it would claim every object in every cluster.
+ *
+ * @public
  */
 export function entityKubernetesMatchers(
   entity: Entity,
@@ -165,7 +204,11 @@ export function entityKubernetesMatchers(
   return { matchers, errors };
 }
 
-/** The parts of a Kubernetes object that entity matching looks at. */
+/**
+ * The parts of a Kubernetes object that entity matching looks at.
+ *
+ * @public
+ */
 export interface MatchableObject {
   labels?: Record<string, string>;
   namespace?: string;
@@ -188,7 +231,11 @@ function matches(object: MatchableObject, matcher: KubernetesObjectMatcher) {
   );
 }
 
-/** Whether any of an entity's matchers claims the object. */
+/**
+ * Whether any of an entity's matchers claims the object.
+ *
+ * @public
+ */
 export function objectMatchesEntity(
   object: MatchableObject,
   matchers: KubernetesObjectMatcher[],
@@ -196,7 +243,11 @@ export function objectMatchesEntity(
   return matchers.some(matcher => matches(object, matcher));
 }
 
-/** A raw object's labels, namespace, kind, name and Argo CD tracking, for {@link objectMatchesEntity}. */
+/**
+ * A raw object's labels, namespace, kind, name and Argo CD tracking, for {@link objectMatchesEntity}.
+ *
+ * @public
+ */
 export function matchableObject(obj: unknown): MatchableObject {
   const text = (value: unknown) =>
     typeof value === 'string' && value !== '' ? value : undefined;
@@ -229,6 +280,8 @@ export function matchableObject(obj: unknown): MatchableObject {
  * The environment of a raw object: its `gitops-portal.io/environment` label,
  * else the annotation of the same name, else the fallback (the cluster's
  * configured environment).
+ *
+ * @public
  */
 export function objectEnvironment(
   obj: unknown,

@@ -27,13 +27,25 @@ import { asNumber, asString, at, readConditions } from './raw';
  * External Secrets has no suspend field and writes no status.observedGeneration; it records the
  * generation it synced as the prefix of `status.syncedResourceVersion` (`<generation>-<hash>`), which
  * the portal's decision table reads for its stale-generation row.
+ *
+ * @public
  */
 export const EXTERNAL_SECRETS_GROUP = 'external-secrets.io';
+/**
+ * The External Secrets Operator kinds whose health the portal computes.
+ *
+ * @public
+ */
 export const EXTERNAL_SECRETS_KINDS = [
   'ExternalSecret',
   'SecretStore',
   'ClusterSecretStore',
 ] as const;
+/**
+ * An External Secrets Operator kind whose health the portal computes.
+ *
+ * @public
+ */
 export type ExternalSecretsKind = (typeof EXTERNAL_SECRETS_KINDS)[number];
 
 function checkExternalSecret(obj: unknown): Health {
@@ -76,7 +88,11 @@ function checkStore(kind: ExternalSecretsKind, obj: unknown): Health {
   return health('Progressing', `Waiting for ${kind}`);
 }
 
-/** Argo CD's health of an External Secrets object. */
+/**
+ * Argo CD's health of an External Secrets object.
+ *
+ * @public
+ */
 export function externalSecretsHealth(
   kind: ExternalSecretsKind,
   obj: unknown,
@@ -91,7 +107,11 @@ export function externalSecretsHealth(
   );
 }
 
-/** The generation an ExternalSecret last synced, from `status.syncedResourceVersion`, if behind. */
+/**
+ * The generation an ExternalSecret last synced, from `status.syncedResourceVersion`, if behind.
+ *
+ * @public
+ */
 export function externalSecretGenerationLag(
   obj: unknown,
 ): GenerationLag | undefined {
@@ -105,7 +125,11 @@ export function externalSecretGenerationLag(
     : undefined;
 }
 
-/** Normalises an External Secrets object: Argo CD's check, settled by the decision table. */
+/**
+ * Normalises an External Secrets object: Argo CD's check, settled by the decision table.
+ *
+ * @public
+ */
 export function externalSecretsStatus(
   kind: ExternalSecretsKind,
 ): (obj: unknown) => EngineStatus {

@@ -13,11 +13,23 @@ import { at, isRecord, luaToNumber } from './raw';
  * resource_customizations/flagger.app/Canary/health.lua). Phases the script
  * does not list (Initializing, Waiting, WaitingPromotion, Terminating, …) are
  * Unknown there, and so here.
+ *
+ * @public
  */
 export const FLAGGER_CANARY_HEALTH_SCRIPT =
   'resource_customizations/flagger.app/Canary/health.lua';
 
+/**
+ * The API group of Flagger's kinds.
+ *
+ * @public
+ */
 export const FLAGGER_GROUP = 'flagger.app';
+/**
+ * The kind of Flagger's canary.
+ *
+ * @public
+ */
 export const FLAGGER_CANARY_KIND = 'Canary';
 
 const SEPARATOR = ' --- ';
@@ -94,7 +106,11 @@ function checkCanary(obj: unknown): Health {
   return health(statusOfPhase(phase), message);
 }
 
-/** Argo CD's health of a Flagger Canary. */
+/**
+ * Argo CD's health of a Flagger Canary.
+ *
+ * @public
+ */
 export function flaggerCanaryHealth(obj: unknown): Health {
   return runHealthCheck(checkCanary, obj);
 }

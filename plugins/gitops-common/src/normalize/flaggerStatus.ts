@@ -19,6 +19,8 @@ function integer(value: unknown): number | undefined {
  * A Canary's progress in the vocabulary a Rollout's uses: the phase, the
  * Promoted condition's message, the weight routed to the canary, and Flagger's
  * analysis counters.
+ *
+ * @public
  */
 export function flaggerCanaryInfo(obj: unknown): RolloutInfo {
   const status = at(obj, 'status');
@@ -32,7 +34,11 @@ export function flaggerCanaryInfo(obj: unknown): RolloutInfo {
   });
 }
 
-/** Normalises a Flagger Canary. It is not a sync owner: sync is Unknown. */
+/**
+ * Normalises a Flagger Canary. It is not a sync owner: sync is Unknown.
+ *
+ * @public
+ */
 export function flaggerCanaryStatus(obj: unknown): EngineStatus {
   const status = at(obj, 'status');
   const raw = readConditions(status);

@@ -20,7 +20,11 @@ import { apiGroupOf, asString, at, readConditions } from './raw';
 
 const SCRIPT_ROOT = 'resource_customizations';
 
-/** The Argo CD script each Flux kind mirrors. */
+/**
+ * The Argo CD script each Flux kind mirrors.
+ *
+ * @public
+ */
 export const FLUX_HEALTH_SCRIPTS = {
   Kustomization: `${SCRIPT_ROOT}/kustomize.toolkit.fluxcd.io/Kustomization/health.lua`,
   HelmRelease: `${SCRIPT_ROOT}/helm.toolkit.fluxcd.io/HelmRelease/health.lua`,
@@ -30,8 +34,18 @@ export const FLUX_HEALTH_SCRIPTS = {
   HelmChart: `${SCRIPT_ROOT}/source.toolkit.fluxcd.io/HelmChart/health.lua`,
   Bucket: `${SCRIPT_ROOT}/source.toolkit.fluxcd.io/Bucket/health.lua`,
 } as const;
+/**
+ * A Flux kind whose health mirrors an Argo CD script.
+ *
+ * @public
+ */
 export type FluxKind = keyof typeof FLUX_HEALTH_SCRIPTS;
 
+/**
+ * The API group of each Flux kind.
+ *
+ * @public
+ */
 export const FLUX_GROUPS: Record<FluxKind, string> = {
   Kustomization: 'kustomize.toolkit.fluxcd.io',
   HelmRelease: 'helm.toolkit.fluxcd.io',
@@ -42,6 +56,11 @@ export const FLUX_GROUPS: Record<FluxKind, string> = {
   Bucket: 'source.toolkit.fluxcd.io',
 };
 
+/**
+ * True for a Flux kind whose health mirrors an Argo CD script (a key of `FLUX_HEALTH_SCRIPTS`).
+ *
+ * @public
+ */
 export function isFluxKind(kind: string): kind is FluxKind {
   return Object.prototype.hasOwnProperty.call(FLUX_HEALTH_SCRIPTS, kind);
 }
@@ -132,6 +151,8 @@ function checkFlux(kind: FluxKind, obj: unknown): Health {
  * Argo CD's health of a Flux object (Kustomization, HelmRelease, GitRepository,
  * HelmRepository, OCIRepository, HelmChart, Bucket). Other Flux kinds have no
  * Argo CD health check and are Unknown.
+ *
+ * @public
  */
 export function fluxHealth(obj: unknown): Health {
   const kind = asString(at(obj, 'kind')) ?? '';

@@ -15,9 +15,16 @@ import { runHealthCheck } from './health';
  *
  * Two counted → Progressing, exactly one Ready=True → Healthy, else Degraded; the message is the last
  * Ready condition's reason; no conditions → Progressing `Status unknown`.
+ *
+ * @public
  */
 export const FLUX_IMAGE_GROUP = 'image.toolkit.fluxcd.io';
 
+/**
+ * How each Flux image-automation kind's conditions count, per Argo CD's scripts.
+ *
+ * @public
+ */
 export const FLUX_IMAGE_RULES = {
   ImageRepository: {
     checksSuspend: true,
@@ -41,13 +48,27 @@ export const FLUX_IMAGE_RULES = {
     twoCounted: 'Progressing',
   },
 } satisfies Record<string, FluxCountRule>;
+/**
+ * A Flux image-automation kind.
+ *
+ * @public
+ */
 export type FluxImageKind = keyof typeof FLUX_IMAGE_RULES;
 
+/**
+ * True for a Flux image-automation kind (a key of `FLUX_IMAGE_RULES`).
+ *
+ * @public
+ */
 export function isFluxImageKind(kind: string): kind is FluxImageKind {
   return Object.prototype.hasOwnProperty.call(FLUX_IMAGE_RULES, kind);
 }
 
-/** Argo CD's health of a Flux image automation object. */
+/**
+ * Argo CD's health of a Flux image automation object.
+ *
+ * @public
+ */
 export function fluxImageHealth(kind: FluxImageKind, obj: unknown): Health {
   return runHealthCheck(
     o => checkFluxCount(FLUX_IMAGE_RULES[kind], kind, o),

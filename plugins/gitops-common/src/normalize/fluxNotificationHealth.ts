@@ -14,18 +14,40 @@ import { at } from './raw';
  *   static objects the controller validates on admission and keeps no status for (Flux notification
  *   API docs), so an Alert or Provider without conditions is Healthy. Objects of older APIs that do
  *   carry conditions follow the Ready rule ({@link readyConditionHealth}).
+ *
+ * @public
  */
 export const FLUX_NOTIFICATION_GROUP = 'notification.toolkit.fluxcd.io';
+/**
+ * The Flux notification controller's kinds.
+ *
+ * @public
+ */
 export const FLUX_NOTIFICATION_KINDS = [
   'Alert',
   'Provider',
   'Receiver',
 ] as const;
+/**
+ * A Flux notification controller kind.
+ *
+ * @public
+ */
 export type FluxNotificationKind = (typeof FLUX_NOTIFICATION_KINDS)[number];
 
+/**
+ * The health message of a Flux notification object, which has no status.
+ *
+ * @public
+ */
 export const STATIC_NOTIFICATION_MESSAGE =
   'Static object: the notification controller keeps no status for it';
 
+/**
+ * True for a Flux notification kind (`FLUX_NOTIFICATION_KINDS`).
+ *
+ * @public
+ */
 export function isFluxNotificationKind(
   kind: string,
 ): kind is FluxNotificationKind {
@@ -42,7 +64,11 @@ function checkStatic(obj: unknown): Health {
   return readyConditionHealth(obj);
 }
 
-/** The health of a Flux Alert, Provider or Receiver. */
+/**
+ * The health of a Flux Alert, Provider or Receiver.
+ *
+ * @public
+ */
 export function fluxNotificationHealth(
   kind: FluxNotificationKind,
   obj: unknown,

@@ -47,6 +47,40 @@ describe('fluxSource', () => {
     ],
     [
       'HelmRelease',
+      {
+        chart: {
+          spec: {
+            chart: './charts/web',
+            valuesFiles: ['./charts/web/values.yaml', './values/prod.yaml'],
+            sourceRef: { kind: 'GitRepository', name: 'config' },
+          },
+        },
+      },
+      {
+        chart: './charts/web',
+        valueFiles: ['./charts/web/values.yaml', './values/prod.yaml'],
+        sourceRef: { kind: 'GitRepository', name: 'config' },
+      },
+    ],
+    [
+      'HelmRelease',
+      {
+        chart: {
+          spec: {
+            chart: './charts/web',
+            valuesFile: './values/prod.yaml',
+            sourceRef: { kind: 'GitRepository', name: 'config' },
+          },
+        },
+      },
+      {
+        chart: './charts/web',
+        valueFiles: ['./values/prod.yaml'],
+        sourceRef: { kind: 'GitRepository', name: 'config' },
+      },
+    ],
+    [
+      'HelmRelease',
       { chartRef: { kind: 'OCIRepository', name: 'web-chart' } },
       { sourceRef: { kind: 'OCIRepository', name: 'web-chart' } },
     ],
@@ -240,6 +274,8 @@ describe('fluxStatus', () => {
         path: './prod',
         sourceRef: { kind: 'GitRepository', name: 'shop' },
       },
+      // The Kustomization sets no prune: Flux's default (off).
+      driftPolicy: { prune: false },
       conditions: [
         {
           type: 'Ready',

@@ -2,10 +2,16 @@ import { Health, Source, SyncStatus } from '../schema';
 import {
   compact,
   EngineStatus,
+  NORMALIZE_LIMITS,
   objectRefOf,
   toConditions,
 } from './engineStatus';
 import { conditionRulesHealth, readyConditionHealth } from './conditionRules';
+import { fluxDriftPolicy } from './driftPolicy';
+import {
+  artifactGeneratorOf,
+  externalArtifactSource,
+} from './fluxArtifactGenerator';
 import { FluxKind, fluxHealth, isFluxKind } from './fluxHealth';
 import { fluxImageHealth, isFluxImageKind } from './fluxImageHealth';
 import {
@@ -16,6 +22,7 @@ import { pendingDeletionHealth, runHealthCheck } from './health';
 import {
   asArray,
   asText,
+  asTextList,
   at,
   isRecord,
   latestTimestamp,
@@ -26,6 +33,8 @@ import {
  * The SHA (or digest / version) in a Flux revision string:
  * `main@sha1:<sha>` and `sha1:<sha>` give the SHA, `v1@sha256:<d>` the digest
  * `sha256:<d>`, the legacy `main/<sha>` the SHA; anything else stays as it is.
+ *
+ * @public
  */
 export function parseFluxRevision(raw: string): string {
   const atSign = raw.lastIndexOf('@');
@@ -44,7 +53,11 @@ function lastApplied(obj: unknown): string | undefined {
   );
 }
 
-/** The revision a Flux object deployed (appliers) or fetched (sources), raw. */
+/**
+ * The revision a Flux object deployed (appliers) or fetched (sources), raw.
+ *
+ * @public
+ */
 export function fluxRevisionRaw(obj: unknown): string | undefined {
   return (
     lastApplied(obj) ??
@@ -57,6 +70,8 @@ export function fluxRevisionRaw(obj: unknown): string | undefined {
  * Sync of a Kustomization / HelmRelease: Synced when Ready=True and the last
  * applied revision is the last attempted one, OutOfSync when they differ,
  * else Unknown. Sources do not apply anything: Unknown.
+ *
+ * @public
  */
 export function fluxSync(obj: unknown): SyncStatus {
   const kind = at(obj, 'kind');
@@ -79,7 +94,11 @@ function firstText(record: unknown, keys: string[]): string | undefined {
   return undefined;
 }
 
-/** Where a Flux object's desired state comes from. */
+/**
+ * Where a Flux object's desired state comes from.
+ *
+ * @public
+ */
 export function fluxSource(kind: FluxKind, spec: unknown): Source | undefined {
   if (!isRecord(spec)) return undefined;
   switch (kind) {
@@ -93,6 +112,11 @@ export function fluxSource(kind: FluxKind, spec: unknown): Source | undefined {
       return compact({
         chart: asText(at(chart, 'chart')),
         targetRevision: asText(at(chart, 'version')),
+        // valuesFile: the single-file field of HelmRelease v2beta1, deprecated by valuesFiles.
+        valueFiles: asTextList(
+          at(chart, 'valuesFiles') ?? [at(chart, 'valuesFile')],
+          NORMALIZE_LIMITS.valueFiles,
+        ),
         sourceRef:
           objectRefOf(at(chart, 'sourceRef')) ?? objectRefOf(spec.chartRef),
       });
@@ -130,12 +154,19 @@ export function fluxSource(kind: FluxKind, spec: unknown): Source | undefined {
   }
 }
 
+/**
+ * The API group of Flux's source controller kinds.
+ *
+ * @public
+ */
 export const FLUX_SOURCE_GROUP = 'source.toolkit.fluxcd.io';
 
 /**
  * Flux's ExternalArtifact (source.toolkit.fluxcd.io/v1, written by third-party source controllers):
  * Argo CD has no check, so the Flux API docs' conditions decide (the Ready rule), after the deletion
  * block every Flux check opens with.
+ *
+ * @public
  */
 export function externalArtifactHealth(obj: unknown): Health {
   return runHealthCheck(
@@ -149,7 +180,10 @@ function fluxKindHealth(obj: unknown): Health {
   const kind = asText(at(obj, 'kind')) ?? '';
   if (isFluxImageKind(kind)) return fluxImageHealth(kind, obj);
   if (isFluxNotificationKind(kind)) return fluxNotificationHealth(kind, obj);
-  if (kind === 'ExternalArtifact') return externalArtifactHealth(obj);
+  // ArtifactGenerator (source-watcher): no Argo CD check either, the same Ready rule.
+  if (kind === 'ExternalArtifact' || kind === 'ArtifactGenerator') {
+    return externalArtifactHealth(obj);
+  }
   return fluxHealth(obj);
 }
 
@@ -159,6 +193,8 @@ function fluxKindHealth(obj: unknown): Health {
  * ({@link decideConditions}): pending deletion, every suspended Flux object is Suspended (Argo's
  * OCIRepository and ImagePolicy scripts lack this), a controller behind the spec is Progressing, then
  * Stalled, Ready=Unknown and missing conditions.
+ *
+ * @public
  */
 export function fluxObjectHealth(obj: unknown): Health {
   return conditionRulesHealth(obj, {
@@ -167,7 +203,19 @@ export function fluxObjectHealth(obj: unknown): Health {
   });
 }
 
-/** Normalises a Flux object. */
+/** Where a Flux object's desired state comes from, for the kinds outside Argo CD's Flux checks too. */
+function fluxObjectSource(kind: unknown, spec: unknown): Source | undefined {
+  if (kind === 'ExternalArtifact') return externalArtifactSource(spec);
+  return typeof kind === 'string' && isFluxKind(kind)
+    ? fluxSource(kind, spec)
+    : undefined;
+}
+
+/**
+ * Normalises a Flux object.
+ *
+ * @public
+ */
 export function fluxStatus(obj: unknown): EngineStatus {
   const kind = at(obj, 'kind');
   const raw = readConditions(at(obj, 'status'));
@@ -178,10 +226,12 @@ export function fluxStatus(obj: unknown): EngineStatus {
     revision:
       revisionRaw === undefined ? undefined : parseFluxRevision(revisionRaw),
     revisionRaw,
-    source:
-      typeof kind === 'string' && isFluxKind(kind)
-        ? fluxSource(kind, at(obj, 'spec'))
+    source: fluxObjectSource(kind, at(obj, 'spec')),
+    generator:
+      kind === 'ArtifactGenerator'
+        ? artifactGeneratorOf(at(obj, 'spec'))
         : undefined,
+    driftPolicy: fluxDriftPolicy(kind, at(obj, 'spec')),
     conditions: toConditions(raw),
     lastTransitionTime: latestTimestamp(
       (raw ?? []).map(c => c.lastTransitionTime),

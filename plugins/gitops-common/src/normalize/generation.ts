@@ -8,6 +8,8 @@ import { asNumber, at, readConditions } from './raw';
  * conditions describe an older spec, so the object is Progressing. Argo CD's
  * Flux and Crossplane scripts do not check this; its Rollout script does, with
  * its own message.
+ *
+ * @public
  */
 export interface GenerationLag {
   generation: number;
@@ -17,6 +19,8 @@ export interface GenerationLag {
 /**
  * The lag, if any. Uses status.observedGeneration, else (Crossplane writes it
  * per condition) the oldest observedGeneration among the conditions.
+ *
+ * @public
  */
 export function generationLag(obj: unknown): GenerationLag | undefined {
   const generation = asNumber(at(obj, 'metadata', 'generation'));
@@ -34,6 +38,11 @@ export function generationLag(obj: unknown): GenerationLag | undefined {
   return { generation, observedGeneration: observed };
 }
 
+/**
+ * Progressing while the controller has not yet observed the object's latest generation; undefined once it has.
+ *
+ * @public
+ */
 export function staleGenerationHealth(obj: unknown): Health | undefined {
   const lag = generationLag(obj);
   if (!lag) return undefined;

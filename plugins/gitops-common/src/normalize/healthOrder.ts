@@ -5,7 +5,11 @@ import {
   syncStatusSchema,
 } from '../schema';
 
-/** "Broken now first": the order team views sort and summarise health in, worst first. */
+/**
+ * "Broken now first": the order team views sort and summarise health in, worst first.
+ *
+ * @public
+ */
 export const HEALTH_ORDER: readonly HealthStatus[] = [
   'Degraded',
   'Missing',
@@ -15,17 +19,29 @@ export const HEALTH_ORDER: readonly HealthStatus[] = [
   'Healthy',
 ];
 
-/** Higher is worse: Degraded 5 ... Healthy 0. */
+/**
+ * Higher is worse: Degraded 5 ... Healthy 0.
+ *
+ * @public
+ */
 export function healthSeverity(status: HealthStatus): number {
   return HEALTH_ORDER.length - 1 - HEALTH_ORDER.indexOf(status);
 }
 
-/** Comparator that sorts the worst health first. */
+/**
+ * Comparator that sorts the worst health first.
+ *
+ * @public
+ */
 export function compareHealth(a: HealthStatus, b: HealthStatus): number {
   return healthSeverity(b) - healthSeverity(a);
 }
 
-/** The worst health of a list; undefined for an empty list. */
+/**
+ * The worst health of a list; undefined for an empty list.
+ *
+ * @public
+ */
 export function worstHealth(
   list: Iterable<HealthStatus>,
 ): HealthStatus | undefined {
@@ -38,7 +54,11 @@ export function worstHealth(
   return worst;
 }
 
-/** Count of each health status, every status present (0 when none). */
+/**
+ * Count of each health status, every status present (0 when none).
+ *
+ * @public
+ */
 export function countByHealth(
   list: Iterable<HealthStatus>,
 ): Record<HealthStatus, number> {
@@ -49,7 +69,11 @@ export function countByHealth(
   return counts;
 }
 
-/** Count of each sync status, every status present (0 when none). */
+/**
+ * Count of each sync status, every status present (0 when none).
+ *
+ * @public
+ */
 export function countBySync(
   list: Iterable<SyncStatus>,
 ): Record<SyncStatus, number> {

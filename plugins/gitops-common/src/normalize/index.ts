@@ -6,6 +6,7 @@ export type { EngineStatus } from './engineStatus';
 export * from './generation';
 export * from './fluxHealth';
 export * from './fluxStatus';
+export * from './fluxArtifactGenerator';
 export * from './crossplaneHealth';
 export * from './crossplaneStatus';
 export * from './rolloutHealth';

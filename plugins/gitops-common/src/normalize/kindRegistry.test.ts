@@ -40,6 +40,12 @@ describe('WATCHED_KINDS', () => {
       'flux',
     ],
     [
+      'source.extensions.fluxcd.io',
+      'ArtifactGenerator',
+      'artifactgenerators',
+      'flux',
+    ],
+    [
       'pkg.crossplane.io',
       'FunctionRevision',
       'functionrevisions',

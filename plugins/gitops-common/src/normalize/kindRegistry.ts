@@ -30,6 +30,7 @@ import {
 } from './externalSecretsHealth';
 import { FLAGGER_CANARY_KIND, FLAGGER_GROUP } from './flaggerHealth';
 import { flaggerCanaryStatus } from './flaggerStatus';
+import { FLUX_SOURCE_EXTENSIONS_GROUP } from './fluxArtifactGenerator';
 import { FLUX_GROUPS, FluxKind } from './fluxHealth';
 import { FLUX_IMAGE_GROUP } from './fluxImageHealth';
 import { FLUX_NOTIFICATION_GROUP } from './fluxNotificationHealth';
@@ -159,6 +160,7 @@ export const WATCHED_KINDS: readonly RegisteredKind[] = [
     ] as [FluxKind, string][]
   ).map(([kind, kinds]) => flux(FLUX_GROUPS[kind], kind, kinds)),
   flux(FLUX_SOURCE_GROUP, 'ExternalArtifact', 'externalartifacts'),
+  flux(FLUX_SOURCE_EXTENSIONS_GROUP, 'ArtifactGenerator', 'artifactgenerators'),
   flux(FLUX_IMAGE_GROUP, 'ImageRepository', 'imagerepositories'),
   flux(FLUX_IMAGE_GROUP, 'ImagePolicy', 'imagepolicies'),
   flux(FLUX_IMAGE_GROUP, 'ImageUpdateAutomation', 'imageupdateautomations'),

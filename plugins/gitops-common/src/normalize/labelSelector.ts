@@ -1,6 +1,8 @@
 /**
  * Kubernetes label selectors in their text form (`app=web,tier in (a,b),!legacy`),
  * as `kubectl -l` and the API's `labelSelector` parameter take them.
+ *
+ * @public
  */
 
 export type LabelSelectorOperator =
@@ -11,17 +13,31 @@ export type LabelSelectorOperator =
   | 'Exists'
   | 'DoesNotExist';
 
+/**
+ * One requirement of a label selector: a key, an operator and its values.
+ *
+ * @public
+ */
 export interface LabelSelectorRequirement {
   key: string;
   operator: LabelSelectorOperator;
   values: string[];
 }
 
-/** Requirements that must all hold. No requirements matches every object, as in Kubernetes. */
+/**
+ * Requirements that must all hold. No requirements matches every object, as in Kubernetes.
+ *
+ * @public
+ */
 export interface LabelSelector {
   requirements: LabelSelectorRequirement[];
 }
 
+/**
+ * Thrown by `parseLabelSelector` for text that is not a label selector.
+ *
+ * @public
+ */
 export class LabelSelectorParseError extends Error {
   constructor(message: string) {
     super(message);
@@ -33,7 +49,11 @@ const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const DNS_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-/** A label key: `[prefix/]name`, prefix a DNS subdomain (<= 253), name <= 63. */
+/**
+ * A label key: `[prefix/]name`, prefix a DNS subdomain (at most 253 characters), name at most 63.
+ *
+ * @public
+ */
 export function isValidLabelKey(key: string): boolean {
   const slash = key.indexOf('/');
   const prefix = slash < 0 ? undefined : key.slice(0, slash);
@@ -47,7 +67,11 @@ export function isValidLabelKey(key: string): boolean {
   return name.length <= 63 && NAME.test(name);
 }
 
-/** A label value: empty, or <= 63 alphanumerics with `-_.` inside. */
+/**
+ * A label value: empty, or at most 63 alphanumerics with `-_.` inside.
+ *
+ * @public
+ */
 export function isValidLabelValue(value: string): boolean {
   return value === '' || (value.length <= 63 && NAME.test(value));
 }
@@ -123,7 +147,11 @@ function parseRequirement(text: string): LabelSelectorRequirement {
   throw new LabelSelectorParseError(`cannot parse requirement "${text}"`);
 }
 
-/** Parses a selector; throws {@link LabelSelectorParseError} on invalid text. '' selects everything. */
+/**
+ * Parses a selector; throws {@link LabelSelectorParseError} on invalid text. '' selects everything.
+ *
+ * @public
+ */
 export function parseLabelSelector(text: string): LabelSelector {
   if (text.trim() === '') return { requirements: [] };
   const requirements = splitTopLevel(text).map(part => {
@@ -158,7 +186,11 @@ function holds(
   }
 }
 
-/** Whether labels satisfy every requirement of the selector. */
+/**
+ * Whether labels satisfy every requirement of the selector.
+ *
+ * @public
+ */
 export function matchesLabelSelector(
   labels: Record<string, string> | undefined,
   selector: LabelSelector,
@@ -166,7 +198,11 @@ export function matchesLabelSelector(
   return selector.requirements.every(r => holds(labels ?? {}, r));
 }
 
-/** The selector's text form, as the Kubernetes API's `labelSelector` parameter takes it. */
+/**
+ * The selector's text form, as the Kubernetes API's `labelSelector` parameter takes it.
+ *
+ * @public
+ */
 export function formatLabelSelector(selector: LabelSelector): string {
   return selector.requirements
     .map(({ key, operator, values }) => {

@@ -13,27 +13,65 @@ import { apiGroupOf } from './raw';
  *   helm-controller with `helm.toolkit.fluxcd.io/name` and `/namespace`.
  *
  * Both sides meet on a manager key: `argocd:<app>`, `kustomize:<namespace>/<name>`, `helm:<namespace>/<name>`.
+ *
+ * @public
  */
 
 export const ARGOCD_TRACKING_ID_ANNOTATION = 'argocd.argoproj.io/tracking-id';
-/** Argo CD's default `application.instanceLabelKey`. */
+/**
+ * Argo CD's default `application.instanceLabelKey`.
+ *
+ * @public
+ */
 export const ARGOCD_DEFAULT_INSTANCE_LABEL = 'app.kubernetes.io/instance';
+/**
+ * The label with which a Flux Kustomization marks the objects it applies: its name.
+ *
+ * @public
+ */
 export const FLUX_KUSTOMIZE_NAME_LABEL = 'kustomize.toolkit.fluxcd.io/name';
+/**
+ * The label with which a Flux Kustomization marks the objects it applies: its namespace.
+ *
+ * @public
+ */
 export const FLUX_KUSTOMIZE_NAMESPACE_LABEL =
   'kustomize.toolkit.fluxcd.io/namespace';
+/**
+ * The label with which a Flux HelmRelease marks the objects it installs: its name.
+ *
+ * @public
+ */
 export const FLUX_HELM_NAME_LABEL = 'helm.toolkit.fluxcd.io/name';
+/**
+ * The label with which a Flux HelmRelease marks the objects it installs: its namespace.
+ *
+ * @public
+ */
 export const FLUX_HELM_NAMESPACE_LABEL = 'helm.toolkit.fluxcd.io/namespace';
 
-/** `group/Kind` of an Argo CD Application, as {@link objectKindOf} writes it. */
+/**
+ * `group/Kind` of an Argo CD Application, as {@link objectKindOf} writes it.
+ *
+ * @public
+ */
 export const ARGOCD_APPLICATION_KIND = 'argoproj.io/Application';
 const FLUX_KUSTOMIZATION_KIND = 'kustomize.toolkit.fluxcd.io/Kustomization';
 const FLUX_HELM_RELEASE_KIND = 'helm.toolkit.fluxcd.io/HelmRelease';
 
-/** `group/Kind` (`/Kind` for the core group): what kind-specific matching compares. */
+/**
+ * `group/Kind` (`/Kind` for the core group): what kind-specific matching compares.
+ *
+ * @public
+ */
 export const objectKindOf = (apiVersion: string, kind: string) =>
   `${apiGroupOf(apiVersion)}/${kind}`;
 
-/** The object a tracking id must name for Argo CD to count it (the annotation may be copied to other objects). */
+/**
+ * The object a tracking id must name for Argo CD to count it (the annotation may be copied to other objects).
+ *
+ * @public
+ */
 export interface TrackedObject {
   group: string;
   kind: string;
@@ -45,6 +83,8 @@ export interface TrackedObject {
  * The Application named by an Argo CD tracking id, when the id is about `self`. Like Argo CD, an id naming another
  * object (copied by an operator or a template) does not count; a cluster-scoped object carries the Application's
  * destination namespace, which is not compared.
+ *
+ * @public
  */
 export function argoTrackingIdApp(
   trackingId: string,
@@ -67,7 +107,11 @@ export function argoTrackingIdApp(
   return sameObject ? app : undefined;
 }
 
-/** What an object says about its manager (read once, when the object is watched). */
+/**
+ * What an object says about its manager (read once, when the object is watched).
+ *
+ * @public
+ */
 export interface ManagerMarks {
   labels?: Record<string, string>;
   /** The Application of a valid `argocd.argoproj.io/tracking-id` (see {@link argoTrackingIdApp}). */
@@ -77,6 +121,8 @@ export interface ManagerMarks {
 /**
  * The manager keys an object points at: its Argo CD Application (tracking id first, then the instance label) and
  * its Flux Kustomization and HelmRelease (both labels of a pair must be there).
+ *
+ * @public
  */
 export function managerKeysOf(
   marks: ManagerMarks,
@@ -99,6 +145,8 @@ export function managerKeysOf(
  * The manager keys objects use to point at this one, if it is a manager: an Application by its name and by
  * `<namespace>_<name>` (which of the two Argo CD writes depends on whether the Application is in Argo CD's own
  * namespace, which the portal does not know); a Kustomization or HelmRelease by namespace and name.
+ *
+ * @public
  */
 export function managerIdentityKeys(object: {
   apiVersion: string;

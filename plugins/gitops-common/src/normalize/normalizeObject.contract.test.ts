@@ -135,6 +135,18 @@ describe('normalizeObject output contract', () => {
       }),
     ],
     [
+      'Flux ArtifactGenerator',
+      k8s('source.extensions.fluxcd.io/v1beta1', 'ArtifactGenerator', {
+        spec: {
+          sources: [{ alias: 'repo', kind: 'GitRepository', name: 'fleet' }],
+          artifacts: [
+            { name: 'web', copy: [{ from: '@repo/web/**', to: '@artifact/' }] },
+          ],
+        },
+        status: { conditions: [ready] },
+      }),
+    ],
+    [
       'Crossplane Provider package',
       k8s('pkg.crossplane.io/v1', 'Provider', {
         spec: {},

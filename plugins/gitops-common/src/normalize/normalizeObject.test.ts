@@ -132,9 +132,9 @@ describe('normalizeObject dispatch', () => {
 
   it.each([
     [
-      'a Flux-family kind the portal does not read',
+      'a Flux-family kind the portal does not read (a kind not in the registry)',
       'source.extensions.fluxcd.io/v1beta1',
-      'ArtifactGenerator',
+      'UnregisteredKind',
       'flux',
     ],
     [
@@ -186,6 +186,8 @@ describe('normalizeObject common fields', () => {
       health: { status: 'Healthy' },
       conditions: [],
       suspended: false,
+      // No syncPolicy: synced by hand.
+      driftPolicy: { automated: false },
       observedAt: '2025-03-01T12:00:00.000Z',
     });
   });

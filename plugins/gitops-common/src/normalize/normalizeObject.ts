@@ -8,6 +8,11 @@ import { watchedKind } from './kindRegistry';
 import { apiGroupOf, asText, at, errorMessage, isRecord } from './raw';
 import { SEALED_SECRETS_GROUP } from './sealedSecretHealth';
 
+/**
+ * Options of the normalisers: the cluster an object was read from and its environment.
+ *
+ * @public
+ */
 export interface NormalizeOptions {
   /** The configured cluster the object was read from. */
   cluster: string;
@@ -23,7 +28,11 @@ export interface NormalizeOptions {
   now?: Date;
 }
 
-/** The stable id of an object: `cluster/apiGroup/kind/namespace/name` ('' for core group / cluster scope). */
+/**
+ * The stable id of an object: `cluster/apiGroup/kind/namespace/name` ('' for core group / cluster scope).
+ *
+ * @public
+ */
 export function objectKey(parts: {
   cluster: string;
   apiGroup: string;
@@ -111,6 +120,8 @@ function observedAt(now: Date | undefined): string {
  * Turns one raw Kubernetes object (plain JSON from a list or watch) into the
  * portal's status record. Never throws: malformed input gives a record with
  * Unknown health and a message saying what is wrong.
+ *
+ * @public
  */
 export function normalizeObject(
   obj: unknown,

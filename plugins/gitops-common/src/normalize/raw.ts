@@ -1,6 +1,8 @@
 /**
  * Defensive readers for raw Kubernetes JSON. Watch events hand us `unknown`;
  * every field may be missing or of the wrong type, and none of these throw.
+ *
+ * @public
  */
 
 export type JsonRecord = Record<string, unknown>;
@@ -26,6 +28,15 @@ export function asNumber(value: unknown): number | undefined {
 
 export function asArray(value: unknown): unknown[] | undefined {
   return Array.isArray(value) ? value : undefined;
+}
+
+/** The non-empty strings of a list, at most `max` of them; undefined when there are none. */
+export function asTextList(value: unknown, max: number): string[] | undefined {
+  const texts = (asArray(value) ?? []).slice(0, max).flatMap(item => {
+    const text = asText(item);
+    return text === undefined ? [] : [text];
+  });
+  return texts.length > 0 ? texts : undefined;
 }
 
 /**
@@ -116,7 +127,11 @@ export function stringMap(value: unknown): Record<string, string> {
   return result;
 }
 
-/** The group part of an apiVersion: '' for the core group (`v1`). */
+/**
+ * The group part of an apiVersion: '' for the core group (`v1`).
+ *
+ * @public
+ */
 export function apiGroupOf(apiVersion: string): string {
   const slash = apiVersion.lastIndexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);

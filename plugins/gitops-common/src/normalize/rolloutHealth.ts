@@ -16,10 +16,17 @@ import { asArray, at, isRecord, luaToNumber, readConditions } from './raw';
  * resource_customizations/argoproj.io/Rollout/health.lua). Rollouts v1.0+
  * write status.phase/message, which Argo CD surfaces; older controllers get
  * the legacy client-side computation further down.
+ *
+ * @public
  */
 export const ROLLOUT_HEALTH_SCRIPT =
   'resource_customizations/argoproj.io/Rollout/health.lua';
 
+/**
+ * The annotation with which a Rollout records the generation of the workload it references.
+ *
+ * @public
+ */
 export const WORKLOAD_GENERATION_ANNOTATION =
   'rollout.argoproj.io/workload-generation';
 
@@ -159,7 +166,11 @@ function checkRollout(obj: unknown): Health {
   return health('Healthy');
 }
 
-/** Argo CD's health of an Argo Rollouts Rollout. */
+/**
+ * Argo CD's health of an Argo Rollouts Rollout.
+ *
+ * @public
+ */
 export function rolloutHealth(obj: unknown): Health {
   return runHealthCheck(checkRollout, obj);
 }

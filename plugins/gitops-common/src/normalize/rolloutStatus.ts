@@ -14,6 +14,8 @@ import {
  * The canary weight the Rollout has set: the traffic router's reported weight
  * when there is one, else (as Argo Rollouts computes it) the last setWeight step
  * at or before the current step, 100 once all steps ran, 0 when aborted.
+ *
+ * @public
  */
 export function rolloutCanaryWeight(obj: unknown): number | undefined {
   const routed = asNumber(
@@ -33,6 +35,11 @@ export function rolloutCanaryWeight(obj: unknown): number | undefined {
   return 0;
 }
 
+/**
+ * The progressive-delivery progress of an Argo Rollouts Rollout: its phase, step and canary weight.
+ *
+ * @public
+ */
 export function rolloutInfo(obj: unknown): RolloutInfo {
   const status = at(obj, 'status');
   const steps = asArray(at(obj, 'spec', 'strategy', 'canary', 'steps'));
@@ -60,7 +67,11 @@ function isSuspended(obj: unknown): boolean {
   );
 }
 
-/** Normalises an Argo Rollouts Rollout. It is not a sync owner: sync is Unknown. */
+/**
+ * Normalises an Argo Rollouts Rollout. It is not a sync owner: sync is Unknown.
+ *
+ * @public
+ */
 export function rolloutStatus(obj: unknown): EngineStatus {
   const raw = readConditions(at(obj, 'status'));
   return compact({

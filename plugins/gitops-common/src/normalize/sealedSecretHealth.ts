@@ -10,8 +10,15 @@ import { at, readConditions } from './raw';
  * condition decides: False → Degraded, True → Healthy, with its message; else Progressing
  * `Waiting for Sealed Secret to be decrypted`. The controller has no suspend field; the portal's
  * decision table ({@link conditionRulesHealth}) comes on top.
+ *
+ * @public
  */
 export const SEALED_SECRETS_GROUP = 'bitnami.com';
+/**
+ * The kind of a Bitnami sealed-secrets SealedSecret.
+ *
+ * @public
+ */
 export const SEALED_SECRET_KIND = 'SealedSecret';
 
 function checkSealedSecret(obj: unknown): Health {
@@ -29,12 +36,20 @@ function checkSealedSecret(obj: unknown): Health {
   return health('Progressing', 'Waiting for Sealed Secret to be decrypted');
 }
 
-/** Argo CD's health of a SealedSecret. */
+/**
+ * Argo CD's health of a SealedSecret.
+ *
+ * @public
+ */
 export function sealedSecretHealth(obj: unknown): Health {
   return runHealthCheck(checkSealedSecret, obj);
 }
 
-/** Normalises a SealedSecret: Argo CD's check, settled by the decision table. */
+/**
+ * Normalises a SealedSecret: Argo CD's check, settled by the decision table.
+ *
+ * @public
+ */
 export function sealedSecretStatus(obj: unknown): EngineStatus {
   return conditionsStatus(
     obj,

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Longest branch name we accept; GitHub refuses refs much past this, and longer names are never ours. */
+/**
+ * Longest branch name we accept; GitHub refuses refs much past this, and longer names are never ours.
+ *
+ * @public
+ */
 export const MAX_BRANCH_NAME_LENGTH = 200;
 
 /** Characters `git check-ref-format` forbids anywhere: space, `~ ^ : ? * [ \` (and control characters, checked apart). */
@@ -12,6 +16,8 @@ const FORBIDDEN_CHARACTERS = /[ ~^:?*[\\]/;
  * git's, plus: no `refs/` prefix (a branch is named short, so `refs/heads/x`
  * can never slip through as the branch `refs/heads/x` or address another ref)
  * and a length limit.
+ *
+ * @public
  */
 export function branchNameProblem(name: string): string | undefined {
   if (name.length === 0) return 'is empty';
@@ -45,7 +51,11 @@ export function branchNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** A plain branch name (`gitops-portal/promote/web-prod`), never a ref path. */
+/**
+ * A plain branch name (`gitops-portal/promote/web-prod`), never a ref path.
+ *
+ * @public
+ */
 export const branchNameSchema = z.string().superRefine((name, ctx) => {
   const problem = branchNameProblem(name);
   if (problem) {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { timestampSchema } from './vocabulary';
 
-/** What a portal pull request did, from its branch `<prefix><verb>/<service>…` (default prefix `gitops/`). */
+/**
+ * What a portal pull request did, from its branch `<prefix><verb>/<service>…` (default prefix `gitops/`).
+ *
+ * @public
+ */
 export const deliveryVerbSchema = z.enum([
   'create',
   'promote',
@@ -9,9 +13,18 @@ export const deliveryVerbSchema = z.enum([
   'claim',
   'decommission',
 ]);
+/**
+ * What a portal pull request did, read from its branch name.
+ *
+ * @public
+ */
 export type DeliveryVerb = z.infer<typeof deliveryVerbSchema>;
 
-/** One delivering object (Argo CD Application, Flux Kustomization/HelmRelease) on its way to the merge commit. */
+/**
+ * One delivering object (Argo CD Application, Flux Kustomization/HelmRelease) on its way to the merge commit.
+ *
+ * @public
+ */
 export const deliveryTargetSchema = z.object({
   cluster: z.string(),
   /** Object key (`cluster/group/kind/namespace/name`). */
@@ -25,9 +38,18 @@ export const deliveryTargetSchema = z.object({
   /** First time it was Healthy at that revision, at or after syncedAt. */
   healthyAt: timestampSchema.optional(),
 });
+/**
+ * One delivering object (Argo CD Application, Flux Kustomization or HelmRelease) on its way to the merge commit.
+ *
+ * @public
+ */
 export type DeliveryTarget = z.infer<typeof deliveryTargetSchema>;
 
-/** The delivery of one pull request to one environment: done when every target in it is synced, then healthy. */
+/**
+ * The delivery of one pull request to one environment: done when every target in it is synced, then healthy.
+ *
+ * @public
+ */
 export const deliveryEnvironmentSchema = z.object({
   environment: z.string(),
   /** The PR changed this environment's overlay (`apps/<service>/overlays/<environment>/`) or its cluster files. */
@@ -38,9 +60,18 @@ export const deliveryEnvironmentSchema = z.object({
   healthyAt: timestampSchema.optional(),
   targets: z.array(deliveryTargetSchema),
 });
+/**
+ * The delivery of one pull request to one environment.
+ *
+ * @public
+ */
 export type DeliveryEnvironment = z.infer<typeof deliveryEnvironmentSchema>;
 
-/** One pull request the portal opened for a service, and its path to running. */
+/**
+ * One pull request the portal opened for a service, and its path to running.
+ *
+ * @public
+ */
 export const deliverySchema = z.object({
   number: z.number().int().positive(),
   url: z.url(),
@@ -54,19 +85,42 @@ export const deliverySchema = z.object({
   /** In promotion order; empty until merged. */
   environments: z.array(deliveryEnvironmentSchema),
 });
+/**
+ * One pull request the portal opened for a service, and its path to running.
+ *
+ * @public
+ */
 export type Delivery = z.infer<typeof deliverySchema>;
 
-/** GET deliveries of one entity, newest pull request first. */
+/**
+ * GET deliveries of one entity, newest pull request first.
+ *
+ * @public
+ */
 export const deliveriesResponseSchema = z.object({
   entityRef: z.string(),
   /** The config repo the pull requests live in (`owner/repo`); absent when none is configured. */
   configRepo: z.string().optional(),
   items: z.array(deliverySchema),
 });
+/**
+ * The answer of GET deliveries of one entity, newest pull request first.
+ *
+ * @public
+ */
 export type DeliveriesResponse = z.infer<typeof deliveriesResponseSchema>;
 
-/** Query of GET deliveries. */
+/**
+ * Query of GET deliveries.
+ *
+ * @public
+ */
 export const deliveriesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
+/**
+ * The GET deliveries query after parsing.
+ *
+ * @public
+ */
 export type DeliveriesQuery = z.output<typeof deliveriesQuerySchema>;

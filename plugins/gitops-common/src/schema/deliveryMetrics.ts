@@ -7,18 +7,40 @@ import { timestampSchema } from './vocabulary';
  * portal's pull requests. One response shape for JSON and, flattened per bucket, for CSV.
  */
 
-/** The windows the metrics are computed over, in days. */
+/**
+ * The windows the metrics are computed over, in days.
+ *
+ * @public
+ */
 export const deliveryMetricsWindowSchema = z.union([
   z.literal(30),
   z.literal(90),
 ]);
+/**
+ * A window the delivery metrics are computed over, in days.
+ *
+ * @public
+ */
 export type DeliveryMetricsWindow = z.infer<typeof deliveryMetricsWindowSchema>;
 
-/** The width of one bucket of the series. */
+/**
+ * The width of one bucket of the series.
+ *
+ * @public
+ */
 export const deliveryMetricsBucketSchema = z.enum(['day', 'week']);
+/**
+ * The width of one bucket of the delivery-metrics series: a day or a week.
+ *
+ * @public
+ */
 export type DeliveryMetricsBucket = z.infer<typeof deliveryMetricsBucketSchema>;
 
-/** Query of GET delivery-metrics (entity and team). */
+/**
+ * Query of GET delivery-metrics (entity and team).
+ *
+ * @public
+ */
 export const deliveryMetricsQuerySchema = z.object({
   /** 30 or 90 days ending now. */
   window: z.coerce.number().pipe(deliveryMetricsWindowSchema).default(30),
@@ -28,9 +50,18 @@ export const deliveryMetricsQuerySchema = z.object({
   environment: environmentNameSchema.optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
+/**
+ * The GET delivery-metrics query after parsing.
+ *
+ * @public
+ */
 export type DeliveryMetricsQuery = z.output<typeof deliveryMetricsQuerySchema>;
 
-/** What each number means: served with the numbers (and shown beside them) so UI, API and CSV agree. */
+/**
+ * What each number means: served with the numbers (and shown beside them) so UI, API and CSV agree.
+ *
+ * @public
+ */
 export const DELIVERY_METRIC_DEFINITIONS = {
   deploymentFrequency:
     'Deployments per day: an Argo CD Application or Flux Kustomization/HelmRelease first Synced at a new revision.',
@@ -41,12 +72,21 @@ export const DELIVERY_METRIC_DEFINITIONS = {
   timeToRestore:
     'Time to restore: from a delivering object turning Degraded to Healthy again (median of restored incidents; open incidents counted apart).',
 } as const;
+/**
+ * The name of one delivery metric (a key of `DELIVERY_METRIC_DEFINITIONS`).
+ *
+ * @public
+ */
 export type DeliveryMetricName = keyof typeof DELIVERY_METRIC_DEFINITIONS;
 
 const seconds = z.number().nonnegative();
 const count = z.number().int().nonnegative();
 
-/** The numbers of the whole window, or of one bucket. */
+/**
+ * The numbers of the whole window, or of one bucket.
+ *
+ * @public
+ */
 export const deliveryMetricsValuesSchema = z.object({
   deployments: count,
   /** Deployments followed by a failure (see `changeFailureRate`). */
@@ -61,18 +101,37 @@ export const deliveryMetricsValuesSchema = z.object({
   restoredIncidents: count,
   timeToRestoreMedianSeconds: seconds.nullable(),
 });
+/**
+ * The delivery metrics of the whole window, or of one bucket.
+ *
+ * @public
+ */
 export type DeliveryMetricsValues = z.infer<typeof deliveryMetricsValuesSchema>;
 
+/**
+ * The zod schema of one bucket of the delivery-metrics series: its start and its numbers.
+ *
+ * @public
+ */
 export const deliveryMetricsBucketValuesSchema =
   deliveryMetricsValuesSchema.extend({
     /** Start of the bucket (UTC midnight); the bucket ends where the next starts, the last at `window.to`. */
     start: timestampSchema,
   });
+/**
+ * One bucket of the delivery-metrics series: its start and its numbers.
+ *
+ * @public
+ */
 export type DeliveryMetricsBucketValues = z.infer<
   typeof deliveryMetricsBucketValuesSchema
 >;
 
-/** GET delivery-metrics of an entity or a team. */
+/**
+ * GET delivery-metrics of an entity or a team.
+ *
+ * @public
+ */
 export const deliveryMetricsResponseSchema = z.object({
   /** The entity, or the team (a Group) whose readable entities are counted. */
   subject: z.object({ kind: z.enum(['entity', 'team']), ref: z.string() }),
@@ -100,6 +159,11 @@ export const deliveryMetricsResponseSchema = z.object({
     timeToRestore: z.string(),
   }),
 });
+/**
+ * The answer of GET delivery-metrics: the numbers of the window, their series and what each means.
+ *
+ * @public
+ */
 export type DeliveryMetricsResponse = z.infer<
   typeof deliveryMetricsResponseSchema
 >;

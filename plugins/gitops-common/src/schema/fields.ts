@@ -28,7 +28,11 @@ function patternString(max: number, pattern: RegExp, message: string) {
     .refine(value => value.length <= max && pattern.test(value), message);
 }
 
-/** One line of text (a name, title, label or URL) of at most `max` characters, without control characters. */
+/**
+ * One line of text (a name, title, label or URL) of at most `max` characters, without control characters.
+ *
+ * @public
+ */
 export const singleLineSchema = (max: number) =>
   z
     .string()
@@ -38,7 +42,11 @@ export const singleLineSchema = (max: number) =>
       'must not contain control characters (NUL, line breaks, …)',
     );
 
-/** Free text (a pull request body) of at most `max` characters; line breaks and tabs are allowed, NUL is not. */
+/**
+ * Free text (a pull request body) of at most `max` characters; line breaks and tabs are allowed, NUL is not.
+ *
+ * @public
+ */
 export const multiLineSchema = (max: number) =>
   z
     .string()
@@ -48,7 +56,11 @@ export const multiLineSchema = (max: number) =>
       'must not contain control characters (NUL, …)',
     );
 
-/** A DNS-1123 label: lower-case letters, digits and '-', starting and ending alphanumeric, at most 63 characters. */
+/**
+ * A DNS-1123 label: lower-case letters, digits and '-', starting and ending alphanumeric, at most 63 characters.
+ *
+ * @public
+ */
 export const dns1123LabelSchema = z
   .string()
   .refine(
@@ -56,7 +68,11 @@ export const dns1123LabelSchema = z
     "must be a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters)",
   );
 
-/** A DNS-1123 subdomain (a Kubernetes object name): dot-separated DNS-1123 labels, at most 253 characters. */
+/**
+ * A DNS-1123 subdomain (a Kubernetes object name): dot-separated DNS-1123 labels, at most 253 characters.
+ *
+ * @public
+ */
 export const dns1123SubdomainSchema = z
   .string()
   .refine(
@@ -64,29 +80,61 @@ export const dns1123SubdomainSchema = z
     'must be a DNS-1123 subdomain (dot-separated DNS-1123 labels, at most 253 characters)',
   );
 
-/** A service: its directory is `apps/<service>/`, its objects carry it as a label. */
+/**
+ * A service: its directory is `apps/<service>/`, its objects carry it as a label.
+ *
+ * @public
+ */
 export const serviceNameSchema = dns1123LabelSchema;
-/** An environment: `apps/<service>/overlays/<environment>/`, `clusters/<environment>/`. */
+/**
+ * An environment: `apps/<service>/overlays/<environment>/`, `clusters/<environment>/`.
+ *
+ * @public
+ */
 export const environmentNameSchema = dns1123LabelSchema;
-/** A Kubernetes namespace. */
+/**
+ * A Kubernetes namespace.
+ *
+ * @public
+ */
 export const namespaceNameSchema = dns1123LabelSchema;
-/** A team: its Argo CD project and RoleBinding group. */
+/**
+ * A team: its Argo CD project and RoleBinding group.
+ *
+ * @public
+ */
 export const teamNameSchema = dns1123LabelSchema;
-/** A Secret (and its ExternalSecret or SealedSecret): `apps/<service>/overlays/<env>/secrets/<name>.yaml`. */
+/**
+ * A Secret (and its ExternalSecret or SealedSecret): `apps/<service>/overlays/<env>/secrets/<name>.yaml`.
+ *
+ * @public
+ */
 export const secretNameSchema = dns1123LabelSchema;
-/** A key of a Secret's `data`: letters, digits, `-`, `_` and `.`, at most 253 characters (Kubernetes' rule). */
+/**
+ * A key of a Secret's `data`: letters, digits, `-`, `_` and `.`, at most 253 characters (Kubernetes' rule).
+ *
+ * @public
+ */
 export const secretKeySchema = patternString(
   253,
   /^[-._a-zA-Z0-9]+$/,
   "must be a Secret key (letters, digits, '-', '_' and '.', at most 253 characters)",
 );
-/** Where a value is in an external secret store: a key path (`prod/web/db`) and optionally a property. */
+/**
+ * Where a value is in an external secret store: a key path (`prod/web/db`) and optionally a property.
+ *
+ * @public
+ */
 export const secretRemoteKeySchema = singleLineSchema(1024).refine(
   value => value.trim().length > 0,
   'must not be empty',
 );
 
-/** The kind of a catalog entity (`Component`, `group`), as Backstage validates it. */
+/**
+ * The kind of a catalog entity (`Component`, `group`), as Backstage validates it.
+ *
+ * @public
+ */
 export const entityKindSchema = z
   .string()
   .refine(
@@ -94,7 +142,11 @@ export const entityKindSchema = z
     'must be an entity kind (a letter, then letters and digits, at most 63 characters)',
   );
 
-/** The namespace of a catalog entity, as Backstage validates it. */
+/**
+ * The namespace of a catalog entity, as Backstage validates it.
+ *
+ * @public
+ */
 export const entityNamespaceSchema = z
   .string()
   .refine(
@@ -102,7 +154,11 @@ export const entityNamespaceSchema = z
     'must be an entity namespace (a DNS-1123 label)',
   );
 
-/** The name of a catalog entity, as Backstage validates it. */
+/**
+ * The name of a catalog entity, as Backstage validates it.
+ *
+ * @public
+ */
 export const entityNameSchema = z
   .string()
   .refine(
@@ -122,7 +178,11 @@ function isFullEntityRef(value: string): boolean {
   );
 }
 
-/** A full entity ref, `kind:namespace/name`: a shorthand would leave the kind and namespace to guess. */
+/**
+ * A full entity ref, `kind:namespace/name`: a shorthand would leave the kind and namespace to guess.
+ *
+ * @public
+ */
 export const entityRefSchema = z
   .string()
   .refine(
@@ -130,7 +190,11 @@ export const entityRefSchema = z
     'must be an entity ref such as `component:default/web`',
   );
 
-/** Longest path in the config repo the portal reads or writes. */
+/**
+ * Longest path in the config repo the portal reads or writes.
+ *
+ * @public
+ */
 export const MAX_REPO_PATH_LENGTH = 1024;
 
 function repoPathProblem(path: string): string | undefined {
@@ -157,6 +221,8 @@ function repoPathProblem(path: string): string | undefined {
 /**
  * A path relative to a repository (or workspace) root that cannot leave it: not absolute, no `..`, `.` or empty
  * segment, no backslash, no `.git`, no NUL or other control character, at most 1024 characters.
+ *
+ * @public
  */
 export const repoPathSchema = z.string().superRefine((path, ctx) => {
   const problem = repoPathProblem(path);
@@ -174,28 +240,44 @@ const IMAGE_NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
 const IMAGE_TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
 const IMAGE_DIGEST = 'sha256:[a-f0-9]{64}';
 
-/** An image repository without tag or digest, e.g. `ghcr.io/acme/web` (at most 255 characters). */
+/**
+ * An image repository without tag or digest, e.g. `ghcr.io/acme/web` (at most 255 characters).
+ *
+ * @public
+ */
 export const imageNameSchema = patternString(
   255,
   new RegExp(`^${IMAGE_NAME}$`),
   'must be an image repository such as `ghcr.io/acme/web` (lower-case, no tag or digest, at most 255 characters)',
 );
 
-/** An image tag: letters, digits, `_`, `.` and `-`, not starting with `.` or `-`, at most 128 characters. */
+/**
+ * An image tag: letters, digits, `_`, `.` and `-`, not starting with `.` or `-`, at most 128 characters.
+ *
+ * @public
+ */
 export const imageTagSchema = patternString(
   128,
   new RegExp(`^${IMAGE_TAG}$`),
   "must be an image tag (letters, digits, '_', '.' and '-', at most 128 characters)",
 );
 
-/** An image digest: `sha256:` and 64 lower-case hex digits. */
+/**
+ * An image digest: `sha256:` and 64 lower-case hex digits.
+ *
+ * @public
+ */
 export const imageDigestSchema = patternString(
   71,
   new RegExp(`^${IMAGE_DIGEST}$`),
   'must be an image digest: `sha256:` and 64 lower-case hex digits',
 );
 
-/** A full image reference, `registry/repository[:tag][@sha256:digest]`. */
+/**
+ * A full image reference, `registry/repository[:tag][@sha256:digest]`.
+ *
+ * @public
+ */
 export const imageReferenceSchema = patternString(
   255 + 1 + 128 + 1 + 71,
   new RegExp(`^${IMAGE_NAME}(?::${IMAGE_TAG})?(?:@${IMAGE_DIGEST})?$`),
@@ -206,14 +288,22 @@ export const imageReferenceSchema = patternString(
 const SEMVER =
   /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
 
-/** An exact chart version, e.g. `1.2.0` (SemVer 2, at most 128 characters). */
+/**
+ * An exact chart version, e.g. `1.2.0` (SemVer 2, at most 128 characters).
+ *
+ * @public
+ */
 export const chartVersionSchema = patternString(
   128,
   SEMVER,
   'must be an exact semantic version such as `1.2.0`',
 );
 
-/** A commit SHA of the config repo, abbreviated (7 hex digits) or full. */
+/**
+ * A commit SHA of the config repo, abbreviated (7 hex digits) or full.
+ *
+ * @public
+ */
 export const commitShaSchema = patternString(
   40,
   /^[0-9a-f]{7,40}$/i,

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** A config repo the golden paths may open pull requests against, as the backend's config names it. */
+/**
+ * A config repo the golden paths may open pull requests against, as the backend's config names it.
+ *
+ * @public
+ */
 export const goldenPathConfigRepoSchema = z.object({
   host: z.string(),
   owner: z.string(),
@@ -10,11 +14,18 @@ export const goldenPathConfigRepoSchema = z.object({
   /** The same repo as the scaffolder's RepoUrlPicker writes it: `<host>?owner=<owner>&repo=<repo>`. */
   repoUrl: z.string(),
 });
+/**
+ * A config repo the golden paths may open pull requests against.
+ *
+ * @public
+ */
 export type GoldenPathConfigRepo = z.infer<typeof goldenPathConfigRepoSchema>;
 
 /**
  * GET golden-path-options: what the templates' forms offer, from the backend's config, so that no template names a
  * repo, an organisation or an environment list.
+ *
+ * @public
  */
 export const goldenPathOptionsResponseSchema = z.object({
   configRepos: z.array(goldenPathConfigRepoSchema),
@@ -24,6 +35,11 @@ export const goldenPathOptionsResponseSchema = z.object({
     z.object({ name: z.string(), environment: z.string().optional() }),
   ),
 });
+/**
+ * The answer of GET golden-path-options: what the templates' forms offer.
+ *
+ * @public
+ */
 export type GoldenPathOptionsResponse = z.infer<
   typeof goldenPathOptionsResponseSchema
 >;

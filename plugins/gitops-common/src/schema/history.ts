@@ -5,14 +5,27 @@ import {
   timestampSchema,
 } from './vocabulary';
 
-/** What one source of a multi-source Argo CD Application reads (`spec.sources[i]`). */
+/**
+ * What one source of a multi-source Argo CD Application reads (`spec.sources[i]`).
+ *
+ * @public
+ */
 export const historySourceSchema = z.object({
   repoURL: z.string(),
   chart: z.string().optional(),
 });
+/**
+ * What one source of a multi-source Argo CD Application reads, as a history entry records it.
+ *
+ * @public
+ */
 export type HistorySource = z.infer<typeof historySourceSchema>;
 
-/** One recorded change of an object's sync, health or revision. */
+/**
+ * One recorded change of an object's sync, health or revision.
+ *
+ * @public
+ */
 export const historyEntrySchema = z.object({
   id: z.string(),
   key: z.string(),
@@ -44,4 +57,9 @@ export const historyEntrySchema = z.object({
   sources: z.array(historySourceSchema).optional(),
   at: timestampSchema,
 });
+/**
+ * One recorded change of an object's sync, health or revision.
+ *
+ * @public
+ */
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -1,5 +1,6 @@
 export * from './vocabulary';
 export * from './objectStatus';
+export * from './fluxArtifacts';
 export * from './cluster';
 export * from './history';
 export * from './xrd';
@@ -12,6 +13,7 @@ export * from './goldenPathOptions';
 export * from './pipeline';
 export * from './deliveryMetrics';
 export * from './liveDiff';
+export * from './driftPolicy';
 export {
   ignoreDifferencesFor,
   LAST_APPLIED_ANNOTATION,

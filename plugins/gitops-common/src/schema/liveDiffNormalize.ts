@@ -13,7 +13,11 @@ import { maskSecretPair, storeSecretData } from './liveDiffSecrets';
 
 type Manifest = Record<string, unknown>;
 
-/** The resource a pair belongs to, as `ignoreDifferences` filters match it. */
+/**
+ * The resource a pair belongs to, as `ignoreDifferences` filters match it.
+ *
+ * @public
+ */
 export interface LiveDiffTarget {
   /** '' for the core group. */
   group: string;
@@ -22,6 +26,11 @@ export interface LiveDiffTarget {
   name: string;
 }
 
+/**
+ * One resource's desired and live manifests after the live diff's normalisation, with the ignore rules it could not apply.
+ *
+ * @public
+ */
 export interface NormalizedLiveDiffPair {
   desired?: Manifest;
   live?: Manifest;
@@ -29,7 +38,11 @@ export interface NormalizedLiveDiffPair {
   unsupported: string[];
 }
 
-/** The annotation `kubectl apply` (and Argo CD's client-side apply) stores the applied manifest in. */
+/**
+ * The annotation `kubectl apply` (and Argo CD's client-side apply) stores the applied manifest in.
+ *
+ * @public
+ */
 export const LAST_APPLIED_ANNOTATION =
   'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -68,7 +81,11 @@ function globMatches(pattern: string | undefined, value: string): boolean {
   return new RegExp(`^${escaped.replace(/\*/g, '.*')}$`).test(value);
 }
 
-/** The `ignoreDifferences` entries that apply to a resource. */
+/**
+ * The `ignoreDifferences` entries that apply to a resource.
+ *
+ * @public
+ */
 export function ignoreDifferencesFor(
   rules: IgnoreDifference[],
   target: LiveDiffTarget,
@@ -157,6 +174,8 @@ const describe = (target: LiveDiffTarget) =>
 /**
  * Normalises both sides of one resource (either may be absent: not rendered, or not in the cluster). The inputs
  * are not changed.
+ *
+ * @public
  */
 export function normalizeLiveDiffPair(options: {
   target: LiveDiffTarget;

@@ -5,11 +5,23 @@
  * changed, never what it is.
  */
 
-/** What stands in for a Secret value that is the same on both sides (or on the one side that has it). */
+/**
+ * What stands in for a Secret value that is the same on both sides (or on the one side that has it).
+ *
+ * @public
+ */
 export const LIVE_DIFF_SECRET_MASK = '<masked>';
-/** The desired side's value where live differs. */
+/**
+ * The desired side's value where live differs.
+ *
+ * @public
+ */
 export const LIVE_DIFF_SECRET_MASK_DESIRED = '<masked: desired value>';
-/** The live side's value where desired differs. */
+/**
+ * The live side's value where desired differs.
+ *
+ * @public
+ */
 export const LIVE_DIFF_SECRET_MASK_LIVE = '<masked: live value>';
 
 type Manifest = Record<string, unknown>;

@@ -9,8 +9,14 @@ import {
   syncStatusSchema,
   timestampSchema,
 } from './vocabulary';
+import { artifactGeneratorSchema } from './fluxArtifacts';
+import { driftPolicyStatusSchema } from './driftPolicy';
 
-/** One resource an Argo CD Application manages (status.resources[]). */
+/**
+ * One resource an Argo CD Application manages (status.resources[]).
+ *
+ * @public
+ */
 export const managedResourceStatusSchema = z.object({
   /** '' for the core group. */
   group: z.string(),
@@ -24,47 +30,97 @@ export const managedResourceStatusSchema = z.object({
   message: z.string().optional(),
   requiresPruning: z.boolean().optional(),
 });
+/**
+ * One resource an Argo CD Application manages (`status.resources[]`).
+ *
+ * @public
+ */
 export type ManagedResourceStatus = z.infer<typeof managedResourceStatusSchema>;
 
-/** A reference from one Kubernetes object to another. */
+/**
+ * A reference from one Kubernetes object to another.
+ *
+ * @public
+ */
 export const objectRefSchema = z.object({
   apiVersion: z.string().optional(),
   kind: z.string().optional(),
   name: z.string(),
   namespace: z.string().optional(),
 });
+/**
+ * A reference from one Kubernetes object to another.
+ *
+ * @public
+ */
 export type ObjectRef = z.infer<typeof objectRefSchema>;
 
-/** The last (or running) Argo CD sync operation. */
+/**
+ * The last (or running) Argo CD sync operation.
+ *
+ * @public
+ */
 export const operationSchema = z.object({
   phase: operationPhaseSchema,
   message: z.string().optional(),
   startedAt: timestampSchema.optional(),
   finishedAt: timestampSchema.optional(),
 });
+/**
+ * The last (or running) Argo CD sync operation.
+ *
+ * @public
+ */
 export type Operation = z.infer<typeof operationSchema>;
 
-/** Where the desired state comes from. */
+/**
+ * Where the desired state comes from.
+ *
+ * @public
+ */
 export const sourceSchema = z.object({
   repoURL: z.string().optional(),
   path: z.string().optional(),
   targetRevision: z.string().optional(),
   chart: z.string().optional(),
+  /**
+   * Helm values files as the engine names them: Argo CD `helm.valueFiles` (relative to `path`, or `$<ref>/<path>`
+   * in another source's repo), Flux HelmRelease `chart.spec.valuesFiles` (relative to the chart source's root).
+   */
+  valueFiles: z.array(z.string()).optional(),
   /** Flux: the source object (GitRepository, OCIRepository, ...) an applier reads. */
   sourceRef: objectRefSchema.optional(),
 });
+/**
+ * Where an object's desired state comes from.
+ *
+ * @public
+ */
 export type Source = z.infer<typeof sourceSchema>;
 
-/** One source of a multi-source Argo CD Application (spec.sources[i]) with the revision it is synced at. */
+/**
+ * One source of a multi-source Argo CD Application (spec.sources[i]) with the revision it is synced at.
+ *
+ * @public
+ */
 export const syncedSourceSchema = sourceSchema.extend({
   /** Argo CD `ref`: the name other sources read files (Helm values) from this one by. */
   ref: z.string().optional(),
   /** status.sync.revisions[i]: a commit SHA for a Git source, a chart version for a Helm repository. */
   revision: z.string().optional(),
 });
+/**
+ * One source of a multi-source Argo CD Application with the revision it is synced at.
+ *
+ * @public
+ */
 export type SyncedSource = z.infer<typeof syncedSourceSchema>;
 
-/** Progressive-delivery progress: an Argo Rollouts Rollout or a Flagger Canary. */
+/**
+ * Progressive-delivery progress: an Argo Rollouts Rollout or a Flagger Canary.
+ *
+ * @public
+ */
 export const rolloutInfoSchema = z.object({
   phase: z.string().optional(),
   message: z.string().optional(),
@@ -78,17 +134,36 @@ export const rolloutInfoSchema = z.object({
   /** Flagger: analysis iterations run (A/B testing and blue/green). */
   iterations: z.number().int().optional(),
 });
+/**
+ * Progressive-delivery progress of an Argo Rollouts Rollout or a Flagger Canary.
+ *
+ * @public
+ */
 export type RolloutInfo = z.infer<typeof rolloutInfoSchema>;
 
+/**
+ * The zod schema of an object's Crossplane role: claim, composite or managed resource.
+ *
+ * @public
+ */
 export const crossplaneRoleSchema = z.enum([
   'claim',
   'composite',
   'managed',
   'xrd',
 ]);
+/**
+ * An object's Crossplane role: claim, composite or managed resource.
+ *
+ * @public
+ */
 export type CrossplaneRole = z.infer<typeof crossplaneRoleSchema>;
 
-/** Crossplane relationships: claim -> composite -> managed resources. */
+/**
+ * Crossplane relationships: claim → composite → managed resources.
+ *
+ * @public
+ */
 export const crossplaneInfoSchema = z.object({
   role: crossplaneRoleSchema,
   compositeRef: objectRefSchema.optional(),
@@ -96,16 +171,34 @@ export const crossplaneInfoSchema = z.object({
   claimRef: objectRefSchema.optional(),
   connectionSecretRef: objectRefSchema.optional(),
 });
+/**
+ * An object's Crossplane relationships: claim, composite and managed resources.
+ *
+ * @public
+ */
 export type CrossplaneInfo = z.infer<typeof crossplaneInfoSchema>;
 
-/** Set by the backend when the record comes from a cache it can no longer refresh. */
+/**
+ * Set by the backend when the record comes from a cache it can no longer refresh.
+ *
+ * @public
+ */
 export const staleSchema = z.object({
   since: timestampSchema,
   ageSeconds: z.number().nonnegative(),
 });
+/**
+ * Why a status record comes from a cache the backend can no longer refresh.
+ *
+ * @public
+ */
 export type Stale = z.infer<typeof staleSchema>;
 
-/** The ONE normalised status record of a GitOps object, whatever its engine. */
+/**
+ * The ONE normalised status record of a GitOps object, whatever its engine.
+ *
+ * @public
+ */
 export const objectStatusSchema = z.object({
   /** Stable id: `cluster/apiGroup/kind/namespace/name` ('' for core group / cluster scope). */
   key: z.string(),
@@ -144,9 +237,18 @@ export const objectStatusSchema = z.object({
   resources: z.array(managedResourceStatusSchema).optional(),
   /** Reconciliation is paused (Flux spec.suspend, Rollout pause, Flagger spec.suspend, Crossplane paused annotation). */
   suspended: z.boolean(),
+  /** Argo CD Application, Flux Kustomization / HelmRelease: what the engine does about drift (absent for other kinds). */
+  driftPolicy: driftPolicyStatusSchema.optional(),
   rollout: rolloutInfoSchema.optional(),
   crossplane: crossplaneInfoSchema.optional(),
+  /** Flux ArtifactGenerator: its sources and copy rules (where its ExternalArtifacts' files come from). */
+  generator: artifactGeneratorSchema.optional(),
   observedAt: timestampSchema,
   stale: staleSchema.optional(),
 });
+/**
+ * The one normalised status record of a GitOps object, whatever its engine.
+ *
+ * @public
+ */
 export type ObjectStatus = z.infer<typeof objectStatusSchema>;

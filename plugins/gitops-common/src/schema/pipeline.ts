@@ -10,6 +10,8 @@ import {
  * The placeholders a deep-link template may use, each filled from the object or commit it links to:
  * `{cluster}`, `{namespace}`, `{name}` (the Argo CD Application or Flux object), `{sha}` (a config-repo commit),
  * `{number}` (a pull request), `{owner}`/`{repo}` (the config repo).
+ *
+ * @public
  */
 export const LINK_PLACEHOLDERS = [
   'cluster',
@@ -20,9 +22,18 @@ export const LINK_PLACEHOLDERS = [
   'owner',
   'repo',
 ] as const;
+/**
+ * A placeholder a deep-link template may use (see `LINK_PLACEHOLDERS`).
+ *
+ * @public
+ */
 export type LinkPlaceholder = (typeof LINK_PLACEHOLDERS)[number];
 
-/** One deep-link template: an http(s) URL whose `{placeholders}` are all known ones. */
+/**
+ * One deep-link template: an http(s) URL whose `{placeholders}` are all known ones.
+ *
+ * @public
+ */
 export const linkTemplateSchema = z
   .string()
   .refine(
@@ -46,6 +57,8 @@ export const linkTemplateSchema = z
 /**
  * A cluster's deep links (`gitops.clusters[].links`): where a user opens the engine's own UI for an object of the
  * cluster, and the config repo's commits and pull requests (default: the URLs GitHub itself returns).
+ *
+ * @public
  */
 export const clusterLinksSchema = z
   .object({
@@ -59,19 +72,35 @@ export const clusterLinksSchema = z
     pullRequest: linkTemplateSchema.optional(),
   })
   .strict();
+/**
+ * A cluster's deep links (`gitops.clusters[].links`) to the engine's UI and the config repo.
+ *
+ * @public
+ */
 export type ClusterLinks = z.infer<typeof clusterLinksSchema>;
 
-/** A pull request of the config repo that brought a commit. */
+/**
+ * A pull request of the config repo that brought a commit.
+ *
+ * @public
+ */
 export const pipelinePullRequestSchema = z.object({
   number: z.number().int().positive(),
   title: z.string(),
   url: z.string().optional(),
 });
+/**
+ * A pull request of the config repo that brought a commit.
+ *
+ * @public
+ */
 export type PipelinePullRequest = z.infer<typeof pipelinePullRequestSchema>;
 
 /**
  * A config-repo commit as the pipeline shows it. Only `sha` is certain: the rest comes from GitHub, and when GitHub
  * cannot be asked (no token, rate limit, no config repo) `unavailable` says why instead.
+ *
+ * @public
  */
 export const pipelineCommitSchema = z.object({
   sha: z.string(),
@@ -83,31 +112,67 @@ export const pipelineCommitSchema = z.object({
   pullRequest: pipelinePullRequestSchema.optional(),
   unavailable: z.string().optional(),
 });
+/**
+ * A config-repo commit as the pipeline shows it.
+ *
+ * @public
+ */
 export type PipelineCommit = z.infer<typeof pipelineCommitSchema>;
 
-/** A container image as an environment runs it: the repository name with its tag and/or digest. */
+/**
+ * A container image as an environment runs it: the repository name with its tag and/or digest.
+ *
+ * @public
+ */
 export const runningImageSchema = z.object({
   name: z.string(),
   tag: z.string().optional(),
   digest: z.string().optional(),
 });
+/**
+ * A container image as an environment runs it: the repository with its tag and/or digest.
+ *
+ * @public
+ */
 export type RunningImage = z.infer<typeof runningImageSchema>;
 
-/** A Helm chart as an environment runs it. */
+/**
+ * A Helm chart as an environment runs it.
+ *
+ * @public
+ */
 export const runningChartSchema = z.object({
   name: z.string(),
   version: z.string(),
 });
+/**
+ * A Helm chart as an environment runs it.
+ *
+ * @public
+ */
 export type RunningChart = z.infer<typeof runningChartSchema>;
 
-/** What runs in an environment: its images (tag, digest) and Helm charts; empty where nothing says. */
+/**
+ * What runs in an environment: its images (tag, digest) and Helm charts; empty where nothing says.
+ *
+ * @public
+ */
 export const runningVersionSchema = z.object({
   images: z.array(runningImageSchema),
   charts: z.array(runningChartSchema),
 });
+/**
+ * What runs in an environment: its images and Helm charts.
+ *
+ * @public
+ */
 export type RunningVersion = z.infer<typeof runningVersionSchema>;
 
-/** One delivering object of an environment (an Argo CD Application, a Flux Kustomization or HelmRelease). */
+/**
+ * One delivering object of an environment (an Argo CD Application, a Flux Kustomization or HelmRelease).
+ *
+ * @public
+ */
 export const pipelineTargetSchema = z.object({
   key: z.string(),
   kind: z.string(),
@@ -123,9 +188,18 @@ export const pipelineTargetSchema = z.object({
   /** Set while the backend serves the object from a cache it can no longer refresh (since when, how old). */
   stale: staleSchema.optional(),
 });
+/**
+ * One delivering object of an environment in the pipeline.
+ *
+ * @public
+ */
 export type PipelineTarget = z.infer<typeof pipelineTargetSchema>;
 
-/** One column of the pipeline: an environment with what runs there and how it is doing. */
+/**
+ * One column of the pipeline: an environment with what runs there and how it is doing.
+ *
+ * @public
+ */
 export const pipelineEnvironmentSchema = z.object({
   environment: z.string(),
   /** The worst sync and health of its targets. */
@@ -138,9 +212,18 @@ export const pipelineEnvironmentSchema = z.object({
   changedAt: timestampSchema.optional(),
   targets: z.array(pipelineTargetSchema),
 });
+/**
+ * One column of the pipeline: an environment with what runs there and how it is doing.
+ *
+ * @public
+ */
 export type PipelineEnvironment = z.infer<typeof pipelineEnvironmentSchema>;
 
-/** One image or chart that differs between two adjacent environments. */
+/**
+ * One image or chart that differs between two adjacent environments.
+ *
+ * @public
+ */
 export const versionChangeSchema = z.object({
   kind: z.enum(['image', 'chart']),
   name: z.string(),
@@ -149,9 +232,18 @@ export const versionChangeSchema = z.object({
   /** The later environment's version. */
   to: z.string().optional(),
 });
+/**
+ * One image or chart that differs between two adjacent environments.
+ *
+ * @public
+ */
 export type VersionChange = z.infer<typeof versionChangeSchema>;
 
-/** What differs between two adjacent environments (`from` comes before `to` in the pipeline). */
+/**
+ * What differs between two adjacent environments (`from` comes before `to` in the pipeline).
+ *
+ * @public
+ */
 export const pipelineGapSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -163,9 +255,18 @@ export const pipelineGapSchema = z.object({
   commitsNotPromoted: z.array(pipelineCommitSchema).optional(),
   commitsUnavailable: z.string().optional(),
 });
+/**
+ * What differs between two adjacent environments of the pipeline.
+ *
+ * @public
+ */
 export type PipelineGap = z.infer<typeof pipelineGapSchema>;
 
-/** GET the promotion pipeline of one entity: environments in delivery order and what differs between neighbours. */
+/**
+ * GET the promotion pipeline of one entity: environments in delivery order and what differs between neighbours.
+ *
+ * @public
+ */
 export const pipelineResponseSchema = z.object({
   entityRef: z.string(),
   /** `owner/repo` of the config repo, when one is configured. */
@@ -173,4 +274,9 @@ export const pipelineResponseSchema = z.object({
   environments: z.array(pipelineEnvironmentSchema),
   gaps: z.array(pipelineGapSchema),
 });
+/**
+ * The answer of GET pipeline of one entity: environments in delivery order and what differs between neighbours.
+ *
+ * @public
+ */
 export type PipelineResponse = z.infer<typeof pipelineResponseSchema>;

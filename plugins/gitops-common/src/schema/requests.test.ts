@@ -158,10 +158,35 @@ describe('promotionRequestSchema', () => {
       'to',
     ],
     ['a NUL byte', { from: 'stag\u0000ing', to: 'prod' }, 'from'],
+    [
+      'a version that is a path',
+      { from: 'staging', to: 'prod', version: '../1.2.0' },
+      'version',
+    ],
+    [
+      'a version that is a whole image reference',
+      { from: 'staging', to: 'prod', version: 'ghcr.io/acme/web:1.2.0' },
+      'version',
+    ],
+    [
+      'a digest of the wrong length',
+      { from: 'staging', to: 'prod', version: 'sha256:abc' },
+      'version',
+    ],
   ])('refuses %s', (_name, body, field) => {
     const result = promotionRequestSchema.safeParse(body);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].path[0]).toBe(field);
+  });
+
+  it.each([
+    ['an image tag', '1.4.0-rc.1'],
+    ['an image digest', `sha256:${'a'.repeat(64)}`],
+    ['a chart version with build metadata', '1.2.0+build.7'],
+  ])('accepts %s as the version', (_name, version) => {
+    expect(
+      promotionRequestSchema.parse({ from: 'staging', to: 'prod', version }),
+    ).toEqual({ from: 'staging', to: 'prod', version });
   });
 });
 

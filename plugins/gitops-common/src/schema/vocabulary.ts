@@ -4,6 +4,8 @@ import { z } from 'zod';
  * Who reconciles an object: the delivery engines, then the projects platform teams run next to them
  * (one value each, so the overview can filter by the controller to look at), and `kubernetes` for the
  * core kinds an Application manages.
+ *
+ * @public
  */
 export const engineSchema = z.enum([
   'argocd',
@@ -17,13 +19,31 @@ export const engineSchema = z.enum([
   'cluster-api',
   'kubernetes',
 ]);
+/**
+ * Who reconciles an object, as `engineSchema` lists them.
+ *
+ * @public
+ */
 export type Engine = z.infer<typeof engineSchema>;
 
-/** Argo CD's sync vocabulary, used for every engine. */
+/**
+ * Argo CD's sync vocabulary, used for every engine.
+ *
+ * @public
+ */
 export const syncStatusSchema = z.enum(['Synced', 'OutOfSync', 'Unknown']);
+/**
+ * Argo CD's sync vocabulary (`Synced`, `OutOfSync`, `Unknown`), used for every engine.
+ *
+ * @public
+ */
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
-/** Argo CD's health vocabulary (gitops-engine health codes), used for every engine. */
+/**
+ * Argo CD's health vocabulary (gitops-engine health codes), used for every engine.
+ *
+ * @public
+ */
 export const healthStatusSchema = z.enum([
   'Healthy',
   'Progressing',
@@ -32,13 +52,27 @@ export const healthStatusSchema = z.enum([
   'Missing',
   'Unknown',
 ]);
+/**
+ * Argo CD's health vocabulary (gitops-engine health codes), used for every engine.
+ *
+ * @public
+ */
 export type HealthStatus = z.infer<typeof healthStatusSchema>;
 
-/** A health status with the message that explains it. */
+/**
+ * A health status with the message that explains it.
+ *
+ * @public
+ */
 export const healthSchema = z.object({
   status: healthStatusSchema,
   message: z.string().optional(),
 });
+/**
+ * A health status with the message that explains it.
+ *
+ * @public
+ */
 export type Health = z.infer<typeof healthSchema>;
 
 /**
@@ -46,15 +80,26 @@ export type Health = z.infer<typeof healthSchema>;
  * for it (`status.resources[].health`, which includes the custom health of the cluster's `argocd-cm`);
  * `custom-script` — a `resource.customizations.health` Lua script (the cluster's `argocd-cm` or the portal's
  * config); `builtin` — the portal's own rule for the kind. Absent in records written before it existed.
+ *
+ * @public
  */
 export const healthSourceSchema = z.enum([
   'argocd-application',
   'custom-script',
   'builtin',
 ]);
+/**
+ * Where an object's health comes from, as `healthSourceSchema` lists them.
+ *
+ * @public
+ */
 export type HealthSource = z.infer<typeof healthSourceSchema>;
 
-/** Argo CD operation phases (status.operationState.phase). */
+/**
+ * Argo CD operation phases (status.operationState.phase).
+ *
+ * @public
+ */
 export const operationPhaseSchema = z.enum([
   'Running',
   'Succeeded',
@@ -62,14 +107,25 @@ export const operationPhaseSchema = z.enum([
   'Error',
   'Terminating',
 ]);
+/**
+ * An Argo CD operation phase (`status.operationState.phase`).
+ *
+ * @public
+ */
 export type OperationPhase = z.infer<typeof operationPhaseSchema>;
 
-/** An RFC 3339 timestamp; Kubernetes writes `Z`, other producers may write offsets. */
+/**
+ * An RFC 3339 timestamp; Kubernetes writes `Z`, other producers may write offsets.
+ *
+ * @public
+ */
 export const timestampSchema = z.iso.datetime({ offset: true });
 
 /**
  * A status condition. Kubernetes-style conditions carry `status`; Argo CD
  * application conditions carry only type, message and time, so `status` is optional.
+ *
+ * @public
  */
 export const conditionSchema = z.object({
   type: z.string(),
@@ -79,4 +135,9 @@ export const conditionSchema = z.object({
   lastTransitionTime: timestampSchema.optional(),
   observedGeneration: z.number().int().optional(),
 });
+/**
+ * A status condition, Kubernetes-style or Argo CD's (without `status`).
+ *
+ * @public
+ */
 export type Condition = z.infer<typeof conditionSchema>;

@@ -7,7 +7,11 @@ import { Document, parseDocument } from 'yaml';
  * parts the edit does not touch stay as they were.
  *
  * @example
+ * ```ts
  * editYaml(text, doc => doc.setIn(['images', 0, 'newTag'], '1.4.0'))
+ * ```
+ *
+ * @public
  */
 export function editYaml(
   text: string,

@@ -2,6 +2,11 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { ConfigRepoReader } from '../configRepo/types';
 import { restoreFiles } from './overlayFiles';
 
+/**
+ * What `revertLastChange` found to undo: the commit it reverts, the revision it restores and the files that change.
+ *
+ * @public
+ */
 export interface OverlayRevert {
   /** The last commit on the branch touching the overlay (the newest change undone). */
   commitSha: string;
@@ -53,6 +58,8 @@ async function resolveRevision(
  * The change that takes `dir` (a folder, or one file) back on `branch`: by default to before the last
  * commit touching it (a revert of that commit's effect on `dir`), or with
  * `toRevision` to its content at that revision. Only reads.
+ *
+ * @public
  */
 export async function revertLastChange(
   reader: ConfigRepoReader,

@@ -7,7 +7,11 @@ import {
 } from '@gitops-portal/plugin-gitops-common';
 import { parseAllDocuments } from 'yaml';
 
-/** Largest file the writer accepts (GitHub's inline-content trees are meant for small text files). */
+/**
+ * Largest file the writer accepts (GitHub's inline-content trees are meant for small text files).
+ *
+ * @public
+ */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 /*
@@ -15,17 +19,29 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  * actions apply at the edge); these wrappers give the writer's callers booleans and InputErrors.
  */
 
-/** True for a DNS-1123 label: lower-case alphanumerics and '-', at most 63 characters. */
+/**
+ * True for a DNS-1123 label: lower-case alphanumerics and '-', at most 63 characters.
+ *
+ * @public
+ */
 export function isDns1123Label(name: string): boolean {
   return dns1123LabelSchema.safeParse(name).success;
 }
 
-/** True for a DNS-1123 subdomain: dot-separated labels, at most 253 characters. */
+/**
+ * True for a DNS-1123 subdomain: dot-separated labels, at most 253 characters.
+ *
+ * @public
+ */
 export function isDns1123Subdomain(name: string): boolean {
   return dns1123SubdomainSchema.safeParse(name).success;
 }
 
-/** Throws an InputError unless `name` is a DNS-1123 label; `what` names the field in the message. */
+/**
+ * Throws an InputError unless `name` is a DNS-1123 label; `what` names the field in the message.
+ *
+ * @public
+ */
 export function assertDns1123Label(name: string, what: string): void {
   if (typeof name !== 'string' || !isDns1123Label(name)) {
     throw new InputError(
@@ -40,6 +56,8 @@ export function assertDns1123Label(name: string, what: string): void {
 /**
  * Throws an InputError for a path that could escape the repo or confuse Git (`repoPathSchema`):
  * empty, absolute, `..` or `.` segments, backslashes, `.git`, NUL or control characters.
+ *
+ * @public
  */
 export function assertSafeRepoPath(path: string): void {
   const checked = repoPathSchema.safeParse(path);
@@ -81,6 +99,8 @@ const HELM_CHART_TEMPLATE = /^apps\/[^/]+\/chart\/templates\/[^/]+$/;
  * Throws when text carries a template expression that was never rendered:
  * `${{ … }}` (scaffolder) anywhere, or `{{ … }}` outside an Argo CD
  * ApplicationSet's `spec.template` and a Helm chart's `templates/`.
+ *
+ * @public
  */
 export function assertNoTemplateExpressions(path: string, text: string): void {
   const match = /\$\{\{|\{\{/.exec(text);
@@ -122,7 +142,11 @@ export function assertParsableYaml(path: string, text: string): void {
   }
 }
 
-/** Throws when a file is larger than `MAX_FILE_BYTES`. */
+/**
+ * Throws when a file is larger than `MAX_FILE_BYTES`.
+ *
+ * @public
+ */
 export function assertFileSize(
   path: string,
   text: string,
@@ -136,7 +160,11 @@ export function assertFileSize(
   }
 }
 
-/** A Git branch name the writer accepts (git's check-ref-format rules, `branchNameProblem`). */
+/**
+ * A Git branch name the writer accepts (git's check-ref-format rules, `branchNameProblem`).
+ *
+ * @public
+ */
 export function assertSafeBranchName(branch: string): void {
   const problem =
     typeof branch === 'string' ? branchNameProblem(branch) : 'is not a string';

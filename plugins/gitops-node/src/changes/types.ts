@@ -1,6 +1,10 @@
 import type { Document } from 'yaml';
 
-/** A structured edit of one YAML file; it mutates the parsed document in place. */
+/**
+ * A structured edit of one YAML file; it mutates the parsed document in place.
+ *
+ * @public
+ */
 export interface YamlEdit {
   path: string;
   /** Other files the edit needs, read from the base branch (or this change) and passed in parsed. */
@@ -18,6 +22,8 @@ export interface YamlEditContext {
  * One change to the config repo, applied on top of the base branch.
  * `files` replaces whole files (`null` deletes); `yamlEdits` edit the base
  * branch's version of a file, keeping comments and formatting of the rest.
+ *
+ * @public
  */
 export interface ConfigRepoChange {
   files?: Record<string, string | null>;

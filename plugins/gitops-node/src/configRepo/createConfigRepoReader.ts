@@ -26,7 +26,11 @@ async function unlessMissing<T>(
   }
 }
 
-/** The config-repo reader on a GitHub client (build the client per operation: App tokens expire). */
+/**
+ * The config-repo reader on a GitHub client (build the client per operation: App tokens expire).
+ *
+ * @public
+ */
 export function createConfigRepoReader(
   octokit: GithubClient,
   id: ConfigRepoId,

@@ -1,7 +1,11 @@
 import { Config } from '@backstage/config';
 import { ConfigRepoLocation } from './types';
 
-/** `gitops.configRepo` (declared by the gitops backend's config schema), or undefined when it is not configured. */
+/**
+ * `gitops.configRepo` (declared by the gitops backend's config schema), or undefined when it is not configured.
+ *
+ * @public
+ */
 export function readConfigRepoLocation(
   config: Config,
 ): ConfigRepoLocation | undefined {
@@ -15,7 +19,11 @@ export function readConfigRepoLocation(
   };
 }
 
-/** The URL the integrations config is matched against (and the credentials are looked up for). */
+/**
+ * The URL the integrations config is matched against (and the credentials are looked up for).
+ *
+ * @public
+ */
 export function configRepoUrl(location: ConfigRepoLocation): string {
   return `https://${location.host}/${location.owner}/${location.repo}`;
 }

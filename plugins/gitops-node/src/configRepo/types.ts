@@ -1,13 +1,19 @@
 /**
  * A GitHub repository holding GitOps config: the one way every reader and writer names it. A type, not an
  * interface, so it spreads into Octokit's request parameters.
+ *
+ * @public
  */
 export type ConfigRepoId = {
   owner: string;
   repo: string;
 };
 
-/** Where `gitops.configRepo` points: the repository, its GitHub host and the base branch of pull requests. */
+/**
+ * Where `gitops.configRepo` points: the repository, its GitHub host and the base branch of pull requests.
+ *
+ * @public
+ */
 export interface ConfigRepoLocation extends ConfigRepoId {
   /** A host of `integrations.github`, e.g. `github.com`. */
   host: string;
@@ -15,7 +21,11 @@ export interface ConfigRepoLocation extends ConfigRepoId {
   branch: string;
 }
 
-/** One entry of a commit's tree, as the Git Data API lists it. */
+/**
+ * One entry of a commit's tree, as the Git Data API lists it.
+ *
+ * @public
+ */
 export interface ConfigRepoTreeEntry {
   path: string;
   mode: string;
@@ -23,20 +33,32 @@ export interface ConfigRepoTreeEntry {
   sha: string;
 }
 
-/** A commit's whole tree: its own sha and every entry below it. */
+/**
+ * A commit's whole tree: its own sha and every entry below it.
+ *
+ * @public
+ */
 export interface ConfigRepoTree {
   sha: string;
   entries: ConfigRepoTreeEntry[];
 }
 
-/** A commit, with the first line of its message. */
+/**
+ * A commit, with the first line of its message.
+ *
+ * @public
+ */
 export interface ConfigRepoCommit {
   sha: string;
   message: string;
   parentSha?: string;
 }
 
-/** A service's files in the config repo at one ref. */
+/**
+ * A service's files in the config repo at one ref.
+ *
+ * @public
+ */
 export interface ServiceFiles {
   /** Every file under `apps/<service>/`. */
   files: ConfigRepoTreeEntry[];
@@ -51,6 +73,8 @@ export interface ServiceFiles {
  * Reads the config repo at a ref (a branch, tag or commit sha); never writes. Every scaffolder action and backend
  * service that looks at the repo goes through one of these, so the GitHub calls (and their 404 handling) live in
  * one place.
+ *
+ * @public
  */
 export interface ConfigRepoReader {
   readonly id: ConfigRepoId;

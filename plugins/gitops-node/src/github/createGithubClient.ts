@@ -9,12 +9,20 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 
-/** The Octokit this library works with: `@octokit/rest` plus the throttling and retry plugins. */
+/**
+ * The Octokit this library works with: `@octokit/rest` plus the throttling and retry plugins.
+ *
+ * @public
+ */
 export type GithubClient = Octokit;
 
 const GithubOctokit = Octokit.plugin(throttling, retry);
 
-/** Options shared by both ways of building a client. */
+/**
+ * Options shared by both ways of building a client.
+ *
+ * @public
+ */
 export interface GithubClientOptions {
   /** Receives rate-limit and retry messages; never the token. */
   logger?: LoggerService;
@@ -24,13 +32,21 @@ export interface GithubClientOptions {
   maxServerErrorRetries?: number;
 }
 
-/** A client for a known API URL and token (tests, scripts). */
+/**
+ * A client for a known API URL and token (tests, scripts).
+ *
+ * @public
+ */
 export interface GithubTokenClientOptions extends GithubClientOptions {
   baseUrl: string;
   token: string;
 }
 
-/** A client for the GitHub host of `repoUrl`, authenticated by the `integrations.github` config (App or token). */
+/**
+ * A client for the GitHub host of `repoUrl`, authenticated by the `integrations.github` config (App or token).
+ *
+ * @public
+ */
 export interface GithubIntegrationClientOptions extends GithubClientOptions {
   config: Config;
   /** Any URL on the host, e.g. `https://github.com/acme/gitops-config`. */
@@ -51,6 +67,8 @@ function isIntegrationOptions(
  * a GitHub App installation token when an App is configured (commits made
  * through the API by an App are shown as verified), otherwise the configured
  * token. App tokens expire after an hour, so build one client per operation.
+ *
+ * @public
  */
 export async function createGithubClient(
   options: GithubTokenClientOptions | GithubIntegrationClientOptions,

@@ -1,3 +1,6 @@
+import { InputError } from '@backstage/errors';
+import { isDeepStrictEqual } from 'node:util';
+import { argoDriftSpec, fluxDriftSpec } from './driftPolicy';
 import { yamlDocs } from './yamlText';
 import { NewServiceManifestOptions, ServiceEnvironment } from './types';
 
@@ -65,13 +68,6 @@ function argoSource(
   };
 }
 
-function argoSyncPolicy() {
-  return {
-    automated: { prune: true, selfHeal: true },
-    syncOptions: ['CreateNamespace=true'],
-  };
-}
-
 /** `clusters/<env>/argocd/<service>.yaml`: one Argo CD Application per environment (the seed's shape). */
 export function argoApplicationFiles(
   options: NewServiceManifestOptions,
@@ -96,11 +92,25 @@ export function argoApplicationFiles(
             server: env.server ?? IN_CLUSTER,
             namespace: options.name,
           },
-          syncPolicy: argoSyncPolicy(),
+          ...argoDriftSpec(env.driftPolicy),
         },
       }),
     ]),
   );
+}
+
+/**
+ * The one drift policy of an ApplicationSet's template: its booleans cannot be templated per element, so
+ * environments that differ are refused rather than silently given the first one's policy.
+ */
+function sharedDriftPolicy(environments: ServiceEnvironment[]) {
+  const [first, ...rest] = environments.map(env => env.driftPolicy ?? {});
+  if (rest.some(policy => !isDeepStrictEqual(policy, first))) {
+    throw new InputError(
+      'argocdMode applicationset writes one drift policy for every environment: give each environment the same driftPolicy, or use argocdMode application',
+    );
+  }
+  return first;
 }
 
 /** `clusters/<home env>/argocd/<service>-appset.yaml`: one ApplicationSet with a list generator over the environments. */
@@ -110,6 +120,7 @@ export function argoApplicationSetFiles(
   targetRevision: string,
   homeEnvironment: string,
 ): Record<string, string> {
+  const policy = sharedDriftPolicy(options.environments);
   const elements = options.environments.map((env: ServiceEnvironment) => ({
     env: env.name,
     server: env.server ?? IN_CLUSTER,
@@ -137,7 +148,7 @@ export function argoApplicationSetFiles(
               project: options.team,
               ...argoSource(options, repoUrl, targetRevision, '{{.env}}'),
               destination: { server: '{{.server}}', namespace: options.name },
-              syncPolicy: argoSyncPolicy(),
+              ...argoDriftSpec(policy),
             },
           },
         },
@@ -154,8 +165,7 @@ export function fluxKustomizationFiles(
     options.environments.map(env => {
       const labels = deliveryLabels(options, env.name);
       const common = {
-        interval: '5m',
-        prune: true,
+        ...fluxDriftSpec(env.driftPolicy),
         wait: true,
         targetNamespace: options.name,
         sourceRef: { kind: 'GitRepository', name: sourceName },

@@ -4,6 +4,7 @@ import {
   assertNoTemplateExpressions,
 } from '../changes/safety';
 import { baseFiles, fluxMigrationBaseFiles } from './base';
+import { assertDriftPolicy } from './driftPolicy';
 import { assertHelmOptions, helmChartFiles, isRemoteChart } from './helmChart';
 import { helmEnvironmentFiles } from './helmValues';
 import { imageAutomationFiles } from './imageAutomation';
@@ -21,7 +22,11 @@ const IMAGE_REPOSITORY =
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
-/** Throws InputError unless `image` is a repository without tag or digest. */
+/**
+ * Throws InputError unless `image` is a repository without tag or digest.
+ *
+ * @public
+ */
 export function assertImageRepository(image: string, what = 'image'): void {
   if (typeof image !== 'string' || !IMAGE_REPOSITORY.test(image)) {
     throw new InputError(
@@ -33,7 +38,11 @@ export function assertImageRepository(image: string, what = 'image'): void {
   }
 }
 
-/** Throws InputError unless exactly one of tag and digest is given and it is immutable. */
+/**
+ * Throws InputError unless exactly one of tag and digest is given and it is immutable.
+ *
+ * @public
+ */
 export function assertImmutableImageRef(
   ref: { imageTag?: string; imageDigest?: string },
   where: string,
@@ -82,6 +91,7 @@ function assertOptions(options: NewServiceManifestOptions): void {
       throw new InputError(`Environment ${env.name} is listed twice`);
     seen.add(env.name);
     assertImmutableImageRef(env, `Environment ${env.name}`);
+    assertDriftPolicy(env, options.delivery.engine);
     if (
       !Number.isInteger(env.replicas) ||
       env.replicas < 0 ||
@@ -173,6 +183,8 @@ const isChartTemplate = (path: string) =>
  * `clusters/<env>/{argocd|flux}/<service>.yaml`, `clusters/<env>/namespaces/<service>.yaml`
  * and, for Argo CD, `clusters/<env>/argocd/projects/<team>.yaml`.
  * Throws InputError for names that are not DNS-1123, mutable tags and the like.
+ *
+ * @public
  */
 export function generateServiceManifests(
   options: NewServiceManifestOptions,

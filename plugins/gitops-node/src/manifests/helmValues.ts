@@ -1,6 +1,7 @@
 import { parseDocument, Scalar, YAMLMap } from 'yaml';
 import { chartDir, chartName, chartVersion } from './helmChart';
 import { automatedEnvironment, imagePolicyMarker } from './imageAutomation';
+import { fluxDriftSpec } from './driftPolicy';
 import { yamlDocs } from './yamlText';
 import { NewServiceManifestOptions, ServiceEnvironment } from './types';
 
@@ -57,7 +58,11 @@ function withSetterMarkers(text: string, service: string): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-function fluxRelease(options: NewServiceManifestOptions, sourceName: string) {
+function fluxRelease(
+  options: NewServiceManifestOptions,
+  env: ServiceEnvironment,
+  sourceName: string,
+) {
   const { name } = options;
   const remote = options.chart?.repoUrl;
   const docs: object[] = [];
@@ -78,7 +83,7 @@ function fluxRelease(options: NewServiceManifestOptions, sourceName: string) {
     kind: 'HelmRelease',
     metadata: { name },
     spec: {
-      interval: '5m',
+      interval: fluxDriftSpec(env.driftPolicy).interval,
       releaseName: name,
       chart: {
         spec: remote
@@ -121,7 +126,7 @@ export function helmEnvironmentFiles(
   }
   const files: Record<string, string> = { [`${dir}/values.yaml`]: values };
   if (fluxSourceName !== undefined) {
-    files[`${dir}/release.yaml`] = fluxRelease(options, fluxSourceName);
+    files[`${dir}/release.yaml`] = fluxRelease(options, env, fluxSourceName);
     files[`${dir}/kustomization.yaml`] = yamlDocs({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',

@@ -8,6 +8,11 @@ import {
 } from './generateServiceManifests';
 import { helmValuesFile } from './promoteHelmValues';
 
+/**
+ * Options of `pinImage`: the service, the environment, the image and the tag or digest to pin.
+ *
+ * @public
+ */
 export interface PinImageOptions {
   service: string;
   environment: string;
@@ -22,6 +27,8 @@ export interface PinImageOptions {
  * A structured edit of `overlays/<environment>/kustomization.yaml` that pins
  * one image to a tag or digest (what a rollback writes), keeping comments and
  * the rest of the file. Adds the `images:` entry when the overlay has none.
+ *
+ * @public
  */
 export function pinImage(options: PinImageOptions): YamlEdit {
   assertDns1123Label(options.service, 'Service name');
@@ -53,12 +60,19 @@ export function pinImage(options: PinImageOptions): YamlEdit {
   };
 }
 
+/**
+ * Options of `pinHelmImage`: the service, the environment and the tag or digest to pin.
+ *
+ * @public
+ */
 export type PinHelmImageOptions = Omit<PinImageOptions, 'image'>;
 
 /**
  * The Helm form of {@link pinImage}: `image.tag` or `image.digest` (dropping
  * the other) in `overlays/<environment>/values.yaml`. The scalar changes in
  * place, so comments such as Flux setter markers stay.
+ *
+ * @public
  */
 export function pinHelmImage(options: PinHelmImageOptions): YamlEdit {
   assertDns1123Label(options.service, 'Service name');

@@ -5,6 +5,11 @@ import { YamlEdit } from '../changes/types';
 import { ConfigRepoReader } from '../configRepo/types';
 import { promoteImage, PromoteImageOptions } from './promoteImage';
 
+/**
+ * Options of `promoteHelmValues`: the service, the environment copied from and the one promoted to.
+ *
+ * @public
+ */
 export interface PromoteHelmValuesOptions {
   service: string;
   /** Environment whose image is copied, e.g. `staging`. */
@@ -32,6 +37,8 @@ function imageOf(doc: Document, path: string): YAMLMap | undefined {
  * or `image.digest` (dropping the other) from `overlays/<from>/values.yaml`.
  * Only the pinned value's scalar changes, so comments such as Flux setter
  * markers stay. The edit throws InputError when `from` pins no image.
+ *
+ * @public
  */
 export function promoteHelmValues(options: PromoteHelmValuesOptions): YamlEdit {
   assertDns1123Label(options.service, 'Service name');
@@ -72,6 +79,8 @@ export function promoteHelmValues(options: PromoteHelmValuesOptions): YamlEdit {
  * Whether the service keeps the environment's image in a Helm values file
  * (`overlays/<env>/values.yaml`) rather than a Kustomize overlay: one read at
  * `ref`, no file meaning Kustomize. Names must be validated by the caller.
+ *
+ * @public
  */
 export async function isHelmPackaged(
   reader: ConfigRepoReader,
@@ -90,6 +99,8 @@ export async function isHelmPackaged(
  * its image in `overlays/<from>/values.yaml`, a Kustomize one in the
  * overlay's `images:`. One read of the values file at `ref` decides
  * (none: Kustomize). `images` only applies to Kustomize overlays.
+ *
+ * @public
  */
 export async function promotionEdit(
   reader: ConfigRepoReader,

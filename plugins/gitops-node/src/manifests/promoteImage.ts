@@ -3,6 +3,11 @@ import { isMap, isSeq, YAMLMap } from 'yaml';
 import { assertDns1123Label } from '../changes/safety';
 import { YamlEdit } from '../changes/types';
 
+/**
+ * Options of `promoteImage`: the service, the environment copied from and the one promoted to.
+ *
+ * @public
+ */
 export interface PromoteImageOptions {
   service: string;
   /** Environment whose image is copied, e.g. `staging`. */
@@ -31,6 +36,8 @@ function imagesOf(
  * `newTag`/`digest` of each image in `overlays/<from>/kustomization.yaml`,
  * leaving comments and everything else as they were. Add it to a change's
  * `yamlEdits`. The edit throws InputError when `from` pins no image.
+ *
+ * @public
  */
 export function promoteImage(options: PromoteImageOptions): YamlEdit {
   assertDns1123Label(options.service, 'Service name');

@@ -1,4 +1,10 @@
-/** One environment a new service is deployed to. Give exactly one of `imageTag` and `imageDigest`. */
+import { DriftPolicy } from '@gitops-portal/plugin-gitops-common';
+
+/**
+ * One environment a new service is deployed to. Give exactly one of `imageTag` and `imageDigest`.
+ *
+ * @public
+ */
 export interface ServiceEnvironment {
   /** DNS-1123 label, e.g. `dev`. */
   name: string;
@@ -11,13 +17,25 @@ export interface ServiceEnvironment {
   server?: string;
   /** Helm packaging only: values for this environment, merged over the generated ones. */
   values?: Record<string, unknown>;
+  /** What the engine does about drift here (gitops-common `driftPolicySchema`); absent keeps the defaults. */
+  driftPolicy?: DriftPolicy;
 }
 
+/**
+ * CPU and memory requests and limits of a generated service's container.
+ *
+ * @public
+ */
 export interface ContainerResources {
   requests?: { cpu: string; memory: string };
   limits: { cpu: string; memory: string };
 }
 
+/**
+ * The GitOps engine that deploys a generated service: Argo CD (`Application` or `ApplicationSet`) or Flux.
+ *
+ * @public
+ */
 export type DeliveryOptions =
   | {
       engine: 'argocd';
@@ -35,6 +53,11 @@ export type DeliveryOptions =
       sourceName?: string;
     };
 
+/**
+ * Options of `generateServiceManifests`: everything a new service's files in the config repo are generated from.
+ *
+ * @public
+ */
 export interface NewServiceManifestOptions {
   /** Service name, a DNS-1123 label; also its namespace. */
   name: string;
@@ -72,6 +95,8 @@ export interface NewServiceManifestOptions {
  * (`apps/<service>/chart/`, `version` pinned in its Chart.yaml); with an
  * `https://` or `oci://` chart repository it is referenced at the exact
  * `version` (validation cannot fetch it and says so).
+ *
+ * @public
  */
 export interface HelmChartOptions {
   repoUrl?: string;
@@ -81,6 +106,11 @@ export interface HelmChartOptions {
   version?: string;
 }
 
+/**
+ * One step of a canary: the traffic weight on the new version and the pause after it.
+ *
+ * @public
+ */
 export interface CanaryStep {
   /** Percentage of traffic (or pods) on the new version, 1-100. */
   setWeight: number;
@@ -88,6 +118,11 @@ export interface CanaryStep {
   pauseSeconds?: number;
 }
 
+/**
+ * Progressive delivery of a generated service with Argo Rollouts or Flagger: the canary steps and the analysis that aborts it.
+ *
+ * @public
+ */
 export interface ProgressiveDeliveryOptions {
   /** `rollout`: Argo Rollouts replaces the Deployment. `flagger`: a Flagger Canary targets the Deployment. */
   type: 'rollout' | 'flagger';
@@ -97,6 +132,11 @@ export interface ProgressiveDeliveryOptions {
   analysis?: { prometheusAddress: string; successRateThreshold?: number };
 }
 
+/**
+ * How new image versions reach a generated service: by CI pull requests, or by Flux image automation.
+ *
+ * @public
+ */
 export interface ImageAutomationOptions {
   mode: 'ci' | 'flux';
   /** Flux: which tags to follow (default semver `>=0.0.0`). A timestamp pattern needs a named group `ts`. */

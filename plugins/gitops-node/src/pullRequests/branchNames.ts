@@ -2,7 +2,11 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { branchNameProblem } from '@gitops-portal/plugin-gitops-common';
 
-/** Where the portal's branches live unless `gitops.pullRequests.branchPrefix` names another folder. */
+/**
+ * Where the portal's branches live unless `gitops.pullRequests.branchPrefix` names another folder.
+ *
+ * @alpha
+ */
 export const DEFAULT_BRANCH_PREFIX = 'gitops/';
 
 /** The config key of the branch prefix. */
@@ -18,6 +22,8 @@ function prefixProblem(prefix: string): string | undefined {
 /**
  * The folder of the portal's branches from `gitops.pullRequests.branchPrefix` (default `gitops/`). A prefix that
  * cannot name a folder of valid branches is refused at start-up, naming the key, rather than at the first write.
+ *
+ * @alpha
  */
 export function readBranchPrefix(config: Config): string {
   const prefix =
@@ -35,6 +41,8 @@ export function readBranchPrefix(config: Config): string {
  * The portal's own branch for a request, `<prefix><action>/<entity>[-<id>]`,
  * e.g. `gitops/promote/web-prod`. The name is a function of the request
  * only, so a re-run finds the branch (and pull request) of the first run.
+ *
+ * @alpha
  */
 export function portalBranchName(options: {
   prefix?: string;

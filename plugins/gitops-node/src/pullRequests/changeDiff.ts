@@ -1,7 +1,11 @@
 import { createTwoFilesPatch } from 'diff';
 import { isMap, isNode, parseAllDocuments } from 'yaml';
 
-/** What stands in for a secret value in a diff, a log or a task output. */
+/**
+ * What stands in for a secret value in a diff, a log or a task output.
+ *
+ * @public
+ */
 export const SECRET_MASK = '<masked>';
 const MASK = SECRET_MASK;
 
@@ -16,6 +20,8 @@ const SECRET_KIND =
  * The text with every value of a `Secret`'s `data` and `stringData` replaced by the mask; everything else,
  * formatting and comments included, is unchanged so the diff shows the real edit. Other kinds (SealedSecret,
  * ExternalSecret) carry no plain values and are left alone.
+ *
+ * @public
  */
 export function maskSecretManifests(text: string): string {
   if (!SECRET_KIND.test(text)) return text;
@@ -49,6 +55,8 @@ export function maskSecretManifests(text: string): string {
  * A unified diff of one file a change would write (`after`) or delete (`after` undefined), against the base
  * branch (`before` undefined: a new file), with Secret values masked on both sides, and whatever else `mask`
  * hides (a scaffolder task's secrets).
+ *
+ * @public
  */
 export function changeDiff(
   path: string,

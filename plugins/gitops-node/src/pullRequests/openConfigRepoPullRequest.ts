@@ -27,9 +27,16 @@ import {
 /**
  * Validation settings (`readValidationOptions(config)`, or any part of it); `false` turns validation off (not
  * recommended outside tests of the writer itself).
+ *
+ * @public
  */
 export type ValidateOption = false | Partial<ValidationOptions>;
 
+/**
+ * Options of `openConfigRepoPullRequest`: the repository, the branches, the change and how it is validated.
+ *
+ * @public
+ */
 export interface OpenConfigRepoPullRequestOptions {
   octokit: GithubClient;
   owner: string;
@@ -59,12 +66,22 @@ export interface OpenConfigRepoPullRequestOptions {
   logger?: LoggerService;
 }
 
+/**
+ * Whether the pull request was opened, updated with a new commit, left unchanged, or not opened because the change leaves every file as it is.
+ *
+ * @public
+ */
 export type ConfigRepoPullRequestStatus =
   | 'opened'
   | 'updated'
   | 'unchanged'
   | 'empty';
 
+/**
+ * What `openConfigRepoPullRequest` did: the branch, the pull request and the files its commit changes.
+ *
+ * @public
+ */
 export interface ConfigRepoPullRequestResult {
   status: ConfigRepoPullRequestStatus;
   branch: string;
@@ -153,6 +170,8 @@ async function validate(
  * Throws InputError for bad input or failed validation (nothing is pushed),
  * ConflictError when the branch is the default or a protected branch, or
  * holds a commit the portal did not write (see "Branches" in the README).
+ *
+ * @public
  */
 export async function openConfigRepoPullRequest(
   options: OpenConfigRepoPullRequestOptions,

@@ -5,14 +5,22 @@ import {
   OpenConfigRepoPullRequestOptions,
 } from './openConfigRepoPullRequest';
 
-/** One file of a previewed change: what would happen to it, as a unified diff against the base branch. */
+/**
+ * One file of a previewed change: what would happen to it, as a unified diff against the base branch.
+ *
+ * @public
+ */
 export interface PreviewedFile {
   path: string;
   change: 'write' | 'delete';
   diff: string;
 }
 
-/** What a pull request would change, had it been opened; nothing was written. */
+/**
+ * What a pull request would change, had it been opened; nothing was written.
+ *
+ * @public
+ */
 export interface ConfigRepoPullRequestPreview {
   /** `empty`: the base branch already has the change, no pull request would open. */
   status: 'preview' | 'empty';
@@ -28,6 +36,8 @@ class PreviewHalt extends Error {}
  * same validation run (a change that would be refused is refused here too), and the writer stops at its first write
  * request. `mask` hides more than Secret values in the diffs (a scaffolder task's secrets). The octokit client gets a
  * hook that refuses every write: give it a client of its own.
+ *
+ * @public
  */
 export async function previewConfigRepoPullRequest(
   options: OpenConfigRepoPullRequestOptions & {

@@ -8,7 +8,11 @@ import { SecretMethod } from './secretsConfig';
 import { sopsEncryptYaml } from './sopsEncrypt';
 import { sopsRuleFor } from './sopsRules';
 
-/** One secret for one service in one environment. */
+/**
+ * One secret for one service in one environment.
+ *
+ * @public
+ */
 export interface AddSecretRequest {
   service: string;
   environment: string;
@@ -24,7 +28,11 @@ export interface AddSecretRequest {
   method: SecretMethod;
 }
 
-/** `apps/<service>/overlays/<env>/secrets/<name>.yaml`: the file a request writes. */
+/**
+ * `apps/<service>/overlays/<env>/secrets/<name>.yaml`: the file a request writes.
+ *
+ * @public
+ */
 export function secretFilePath(request: {
   service: string;
   environment: string;
@@ -106,6 +114,8 @@ function checkInputsFor(request: AddSecretRequest) {
  * The change that adds (or replaces) one secret of a service in one environment, the way the environment's
  * config says: an ExternalSecret, a SealedSecret or a SOPS-encrypted Secret in the overlay's `secrets/`, listed in
  * its kustomization. It reads the overlay (namespace and labels) and, for SOPS, `.sops.yaml` at the base branch.
+ *
+ * @public
  */
 export async function addSecretChange(
   reader: ConfigRepoReader,

@@ -5,6 +5,11 @@ type ExternalSecretsSettings = Extract<
   { method: 'external-secrets' }
 >['externalSecrets'];
 
+/**
+ * Options of `externalSecretManifest`: the store settings, the Secret's name, namespace and labels, and where its value is in the store.
+ *
+ * @public
+ */
 export interface ExternalSecretOptions {
   settings: ExternalSecretsSettings;
   name: string;
@@ -16,7 +21,11 @@ export interface ExternalSecretOptions {
   remoteProperty?: string;
 }
 
-/** An ExternalSecret that makes the operator write Secret `<name>` from the configured store; it holds no value. */
+/**
+ * An ExternalSecret that makes the operator write Secret `<name>` from the configured store; it holds no value.
+ *
+ * @public
+ */
 export function externalSecretManifest(options: ExternalSecretOptions): object {
   const { settings } = options;
   return {

@@ -20,15 +20,26 @@ import { InputError } from '@backstage/errors';
  *   used once);
  * - output `uint16 big-endian length of the RSA ciphertext ‖ RSA ciphertext ‖ AES-GCM ciphertext ‖ 16-byte tag`,
  *   base64 (standard alphabet) in `spec.encryptedData`.
+ *
+ * @public
  */
 export const SEALING_SCOPES = [
   'strict',
   'namespace-wide',
   'cluster-wide',
 ] as const;
+/**
+ * A sealed-secrets scope: which Secret name and namespace a sealed value may be decrypted for.
+ *
+ * @public
+ */
 export type SealingScope = (typeof SEALING_SCOPES)[number];
 
-/** The annotations that tell the controller a SealedSecret's scope; strict has none. */
+/**
+ * The annotations that tell the controller a SealedSecret's scope; strict has none.
+ *
+ * @public
+ */
 export const SEALED_SECRETS_SCOPE_ANNOTATIONS: Record<
   SealingScope,
   Record<string, string>
@@ -41,7 +52,11 @@ export const SEALED_SECRETS_SCOPE_ANNOTATIONS: Record<
 const SESSION_KEY_BYTES = 32;
 const GCM_NONCE_BYTES = 12;
 
-/** The OAEP label of a scope: `<namespace>/<name>` (strict), `<namespace>` (namespace-wide), empty (cluster-wide). */
+/**
+ * The OAEP label of a scope: `<namespace>/<name>` (strict), `<namespace>` (namespace-wide), empty (cluster-wide).
+ *
+ * @public
+ */
 export function sealingLabel(
   scope: SealingScope,
   namespace: string,
@@ -55,6 +70,8 @@ export function sealingLabel(
 /**
  * The controller's public key from its certificate (what `kubeseal --fetch-cert` prints) or from a PEM public key.
  * Refuses anything but RSA: the controller only has RSA keys.
+ *
+ * @public
  */
 export function sealingKey(pem: string): KeyObject {
   let key: KeyObject;
@@ -77,6 +94,11 @@ export function sealingKey(pem: string): KeyObject {
   return key;
 }
 
+/**
+ * Options of `sealValue`: the controller's key, the sealing scope, the Secret's namespace and name, and the value.
+ *
+ * @public
+ */
 export interface SealOptions {
   key: KeyObject;
   scope: SealingScope;
@@ -85,7 +107,11 @@ export interface SealOptions {
   value: string | Buffer;
 }
 
-/** One value sealed for the controller, as it goes into `spec.encryptedData`. */
+/**
+ * One value sealed for the controller, as it goes into `spec.encryptedData`.
+ *
+ * @public
+ */
 export function sealValue(options: SealOptions): string {
   const sessionKey = randomBytes(SESSION_KEY_BYTES);
   const rsaCiphertext = publicEncrypt(
@@ -114,6 +140,11 @@ export function sealValue(options: SealOptions): string {
   return sealed.toString('base64');
 }
 
+/**
+ * Options of `sealedSecretManifest`: the controller's key, the sealing scope, the Secret's name, namespace, labels and data.
+ *
+ * @public
+ */
 export interface SealedSecretOptions {
   key: KeyObject;
   scope: SealingScope;
@@ -123,7 +154,11 @@ export interface SealedSecretOptions {
   data: Record<string, string>;
 }
 
-/** A `bitnami.com/v1alpha1` SealedSecret whose controller-made Secret has `data`, as kubeseal writes it. */
+/**
+ * A `bitnami.com/v1alpha1` SealedSecret whose controller-made Secret has `data`, as kubeseal writes it.
+ *
+ * @public
+ */
 export function sealedSecretManifest(options: SealedSecretOptions): object {
   const annotations = SEALED_SECRETS_SCOPE_ANNOTATIONS[options.scope];
   const metadata = {

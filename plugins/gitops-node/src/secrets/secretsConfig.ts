@@ -33,16 +33,35 @@ const sealedSecretsSchema = z.object({
 
 const sopsSchema = z.object({ method: z.literal('sops') });
 
+/**
+ * The zod schema of one environment's secret method in `gitops.secrets.environments`: external-secrets, sealed-secrets or SOPS.
+ *
+ * @public
+ */
 export const secretMethodSchema = z.discriminatedUnion('method', [
   externalSecretsSchema,
   sealedSecretsSchema,
   sopsSchema,
 ]);
 
+/**
+ * One environment's secret method, as `secretMethodSchema` parses it.
+ *
+ * @public
+ */
 export type SecretMethod = z.infer<typeof secretMethodSchema>;
+/**
+ * The name of a secret method: `external-secrets`, `sealed-secrets` or `sops`.
+ *
+ * @public
+ */
 export type SecretMethodName = SecretMethod['method'];
 
-/** The method configured for `environment`; an InputError naming the key when there is none or it is invalid. */
+/**
+ * The method configured for `environment`; an InputError naming the key when there is none or it is invalid.
+ *
+ * @public
+ */
 export function readSecretMethod(
   config: Config,
   environment: string,

@@ -18,6 +18,8 @@ import { SopsRule } from './sopsRules';
  *   seconds) as additional data.
  *
  * node:crypto provides the primitives (AES-256-GCM, SHA-512, random bytes); `age-encryption` the age layer.
+ *
+ * @public
  */
 export const SOPS_VERSION = '3.9.4';
 
@@ -46,7 +48,11 @@ function leafType(value: Leaf): string {
   return 'int';
 }
 
-/** `ENC[AES256_GCM,…]` of one value (an empty string stays empty, as sops leaves it). */
+/**
+ * `ENC[AES256_GCM,…]` of one value (an empty string stays empty, as sops leaves it).
+ *
+ * @public
+ */
 export function sopsEncryptValue(
   value: Leaf,
   dataKey: Buffer,
@@ -127,6 +133,11 @@ function rfc3339(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
+/**
+ * Options of `sopsEncryptYaml`: the document, the `.sops.yaml` rule it is encrypted under and the time recorded in its metadata.
+ *
+ * @public
+ */
 export interface SopsEncryptOptions {
   /** The document, a plain object; key order is kept (the MAC covers it). */
   document: Record<string, unknown>;
@@ -134,7 +145,11 @@ export interface SopsEncryptOptions {
   now?: Date;
 }
 
-/** The document encrypted with a fresh data key, with its `sops` metadata block, as YAML text. */
+/**
+ * The document encrypted with a fresh data key, with its `sops` metadata block, as YAML text.
+ *
+ * @public
+ */
 export async function sopsEncryptYaml(
   options: SopsEncryptOptions,
 ): Promise<string> {

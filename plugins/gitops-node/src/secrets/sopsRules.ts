@@ -6,6 +6,8 @@ import { z } from 'zod';
  * The part of a `.sops.yaml` creation rule the portal applies (getsops/sops `config/config.go`): the first rule
  * whose `path_regex` matches the file's path (a rule without one matches every file) gives the age recipients and
  * which values are encrypted. Paths are the config repo's, relative to its root, where the portal reads `.sops.yaml`.
+ *
+ * @public
  */
 export interface SopsRule {
   ageRecipients: string[];
@@ -38,7 +40,11 @@ const sopsConfigSchema = z.object({
   creation_rules: z.array(creationRuleSchema).default([]),
 });
 
-/** The rule `.sops.yaml` (its text) applies to `path`; an InputError when none does or it names no age recipient. */
+/**
+ * The rule `.sops.yaml` (its text) applies to `path`; an InputError when none does or it names no age recipient.
+ *
+ * @public
+ */
 export function sopsRuleFor(sopsYaml: string, path: string): SopsRule {
   const parsed = sopsConfigSchema.safeParse(yaml.parse(sopsYaml) ?? {});
   if (!parsed.success) {

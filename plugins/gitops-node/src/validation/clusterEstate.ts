@@ -5,6 +5,8 @@ import { ManifestObject } from './types';
  * CustomResourceDefinitions (schemas of custom kinds) and its ValidatingAdmissionPolicies, bindings, their params
  * and Kyverno ClusterPolicies/Policies, evaluated like those of the config repo. When the cluster could not be
  * read, `unavailable` says why and validation notes it.
+ *
+ * @public
  */
 export type ClusterEstate =
   | {

@@ -59,19 +59,35 @@ const validationConfig = z
   })
   .strict();
 
-/** How one built-in rule applies: off, a warning, or an error, with objects it never applies to. */
+/**
+ * How one built-in rule applies: off, a warning, or an error, with objects it never applies to.
+ *
+ * @public
+ */
 export type RuleSetting = z.infer<typeof ruleSetting>;
-/** The built-in rules' settings, by id (absent: enabled, `error`, no exceptions). */
+/**
+ * The built-in rules' settings, by id (absent: enabled, `error`, no exceptions).
+ *
+ * @public
+ */
 export type RuleSettings = Partial<Record<BuiltInRuleId, RuleSetting>>;
 
-/** Where the estate's own policies (ValidatingAdmissionPolicy, Kyverno) are read from in the config repo. */
+/**
+ * Where the estate's own policies (ValidatingAdmissionPolicy, Kyverno) are read from in the config repo.
+ *
+ * @public
+ */
 export interface PolicySources {
   enabled: boolean;
   /** Directories (ending in `/`) or files of the config repo, read at the base branch. */
   paths: string[];
 }
 
-/** What `gitops.validation` configures. */
+/**
+ * What `gitops.validation` configures.
+ *
+ * @public
+ */
 export interface ValidationOptions {
   kubectlPath: string;
   helmPath: string;
@@ -114,6 +130,8 @@ export function parseValidationConfig(value: unknown): ValidationOptions {
  * `helmPath` (default `helm` on PATH), `timeoutMs`, `rules` (the built-in
  * rules' settings), `policies` (where the estate's own policies live), `kubernetesVersion` (the API schema of
  * built-in kinds) and `crds.paths` (where the config repo keeps CRDs).
+ *
+ * @public
  */
 export function readValidationOptions(config: Config): ValidationOptions {
   return parseValidationConfig(

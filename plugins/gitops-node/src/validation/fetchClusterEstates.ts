@@ -7,6 +7,8 @@ import { ClusterEstate } from './clusterEstate';
  * `GET /validation-estate?environment=` with a service token: for plugins that cannot share the backend's service
  * (the scaffolder module). Never throws: when the backend cannot be asked, one `unavailable` entry says so, and
  * validation notes it.
+ *
+ * @public
  */
 export async function fetchClusterEstates(
   deps: { discovery: DiscoveryService; auth: AuthService },

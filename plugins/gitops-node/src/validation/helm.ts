@@ -5,7 +5,11 @@ import { objectId } from './objects';
 import { runRenderer } from './runRenderer';
 import { ManifestObject, ValidatedTarget, Violation } from './types';
 
-/** One Helm release to render: a chart directory of the checkout and its values files. */
+/**
+ * One Helm release to render: a chart directory of the checkout and its values files.
+ *
+ * @public
+ */
 export interface HelmReleaseTarget {
   /** Chart directory in the repo, e.g. `apps/web/chart`. */
   chart: string;
@@ -51,6 +55,8 @@ export function helmReleaseTargets(
  * `helm template` with execFile (no shell), a timeout and an environment of
  * its own: HOME and Helm's cache/config/data dirs under the temp checkout, so
  * it reads no user repositories or credentials. Local charts need no network.
+ *
+ * @alpha
  */
 export function helmTemplate(
   helmPath: string,

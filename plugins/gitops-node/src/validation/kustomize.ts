@@ -5,6 +5,8 @@ import { runRenderer } from './runRenderer';
  * Renders an overlay with `kubectl kustomize <dir>`: execFile, no shell, a
  * timeout, and an environment without the backend's secrets.
  * Rejects with kubectl's stderr (temp-dir prefix removed) on failure.
+ *
+ * @alpha
  */
 export function renderKustomization(options: {
   kubectlPath: string;

@@ -9,7 +9,11 @@ const findingRow = (v: Violation) =>
     v.policy ? `\`${cell(v.policy)}\`` : '(built-in)'
   } | ${cell(v.message)} |`;
 
-/** The validation result as Markdown for a pull request body: every finding with its policy, and what was skipped. */
+/**
+ * The validation result as Markdown for a pull request body: every finding with its policy, and what was skipped.
+ *
+ * @public
+ */
 export function renderValidationMarkdown(result: ValidationResult): string {
   const targets = [...result.overlays, ...result.manifests];
   if (

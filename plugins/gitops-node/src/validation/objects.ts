@@ -1,7 +1,11 @@
 import { parseAllDocuments } from 'yaml';
 import { ManifestObject } from './types';
 
-/** Parses a multi-document YAML stream into its object documents; throws with the first parse error. */
+/**
+ * Parses a multi-document YAML stream into its object documents; throws with the first parse error.
+ *
+ * @alpha
+ */
 export function parseManifests(text: string): ManifestObject[] {
   const docs = parseAllDocuments(text);
   const out: ManifestObject[] = [];

@@ -2,7 +2,11 @@ import { isDns1123Label, isDns1123Subdomain } from '../changes/safety';
 import { containersOf, podSpecsOf } from './objects';
 import { BuiltInRuleId, ManifestObject } from './types';
 
-/** One policy rule: returns a message per problem it finds in an object. */
+/**
+ * One policy rule: returns a message per problem it finds in an object.
+ *
+ * @public
+ */
 export interface PolicyRule {
   id: BuiltInRuleId;
   description: string;
@@ -36,6 +40,11 @@ export function isPlaintextSecret(object: ManifestObject): boolean {
 export const PLAINTEXT_SECRET_PROBLEM =
   'is a plaintext Secret; add it with the "Add a secret" template (templates/add-secret, action gitops:secret:add), which writes an ExternalSecret, a SealedSecret or a SOPS-encrypted Secret';
 
+/**
+ * The built-in policy rules, in the order their findings are listed.
+ *
+ * @public
+ */
 export const POLICY_RULES: PolicyRule[] = [
   {
     id: 'resources-limits',

@@ -1,7 +1,15 @@
-/** A Kubernetes object as parsed from YAML. */
+/**
+ * A Kubernetes object as parsed from YAML.
+ *
+ * @public
+ */
 export type ManifestObject = Record<string, any>;
 
-/** The rules `validateConfigRepoChange` applies. `schema` and `render` are not policy but block the change the same way. */
+/**
+ * The rules `validateConfigRepoChange` applies. `schema` and `render` are not policy but block the change the same way.
+ *
+ * @public
+ */
 export type ValidationRule =
   | 'render'
   | 'schema'
@@ -15,15 +23,28 @@ export type ValidationRule =
   /** A Kyverno ClusterPolicy or Policy `validate` rule found in the config repo (`policy` names it). */
   | 'kyverno';
 
-/** The built-in policy rules a config can enable, disable or soften (`gitops.validation.rules`). */
+/**
+ * The built-in policy rules a config can enable, disable or soften (`gitops.validation.rules`).
+ *
+ * @public
+ */
 export type BuiltInRuleId = Exclude<
   ValidationRule,
   'render' | 'schema' | 'validating-admission-policy' | 'kyverno'
 >;
 
-/** `error` blocks the pull request; `warning` is listed in its body only. */
+/**
+ * `error` blocks the pull request; `warning` is listed in its body only.
+ *
+ * @public
+ */
 export type Severity = 'error' | 'warning';
 
+/**
+ * One problem validation found: the file and object, the rule that found it and how severe it is.
+ *
+ * @public
+ */
 export interface Violation {
   /** The repo file the object comes from (or the overlay's kustomization.yaml when unknown). */
   file: string;
@@ -37,7 +58,11 @@ export interface Violation {
   policy?: string;
 }
 
-/** An estate policy (or one of its rules) that could not be evaluated: never counted as passed. */
+/**
+ * An estate policy (or one of its rules) that could not be evaluated: never counted as passed.
+ *
+ * @public
+ */
 export interface SkippedPolicy {
   /** `ValidatingAdmissionPolicy/<name>`, `ClusterPolicy/<name>/<rule>`, … */
   policy: string;
@@ -46,7 +71,11 @@ export interface SkippedPolicy {
   reason: string;
 }
 
-/** What validation found for one rendered overlay or one plain manifest file. */
+/**
+ * What validation found for one rendered overlay or one plain manifest file.
+ *
+ * @public
+ */
 export interface ValidatedTarget {
   /** The overlay directory, the manifest file, or `<chart dir> (<values files>)` of a Helm release. */
   path: string;
@@ -56,6 +85,11 @@ export interface ValidatedTarget {
   violations: Violation[];
 }
 
+/**
+ * What `validateConfigRepoChange` found: each rendered target, every violation and the estate policies evaluated or skipped.
+ *
+ * @public
+ */
 export interface ValidationResult {
   /** No blocking (`error`) violation. Warnings do not make it false. */
   ok: boolean;

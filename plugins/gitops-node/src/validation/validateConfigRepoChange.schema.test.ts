@@ -1,35 +1,17 @@
 import { stringify } from 'yaml';
 import { ClusterEstate } from './clusterEstate';
 import { validateConfigRepoChange } from './validateConfigRepoChange';
+import { namespacedCrd } from '../__testUtils__/crds';
 
-const gadgetCrd = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'gadgets.example.com' },
+const gadgetCrd = namespacedCrd({
+  group: 'example.com',
+  kind: 'Gadget',
+  plural: 'gadgets',
   spec: {
-    group: 'example.com',
-    names: { kind: 'Gadget', plural: 'gadgets' },
-    scope: 'Namespaced',
-    versions: [
-      {
-        name: 'v1',
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
-            type: 'object',
-            properties: {
-              spec: {
-                type: 'object',
-                properties: { size: { type: 'integer' } },
-              },
-            },
-          },
-        },
-      },
-    ],
+    type: 'object',
+    properties: { size: { type: 'integer' } },
   },
-};
+});
 
 const gadget = (spec: object) => ({
   apiVersion: 'example.com/v1',

@@ -1,7 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { assertSafeRepoPath } from '../changes/safety';
+import { withTempCheckout } from './tempCheckout';
 import { renderKustomization } from './kustomize';
 import { remoteBaseViolations } from './remoteBases';
 import { objectId, parseManifests } from './objects';
@@ -24,6 +22,11 @@ import {
   Violation,
 } from './types';
 
+/**
+ * Options of `validateConfigRepoChange`: the files of the temp checkout and what of them to render and check.
+ *
+ * @public
+ */
 export interface ValidateConfigRepoChangeOptions {
   /** Repo files to write to the temp checkout: what the overlays need from the base branch plus the changed files. */
   checkoutFiles: Record<string, string>;
@@ -205,145 +208,141 @@ function scanForSecrets(
  * objects' schema and the policy rules, and checks plain manifests the same
  * way (minus `team-env-labels`). Never throws for a failing rule; the result
  * lists every violation.
+ *
+ * @public
  */
 export async function validateConfigRepoChange(
   options: ValidateConfigRepoChangeOptions,
 ): Promise<ValidationResult> {
-  const root = await mkdtemp(join(tmpdir(), 'gitops-validate-'));
-  try {
-    for (const [path, text] of Object.entries(options.checkoutFiles)) {
-      assertSafeRepoPath(path);
-      await mkdir(dirname(join(root, path)), { recursive: true });
-      await writeFile(join(root, path), text);
-    }
-    // The change's own files first: a CRD it edits wins over the base branch's copy.
-    const baseFiles = Object.fromEntries(
-      Object.entries({ ...options.crdFiles, ...options.policyFiles }).filter(
-        ([path]) => options.checkoutFiles[path] === undefined,
-      ),
+  return withTempCheckout('gitops-validate-', options.checkoutFiles, root =>
+    validateCheckout(root, options),
+  );
+}
+
+async function validateCheckout(
+  root: string,
+  options: ValidateConfigRepoChangeOptions,
+): Promise<ValidationResult> {
+  // The change's own files first: a CRD it edits wins over the base branch's copy.
+  const baseFiles = Object.fromEntries(
+    Object.entries({ ...options.crdFiles, ...options.policyFiles }).filter(
+      ([path]) => options.checkoutFiles[path] === undefined,
+    ),
+  );
+  const repoObjects = [
+    ...parsedYamlFiles(options.checkoutFiles),
+    ...parsedYamlFiles(baseFiles),
+  ];
+  const clusters = options.clusterEstates ?? [];
+  const readable = clusters.filter(isAvailable);
+  const clusterPolicies = readable.flatMap(estate =>
+    estate.policyObjects.map(object => ({
+      file: clusterSource(estate.cluster),
+      object,
+    })),
+  );
+  const policies =
+    options.policyFiles || clusterPolicies.length > 0
+      ? loadEstatePolicies(
+          options.policyFiles ?? {},
+          parsedYamlFiles(options.checkoutFiles).map(({ object }) => object),
+          clusterPolicies,
+        )
+      : undefined;
+  // The config repo's CRDs first: the change may bring a new version of a CRD the cluster still serves the old way.
+  const crds: CrdSource[] = [
+    ...repoObjects.map(({ file, object }) => ({ crd: object, source: file })),
+    ...readable.flatMap(estate =>
+      estate.crds.map(crd => ({
+        crd,
+        source: clusterSource(estate.cluster),
+      })),
+    ),
+  ];
+  const notSchemaChecked = new Map<string, SkippedPolicy>();
+  const context: CheckContext = {
+    rules: options.rules,
+    policies,
+    schema: createSchemaValidator({
+      kubernetesVersion: options.kubernetesVersion,
+      crds,
+    }),
+    notSchemaChecked: skipped => {
+      if (!notSchemaChecked.has(skipped.policy)) {
+        notSchemaChecked.set(skipped.policy, skipped);
+      }
+    },
+  };
+  const overlays: ValidatedTarget[] = [];
+  for (const overlay of options.touchedOverlays) {
+    assertSafeRepoPath(overlay);
+    overlays.push(await validateOverlay(root, overlay, options, context));
+  }
+  for (const target of options.helmReleases ?? []) {
+    [target.chart, ...target.valuesFiles].forEach(assertSafeRepoPath);
+    overlays.push(
+      await validateHelmRelease({
+        root,
+        target,
+        helmPath: options.helmPath,
+        timeoutMs: options.timeoutMs,
+        context,
+      }),
     );
-    const repoObjects = [
-      ...parsedYamlFiles(options.checkoutFiles),
-      ...parsedYamlFiles(baseFiles),
-    ];
-    const clusters = options.clusterEstates ?? [];
-    const readable = clusters.filter(isAvailable);
-    const clusterPolicies = readable.flatMap(estate =>
-      estate.policyObjects.map(object => ({
-        file: clusterSource(estate.cluster),
-        object,
+  }
+  const manifests = (options.manifestFiles ?? [])
+    .filter(path => options.checkoutFiles[path] !== undefined)
+    .map(path => validateManifest(path, options.checkoutFiles[path], context));
+  const seen = new Set(
+    [...overlays, ...manifests]
+      .flatMap(t => t.violations)
+      .map(v => `${v.file}|${v.object}|${v.rule}`),
+  );
+  const secretViolations = (options.secretScanFiles ?? [])
+    .filter(
+      path =>
+        isYaml(path) &&
+        options.checkoutFiles[path] !== undefined &&
+        !isChartTemplate(path, options.checkoutFiles),
+    )
+    .flatMap(path =>
+      scanForSecrets(path, options.checkoutFiles[path], options.rules),
+    )
+    .filter(v => !seen.has(`${v.file}|${v.object}|${v.rule}`));
+  if (secretViolations.length > 0) {
+    manifests.push(
+      ...groupByFile(secretViolations).map(([path, violations]) => ({
+        path,
+        kind: 'manifest' as const,
+        objects: violations.length,
+        violations,
       })),
     );
-    const policies =
-      options.policyFiles || clusterPolicies.length > 0
-        ? loadEstatePolicies(
-            options.policyFiles ?? {},
-            parsedYamlFiles(options.checkoutFiles).map(({ object }) => object),
-            clusterPolicies,
-          )
-        : undefined;
-    // The config repo's CRDs first: the change may bring a new version of a CRD the cluster still serves the old way.
-    const crds: CrdSource[] = [
-      ...repoObjects.map(({ file, object }) => ({ crd: object, source: file })),
-      ...readable.flatMap(estate =>
-        estate.crds.map(crd => ({
-          crd,
-          source: clusterSource(estate.cluster),
-        })),
-      ),
-    ];
-    const notSchemaChecked = new Map<string, SkippedPolicy>();
-    const context: CheckContext = {
-      rules: options.rules,
-      policies,
-      schema: createSchemaValidator({
-        kubernetesVersion: options.kubernetesVersion,
-        crds,
-      }),
-      notSchemaChecked: skipped => {
-        if (!notSchemaChecked.has(skipped.policy)) {
-          notSchemaChecked.set(skipped.policy, skipped);
-        }
-      },
-    };
-    const overlays: ValidatedTarget[] = [];
-    for (const overlay of options.touchedOverlays) {
-      assertSafeRepoPath(overlay);
-      overlays.push(await validateOverlay(root, overlay, options, context));
-    }
-    for (const target of options.helmReleases ?? []) {
-      [target.chart, ...target.valuesFiles].forEach(assertSafeRepoPath);
-      overlays.push(
-        await validateHelmRelease({
-          root,
-          target,
-          helmPath: options.helmPath,
-          timeoutMs: options.timeoutMs,
-          context,
-        }),
-      );
-    }
-    const manifests = (options.manifestFiles ?? [])
-      .filter(path => options.checkoutFiles[path] !== undefined)
-      .map(path =>
-        validateManifest(path, options.checkoutFiles[path], context),
-      );
-    const seen = new Set(
-      [...overlays, ...manifests]
-        .flatMap(t => t.violations)
-        .map(v => `${v.file}|${v.object}|${v.rule}`),
-    );
-    const secretViolations = (options.secretScanFiles ?? [])
-      .filter(
-        path =>
-          isYaml(path) &&
-          options.checkoutFiles[path] !== undefined &&
-          !isChartTemplate(path, options.checkoutFiles),
-      )
-      .flatMap(path =>
-        scanForSecrets(path, options.checkoutFiles[path], options.rules),
-      )
-      .filter(v => !seen.has(`${v.file}|${v.object}|${v.rule}`));
-    if (secretViolations.length > 0) {
-      manifests.push(
-        ...groupByFile(secretViolations).map(([path, violations]) => ({
-          path,
-          kind: 'manifest' as const,
-          objects: violations.length,
-          violations,
-        })),
-      );
-    }
-    const violations = [...overlays, ...manifests].flatMap(t => t.violations);
-    const notes = [
-      ...remoteChartNotes(parsedYamlFiles(options.checkoutFiles)),
-      ...clusters
-        .filter(estate => !isAvailable(estate))
-        .map(
-          estate =>
-            `The estate of cluster ${
-              estate.cluster
-            } (CRDs, policies) could not be read: ${
-              (estate as { unavailable: string }).unavailable
-            }; its CRD schemas and policies were not applied.`,
-        ),
-    ];
-    const skipped = [
-      ...(policies?.skipped ?? []),
-      ...notSchemaChecked.values(),
-    ];
-    return {
-      ok: !violations.some(isBlocking),
-      overlays,
-      manifests,
-      violations,
-      ...(notes.length > 0 ? { notes } : {}),
-      ...(policies ? { policies: policies.names } : {}),
-      ...(skipped.length > 0 ? { skipped } : {}),
-    };
-  } finally {
-    await rm(root, { recursive: true, force: true });
   }
+  const violations = [...overlays, ...manifests].flatMap(t => t.violations);
+  const notes = [
+    ...remoteChartNotes(parsedYamlFiles(options.checkoutFiles)),
+    ...clusters
+      .filter(estate => !isAvailable(estate))
+      .map(
+        estate =>
+          `The estate of cluster ${
+            estate.cluster
+          } (CRDs, policies) could not be read: ${
+            (estate as { unavailable: string }).unavailable
+          }; its CRD schemas and policies were not applied.`,
+      ),
+  ];
+  const skipped = [...(policies?.skipped ?? []), ...notSchemaChecked.values()];
+  return {
+    ok: !violations.some(isBlocking),
+    overlays,
+    manifests,
+    violations,
+    ...(notes.length > 0 ? { notes } : {}),
+    ...(policies ? { policies: policies.names } : {}),
+    ...(skipped.length > 0 ? { skipped } : {}),
+  };
 }
 
 /** Every object of every parsable YAML file (unparsable ones are reported elsewhere). */

@@ -1,24 +1,10 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import {
-  clustersResponseSchema,
-  deliveriesResponseSchema,
-  deliveryMetricsResponseSchema,
-  entityStatusResponseSchema,
-  goldenPathOptionsResponseSchema,
-  historyResponseSchema,
-  liveDiffResponseSchema,
-  overviewQueryToSearchParams,
-  overviewResponseSchema,
-  pipelineResponseSchema,
-  pullRequestPreviewResponseSchema,
-  pullRequestResponseSchema,
-  teamStatusResponseSchema,
-  xrdsResponseSchema,
-  type OverviewQuery,
-  type PromotionRequest,
-  type RollbackRequest,
+import type {
+  OverviewQuery,
+  PromotionRequest,
+  RollbackRequest,
 } from '@gitops-portal/plugin-gitops-common';
 import type {
   DeliveryMetricsRequest,
@@ -26,10 +12,21 @@ import type {
   GitopsApi,
 } from './GitopsApi';
 
+/**
+ * The response schemas and query helpers, loaded with the first request (in parallel with it): the client is
+ * created with the app, so anything it imports statically is downloaded and evaluated by every page before its
+ * first paint, and the shared schemas are dozens of zod schemas built when their module loads.
+ */
+type Contract = typeof import('./contract');
+const loadContract = () => import('./contract');
+
 /** What the client needs of a zod response schema (zod is not a direct dependency). */
 interface ResponseSchema<T> {
   parse(input: unknown): T;
 }
+
+/** Picks a response schema out of the lazily loaded contract. */
+type SchemaOf<T> = (contract: Contract) => ResponseSchema<T>;
 
 /** Builds a path from segments, each URL-encoded. */
 function pathOf(...segments: string[]): string {
@@ -87,26 +84,30 @@ export class GitopsClient implements GitopsApi {
   getEntityStatus(entity: CompoundEntityRef) {
     return this.request(
       entityPath(entity, 'status'),
-      entityStatusResponseSchema,
+      c => c.entityStatusResponseSchema,
     );
   }
 
   getEntityHistory(entity: CompoundEntityRef) {
-    return this.request(entityPath(entity, 'history'), historyResponseSchema);
+    return this.request(
+      entityPath(entity, 'history'),
+      c => c.historyResponseSchema,
+    );
   }
 
   getTeamStatus(team: CompoundEntityRef) {
     return this.request(
       pathOf('teams', team.namespace, team.name, 'status'),
-      teamStatusResponseSchema,
+      c => c.teamStatusResponseSchema,
     );
   }
 
-  getOverview(query: Partial<OverviewQuery>) {
+  async getOverview(query: Partial<OverviewQuery>) {
+    const { overviewQueryToSearchParams } = await loadContract();
     const params = overviewQueryToSearchParams(query).toString();
     return this.request(
       `/overview${params ? `?${params}` : ''}`,
-      overviewResponseSchema,
+      c => c.overviewResponseSchema,
     );
   }
 
@@ -114,12 +115,15 @@ export class GitopsClient implements GitopsApi {
     const query = options.limit ? `?limit=${options.limit}` : '';
     return this.request(
       `${entityPath(entity, 'deliveries')}${query}`,
-      deliveriesResponseSchema,
+      c => c.deliveriesResponseSchema,
     );
   }
 
   getPipeline(entity: CompoundEntityRef) {
-    return this.request(entityPath(entity, 'pipeline'), pipelineResponseSchema);
+    return this.request(
+      entityPath(entity, 'pipeline'),
+      c => c.pipelineResponseSchema,
+    );
   }
 
   getDeliveryMetrics(
@@ -128,7 +132,7 @@ export class GitopsClient implements GitopsApi {
   ) {
     return this.request(
       deliveryMetricsPath(subject, query),
-      deliveryMetricsResponseSchema,
+      c => c.deliveryMetricsResponseSchema,
     );
   }
 
@@ -150,22 +154,22 @@ export class GitopsClient implements GitopsApi {
     const query = new URLSearchParams({ key }).toString();
     return this.request(
       `${entityPath(entity, 'live-diff')}?${query}`,
-      liveDiffResponseSchema,
+      c => c.liveDiffResponseSchema,
     );
   }
 
   getClusters() {
-    return this.request('/clusters', clustersResponseSchema);
+    return this.request('/clusters', c => c.clustersResponseSchema);
   }
 
   getXrds() {
-    return this.request('/xrds', xrdsResponseSchema);
+    return this.request('/xrds', c => c.xrdsResponseSchema);
   }
 
   getGoldenPathOptions() {
     return this.request(
       '/golden-path-options',
-      goldenPathOptionsResponseSchema,
+      c => c.goldenPathOptionsResponseSchema,
     );
   }
 
@@ -173,7 +177,7 @@ export class GitopsClient implements GitopsApi {
     return this.post(
       entityPath(entity, 'promotions'),
       request,
-      pullRequestResponseSchema,
+      c => c.pullRequestResponseSchema,
     );
   }
 
@@ -181,7 +185,7 @@ export class GitopsClient implements GitopsApi {
     return this.post(
       `${entityPath(entity, 'promotions')}?dryRun=true`,
       request,
-      pullRequestPreviewResponseSchema,
+      c => c.pullRequestPreviewResponseSchema,
     );
   }
 
@@ -189,7 +193,7 @@ export class GitopsClient implements GitopsApi {
     return this.post(
       entityPath(entity, 'rollbacks'),
       request,
-      pullRequestResponseSchema,
+      c => c.pullRequestResponseSchema,
     );
   }
 
@@ -197,11 +201,11 @@ export class GitopsClient implements GitopsApi {
     return this.post(
       `${entityPath(entity, 'rollbacks')}?dryRun=true`,
       request,
-      pullRequestPreviewResponseSchema,
+      c => c.pullRequestPreviewResponseSchema,
     );
   }
 
-  private post<T>(path: string, body: object, schema: ResponseSchema<T>) {
+  private post<T>(path: string, body: object, schema: SchemaOf<T>) {
     return this.request(path, schema, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -211,14 +215,17 @@ export class GitopsClient implements GitopsApi {
 
   private async request<T>(
     path: string,
-    schema: ResponseSchema<T>,
+    schema: SchemaOf<T>,
     init?: RequestInit,
   ): Promise<T> {
+    // The contract loads while the request is in flight.
+    const contract = loadContract();
     const baseUrl = await this.discoveryApi.getBaseUrl('gitops');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return schema.parse(await response.json());
+    const body = await response.json();
+    return schema(await contract).parse(body);
   }
 }

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { createGitopsCrossplaneClaimAction } from '../actions/crossplaneClaim';
 import { postgresXrd } from '../actions/crossplaneClaim.examples';
 import { createGitopsDecommissionAction } from '../actions/decommission';
+import { createGitopsDriftPolicySetAction } from '../actions/driftPolicySet';
 import { createGitopsPromoteAction } from '../actions/promote';
 import { createGitopsPullRequestAction } from '../actions/pullRequest';
 import { createGitopsRollbackAction } from '../actions/rollback';
@@ -37,6 +38,16 @@ export const ACTIONS = [
       name: 'web-db',
       xrd: postgresXrd,
       parameters: { storageGB: 20 },
+    },
+    permission: 'gitops.change',
+  },
+  {
+    id: 'gitops:drift-policy:set',
+    create: createGitopsDriftPolicySetAction,
+    input: {
+      service: 'web',
+      environment: 'prod',
+      driftPolicy: { selfHeal: false },
     },
     permission: 'gitops.change',
   },

@@ -45,7 +45,11 @@ const inputFields = {
       ),
 };
 
-/** `gitops:crossplane:claim`: a Crossplane claim owned by a service, as a validated PR. */
+/**
+ * `gitops:crossplane:claim`: a Crossplane claim owned by a service, as a validated PR.
+ *
+ * @public
+ */
 export function createGitopsCrossplaneClaimAction(deps: GitopsActionDeps) {
   return createConfigRepoAction(deps, {
     id: 'gitops:crossplane:claim',

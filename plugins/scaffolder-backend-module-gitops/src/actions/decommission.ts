@@ -27,7 +27,11 @@ async function decommissionPaths(
   return [`apps/${service}`, ...registrations];
 }
 
-/** `gitops:decommission`: a pull request that deletes a service from the config repo. */
+/**
+ * `gitops:decommission`: a pull request that deletes a service from the config repo.
+ *
+ * @public
+ */
 export function createGitopsDecommissionAction(deps: GitopsActionDeps) {
   return createConfigRepoAction(deps, {
     id: 'gitops:decommission',

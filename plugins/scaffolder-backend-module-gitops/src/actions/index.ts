@@ -6,4 +6,5 @@ export { createGitopsDecommissionAction } from './decommission';
 export { createGitopsCrossplaneClaimAction } from './crossplaneClaim';
 export { createGitopsTeamOnboardAction } from './teamOnboard';
 export { createGitopsSecretAddAction } from './secretAdd';
+export { createGitopsDriftPolicySetAction } from './driftPolicySet';
 export type { GitopsActionDeps } from './types';

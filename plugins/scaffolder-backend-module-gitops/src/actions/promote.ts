@@ -52,6 +52,8 @@ const inputFields = {
 /**
  * `gitops:promote`: copies what one environment runs into a later one, however the config repo pins it
  * (Kustomize images, container images, Helm values, HelmRelease chart versions, Argo CD Helm revisions).
+ *
+ * @public
  */
 export function createGitopsPromoteAction(deps: GitopsActionDeps) {
   const order = readEnvironmentOrder(deps.config);

@@ -73,7 +73,11 @@ function changedEntityRefs(paths: string[], entityRef?: string): string[] {
   return refs;
 }
 
-/** `gitops:pull-request`: any validated change to the config repo. */
+/**
+ * `gitops:pull-request`: any validated change to the config repo.
+ *
+ * @public
+ */
 export function createGitopsPullRequestAction(deps: GitopsActionDeps) {
   return createConfigRepoAction(deps, {
     id: 'gitops:pull-request',

@@ -96,7 +96,11 @@ async function pinChange(
   };
 }
 
-/** `gitops:rollback`: a revert PR of the last change to an overlay, or a pin to a known-good tag. */
+/**
+ * `gitops:rollback`: a revert PR of the last change to an overlay, or a pin to a known-good tag.
+ *
+ * @public
+ */
 export function createGitopsRollbackAction(deps: GitopsActionDeps) {
   return createConfigRepoAction(deps, {
     id: 'gitops:rollback',

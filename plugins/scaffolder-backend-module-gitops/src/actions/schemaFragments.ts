@@ -16,6 +16,7 @@ import {
   teamNameSchema,
 } from '@gitops-portal/plugin-gitops-common';
 import type { ZodType } from 'zod';
+import { driftPolicyField } from './driftPolicyField';
 import { z as zod } from 'zod/v3';
 
 /*
@@ -36,6 +37,28 @@ export const sharedString = (z: Zod, schema: ZodType<string>) =>
     if (result.success) return;
     for (const issue of result.error.issues) {
       ctx.addIssue({ code: 'custom', message: issue.message });
+    }
+  });
+
+/**
+ * A zod 3 value (its shape documents the field in the action's JSON schema) that one of gitops-common's schemas
+ * (zod 4) checks too, the one definition the manifests are checked against. Issues keep their path inside it.
+ */
+export const sharedValue = <T extends zod.ZodTypeAny>(
+  type: T,
+  schema: ZodType,
+) =>
+  type.superRefine((value, ctx) => {
+    const result = schema.safeParse(value);
+    if (result.success) return;
+    for (const issue of result.error.issues) {
+      ctx.addIssue({
+        code: 'custom',
+        message: issue.message,
+        path: issue.path.filter(
+          (key): key is string | number => typeof key !== 'symbol',
+        ),
+      });
     }
   });
 
@@ -111,12 +134,13 @@ export const serviceEnvironmentsField = (z: Zod) =>
           imageDigest: imageDigestField(z).optional(),
           server: urlField(z).optional(),
           values: z.record(z.string(), z.unknown()).optional(),
+          driftPolicy: driftPolicyField(z),
         })
         .strict(),
     )
     .min(1)
     .describe(
-      'Environments: `name`, `replicas`, one of `imageTag` / `imageDigest`, optional Argo CD `server`, and (Helm packaging) `values`',
+      'Environments: `name`, `replicas`, one of `imageTag` / `imageDigest`, optional Argo CD `server`, (Helm packaging) `values` and `driftPolicy`',
     );
 
 /** A plain branch name by git's rules (gitops-common's `branchNameProblem`), never a ref path. */

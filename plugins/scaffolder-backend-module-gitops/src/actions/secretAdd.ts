@@ -75,6 +75,8 @@ function whereTheValueIs(method: SecretMethod): string {
 /**
  * `gitops:secret:add`: a secret for a service in one environment, without plaintext in Git, the way
  * `gitops.secrets.environments.<env>` says: an ExternalSecret, a SealedSecret or a SOPS-encrypted Secret.
+ *
+ * @public
  */
 export function createGitopsSecretAddAction(deps: GitopsActionDeps) {
   return createConfigRepoAction(deps, {

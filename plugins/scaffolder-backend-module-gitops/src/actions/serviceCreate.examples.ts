@@ -59,6 +59,63 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
+      'A drift policy per environment: dev tolerates changes made in the cluster and keeps what left the repo, prod self-heals and ignores the replicas an autoscaler sets',
+    example: step({
+      repoUrl: 'github.com?owner=acme&repo=gitops-config',
+      name: 'inventory',
+      team: 'logistics',
+      image: 'ghcr.io/acme/inventory',
+      environments: [
+        {
+          name: 'dev',
+          replicas: 1,
+          imageTag: '1.2.0',
+          driftPolicy: { selfHeal: false, prune: false },
+        },
+        {
+          name: 'prod',
+          replicas: 3,
+          imageTag: '1.2.0',
+          driftPolicy: {
+            ignoreDifferences: [
+              {
+                group: 'apps',
+                kind: 'Deployment',
+                jsonPointers: ['/spec/replicas'],
+              },
+            ],
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      'Flux drift policy: prod reconciled every minute, dev every 10 minutes without pruning',
+    example: step({
+      repoUrl: 'github.com?owner=acme&repo=gitops-config',
+      name: 'billing',
+      team: 'finance',
+      image: 'ghcr.io/acme/billing',
+      engine: 'flux',
+      environments: [
+        {
+          name: 'dev',
+          replicas: 1,
+          imageTag: '0.4.0',
+          driftPolicy: { prune: false, interval: '10m' },
+        },
+        {
+          name: 'prod',
+          replicas: 2,
+          imageTag: '0.4.0',
+          driftPolicy: { interval: '1m' },
+        },
+      ],
+    }),
+  },
+  {
+    description:
       'Helm packaging with Argo CD: a chart generated into the config repo (version pinned) and an Argo Rollouts canary with a Prometheus analysis',
     example: step({
       repoUrl: 'github.com?owner=acme&repo=gitops-config',

@@ -130,7 +130,11 @@ function variantSummary(input: {
   return parts.join(', ');
 }
 
-/** `gitops:service:create`: the manifests of a new service, as one validated pull request. */
+/**
+ * `gitops:service:create`: the manifests of a new service, as one validated pull request.
+ *
+ * @public
+ */
 export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
   return createConfigRepoAction(deps, {
     id: 'gitops:service:create',

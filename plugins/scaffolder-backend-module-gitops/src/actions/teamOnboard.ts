@@ -32,7 +32,11 @@ const inputFields = {
       ),
 };
 
-/** `gitops:team:onboard`: a team's namespace, RBAC and Argo CD AppProject per environment, as a validated PR. */
+/**
+ * `gitops:team:onboard`: a team's namespace, RBAC and Argo CD AppProject per environment, as a validated PR.
+ *
+ * @public
+ */
 export function createGitopsTeamOnboardAction(deps: GitopsActionDeps) {
   return createConfigRepoAction(deps, {
     id: 'gitops:team:onboard',

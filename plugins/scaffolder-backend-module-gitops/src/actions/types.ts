@@ -6,7 +6,11 @@ import { Config } from '@backstage/config';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import type { ClusterEstate } from '@gitops-portal/plugin-gitops-node';
 
-/** What every gitops action needs from the backend. */
+/**
+ * What every gitops action needs from the backend.
+ *
+ * @public
+ */
 export interface GitopsActionDeps {
   /** The root config: `integrations.github` and `gitops.validation`. */
   config: Config;

@@ -1,4 +1,5 @@
 import { createKubeClient } from '../KubeClient';
+import { CacheInput } from '../ObjectCache';
 import { DEFAULT_BACKOFF } from './backoff';
 import { ConnectionTracker } from './connection';
 import { sharedLuaHealthRuntime } from './customHealth/luaHealthRuntime';
@@ -16,7 +17,6 @@ import { KindWatch } from './kindWatch';
 import { createTaskLimit } from './listPageLimit';
 import { ManagedKindDemand } from './managedKindDemand';
 import { DEFAULT_MANAGED_KINDS } from './managedKindsConfig';
-import { combineObservers } from './observers';
 import { ClusterWatcher, ClusterWatcherOptions } from './types';
 
 const isComposition = (kind: KindSpec) =>
@@ -68,6 +68,10 @@ export function createClusterWatcher(
         if (changed(watch.kind.group, watch.kind.kind)) watch.requestRelist();
       }
     },
+    argoCdNamespace: options.health?.argoCdNamespace,
+    shared: options.sharedReports,
+    server: cluster.kubeConfig.getCurrentCluster()?.server,
+    onApplicationsChanged: changes => demand.applicationsChanged(changes),
     onReportChanged: (key, reported) => {
       const watch = applicationManagedWatchOf(key);
       if (!watch) return;
@@ -193,7 +197,7 @@ export function createClusterWatcher(
     }
     if (isComposition(kind)) return demand.compositionObserver;
     if (kind.group === 'argoproj.io' && kind.kind === 'Application') {
-      return combineObservers(health.applications, demand.applications);
+      return health.applications;
     }
     if (
       kind.crossplaneRole === 'claim' ||
@@ -223,8 +227,12 @@ export function createClusterWatcher(
       observer: observerOf(kind),
       // Compositions are read for the kinds they compose only.
       cacheObjects: !isComposition(kind),
+      // Decorated with the health an Application reports: reported, so managed by one.
       ...(isApplicationManaged(kind)
-        ? { accept: (key: string) => health.isReported(key) }
+        ? {
+            accept: (input: CacheInput) =>
+              input.record.healthSource === 'argocd-application',
+          }
         : {}),
     });
     watches.set(watch.id, watch);
@@ -264,8 +272,10 @@ export function createClusterWatcher(
     start: () => {
       argoCdConfig.start();
       discovery.start();
+      health.join();
     },
     async stop() {
+      health.leave();
       await argoCdConfig.stop();
       await discovery.stop();
       await Promise.all([...watches.values()].map(watch => watch.stop()));

@@ -4,7 +4,7 @@ import {
   normalizeObject,
   ObjectStatus,
 } from '@gitops-portal/plugin-gitops-common';
-import { createObjectCache } from '../ObjectCache';
+import { createObjectCache, ObjectCache } from '../ObjectCache';
 import { HealthSources } from './healthSources';
 
 const KEY = 'dev/cert-manager.io/Certificate/shop/web';
@@ -46,15 +46,19 @@ function reporting(name: string, health?: Health) {
   };
 }
 
-function setup() {
-  const cache = createObjectCache();
-  const sources = new HealthSources({
+function healthSources(cache: ObjectCache) {
+  return new HealthSources({
     cluster: 'dev',
     cache,
     logger: mockServices.logger.mock(),
     runtime: () => Promise.reject(new Error('no scripts in these tests')),
     onScriptsChanged: () => {},
   });
+}
+
+function setup() {
+  const cache = createObjectCache();
+  const sources = healthSources(cache);
   const read = () => {
     const record: ObjectStatus = sources.decorate(
       normalizeObject(certificate, { cluster: 'dev' }),
@@ -127,4 +131,39 @@ describe('HealthSources', () => {
     sources.applications.deleted(reporting('alpha'));
     expect(shown()).toEqual(['Progressing', 'argocd-application']);
   });
+
+  it.each<[string, Record<string, string> | undefined, string]>([
+    [
+      'the one its instance label names (application.instanceLabelKey of argocd-cm)',
+      { 'application.instanceLabelKey': 'team.example/app' },
+      'Progressing',
+    ],
+    [
+      'the first by namespace/name when the label is not a tracking one',
+      undefined,
+      'Missing',
+    ],
+  ])(
+    'of two Applications reporting an object, shows %s',
+    (_name, data, status) => {
+      const sources = healthSources(createObjectCache());
+      sources.setArgoCdConfigMap(data && { data });
+      sources.applications.upserted(
+        reporting('zeta', { status: 'Progressing' }),
+      );
+      sources.applications.upserted(reporting('alpha', { status: 'Missing' }));
+      const labelled = {
+        ...certificate,
+        metadata: {
+          ...certificate.metadata,
+          labels: { 'team.example/app': 'zeta' },
+        },
+      };
+      const record = sources.decorate(
+        normalizeObject(labelled, { cluster: 'dev' }),
+        labelled,
+      );
+      expect(record.health.status).toBe(status);
+    },
+  );
 });

@@ -1,16 +1,31 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   apiGroupOf,
-  applicationHealthReport,
+  ArgoCdDestination,
+  ARGOCD_DEFAULT_INSTANCE_LABEL,
   Health,
   HealthScripts,
   healthScriptsFromArgoCdConfigMap,
   HealthSource,
+  MatchableObject,
+  matchableObject,
   ObjectStatus,
   selectHealthScript,
 } from '@gitops-portal/plugin-gitops-common';
 import { LuaHealthRuntime } from './customHealth/luaHealthRuntime';
 import { ObjectCache } from '../ObjectCache';
+import {
+  ApplicationReports,
+  FoundReport,
+  ReportChange,
+} from './applicationReports';
+import { DEFAULT_ARGOCD_NAMESPACE } from './healthConfig';
+import {
+  preferredReport,
+  ReportMember,
+  ReportQuery,
+  SharedApplicationReports,
+} from './sharedApplicationReports';
 import { RawObserver } from './types';
 
 /** Options of one cluster's health sources. */
@@ -24,8 +39,25 @@ export interface HealthSourcesOptions {
   runtime: () => Promise<LuaHealthRuntime>;
   /** The scripts that apply to some kinds changed: those kinds must be read again (scripts need the raw object). */
   onScriptsChanged: (changed: (group: string, kind: string) => boolean) => void;
-  /** An Application started (`true`) or stopped reporting an object: the watcher reads the objects only reports name. */
+  /**
+   * An Application started reporting an object (`true`), or no Application reports a cached object any more
+   * (`false`): the watcher reads the objects only reports name.
+   */
   onReportChanged?: (key: string, reported: boolean) => void;
+  /** Argo CD's namespace (where an Application named by a tracking id without a namespace lives); default argocd. */
+  argoCdNamespace?: string;
+  /**
+   * What some Applications report about this cluster's objects changed (read once, for the other users of the
+   * kinds they name).
+   */
+  onApplicationsChanged?: (changes: ReportChange[]) => void;
+  /**
+   * The reconciler's other clusters (after `join`): Applications here that deploy there report their objects'
+   * health, and Applications there report this cluster's.
+   */
+  shared?: SharedApplicationReports;
+  /** This cluster's API server URL: an Application elsewhere whose `destination.server` is it deploys here. */
+  server?: string;
 }
 
 interface OwnHealth {
@@ -37,33 +69,92 @@ const NO_SCRIPTS: HealthScripts = new Map();
 
 /**
  * Decides the health of one cluster's objects, in Argo CD's order: the health an Argo CD Application reports for an
- * object it manages (`status.resources[].health`) wins; else a custom health script (the cluster's `argocd-cm`, then
- * the portal's config); else the portal's built-in rule. Keeps, for objects an Application reports, their own
- * health, so the own rule comes back when no Application reports them any more.
+ * object it manages (`status.resources[].health`) wins, be the Application in this cluster or, once joined to the
+ * reconciler's SharedApplicationReports, in another one that deploys here (hub and spoke); else a custom health
+ * script (the cluster's `argocd-cm`, then the portal's config); else the portal's built-in rule. Keeps, for objects
+ * an Application reports, their own health, so the own rule comes back when no Application reports them any more.
  */
-export class HealthSources {
+export class HealthSources implements ReportMember {
   private clusterScripts: HealthScripts = NO_SCRIPTS;
-  /** Application (`namespace/name`) → object key → reported health. */
-  private readonly reports = new Map<string, Map<string, Health>>();
-  /**
-   * Object key → the Application reporting it, or the several that do (rare: Argo CD warns about it). A string,
-   * not a one-element Set: an Application reports every object it manages, and a Set each cost ~4 KB per
-   * Application in the reconciler benchmark.
-   */
-  private readonly reporters = new Map<string, string | string[]>();
-  /** One Health object per status for the reports without a message (most: Healthy has none). */
-  private readonly healths = new Map<string, Health>();
+  /** The label Argo CD's label tracking writes (`application.instanceLabelKey` of argocd-cm). */
+  private instanceLabelKey = ARGOCD_DEFAULT_INSTANCE_LABEL;
+  private readonly reports: ApplicationReports;
   /** Own health of the objects whose record shows a reported one. */
   private readonly own = new Map<string, OwnHealth>();
   private runtime?: LuaHealthRuntime;
   private runtimeStarting = false;
+  private joined = false;
 
-  constructor(private readonly options: HealthSourcesOptions) {}
+  constructor(private readonly options: HealthSourcesOptions) {
+    this.reports = new ApplicationReports({
+      cluster: options.cluster,
+      cache: options.cache,
+      argoCdNamespace: options.argoCdNamespace ?? DEFAULT_ARGOCD_NAMESPACE,
+      clusterOf: destination => this.clusterOf(destination),
+      onChange: changes => this.reportsChanged(changes),
+    });
+  }
 
-  /** The record of a freshly read object with its health decided (`raw` is what the custom scripts read). */
-  decorate(record: ObjectStatus, raw: unknown): ObjectStatus {
+  get cluster() {
+    return this.options.cluster;
+  }
+
+  get server() {
+    return this.options.server;
+  }
+
+  /** Shares reports with the reconciler's other clusters from now on (the watcher started). */
+  join() {
+    if (!this.options.shared || this.joined) return;
+    this.joined = true;
+    this.options.shared.join(this);
+  }
+
+  /** Stops sharing: the objects of other clusters lose what this cluster's Applications reported (it stopped). */
+  leave() {
+    if (!this.options.shared || !this.joined) return;
+    this.joined = false;
+    this.options.shared.leave(this);
+    this.reports.retarget();
+  }
+
+  /** What this cluster's Applications report about an object of this or another cluster. */
+  reportFor(query: ReportQuery): FoundReport | undefined {
+    const tracked =
+      query.marks?.argoTrackingApp ||
+      query.marks?.labels?.[this.instanceLabelKey];
+    return this.reports.find(
+      query.key,
+      query.cluster,
+      query.group,
+      query.kind,
+      tracked,
+    );
+  }
+
+  retarget() {
+    this.reports.retarget();
+  }
+
+  /** The cluster an Application here deploys to: the in-cluster destination is this one; others, once joined. */
+  private clusterOf(destination: ArgoCdDestination): string | undefined {
+    if (destination.inCluster) return this.options.cluster;
+    return this.joined
+      ? this.options.shared?.clusterOf(this.options.cluster, destination)
+      : undefined;
+  }
+
+  /**
+   * The record of a freshly read object with its health decided (`raw` is what the custom scripts read, `match`
+   * its labels and tracking when already read).
+   */
+  decorate(
+    record: ObjectStatus,
+    raw: unknown,
+    match: MatchableObject = matchableObject(raw),
+  ): ObjectStatus {
     const own = this.ownHealth(record, raw);
-    const reported = this.reported(record.key);
+    const reported = this.reported(record, match);
     if (reported) {
       this.own.set(record.key, own);
       return {
@@ -74,11 +165,6 @@ export class HealthSources {
     }
     this.own.delete(record.key);
     return { ...record, health: own.health, healthSource: own.source };
-  }
-
-  /** Whether an Argo CD Application of the cluster reports the object (manages it). */
-  isReported(key: string): boolean {
-    return this.reporters.has(key);
   }
 
   /** The object is gone. */
@@ -96,6 +182,13 @@ export class HealthSources {
         `gitops: argocd-cm of cluster ${this.options.cluster}: ${error}`,
       );
     }
+    const labelKey = (configMap?.data as Record<string, unknown> | undefined)?.[
+      'application.instanceLabelKey'
+    ];
+    this.instanceLabelKey =
+      typeof labelKey === 'string' && labelKey !== ''
+        ? labelKey
+        : ARGOCD_DEFAULT_INSTANCE_LABEL;
     const before = this.clusterScripts;
     if (sameScripts(before, scripts)) return;
     this.clusterScripts = scripts;
@@ -107,101 +200,71 @@ export class HealthSources {
   }
 
   /** Watches the Applications of the cluster (their raw objects: destination and `status.resources`). */
-  readonly applications: RawObserver = {
-    replaced: objects => {
-      const listed = new Set<string>();
-      for (const object of objects) listed.add(this.report(object));
-      for (const application of [...this.reports.keys()]) {
-        if (!listed.has(application)) this.setReport(application, new Map());
-      }
-    },
-    upserted: object => {
-      this.report(object);
-    },
-    deleted: object => {
-      const { application } = applicationHealthReport(
-        object,
-        this.options.cluster,
-      );
-      this.setReport(application, new Map());
-    },
-  };
-
-  private report(object: unknown): string {
-    const report = applicationHealthReport(object, this.options.cluster);
-    // Objects in a remote destination are not in this cluster: not applied (see applicationHealthReport).
-    this.setReport(
-      report.application,
-      report.inCluster ? report.resources : new Map(),
-    );
-    return report.application;
+  get applications(): RawObserver {
+    return this.reports.observer;
   }
 
-  private setReport(application: string, reported: Map<string, Health>) {
-    const before = this.reports.get(application) ?? new Map<string, Health>();
-    const resources = this.shared(reported, before);
-    if (resources.size === 0) this.reports.delete(application);
-    else this.reports.set(application, resources);
-    const touched = new Set([...before.keys(), ...resources.keys()]);
-    for (const key of touched) {
-      const was = this.reporters.get(key);
-      const now = changedReporters(was, application, resources.has(key));
-      if (now === undefined) this.reporters.delete(key);
-      else if (now !== was) this.reporters.set(key, now);
-      if ((was === undefined) !== (now === undefined)) {
-        this.options.onReportChanged?.(key, now !== undefined);
+  /** This cluster's Applications' reports changed: those about other clusters' objects go to those clusters. */
+  private reportsChanged(changes: ReportChange[]) {
+    const here = changes.filter(c => c.cluster === this.options.cluster);
+    if (here.length > 0) this.applyReportChanges(here);
+    if (here.length < changes.length) {
+      this.options.shared?.deliver(
+        changes.filter(c => c.cluster !== this.options.cluster),
+      );
+    }
+  }
+
+  /**
+   * Reports about this cluster's objects changed (by an Application here or elsewhere): objects newly reported, no
+   * longer reported, or reported with another health.
+   */
+  applyReportChanges(changes: ReportChange[]) {
+    for (const { healthsBefore: before, healthsAfter: after } of changes) {
+      for (const [key, now] of after) {
+        const was = before.get(key);
+        if (!was) this.options.onReportChanged?.(key, true);
+        if (was?.status !== now.status || was?.message !== now.message) {
+          this.refresh(key);
+        }
       }
-      const wasHealth = before.get(key);
-      const nowHealth = resources.get(key);
-      if (
-        wasHealth?.status !== nowHealth?.status ||
-        wasHealth?.message !== nowHealth?.message
-      ) {
+      // Only cached objects can lose anything (the watcher drops core workloads no Application reports).
+      for (const key of before.keys()) {
+        const record = after.has(key) ? undefined : this.options.cache.get(key);
+        if (!record) continue;
+        if (!this.reported(record)) this.options.onReportChanged?.(key, false);
         this.refresh(key);
       }
     }
+    this.options.onApplicationsChanged?.(changes);
   }
 
   /**
-   * The report as kept: the key strings of the previous report of the Application (which `reporters` holds
-   * too) instead of the equal new ones, and message-less healths shared (messages vary per object: those are
-   * kept as they are). Every status change of an Application reports all its objects again.
+   * The health reported for an object by the Applications of this cluster and, once joined, of the others (found
+   * through its Argo CD tracking, see ApplicationReports.find). Without `match`, the cached object's.
    */
-  private shared(
-    reported: Map<string, Health>,
-    before: Map<string, Health>,
-  ): Map<string, Health> {
-    const keys = new Map<string, string>();
-    for (const key of before.keys()) keys.set(key, key);
-    const kept = new Map<string, Health>();
-    for (const [key, health] of reported) {
-      let one = health;
-      if (health.message === undefined) {
-        one = this.healths.get(health.status) ?? health;
-        this.healths.set(health.status, one);
-      }
-      kept.set(keys.get(key) ?? key, one);
-    }
-    return kept;
-  }
-
-  /**
-   * The health reported for an object. Several Applications reporting one object is a conflict Argo CD warns about
-   * (SharedResourceWarning); the portal takes the report of the first Application in `namespace/name` order.
-   */
-  private reported(key: string): Health | undefined {
-    const reporters = this.reporters.get(key);
-    if (reporters === undefined) return undefined;
-    const first =
-      typeof reporters === 'string' ? reporters : [...reporters].sort()[0];
-    return this.reports.get(first)?.get(key);
+  private reported(
+    record: ObjectStatus,
+    match?: MatchableObject,
+  ): Health | undefined {
+    const query: ReportQuery = {
+      key: record.key,
+      cluster: this.options.cluster,
+      group: apiGroupOf(record.apiVersion),
+      kind: record.kind,
+      marks: match ?? this.options.cache.matchOf(record.key),
+    };
+    const elsewhere = this.joined
+      ? this.options.shared?.reportFor(query, this)
+      : undefined;
+    return preferredReport(this.reportFor(query), elsewhere)?.health;
   }
 
   /** Puts the health an object should show now into the cache (it is cached already). */
   private refresh(key: string) {
     const record = this.options.cache.get(key);
     if (!record) return;
-    const reported = this.reported(key);
+    const reported = this.reported(record);
     if (reported) {
       if (!this.own.has(key) && record.healthSource !== 'argocd-application') {
         this.own.set(key, {
@@ -267,23 +330,6 @@ export class HealthSources {
       });
     return undefined;
   }
-}
-
-/** The reporters of an object once `application` reports it (`reports`) or not; undefined: nobody does. */
-function changedReporters(
-  was: string | string[] | undefined,
-  application: string,
-  reports: boolean,
-): string | string[] | undefined {
-  let list: string[] = [];
-  if (typeof was === 'string') list = [was];
-  else if (was) list = was;
-  if (list.includes(application) === reports) return was;
-  const next = reports
-    ? [...list, application]
-    : list.filter(other => other !== application);
-  if (next.length === 0) return undefined;
-  return next.length === 1 ? next[0] : next;
 }
 
 function sameScripts(a: HealthScripts, b: HealthScripts): boolean {

@@ -6,3 +6,4 @@ export { createListPageLimit } from './listPageLimit';
 export type { ListPageLimitOptions, TaskLimit } from './listPageLimit';
 export { DEFAULT_MANAGED_KINDS } from './managedKindsConfig';
 export type { ManagedKindsOptions } from './managedKindsConfig';
+export { SharedApplicationReports } from './sharedApplicationReports';

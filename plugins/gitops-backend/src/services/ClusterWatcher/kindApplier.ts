@@ -27,9 +27,12 @@ export function toCacheInput(
     environment: context.environment,
     crossplaneRole: kind.crossplaneRole,
   });
+  const match = matchableObject(obj);
   return {
-    record: context.health ? context.health.decorate(record, obj) : record,
-    match: matchableObject(obj),
+    record: context.health
+      ? context.health.decorate(record, obj, match)
+      : record,
+    match,
     resourceVersion:
       typeof meta?.resourceVersion === 'string'
         ? meta.resourceVersion
@@ -48,10 +51,10 @@ export interface KindApplierOptions {
   /** Decides where each object's health comes from (Application report, custom script, built-in rule). */
   health?: HealthSources;
   /**
-   * Which objects (by key) to cache; default all. Core workloads are cached only while an Argo CD Application
-   * reports them: a cluster's every Deployment is not the portal's business.
+   * Which objects to cache (read and decorated); default all. Core workloads are cached only while an Argo CD
+   * Application reports them: a cluster's every Deployment is not the portal's business.
    */
-  accept?: (key: string) => boolean;
+  accept?: (input: CacheInput) => boolean;
 }
 
 /** One full list being applied: pages as they arrive, then the end (objects not listed are gone). */
@@ -121,7 +124,7 @@ export class KindApplier {
   }
 
   private accepted(input: CacheInput) {
-    return this.options.accept?.(input.record.key) ?? true;
+    return this.options.accept?.(input) ?? true;
   }
 
   deleted(object: Record<string, unknown>) {

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { WatchedKind } from '@gitops-portal/plugin-gitops-common';
 import { KubeClient, WatchEvent, WatchHandle } from '../KubeClient';
-import { ObjectCache } from '../ObjectCache';
+import { CacheInput, ObjectCache } from '../ObjectCache';
 import { BackoffOptions, backoffDelay, sleep } from './backoff';
 import { ConnectionTracker } from './connection';
 import type { HealthSources } from './healthSources';
@@ -47,8 +47,8 @@ export interface KindWatchOptions {
   forbiddenRetryMs?: number;
   /** Decides where each object's health comes from (see HealthSources). */
   health?: HealthSources;
-  /** Which objects (by key) to cache; default all (see KindApplierOptions). */
-  accept?: (key: string) => boolean;
+  /** Which objects to cache; default all (see KindApplierOptions). */
+  accept?: (input: CacheInput) => boolean;
   /** Read only the objects of one namespace that match a field selector (e.g. one ConfigMap by name). */
   scope?: { namespace: string; fieldSelector: string };
 }

@@ -1,4 +1,5 @@
-import { applicationHealthReport } from '@gitops-portal/plugin-gitops-common';
+import { ManagedResourceStatus } from '@gitops-portal/plugin-gitops-common';
+import type { ReportChange } from './applicationReports';
 import { KindSpec } from './kinds';
 import { ManagedKindsOptions } from './managedKindsConfig';
 import { RawObserver } from './types';
@@ -51,16 +52,9 @@ function crossplaneReferences(obj: Record<string, any>) {
   };
 }
 
-/**
- * The kinds an Argo CD Application reports it manages (`status.resources[].group/kind`), when it deploys to the
- * cluster it runs in (the objects of a remote destination are in another cluster).
- */
-function applicationKinds(obj: Record<string, any>): string[] {
-  if (!applicationHealthReport(obj, '').inCluster) return [];
-  return list(obj.status?.resources)
-    .filter(resource => text(resource?.kind))
-    .map(resource => groupKind(text(resource.group) ?? '', resource.kind));
-}
+/** The kinds an Argo CD Application's `status.resources` name (once each). */
+const resourceKinds = (resources: ManagedResourceStatus[]) =>
+  new Set(resources.map(resource => groupKind(resource.group, resource.kind)));
 
 /**
  * The kinds a Composition composes: `spec.resources[].base` (patch-and-transform mode) and the `resources[].base`
@@ -87,7 +81,7 @@ function count(counts: Map<string, number>, key: string, delta: number) {
  * status update). Fed by raw observers of the claims and composites, the Applications and the Compositions.
  */
 export class ManagedKindDemand {
-  /** `source|namespace/name` → the kinds it names directly. */
+  /** `source|namespace/name` → the kinds it names directly (claims and composites; Applications are counted only). */
   private readonly direct = new Map<string, string[]>();
   /** `source|namespace/name` → the Composition it uses. */
   private readonly uses = new Map<string, string>();
@@ -115,9 +109,20 @@ export class ManagedKindDemand {
     return this.observer(source, crossplaneReferences);
   }
 
-  readonly applications: RawObserver = this.observer('application', obj => ({
-    kinds: applicationKinds(obj),
-  }));
+  /**
+   * What Applications report about this cluster's objects changed (ApplicationReports: those here deploying here,
+   * and those of another watched cluster deploying here). Only the counts change: the kinds each Application named
+   * are in the change.
+   */
+  applicationsChanged(changes: ReportChange[]) {
+    this.changing(() => {
+      for (const { before, after } of changes) {
+        for (const kind of resourceKinds(before))
+          count(this.kindRefs, kind, -1);
+        for (const kind of resourceKinds(after)) count(this.kindRefs, kind, 1);
+      }
+    });
+  }
 
   readonly compositionObserver: RawObserver = {
     replaced: objects =>

@@ -6,6 +6,7 @@ import { BackoffOptions } from './backoff';
 import { ClusterHealthOptions } from './healthConfig';
 import { TaskLimit } from './listPageLimit';
 import { ManagedKindsOptions } from './managedKindsConfig';
+import { SharedApplicationReports } from './sharedApplicationReports';
 
 export interface ClusterWatcherOptions {
   cluster: ClusterConfig;
@@ -36,6 +37,12 @@ export interface ClusterWatcherOptions {
   health?: ClusterHealthOptions;
   /** Which Crossplane managed resource kinds are watched (`gitops.watch.managedKinds`); default referenced ones, at most 100. */
   managedKinds?: ManagedKindsOptions;
+  /**
+   * The reports of Argo CD Applications shared by the watchers of one reconciler (one SharedApplicationReports),
+   * so that an Application in one cluster sets the health of the objects it deploys to another. Without it only
+   * Applications deploying to their own cluster do.
+   */
+  sharedReports?: SharedApplicationReports;
 }
 
 /** Watches every GitOps kind of one cluster into the ObjectCache. */

@@ -117,7 +117,7 @@ async function setup(configRepo = true) {
     }),
     logger: mockServices.logger.mock(),
     history: store,
-    clusterOrder: () => ['dev', 'staging', 'prod'],
+    environments: () => ['dev', 'staging', 'prod'],
   });
   return { store, service };
 }
@@ -295,7 +295,7 @@ describe('createDeliveryService', () => {
     expect(item.environments[0].healthyAt).toBeUndefined();
   });
 
-  it('lists environments in cluster order and marks only those the pull request changed', async () => {
+  it('lists environments in delivery order and marks only those the pull request changed', async () => {
     const { mergeCommit } = await pullRequest(
       'gitops/promote/shop-staging',
       'apps/shop/overlays/staging/k.yaml',
@@ -309,6 +309,29 @@ describe('createDeliveryService', () => {
       ['dev', false],
       ['staging', true],
       ['prod', false],
+    ]);
+  });
+
+  it("answers several services' deliveries from one listing, each its own, in the order asked", async () => {
+    await pullRequest('gitops/create/shop', 'apps/shop/base/deployment.yaml');
+    await pullRequest('gitops/create/cart', 'apps/cart/base/deployment.yaml');
+    const { service } = await setup();
+    const answers = await service.deliveriesOfServices(
+      ['cart', 'shop'].map(name => ({
+        entityRef: `component:default/${name}`,
+        service: name,
+        objects: [],
+        limit: 10,
+      })),
+    );
+    expect(
+      answers.map(answer => [
+        answer.entityRef,
+        answer.items.map(item => item.branch),
+      ]),
+    ).toEqual([
+      ['component:default/cart', ['gitops/create/cart']],
+      ['component:default/shop', ['gitops/create/shop']],
     ]);
   });
 

@@ -2,7 +2,10 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import type { Delivery } from '@gitops-portal/plugin-gitops-common';
+import type {
+  DeliveriesResponse,
+  Delivery,
+} from '@gitops-portal/plugin-gitops-common';
 import {
   ConfigRepoId,
   ConfigRepoReader,
@@ -19,10 +22,13 @@ import { deliveryEnvironments, isDeliveringObject } from './deliveryTimeline';
 import {
   listPortalPullRequests,
   PortalPullRequest,
+  PullRequestPages,
+  pullRequestPages,
 } from './portalPullRequests';
 import { sameRepo } from './repoUrl';
-import { DeliveryService } from './types';
+import { DeliveriesRequest, DeliveryService } from './types';
 import { boundedCache } from '../../lib/boundedCache';
+import { mapLimit } from '../../lib/mapLimit';
 
 /** History rows read per timeline; a service's objects change a few times per delivery. */
 const HISTORY_LIMIT = 5_000;
@@ -30,6 +36,8 @@ const HISTORY_LIMIT = 5_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** Bounds of the caches of immutable answers (files of a head commit, ancestry of two commits). */
 const CACHE_SIZE = 2_000;
+/** Services whose timelines are read at once (each a history query and GitHub calls per pull request). */
+const CONCURRENCY = 4;
 
 /** Does `revision` contain `commit` (same commit, or a descendant)? GitHub's compare says "ahead" or "identical". */
 async function containsCommit(
@@ -78,10 +86,10 @@ export function createDeliveryService(options: {
   config: RootConfigService;
   logger: LoggerService;
   history: HistoryStore;
-  /** Cluster names in configuration order: environments are listed in the order of their first cluster. */
-  clusterOrder: () => string[];
+  /** The environments in delivery order (`createEnvironments`): a timeline lists its environments so. */
+  environments: () => string[];
 }): DeliveryService {
-  const { config, logger, history, clusterOrder } = options;
+  const { config, logger, history } = options;
   const configRepo = readConfigRepoLocation(config);
   const branchPrefix = readBranchPrefix(config);
   const files = boundedCache<string[]>(CACHE_SIZE);
@@ -91,7 +99,7 @@ export function createDeliveryService(options: {
     reader: ConfigRepoReader,
     pullRequestRepo: string,
     pull: PortalPullRequest,
-    request: Parameters<DeliveryService['deliveries']>[0],
+    request: DeliveriesRequest,
   ): Promise<Delivery> {
     const { files: changed, ...delivery } = pull;
     if (!pull.mergeCommit || !pull.mergedAt) {
@@ -121,50 +129,81 @@ export function createDeliveryService(options: {
       isChangedRepo: url => sameRepo(url, pullRequestRepo),
       changedEnvironment: environment =>
         changesEnvironment(changed, request.service, environment),
-      clusterOrder: clusterOrder(),
+      environments: options.environments(),
     });
     return { ...delivery, environments };
   }
 
+  /** The service's pull requests and their timelines, from the listing `pages` (shared by the services of a request). */
+  async function serviceDeliveries(
+    connection: {
+      octokit: GithubClient;
+      repo: ConfigRepoId;
+      /** The config repo's URL, which multi-source Applications' sources are matched against. */
+      repoUrl: string;
+      reader: ConfigRepoReader;
+      pages: PullRequestPages;
+    },
+    request: DeliveriesRequest,
+  ): Promise<Delivery[]> {
+    const { octokit, repo, repoUrl, reader, pages } = connection;
+    const pulls = await listPortalPullRequests({
+      pages,
+      service: request.service,
+      branchPrefix,
+      limit: request.limit,
+      filesOf: async pull => {
+        const key = `${pull.number}@${pull.headSha}`;
+        const cached = files.get(key);
+        if (cached) return cached;
+        const paths = await pullRequestFiles(octokit, repo, pull);
+        files.set(key, paths);
+        return paths;
+      },
+    });
+    const items: Delivery[] = [];
+    // One pull request at a time: the compare calls of one timeline share the ancestry cache.
+    for (const pull of pulls) {
+      items.push(await timeline(reader, repoUrl, pull, request));
+    }
+    return items;
+  }
+
+  async function deliveriesOfServices(
+    requests: DeliveriesRequest[],
+  ): Promise<DeliveriesResponse[]> {
+    if (!configRepo) {
+      return requests.map(request => ({
+        entityRef: request.entityRef,
+        items: [],
+      }));
+    }
+    const repo = { owner: configRepo.owner, repo: configRepo.repo };
+    const octokit = await createGithubClient({
+      config,
+      repoUrl: configRepoUrl(configRepo),
+      logger,
+    });
+    const connection = {
+      octokit,
+      repo,
+      repoUrl: configRepoUrl(configRepo),
+      reader: createConfigRepoReader(octokit, repo),
+      pages: pullRequestPages(octokit, repo),
+    };
+    // The services share the listing: a page one of them asked for is not read again for the others.
+    return mapLimit(requests, CONCURRENCY, async request => ({
+      entityRef: request.entityRef,
+      configRepo: `${repo.owner}/${repo.repo}`,
+      items: await serviceDeliveries(connection, request),
+    }));
+  }
+
   return {
     async deliveries(request) {
-      if (!configRepo) {
-        return { entityRef: request.entityRef, items: [] };
-      }
-      const repo = { owner: configRepo.owner, repo: configRepo.repo };
-      const octokit = await createGithubClient({
-        config,
-        repoUrl: configRepoUrl(configRepo),
-        logger,
-      });
-      const reader = createConfigRepoReader(octokit, repo);
-      const pulls = await listPortalPullRequests({
-        octokit,
-        repo,
-        service: request.service,
-        branchPrefix,
-        limit: request.limit,
-        filesOf: async pull => {
-          const key = `${pull.number}@${pull.headSha}`;
-          const cached = files.get(key);
-          if (cached) return cached;
-          const paths = await pullRequestFiles(octokit, repo, pull);
-          files.set(key, paths);
-          return paths;
-        },
-      });
-      const items: Delivery[] = [];
-      // One pull request at a time: the compare calls of one timeline share the ancestry cache.
-      for (const pull of pulls) {
-        items.push(
-          await timeline(reader, configRepoUrl(configRepo), pull, request),
-        );
-      }
-      return {
-        entityRef: request.entityRef,
-        configRepo: `${repo.owner}/${repo.repo}`,
-        items,
-      };
+      const [answer] = await deliveriesOfServices([request]);
+      return answer;
     },
+    deliveriesOfServices,
   };
 }

@@ -78,7 +78,7 @@ async function syncedAt(object: ObjectStatus, history: HistoryEntry[]) {
       revision === MERGED || revision === APP_REPO_SHA,
     isChangedRepo: url => url.includes('acme/config'),
     changedEnvironment: () => true,
-    clusterOrder: ['prod'],
+    environments: ['prod'],
   });
   const [target] = environment.targets;
   return [target.syncedAt, target.syncedRevision];

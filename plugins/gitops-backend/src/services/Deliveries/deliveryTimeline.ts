@@ -105,6 +105,9 @@ async function targetTimeline(
   return result;
 }
 
+const environmentOf = (object: ObjectStatus) =>
+  object.environment ?? object.cluster;
+
 /** The latest of the targets' times, or undefined until every target has one (an environment is done when all are). */
 function whenAll(times: Array<string | undefined>): string | undefined {
   if (times.length === 0 || times.some(time => !time)) return undefined;
@@ -114,7 +117,7 @@ function whenAll(times: Array<string | undefined>): string | undefined {
 }
 
 /**
- * Per environment (in the order of `clusterOrder`), when the merge commit reached every delivering object of the
+ * Per environment (in delivery order, `environments()`), when the merge commit reached every delivering object of the
  * entity: first Synced at it (or at a later commit containing it, as Argo CD and Flux may skip commits), then Healthy.
  * A multi-source Application is judged by its sources in the changed repo.
  */
@@ -125,20 +128,21 @@ export async function deliveryEnvironments(options: {
   /** Whether a source's repoURL is the repo the pull request changed (multi-source Applications). */
   isChangedRepo: (repoURL: string) => boolean;
   changedEnvironment: (environment: string) => boolean;
-  clusterOrder: string[];
+  /** The environments in delivery order (`environments()`); others follow in the objects' order. */
+  environments: string[];
 }): Promise<DeliveryEnvironment[]> {
-  const { history, contains, isChangedRepo, changedEnvironment, clusterOrder } =
+  const { history, contains, isChangedRepo, changedEnvironment, environments } =
     options;
-  const rank = (cluster: string) => {
-    const index = clusterOrder.indexOf(cluster);
-    return index >= 0 ? index : clusterOrder.length;
+  const rank = (environment: string) => {
+    const index = environments.indexOf(environment);
+    return index >= 0 ? index : environments.length;
   };
   const targets = options.objects
     .filter(isDeliveringObject)
-    .sort((a, b) => rank(a.cluster) - rank(b.cluster));
+    .sort((a, b) => rank(environmentOf(a)) - rank(environmentOf(b)));
   const byEnvironment = new Map<string, ObjectStatus[]>();
   for (const target of targets) {
-    const environment = target.environment ?? target.cluster;
+    const environment = environmentOf(target);
     byEnvironment.set(environment, [
       ...(byEnvironment.get(environment) ?? []),
       target,

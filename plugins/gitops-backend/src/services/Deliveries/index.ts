@@ -1,2 +1,2 @@
 export { createDeliveryService } from './createDeliveryService';
-export type { DeliveryService } from './types';
+export type { DeliveriesRequest, DeliveryService } from './types';

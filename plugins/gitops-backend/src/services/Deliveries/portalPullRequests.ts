@@ -64,10 +64,44 @@ export function touchesService(files: string[], service: string): boolean {
   );
 }
 
+type PullRequestListItem = Awaited<
+  ReturnType<GithubClient['pulls']['list']>
+>['data'][number];
+
+/** Page `n` (from 1) of the config repo's pull requests, newest first. */
+export type PullRequestPages = (page: number) => Promise<PullRequestListItem[]>;
+
+/**
+ * The config repo's pull requests, newest first, each page read from GitHub once: the services of one request (a
+ * team's metrics) share one listing instead of paging the same pull requests once per service.
+ */
+export function pullRequestPages(
+  octokit: GithubClient,
+  repo: ConfigRepoId,
+): PullRequestPages {
+  const pages = new Map<number, Promise<PullRequestListItem[]>>();
+  return page => {
+    let listed = pages.get(page);
+    if (!listed) {
+      listed = octokit.pulls
+        .list({
+          ...repo,
+          state: 'all',
+          sort: 'created',
+          direction: 'desc',
+          per_page: PER_PAGE,
+          page,
+        })
+        .then(response => response.data);
+      pages.set(page, listed);
+    }
+    return listed;
+  };
+}
+
 /** Lists the service's portal pull requests, newest first; `filesOf` may cache (a head commit's files never change). */
 export async function listPortalPullRequests(options: {
-  octokit: GithubClient;
-  repo: ConfigRepoId;
+  pages: PullRequestPages;
   service: string;
   /** The folder of the portal's branches (`readBranchPrefix`). */
   branchPrefix: string;
@@ -78,17 +112,10 @@ export async function listPortalPullRequests(options: {
     mergeCommit?: string;
   }) => Promise<string[]>;
 }): Promise<PortalPullRequest[]> {
-  const { octokit, repo, service, branchPrefix, limit, filesOf } = options;
+  const { pages, service, branchPrefix, limit, filesOf } = options;
   const found: PortalPullRequest[] = [];
   for (let page = 1; page <= MAX_PAGES && found.length < limit; page++) {
-    const { data: pulls } = await octokit.pulls.list({
-      ...repo,
-      state: 'all',
-      sort: 'created',
-      direction: 'desc',
-      per_page: PER_PAGE,
-      page,
-    });
+    const pulls = await pages(page);
     for (const pull of pulls) {
       if (found.length >= limit) break;
       const verb = branchVerb(pull.head.ref, service, branchPrefix);

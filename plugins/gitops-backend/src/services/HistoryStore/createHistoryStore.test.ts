@@ -112,6 +112,27 @@ describe.each(databases.eachSupportedId())('HistoryStore on %s', databaseId => {
     expect(await store.query({ entityRef: SHOP, limit: 10 })).toEqual([]);
   });
 
+  it("serves several entities' transitions in one query, each naming its entity", async () => {
+    const store = await createHistoryStore(asService(knex));
+    const CART = 'component:default/cart';
+    await store.record([
+      transition('10', degraded, '2026-01-01T10:00:00Z'),
+      transition('11', healthy, '2026-01-01T11:00:00Z', {
+        key: 'dev/argoproj.io/Application/argocd/cart',
+        entityRefs: [CART],
+      }),
+      transition('12', healthy, '2026-01-01T12:00:00Z', {
+        key: 'dev/argoproj.io/Application/argocd/other',
+        entityRefs: ['component:default/other'],
+      }),
+    ]);
+    const items = await store.query({ entityRef: [SHOP, CART], limit: 10 });
+    expect(items.map(i => [i.entityRef, i.key])).toEqual([
+      [CART, 'dev/argoproj.io/Application/argocd/cart'],
+      [SHOP, SHOP_KEY],
+    ]);
+  });
+
   it('records a transition seen by two replicas once', async () => {
     const replicaA = await createHistoryStore(asService(knex));
     const replicaB = await createHistoryStore(asService(knex));

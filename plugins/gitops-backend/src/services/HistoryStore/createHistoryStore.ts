@@ -205,12 +205,16 @@ export async function createHistoryStore(
       return states;
     },
     async query({ entityRef, objectKeys = [], since, limit }) {
-      const wanted = refKey(entityRef);
+      const refs = [entityRef].flat();
+      if (refs.length === 0) return []; // no entity asked: no rows (an empty filter would match them all)
+      const encoded = refs.map(ref => `|${refKey(ref)}|`);
       const rows: Row[] = await knex(TABLE)
         .where(builder => {
-          builder.whereRaw("entity_refs LIKE ? ESCAPE '\\'", [
-            `%|${escapeLike(wanted)}|%`,
-          ]);
+          for (const wanted of encoded) {
+            builder.orWhereRaw("entity_refs LIKE ? ESCAPE '\\'", [
+              `%${escapeLike(wanted)}%`,
+            ]);
+          }
           for (const batch of chunks(objectKeys, CHUNK)) {
             builder.orWhereIn('object_key', batch);
           }
@@ -223,7 +227,14 @@ export async function createHistoryStore(
           { column: 'id', order: 'desc' },
         ])
         .limit(limit);
-      return rows.map(row => toEntry(row, entityRef));
+      // A row found by its object key alone (recorded before the mapping) names the first entity asked.
+      return rows.map(row =>
+        toEntry(
+          row,
+          refs[encoded.findIndex(ref => row.entity_refs.includes(ref))] ??
+            refs[0],
+        ),
+      );
     },
     async prune(olderThan) {
       return knex(TABLE).where('at', '<', olderThan).delete();

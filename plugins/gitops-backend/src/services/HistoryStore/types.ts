@@ -31,7 +31,8 @@ export interface HistoryTransition {
 }
 
 export interface HistoryQuery {
-  entityRef: string;
+  /** The entity, or several (a team's, in one query): each row names the first of them it belongs to. */
+  entityRef: string | string[];
   /** Objects currently mapped to the entity (recorded before the mapping existed). */
   objectKeys?: string[];
   since?: Date;

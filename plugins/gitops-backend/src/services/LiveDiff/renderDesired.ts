@@ -1,13 +1,10 @@
 import {
-  assertSafeRepoPath,
   helmTemplate,
   parseManifests,
   renderKustomization,
   ValidationOptions,
+  withTempCheckout,
 } from '@gitops-portal/plugin-gitops-node';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { Checkout } from './checkout';
 import { DesiredSource, Manifest } from './types';
 
@@ -23,13 +20,7 @@ export async function renderDesired(
   if (checkout.renderer === 'directory') {
     return Object.values(checkout.files).flatMap(text => parseManifests(text));
   }
-  const root = await mkdtemp(join(tmpdir(), 'gitops-live-diff-'));
-  try {
-    for (const [path, text] of Object.entries(checkout.files)) {
-      assertSafeRepoPath(path);
-      await mkdir(dirname(join(root, path)), { recursive: true });
-      await writeFile(join(root, path), text);
-    }
+  return withTempCheckout('gitops-live-diff-', checkout.files, async root => {
     const rendered =
       checkout.renderer === 'kustomize'
         ? await renderKustomization({
@@ -50,7 +41,5 @@ export async function renderDesired(
             options.timeoutMs,
           );
     return parseManifests(rendered);
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 }

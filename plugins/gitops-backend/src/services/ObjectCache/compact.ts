@@ -1,5 +1,6 @@
 import {
   ARGOCD_APPLICATION_KIND,
+  Health,
   MatchableObject,
   ObjectStatus,
 } from '@gitops-portal/plugin-gitops-common';
@@ -66,6 +67,20 @@ function internFields<T extends object>(value: T, pool: StringPool): T {
   return out as T;
 }
 
+/** One frozen Health per status, shared by every record whose health has no message (most: Healthy has none). */
+const SHARED_HEALTHS = new Map<string, Health>();
+
+/** A record's health as the cache keeps it: shared when it is a status alone. */
+function compactHealth(health: Health, pool: StringPool): Health {
+  if (health.message !== undefined) return internFields(health, pool);
+  let shared = SHARED_HEALTHS.get(health.status);
+  if (!shared) {
+    shared = Object.freeze({ status: health.status });
+    SHARED_HEALTHS.set(health.status, shared);
+  }
+  return shared;
+}
+
 /**
  * The record as the cache keeps it: the same ObjectStatus (every view reads the same fields), with its
  * repeated strings interned and nested objects rebuilt from pooled strings.
@@ -87,7 +102,7 @@ export function compactRecord(
       typeof v === 'string' && !UNIQUE.has(field) ? pool.intern(v) : v;
   }
   out.entityRefs = entityRefs;
-  out.health = internFields(record.health, pool);
+  out.health = compactHealth(record.health, pool);
   out.conditions = record.conditions.length
     ? record.conditions.map(c => internFields(c, pool))
     : NONE;
@@ -100,6 +115,11 @@ export function compactRecord(
 }
 
 const PACKED = Symbol('packedResources');
+
+/** The packed per-resource list of a cached record (the same string the record holds), if it has one. */
+export function packedResourcesOf(record: ObjectStatus): string | undefined {
+  return (record as { [PACKED]?: string })[PACKED];
+}
 
 /** One shared getter (no closure per object): unpacks the list when a view reads or serialises it. */
 function unpackedResources(this: { [PACKED]?: string }) {
@@ -124,42 +144,34 @@ function withPackedResources(
   return record;
 }
 
-/** The same record mapped to other entities, keeping the packed list packed (a spread would unpack it). */
-export function withEntityRefs(
+/** The same record with some fields replaced, keeping the packed list packed (a spread would unpack it). */
+function withFields(
   record: ObjectStatus,
-  entityRefs: string[],
+  changed: Partial<ObjectStatus>,
 ): ObjectStatus {
-  const packed = (record as { [PACKED]?: string })[PACKED];
-  if (packed === undefined) return { ...record, entityRefs };
+  const packed = packedResourcesOf(record);
+  if (packed === undefined) return { ...record, ...changed };
   const fields: Record<string, unknown> = {};
   for (const field of Object.keys(record)) {
     if (field !== 'resources')
       fields[field] = record[field as keyof ObjectStatus];
   }
   return withPackedResources(
-    { ...(fields as ObjectStatus), entityRefs },
+    { ...(fields as ObjectStatus), ...changed },
     packed,
   );
 }
 
-/** The same record with another health (and its source), keeping the packed list packed. */
-export function withHealth(
+/** The same record mapped to other entities. */
+export const withEntityRefs = (record: ObjectStatus, entityRefs: string[]) =>
+  withFields(record, { entityRefs });
+
+/** The same record with another health (and its source). */
+export const withHealth = (
   record: ObjectStatus,
   health: ObjectStatus['health'],
   healthSource: NonNullable<ObjectStatus['healthSource']>,
-): ObjectStatus {
-  const packed = (record as { [PACKED]?: string })[PACKED];
-  if (packed === undefined) return { ...record, health, healthSource };
-  const fields: Record<string, unknown> = {};
-  for (const field of Object.keys(record)) {
-    if (field !== 'resources')
-      fields[field] = record[field as keyof ObjectStatus];
-  }
-  return withPackedResources(
-    { ...(fields as ObjectStatus), health, healthSource },
-    packed,
-  );
-}
+) => withFields(record, { health, healthSource });
 
 /** Labels, namespace, kind, name and tracking with pooled strings (most label keys and many values repeat). */
 export function compactMatch(
@@ -183,13 +195,10 @@ export function compactMatch(
   // argocd/app-selector).
   if (application) {
     const { name } = match;
-    return {
-      labels,
-      namespace,
-      kind: ARGOCD_APPLICATION_KIND,
-      name,
-      argoTrackingApp,
-    };
+    const kind = ARGOCD_APPLICATION_KIND;
+    return argoTrackingApp
+      ? { labels, namespace, kind, name, argoTrackingApp }
+      : { labels, namespace, kind, name };
   }
   return argoTrackingApp
     ? { labels, namespace, argoTrackingApp }

@@ -57,7 +57,7 @@ export function createObjectCache(): ObjectCache {
   const listeners = new Set<CacheListener>();
   const pool = new StringPool();
   const links = new CrossplaneLinks();
-  const managerLinks = new ManagerLinks();
+  const managerLinks = new ManagerLinks(key => entries.get(key)?.record);
   let mapping = noMapping;
   /** While setEntityMapping runs: each object's own entities, computed once. */
   let ownDuringRemap: Map<string, string[]> | undefined;
@@ -271,6 +271,7 @@ export function createObjectCache(): ObjectCache {
     },
     beginRelist: kindId => relist(kindId, emit),
     get: key => entries.get(key)?.record,
+    matchOf: key => entries.get(key)?.match,
     all: () => [...entries.values()].map(entry => entry.record),
     inCluster(cluster) {
       // kindIds are `cluster|group|kind` (ClusterWatcher/kinds.ts).

@@ -1,4 +1,6 @@
 export { createObjectCache } from './createObjectCache';
+export { packedResourcesOf } from './compact';
+export { packResources, unpackResources } from './packResources';
 export type {
   CacheChange,
   CacheInput,

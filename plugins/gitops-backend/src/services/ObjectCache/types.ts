@@ -57,6 +57,8 @@ export interface ObjectCache {
    */
   beginRelist(kindId: string): KindRelist;
   get(key: string): ObjectStatus | undefined;
+  /** The labels, namespace and Argo CD tracking a cached object was stored with. */
+  matchOf(key: string): MatchableObject | undefined;
   all(): ObjectStatus[];
   /** The objects of one cluster (through the per-kind index: no scan of every object). */
   inCluster(cluster: string): ObjectStatus[];

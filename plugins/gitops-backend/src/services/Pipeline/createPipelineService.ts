@@ -28,7 +28,7 @@ import {
 import { chartsFromObject, mergeVersions } from './runningVersion';
 import { PipelineService } from './types';
 import { versionChanges } from './versionChanges';
-import { repoDir } from './readDeliveredVersion';
+import { configRepoReads } from './configRepoReads';
 
 const NO_CONFIG_REPO =
   'No config repo is configured (gitops.configRepo): commit details are not shown';
@@ -91,26 +91,28 @@ export function createPipelineService(options: {
     return linked(commit, cluster);
   }
 
-  /** A target reads its version from the config repo when it deploys a directory of it at a commit. */
+  const isConfigRepo = (url: string) =>
+    !!location && sameRepo(url, configRepoUrl(location));
+
+  /**
+   * A target's version: its charts as the object reports them, and what the config repo says it deploys at the
+   * commit it is synced at (its directories, the values files its Helm sources read from the config repo).
+   */
   async function targetVersion(target: ObjectStatus): Promise<RunningVersion> {
     const charts = chartsFromObject(target);
-    const path = target.source?.path;
-    const repoURL = target.source?.repoURL;
-    const fromConfigRepo =
-      !!location &&
-      (repoURL
-        ? sameRepo(repoURL, configRepoUrl(location))
-        : target.engine === 'flux');
-    if (!github || !path || !fromConfigRepo || !isCommitSha(target.revision)) {
-      return { images: [], charts };
-    }
-    const version = await github
-      .version(repoDir(path), target.revision)
-      .catch(error => {
-        reasonOf(error);
-        return { images: [], charts: [] };
-      });
-    return mergeVersions([version, { images: [], charts }]);
+    if (!github) return { images: [], charts };
+    const versions = await Promise.all(
+      configRepoReads(target, isConfigRepo).map(read =>
+        ('dir' in read
+          ? github.version(read.dir, read.revision)
+          : github.valuesVersion(read.valueFiles, read.revision)
+        ).catch(error => {
+          reasonOf(error);
+          return { images: [], charts: [] };
+        }),
+      ),
+    );
+    return mergeVersions([...versions, { images: [], charts }]);
   }
 
   function toTarget(object: ObjectStatus): PipelineTarget {
@@ -193,11 +195,9 @@ export function createPipelineService(options: {
   return {
     async pipeline({ entityRef, service, objects }) {
       const environments = await Promise.all(
-        pipelineColumns(
-          objects,
-          options.environments(),
-          url => !!location && sameRepo(url, configRepoUrl(location)),
-        ).map(environmentOf),
+        pipelineColumns(objects, options.environments(), isConfigRepo).map(
+          environmentOf,
+        ),
       );
       const gaps = await Promise.all(
         environments

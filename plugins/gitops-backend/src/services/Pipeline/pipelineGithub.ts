@@ -15,7 +15,10 @@ import { boundedCache } from '../../lib/boundedCache';
 
 /** Entries kept per cache: answers about immutable shas, a few per environment pair and service. */
 const CACHE_SIZE = 2_000;
-import { readDeliveredVersion } from './readDeliveredVersion';
+import {
+  readDeliveredVersion,
+  readValuesVersion,
+} from './readDeliveredVersion';
 
 /** A gap lists at most this many commits: enough to see what waits, bounded for the page. */
 export const MAX_GAP_COMMITS = 50;
@@ -148,6 +151,18 @@ export function createPipelineGithub(options: {
       if (cached) return cached;
       const version = await ask(octokit =>
         readDeliveredVersion(createConfigRepoReader(octokit, repo), dir, sha),
+      );
+      versions.set(key, version);
+      return version;
+    },
+
+    /** The image Helm values files pin at commit `sha` (readValuesVersion). */
+    async valuesVersion(files: string[], sha: string): Promise<RunningVersion> {
+      const key = `${sha}:values:${files.join(',')}`;
+      const cached = versions.get(key);
+      if (cached) return cached;
+      const version = await ask(octokit =>
+        readValuesVersion(createConfigRepoReader(octokit, repo), files, sha),
       );
       versions.set(key, version);
       return version;

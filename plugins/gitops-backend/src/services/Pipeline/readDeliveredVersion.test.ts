@@ -7,7 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { readDeliveredVersion, repoDir } from './readDeliveredVersion';
+import {
+  mergeHelmValues,
+  readDeliveredVersion,
+  readValuesVersion,
+  repoDir,
+} from './readDeliveredVersion';
 
 const TOKEN = 'delivered-version-token';
 const REPO = { owner: 'acme', repo: 'config' };
@@ -40,6 +45,16 @@ const FILES = {
   'chart/values.yaml': stringify({
     image: { repository: 'ghcr.io/acme/shop', tag: '1.4.0' },
   }),
+  // Values a remote chart reads from the config repo (`$values/...`): shared, then one environment's.
+  'values/shared.yaml': stringify({
+    image: { repository: 'ghcr.io/acme/relay', tag: '1.0.0' },
+    replicaCount: 2,
+  }),
+  'values/staging.yaml': stringify({ image: { tag: '1.4.0' } }),
+  'values/pinned.yaml': stringify({
+    image: { tag: 1.5, digest: 'sha256:bb' },
+  }),
+  'values/no-image.yaml': stringify({ replicaCount: 3 }),
 };
 
 let dataDir: string;
@@ -96,6 +111,65 @@ describe('readDeliveredVersion', () => {
     expect(await readDeliveredVersion(reader, repoDir(dir), sha)).toEqual(
       expected,
     );
+  });
+});
+
+describe('readValuesVersion', () => {
+  it.each([
+    [
+      'one values file',
+      ['values/shared.yaml'],
+      [{ name: 'ghcr.io/acme/relay', tag: '1.0.0' }],
+    ],
+    [
+      "an environment's file over the shared one (Helm's order: later wins)",
+      ['values/shared.yaml', 'values/staging.yaml'],
+      [{ name: 'ghcr.io/acme/relay', tag: '1.4.0' }],
+    ],
+    [
+      'a numeric tag and a digest',
+      ['values/shared.yaml', 'values/pinned.yaml'],
+      [{ name: 'ghcr.io/acme/relay', tag: '1.5', digest: 'sha256:bb' }],
+    ],
+    [
+      'files the commit lacks skipped',
+      ['values/missing.yaml', 'values/shared.yaml'],
+      [{ name: 'ghcr.io/acme/relay', tag: '1.0.0' }],
+    ],
+    ['values naming no image', ['values/no-image.yaml'], []],
+  ])('reads %s', async (_, files, images) => {
+    const octokit = await createGithubClient({
+      baseUrl: github.url,
+      token: TOKEN,
+    });
+    const reader = createConfigRepoReader(octokit, REPO);
+    expect(await readValuesVersion(reader, files, sha)).toEqual({
+      images,
+      charts: [],
+    });
+  });
+});
+
+describe('mergeHelmValues', () => {
+  it.each([
+    [
+      'maps key by key',
+      [{ a: { b: 1, c: 2 } }, { a: { c: 3 } }],
+      { a: { b: 1, c: 3 } },
+    ],
+    ['lists replaced', [{ a: [1, 2] }, { a: [3] }], { a: [3] }],
+    ['a scalar over a map', [{ a: { b: 1 } }, { a: 'x' }], { a: 'x' }],
+    ['empty files ignored', [undefined, null, { a: 1 }], { a: 1 }],
+  ])('merges %s', (_, files, expected) => {
+    expect(mergeHelmValues(files)).toEqual(expected);
+  });
+
+  it("keeps a file's __proto__ key off the merged values' prototype", () => {
+    const merged = mergeHelmValues([
+      { a: 1 },
+      JSON.parse('{"__proto__": {"image": {"tag": "x"}}}'),
+    ]);
+    expect(merged.image).toBeUndefined();
   });
 });
 

@@ -21,6 +21,52 @@ function yamlDocs(text: string): unknown[] {
     .map(doc => doc.toJS());
 }
 
+const isDoc = (value: unknown): value is Doc =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Helm values files merged as Helm merges them: later files win, maps merge key by key, lists are replaced. */
+export function mergeHelmValues(files: unknown[]): Doc {
+  const merge = (into: Doc, from: Doc): Doc => {
+    const out = { ...into };
+    for (const [key, value] of Object.entries(from)) {
+      // A values file is repo content: its keys must not reach an object's prototype.
+      if (key === '__proto__') continue;
+      out[key] =
+        isDoc(value) && isDoc(out[key]) ? merge(out[key] as Doc, value) : value;
+    }
+    return out;
+  };
+  return files.filter(isDoc).reduce<Doc>(merge, {});
+}
+
+/** A chart and the values it is rendered with, in the HelmRelease shape `versionFromManifests` reads both from. */
+const helmReleaseShape = (chart: Doc | undefined, values: Doc) => ({
+  kind: 'HelmRelease',
+  spec: {
+    chart: { spec: { chart: chart?.name, version: chart?.version } },
+    values,
+  },
+});
+
+/**
+ * The image that Helm values files in the config repo pin (`image.repository`, `tag`, `digest`, after merging the
+ * files in order) at one commit: what a remote chart runs when its values come from the config repo. A file the
+ * commit lacks is skipped, as nothing of it is rendered.
+ */
+export async function readValuesVersion(
+  reader: ConfigRepoReader,
+  files: string[],
+  revision: string,
+): Promise<RunningVersion> {
+  const texts = await Promise.all(
+    files.map(file => reader.readFile(file, revision)),
+  );
+  const values = mergeHelmValues(
+    texts.map(text => (text === undefined ? undefined : yamlDocs(text)[0])),
+  );
+  return versionFromManifests([helmReleaseShape(undefined, values)]);
+}
+
 const isRemote = (entry: string) =>
   /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith('git@');
 const isYamlFile = (entry: string) => /\.ya?ml$/i.test(entry);
@@ -67,14 +113,7 @@ export async function readDeliveredVersion(
     const values = (yamlDocs(
       (await reader.readFile(posix.join(path, 'values.yaml'), revision)) ?? '',
     )[0] ?? {}) as Doc;
-    // The HelmRelease shape carries a chart and its values: one reading for both.
-    manifests.push({
-      kind: 'HelmRelease',
-      spec: {
-        chart: { spec: { chart: chart?.name, version: chart?.version } },
-        values,
-      },
-    });
+    manifests.push(helmReleaseShape(chart, values));
     return true;
   }
 

@@ -1,21 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import {
-  normalizeObject,
-  type ObjectStatus,
-} from '@gitops-portal/plugin-gitops-common';
+import { type ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import {
   applyKustomizeImages,
   chartsFromObject,
   parseImageReference,
   versionFromManifests,
 } from './runningVersion';
-
-/** Real public estates live outside the repo and are read at test time. */
-const ESTATES = join(__dirname, '../../../../../../shared/fixtures/estates');
-const estateYaml = (path: string) =>
-  parse(readFileSync(join(ESTATES, path), 'utf8'));
 
 const workload = (kind: string, ...images: string[]) => ({
   apiVersion: kind === 'Rollout' ? 'argoproj.io/v1alpha1' : 'apps/v1',
@@ -148,13 +137,6 @@ describe('versionFromManifests', () => {
       charts: [{ name: 'shop', version: '1.4.0' }],
     });
   });
-
-  it('reads no chart version from the flux2 example base HelmRelease (it pins none)', () => {
-    const release = estateYaml(
-      'flux2-kustomize-helm-example/apps/base/podinfo/release.yaml',
-    );
-    expect(versionFromManifests([release]).charts).toEqual([]);
-  });
 });
 
 describe('chartsFromObject', () => {
@@ -219,24 +201,5 @@ describe('chartsFromObject', () => {
     ],
   ])('reads %s', (_, status, charts) => {
     expect(chartsFromObject(status)).toEqual(charts);
-  });
-
-  it('reads the chart version a Flux HelmRelease of the flux2 example applied', () => {
-    const release = estateYaml(
-      'flux2-kustomize-helm-example/apps/base/podinfo/release.yaml',
-    );
-    const live = {
-      ...release,
-      status: {
-        history: [{ chartName: 'podinfo', chartVersion: '6.9.0' }],
-        lastAttemptedRevision: '6.9.0',
-        conditions: [
-          { type: 'Ready', status: 'True', reason: 'UpgradeSucceeded' },
-        ],
-      },
-    };
-    expect(
-      chartsFromObject(normalizeObject(live, { cluster: 'staging' })),
-    ).toEqual([{ name: 'podinfo', version: '6.9.0' }]);
   });
 });

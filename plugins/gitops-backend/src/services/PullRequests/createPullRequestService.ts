@@ -29,6 +29,7 @@ import {
   RollbackServiceRequest,
 } from './types';
 import { ValidationEstateService } from '../ValidationEstate';
+import { ConfigRepoLayout } from '../ConfigRepoLayout';
 
 /** The PR body: which revision the overlay goes back to (full SHA, so reviewers can check it). */
 function rollbackBody(
@@ -52,6 +53,8 @@ export function createPullRequestService(options: {
   logger: LoggerService;
   /** The target environment's clusters' CRDs and policies for validation; absent: the config repo's only. */
   validationEstate?: Pick<ValidationEstateService, 'forEnvironment'>;
+  /** Which files a change edits, from the live objects and the path template; absent: the fixed layouts only. */
+  layout?: ConfigRepoLayout;
 }): PullRequestService {
   const { config, logger } = options;
   const configRepo = readConfigRepoLocation(config);
@@ -68,13 +71,21 @@ export function createPullRequestService(options: {
     prepare: (
       reader: ConfigRepoReader,
       baseBranch: string,
-    ) => Promise<{ change: ConfigRepoChange; body: string }>;
+    ) => Promise<{
+      change: ConfigRepoChange;
+      body: string;
+      /** Where each environment's files came from, for the preview. */
+      filesFrom?: string[];
+    }>;
     nothingToDo: string;
     /** The environment the change deploys to: its clusters' estates join validation. */
     environment?: string;
   }
 
-  /** The writer's options for a request: `prepare` has read the repo to build the change and its body. */
+  /**
+   * The writer's options for a request (`prepare` has read the repo to build the change and its body), and where
+   * the change's files came from.
+   */
   async function writerOptions(request: DeliveryRequest) {
     if (!configRepo) {
       throw new InputError(
@@ -87,11 +98,11 @@ export function createPullRequestService(options: {
       repoUrl: configRepoUrl(configRepo),
       logger,
     });
-    const { change, body } = await request.prepare(
+    const { change, body, filesFrom } = await request.prepare(
       createConfigRepoReader(octokit, { owner, repo }),
       baseBranch,
     );
-    return {
+    const writer = {
       octokit,
       owner,
       repo,
@@ -111,13 +122,13 @@ export function createPullRequestService(options: {
       },
       logger,
     };
+    return { writer, filesFrom };
   }
 
   /** Opens one validated PR on the config repo. */
   async function open(request: DeliveryRequest) {
-    const result = await openConfigRepoPullRequest(
-      await writerOptions(request),
-    );
+    const { writer } = await writerOptions(request);
+    const result = await openConfigRepoPullRequest(writer);
     if (result.status === 'empty' || !result.url || !result.number) {
       throw new ConflictError(request.nothingToDo);
     }
@@ -130,7 +141,19 @@ export function createPullRequestService(options: {
 
   /** The change `open` would propose, validated, as diffs; nothing is written. */
   async function preview(request: DeliveryRequest) {
-    return previewConfigRepoPullRequest(await writerOptions(request));
+    const { writer, filesFrom } = await writerOptions(request);
+    const result = await previewConfigRepoPullRequest(writer);
+    return filesFrom ? { ...result, filesFrom } : result;
+  }
+
+  /** What the live objects and the path template say of one environment's files (nothing without a layout). */
+  async function located(entityRef: string, environment: string) {
+    const layout = options.layout;
+    if (!layout) return {};
+    return {
+      live: await layout.liveFiles(entityRef, environment),
+      templates: layout.templates,
+    };
   }
 
   function promotion({
@@ -138,6 +161,7 @@ export function createPullRequestService(options: {
     service,
     from,
     to,
+    version,
   }: PromotionServiceRequest): DeliveryRequest {
     // With gitops.environments configured, only to a later environment (any, not only the next).
     assertPromotionOrder(environmentOrder, from, to);
@@ -153,18 +177,31 @@ export function createPullRequestService(options: {
       labels: ['gitops', 'promotion'],
       prepare: async (reader, baseBranch) => {
         // However the estate pins the version: image tags or digests, Helm values, chart versions.
+        const [fromFiles, toFiles] = await Promise.all([
+          located(entityRef, from),
+          located(entityRef, to),
+        ]);
         const plan = await promotionChange(reader, baseBranch, {
           service,
           from,
           to,
+          version,
+          live: fromFiles.live && { from: fromFiles.live, to: toFiles.live },
+          templates: fromFiles.templates,
         });
         return {
           change: plan.change,
           body: [
-            `Promotes \`${service}\` from \`${from}\` to \`${to}\`, requested from the portal for \`${entityRef}\`.`,
+            `Promotes \`${service}\` ${
+              version ? `version \`${version}\` ` : ''
+            }from \`${from}\` to \`${to}\`, requested from the portal for \`${entityRef}\`.`,
             '',
             ...promotionSummary(plan.promoted),
+            '',
+            'Files found:',
+            ...plan.filesFrom.map(line => `- ${line}`),
           ].join('\n'),
+          filesFrom: plan.filesFrom,
         };
       },
       nothingToDo: `Nothing to promote: ${to} already runs the image of ${from}`,
@@ -191,17 +228,20 @@ export function createPullRequestService(options: {
         : `Roll back ${service} in ${environment}`,
       labels: ['gitops', 'rollback'],
       prepare: async (reader, baseBranch) => {
-        // The environment's folder or file, found as promotions find it (default apps/<service>/overlays/<env>).
-        const overlay = await rollbackTarget(reader, baseBranch, {
+        // The environment's folder or file, found as promotions find it (live objects, path template, layouts).
+        const target = await rollbackTarget(reader, baseBranch, {
           service,
           environment,
+          ...(await located(entityRef, environment)),
         });
+        const overlay = target.path;
         const revert = await revertLastChange(reader, baseBranch, overlay, {
           toRevision,
         });
         return {
           change: { files: revert.files },
           body: rollbackBody(entityRef, overlay, revert, !!toRevision),
+          filesFrom: [`${environment}: ${target.origin}`],
         };
       },
       nothingToDo: toRevision

@@ -9,6 +9,8 @@ export interface PromotionServiceRequest {
   service: string;
   from: string;
   to: string;
+  /** Only what `from` pins at this image tag, digest or chart version; default everything `from` runs. */
+  version?: string;
 }
 
 /** A rollback of one environment's overlay: its last change, or to its content at `toRevision`. */

@@ -11,6 +11,10 @@ import {
   clusterConfigEntry,
   startClusters,
 } from '../../__testUtils__/clusters';
+import {
+  clusterPolicyCrd,
+  requireLabelPolicy,
+} from '../../__testUtils__/kyverno';
 import { readGitopsConfig } from '../../config';
 import { createPullRequestService } from '../PullRequests';
 import { createValidationEstateService } from './createValidationEstateService';
@@ -20,56 +24,6 @@ const KUBECTL =
     existsSync,
   ) ?? 'kubectl';
 const TOKEN = 'estate-test-token';
-
-/** Kyverno's ClusterPolicy CRD, cluster-scoped (schema left open: the emulator only stores policies). */
-const clusterPolicyCrd = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'clusterpolicies.kyverno.io' },
-  spec: {
-    group: 'kyverno.io',
-    names: {
-      kind: 'ClusterPolicy',
-      plural: 'clusterpolicies',
-      singular: 'clusterpolicy',
-      listKind: 'ClusterPolicyList',
-    },
-    scope: 'Cluster',
-    versions: [
-      {
-        name: 'v1',
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
-            type: 'object',
-            'x-kubernetes-preserve-unknown-fields': true,
-          },
-        },
-      },
-    ],
-  },
-};
-
-/** A policy the platform team enforces on the staging cluster only, not kept in the config repo. */
-const requireTier = {
-  apiVersion: 'kyverno.io/v1',
-  kind: 'ClusterPolicy',
-  metadata: { name: 'require-tier' },
-  spec: {
-    validationFailureAction: 'Enforce',
-    rules: [
-      {
-        name: 'tier-label',
-        match: { any: [{ resources: { kinds: ['Deployment'] } }] },
-        validate: {
-          message: 'every Deployment needs a tier label',
-          pattern: { metadata: { labels: { tier: '?*' } } },
-        },
-      },
-    ],
-  },
-};
 
 /** A promotion's validation applies the target environment's cluster estate, through the in-process bridge. */
 describe('PullRequestService with the validation estate', () => {
@@ -82,7 +36,13 @@ describe('PullRequestService with the validation estate', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'gitops-estate-'));
     github = await startGithubEmulator({ dataDir, tokens: [TOKEN] });
     kube = await startClusters(['staging'], { crds: false });
-    kube.cluster('staging').apply([clusterPolicyCrd, requireTier]);
+    // A policy the platform team enforces on the staging cluster only, not kept in the config repo.
+    kube
+      .cluster('staging')
+      .apply([
+        clusterPolicyCrd(),
+        requireLabelPolicy('tier', 'every Deployment needs a tier label'),
+      ]);
   });
   afterAll(async () => {
     await kube?.close();

@@ -9,9 +9,17 @@ import { isRecord } from '../raw';
  */
 export type HealthScripts = ReadonlyMap<string, string>;
 
-/** The `argocd-cm` key holding the YAML map of resource customizations (the only place wildcards can be written). */
+/**
+ * The `argocd-cm` key holding the YAML map of resource customizations (the only place wildcards can be written).
+ *
+ * @public
+ */
 export const RESOURCE_CUSTOMIZATIONS_KEY = 'resource.customizations';
-/** Prefix of the split keys `resource.customizations.health.<group>_<kind>` (or `...health.<kind>` for core). */
+/**
+ * Prefix of the split keys `resource.customizations.health.<group>_<kind>` (or `...health.<kind>` for core).
+ *
+ * @public
+ */
 export const HEALTH_CUSTOMIZATION_PREFIX = 'resource.customizations.health.';
 
 /**
@@ -35,7 +43,11 @@ function splitKeyToResourceKey(groupKind: string): string | undefined {
   return undefined;
 }
 
-/** What reading a set of scripts found: the scripts and what could not be read (never the script text). */
+/**
+ * What reading a set of scripts found: the scripts and what could not be read (never the script text).
+ *
+ * @public
+ */
 export interface HealthScriptsResult {
   scripts: Map<string, string>;
   /** One line per unreadable entry, naming the key. */

@@ -14,6 +14,8 @@ const environmentOrderSchema = z
  * Reads `gitops.environments`: the promotion order, first to last (`[dev, staging, prod]`). Undefined when it
  * is not configured (promotions then go between any two environments, as the caller names them). A bad list
  * throws an InputError naming the key.
+ *
+ * @public
  */
 export function readEnvironmentOrder(config: Config): string[] | undefined {
   const value = config.getOptional('gitops.environments');
@@ -30,6 +32,8 @@ export function readEnvironmentOrder(config: Config): string[] | undefined {
 /**
  * Checks a promotion against the configured order (no order: nothing to check): both environments are in it
  * and `to` comes after `from` (any later one, not only the next). Throws InputError naming the field.
+ *
+ * @public
  */
 export function assertPromotionOrder(
   order: string[] | undefined,
@@ -58,7 +62,11 @@ export function assertPromotionOrder(
   }
 }
 
-/** The environment a promotion from `from` goes to by default: the next in the order. InputError when none. */
+/**
+ * The environment a promotion from `from` goes to by default: the next in the order. InputError when none.
+ *
+ * @public
+ */
 export function nextEnvironment(
   order: string[] | undefined,
   from: string,

@@ -1,5 +1,8 @@
 export { promotionChange } from './promotionChange';
-export type { PromotionChangeOptions } from './promotionChange';
+export type {
+  PromotionChangeOptions,
+  PromotionChangeResult,
+} from './promotionChange';
 export { planPromotion } from './planPromotion';
 export type {
   EnvironmentFiles,
@@ -8,6 +11,9 @@ export type {
   PromotionPlan,
 } from './planPromotion';
 export { PROMOTION_LAYOUTS } from './promotionFiles';
+export type { PromotionLayout } from './promotionFiles';
+export { parsePathTemplate } from './layoutTemplate';
+export type { LiveFiles, LiveLocation } from './liveFiles';
 export {
   assertPromotionOrder,
   nextEnvironment,
@@ -15,4 +21,5 @@ export {
 } from './environmentOrder';
 export type { PinFormName, VersionPin } from './types';
 export { rollbackTarget } from './rollbackTarget';
+export type { RollbackTarget } from './rollbackTarget';
 export { promotionSummary } from './promotionSummary';

@@ -1,33 +1,16 @@
 import { InputError } from '@backstage/errors';
-import { editYaml } from '../editYaml';
-import { fluxHelm } from './__testUtils__/estateFixtures';
-import { EnvironmentFiles, planPromotion } from './planPromotion';
-
-/** File texts by path. */
-type Files = Record<string, string>;
+import {
+  helmApplication,
+  kustomizeApplication,
+  multiSourceApplication,
+  parameterApplication,
+  webDeployment,
+} from './__testUtils__/promotionManifests';
+import { planPromotion } from './planPromotion';
+import { Files, promote, side } from './__testUtils__/promoteFiles';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 const OLD_DIGEST = `sha256:${'b'.repeat(64)}`;
-
-/** The files of `to` after the planned change (edits applied the way the writer applies them). */
-function promote(
-  from: EnvironmentFiles,
-  to: EnvironmentFiles,
-  extra: { images?: string[]; version?: string } = {},
-) {
-  const { change } = planPromotion({ service: 'web', from, to, ...extra });
-  const result = { ...to.files, ...change.files } as Record<string, string>;
-  for (const { path, edit } of change.yamlEdits ?? []) {
-    result[path] = editYaml(result[path], doc => edit(doc, { documents: {} }));
-  }
-  return result;
-}
-
-const side = (
-  environment: string,
-  root: string | undefined,
-  files: Record<string, string>,
-): EnvironmentFiles => ({ environment, root, files });
 
 const kustomization = (
   images: string,
@@ -37,118 +20,6 @@ resources:
   - ../../base
 images:
 ${images}`;
-
-const deployment = (image: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: ${image} # pinned by the portal
-        - name: proxy
-          image: ghcr.io/acme/proxy:2.0.0
-`;
-
-/** An Argo CD Application pulling a chart from a Helm repository (Argo CD's documented Helm source). */
-const helmApplication = (
-  env: string,
-  revision: string,
-) => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: web-${env}
-  namespace: argocd
-spec:
-  project: default
-  source:
-    repoURL: https://charts.acme.example
-    chart: web
-    targetRevision: ${revision} # chart version
-    helm:
-      releaseName: web
-  destination:
-    server: https://kubernetes.default.svc
-    namespace: web
-`;
-
-/** A multi-source Application: the chart, plus values from a Git repository through a `ref` source. */
-const multiSourceApplication = (
-  env: string,
-  revision: string,
-) => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: web-${env}
-  namespace: argocd
-spec:
-  project: default
-  sources:
-    - repoURL: https://charts.acme.example
-      chart: web
-      targetRevision: ${revision}
-      helm:
-        valueFiles:
-          - $values/web/${env}/values.yaml
-    - repoURL: https://github.com/acme/gitops-config.git
-      targetRevision: main
-      ref: values
-  destination:
-    server: https://kubernetes.default.svc
-    namespace: web
-`;
-
-const kustomizeApplication = (
-  env: string,
-  image: string,
-) => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: web-${env}
-spec:
-  project: default
-  source:
-    repoURL: https://github.com/acme/gitops-config.git
-    path: web/base
-    targetRevision: main
-    kustomize:
-      images:
-        - ${image}
-  destination:
-    server: https://kubernetes.default.svc
-    namespace: web
-`;
-
-/** Helm parameters of an Application's source (Argo CD's `helm.parameters`, the `--set` form). */
-const parameterApplication = (
-  env: string,
-  tag: string,
-) => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: web-${env}
-spec:
-  project: default
-  source:
-    repoURL: https://github.com/acme/charts.git
-    path: charts/web
-    targetRevision: main
-    helm:
-      parameters:
-        - name: image.tag
-          value: "${tag}"
-        - name: replicaCount
-          value: "${env === 'prod' ? 3 : 1}"
-  destination:
-    server: https://kubernetes.default.svc
-    namespace: web
-`;
-
-const FLUX_STAGING = 'apps/staging/podinfo-values.yaml';
-const FLUX_PRODUCTION = 'apps/production/podinfo-values.yaml';
-const CERT_MANAGER = 'infrastructure/controllers/cert-manager.yaml';
 
 describe('planPromotion', () => {
   // Each case: the two environments' files and what `to`'s files become.
@@ -209,13 +80,15 @@ describe('planPromotion', () => {
     {
       form: 'a container image by digest in a manifest (other images untouched)',
       from: {
-        'o/dev/deployment.yaml': deployment(`ghcr.io/acme/web@${DIGEST}`),
+        'o/dev/deployment.yaml': webDeployment(`ghcr.io/acme/web@${DIGEST}`),
       },
       to: {
-        'o/prod/deployment.yaml': deployment(`ghcr.io/acme/web@${OLD_DIGEST}`),
+        'o/prod/deployment.yaml': webDeployment(
+          `ghcr.io/acme/web@${OLD_DIGEST}`,
+        ),
       },
       expected: {
-        'o/prod/deployment.yaml': deployment(`ghcr.io/acme/web@${DIGEST}`),
+        'o/prod/deployment.yaml': webDeployment(`ghcr.io/acme/web@${DIGEST}`),
       },
     },
     {
@@ -261,49 +134,6 @@ describe('planPromotion', () => {
       },
     },
     {
-      form: 'Flux HelmRelease spec.chart.spec.version (flux2-kustomize-helm-example)',
-      from: { [FLUX_STAGING]: fluxHelm(FLUX_STAGING) },
-      to: { [FLUX_PRODUCTION]: fluxHelm(FLUX_PRODUCTION) },
-      expected: {
-        [FLUX_PRODUCTION]: fluxHelm(FLUX_PRODUCTION).replace(
-          'version: ">=1.0.0"',
-          'version: ">=1.0.0-alpha"',
-        ),
-      },
-    },
-    {
-      form: 'HelmRelease spec.values image (repository + tag) (flux2-kustomize-helm-example base release)',
-      from: {
-        'dev/release.yaml': fluxHelm('apps/base/podinfo/release.yaml').replace(
-          'tag: 8.6.2',
-          'tag: 8.8.0',
-        ),
-      },
-      to: { 'prod/release.yaml': fluxHelm('apps/base/podinfo/release.yaml') },
-      expected: {
-        'prod/release.yaml': fluxHelm('apps/base/podinfo/release.yaml').replace(
-          'tag: 8.6.2',
-          'tag: 8.8.0',
-        ),
-      },
-    },
-    {
-      form: 'an OCIRepository spec.ref in a multi-document file (flux2-kustomize-helm-example cert-manager)',
-      from: {
-        [`dev/${CERT_MANAGER}`]: fluxHelm(CERT_MANAGER).replace(
-          'semver: "1.x"',
-          'semver: "1.19.x"',
-        ),
-      },
-      to: { [`prod/${CERT_MANAGER}`]: fluxHelm(CERT_MANAGER) },
-      expected: {
-        [`prod/${CERT_MANAGER}`]: fluxHelm(CERT_MANAGER).replace(
-          'semver: "1.x"',
-          'semver: "1.19.x"',
-        ),
-      },
-    },
-    {
       form: 'an Argo CD Helm source targetRevision',
       from: { 'o/dev/app.yaml': helmApplication('dev', '1.4.0') },
       to: { 'o/prod/app.yaml': helmApplication('prod', '1.3.0') },
@@ -346,19 +176,6 @@ describe('planPromotion', () => {
     expect(
       promote(side('dev', undefined, from), side('prod', undefined, to)),
     ).toEqual(expected);
-  });
-
-  it('pairs files by their place under each environment folder', () => {
-    const files = promote(
-      side('staging', 'apps/staging/', {
-        [FLUX_STAGING]: fluxHelm(FLUX_STAGING),
-      }),
-      side('production', 'apps/production/', {
-        [FLUX_PRODUCTION]:
-          'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\n',
-      }),
-    );
-    expect(files[FLUX_PRODUCTION]).toContain('version: ">=1.0.0-alpha"');
   });
 
   it('lists in `promoted` only the pins whose version changes', () => {

@@ -4,14 +4,25 @@ import { ConfigRepoChange } from '../types';
 import { findPins, PIN_FORM_DESCRIPTION, writePin } from './forms';
 import { VersionPin } from './types';
 
-/** One environment's files of a service: their texts by path, and the folder they share (if any). */
+/**
+ * One environment's files of a service: their texts by path, and the folder they share (if any).
+ *
+ * @public
+ */
 export interface EnvironmentFiles {
   environment: string;
   /** The folder the files were found under (`apps/web/overlays/staging/`), pairing them with the other side's. */
   root?: string;
   files: Record<string, string>;
+  /** Where the files came from, for previews and PR bodies (`from Application argocd/web-staging spec.source.path`). */
+  origin?: string;
 }
 
+/**
+ * Options of `planPromotion`: the service, both environments' files, and which images or version to promote.
+ *
+ * @public
+ */
 export interface PlanPromotionOptions {
   service: string;
   from: EnvironmentFiles;
@@ -22,7 +33,11 @@ export interface PlanPromotionOptions {
   version?: string;
 }
 
-/** What one promoted pin does, for the PR body. */
+/**
+ * What one promoted pin does, for the PR body.
+ *
+ * @public
+ */
 export interface PromotedPin {
   path: string;
   label: string;
@@ -30,6 +45,11 @@ export interface PromotedPin {
   to?: string;
 }
 
+/**
+ * A planned promotion: the change to the config repo and each pin it promotes.
+ *
+ * @public
+ */
 export interface PromotionPlan {
   change: ConfigRepoChange;
   promoted: PromotedPin[];
@@ -116,6 +136,8 @@ interface Target {
  * the pins of `from`, finds where `to` pins the same thing (or, for the same file of `to`, where it would),
  * and returns the change: a comment-preserving edit per target file. Pure; throws InputError naming the files
  * it looked at when `from` pins nothing or `to` has no place for a pin.
+ *
+ * @public
  */
 export function planPromotion(options: PlanPromotionOptions): PromotionPlan {
   const { service, from, to } = options;

@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
+import { describeWithEstate } from '@internal/estate-fixtures';
 import {
   cases,
+  ESTATE,
+  estateCases,
   usePromotionRepo,
 } from './__testUtils__/promotionEmulatorCases';
 
@@ -17,7 +20,7 @@ describe('promotionChange through the GitHub emulator: chart and source versions
     },
   );
 
-  it('names the folders it looked under when no layout has the service', async () => {
+  it('names the service, the environments and the layouts tried when no layout has the service', async () => {
     const attempt = promote(
       { 'README.md': '# config\n' },
       { from: 'staging', to: 'prod' },
@@ -25,7 +28,7 @@ describe('promotionChange through the GitHub emulator: chart and source versions
 
     await expect(attempt).rejects.toThrow(InputError);
     await expect(attempt).rejects.toThrow(
-      /No version of web to promote from staging to prod on main: looked under apps\/web\/overlays\/staging\/, .*clusters\/staging\//,
+      /Cannot tell which files of web to edit in staging and prod: live objects in staging: none found; .*layouts tried: apps\/\{service\}\/overlays\/\{env\}\/, .*clusters\/\{env\}\/apps\//,
     );
   });
 
@@ -45,3 +48,21 @@ describe('promotionChange through the GitHub emulator: chart and source versions
     );
   });
 });
+
+describeWithEstate(
+  ESTATE,
+  'promotionChange through the GitHub emulator: the flux2-kustomize-helm-example estate',
+  () => {
+    const promote = usePromotionRepo();
+
+    it.each(estateCases())(
+      'opens a PR promoting $form',
+      async ({ repo, options, path, expected }) => {
+        const { changedFiles, onBranch } = await promote(repo, options);
+
+        expect(changedFiles).toEqual([path]);
+        expect(await onBranch(path)).toBe(expected);
+      },
+    );
+  },
+);

@@ -1,18 +1,31 @@
 import { InputError } from '@backstage/errors';
 import { ConfigRepoReader, ConfigRepoTreeEntry } from '../../configRepo/types';
 import { assertSafeRepoPath } from '../safety';
+import { FoundSide, liveSide, LiveFiles } from './liveFiles';
 import { EnvironmentFiles } from './planPromotion';
 
 /**
- * Where estates keep one environment's version of a service, tried in order. `{service}` and `{env}` are
- * replaced; `recursive` takes the folder's subfolders too, `named` only the files whose name starts with the
- * service (a folder shared by several services, like Flux's `apps/<env>/` or `clusters/<env>/`).
+ * One way an estate lays out one environment's files of a service: a `folder` (ending in `/`) or one `file`,
+ * with `{service}` and `{env}` replaced. `recursive` takes the folder's subfolders too, `named` only the files
+ * whose name starts with the service (a folder shared by several services, like Flux's `apps/<env>/`).
+ *
+ * @public
  */
-export const PROMOTION_LAYOUTS: ReadonlyArray<{
-  folder: string;
+export interface PromotionLayout {
+  folder?: string;
+  file?: string;
   recursive?: boolean;
   named?: boolean;
-}> = [
+}
+
+/**
+ * Where estates keep one environment's version of a service, tried in order after what live objects say.
+ *
+ * @alpha
+ */
+export const PROMOTION_LAYOUTS: ReadonlyArray<
+  PromotionLayout & { folder: string }
+> = [
   { folder: 'apps/{service}/overlays/{env}/', recursive: true },
   { folder: 'apps/{service}/envs/{env}/', recursive: true },
   { folder: 'apps/{service}/{env}/', recursive: true },
@@ -25,20 +38,26 @@ export const PROMOTION_LAYOUTS: ReadonlyArray<{
 
 const YAML_FILE = /\.ya?ml$/;
 
-/** A layout's folder for one service and environment. */
+/** A layout's folder (or file) for one service and environment. */
 export const folderOf = (
-  layout: (typeof PROMOTION_LAYOUTS)[number],
+  layout: PromotionLayout,
   service: string,
   environment: string,
-) => layout.folder.replace('{service}', service).replace('{env}', environment);
+) =>
+  (layout.folder ?? layout.file ?? '')
+    .replace(/\{service\}/g, service)
+    .replace(/\{env\}/g, environment);
 
-/** The YAML files of one environment under a layout's folder. */
+/** The YAML files of one environment under a layout's folder (or its one file). */
 export function filesUnder(
   entries: ConfigRepoTreeEntry[],
   folder: string,
-  layout: (typeof PROMOTION_LAYOUTS)[number],
+  layout: PromotionLayout,
   service: string,
 ): ConfigRepoTreeEntry[] {
+  if (layout.file !== undefined) {
+    return entries.filter(e => e.type === 'blob' && e.path === folder);
+  }
   return entries.filter(entry => {
     if (entry.type !== 'blob' || !entry.path.startsWith(folder)) return false;
     if (!YAML_FILE.test(entry.path)) return false;
@@ -57,8 +76,12 @@ export interface PromotionFilesOptions {
   service: string;
   from: string;
   to: string;
-  /** The files of each environment when the caller knows them (e.g. from live Applications); skips the layouts. */
+  /** The files of each environment when the caller knows them exactly; skips every other way of finding them. */
   files?: { from: string[]; to: string[] };
+  /** What the live objects deploying the service say of each environment's files (first choice). */
+  live?: { from?: LiveFiles; to?: LiveFiles };
+  /** The config repo's own layouts (`gitops.configRepo.pathTemplate`), tried before {@link PROMOTION_LAYOUTS}. */
+  templates?: PromotionLayout[];
 }
 
 async function readAll(
@@ -78,15 +101,59 @@ async function readAll(
   return files;
 }
 
-/** Every candidate pair of file sets, in layout order, and the folders looked under. */
+/** Every candidate pair of file sets, in order of preference, and the folders and files looked under. */
 export interface PromotionFileSets {
   candidates: Array<{ from: EnvironmentFiles; to: EnvironmentFiles }>;
   lookedAt: string[];
 }
 
+/** The files `layout` gives one environment. */
+function layoutSide(
+  entries: ConfigRepoTreeEntry[],
+  layout: PromotionLayout,
+  service: string,
+  environment: string,
+  templates: PromotionLayout[],
+): FoundSide {
+  const place = folderOf(layout, service, environment);
+  const what = templates.includes(layout) ? 'path template' : 'layout';
+  return {
+    entries: filesUnder(entries, place, layout, service),
+    root: layout.folder !== undefined ? place : undefined,
+    origin: `from ${what} ${layout.folder ?? layout.file} (${place})`,
+  };
+}
+
 /**
- * The files that may pin a service's version in two environments: the caller's, or those of every layout of
- * {@link PROMOTION_LAYOUTS} where both environments have files (one tree read, blobs read once each).
+ * The InputError for environments whose files no way finds, naming the service, the environments, what their live
+ * objects said (`live`, by environment) and the templates and layouts tried.
+ */
+export function cannotTell(
+  service: string,
+  environments: string[],
+  live: Record<string, string[]>,
+  templates: PromotionLayout[],
+): InputError {
+  const objects = environments.map(
+    env => `live objects in ${env}: ${live[env]?.join('; ') || 'none found'}`,
+  );
+  const tried = (list: ReadonlyArray<PromotionLayout>) =>
+    list.map(l => l.folder ?? l.file).join(', ') || 'none configured';
+  return new InputError(
+    `Cannot tell which files of ${service} to edit in ${environments.join(
+      ' and ',
+    )}: ${objects.join('; ')}; path templates tried: ${tried(
+      templates,
+    )}; layouts tried: ${tried(PROMOTION_LAYOUTS)}`,
+  );
+}
+
+/**
+ * The files that may pin a service's version in two environments, in order of preference: the caller's; else for
+ * each environment what its live objects say, else each path template of the config repo, else each of
+ * {@link PROMOTION_LAYOUTS} (a candidate for each way both environments have files; one tree read, blobs read
+ * once each). Throws InputError naming the service, the environments and everything looked at when no way gives
+ * both environments files.
  */
 export async function promotionFiles(
   reader: ConfigRepoReader,
@@ -100,37 +167,81 @@ export async function promotionFiles(
     return {
       candidates: [
         {
-          from: { environment: from, files: fromFiles },
-          to: { environment: to, files: toFiles },
+          from: {
+            environment: from,
+            files: fromFiles,
+            origin: "from the caller's files",
+          },
+          to: {
+            environment: to,
+            files: toFiles,
+            origin: "from the caller's files",
+          },
         },
       ],
       lookedAt: [...options.files.from, ...options.files.to],
     };
   }
   const { entries } = await reader.readTree(ref);
-  const read = async (list: ConfigRepoTreeEntry[]) =>
-    Object.fromEntries(
+  const blobs = new Map<string, Promise<string>>();
+  const read = async (side: FoundSide, environment: string) => ({
+    environment,
+    root: side.root,
+    origin: side.origin,
+    files: Object.fromEntries(
       await Promise.all(
-        list.map(async e => [e.path, await reader.readBlob(e.sha)] as const),
+        side.entries.map(async e => {
+          if (!blobs.has(e.sha)) blobs.set(e.sha, reader.readBlob(e.sha));
+          return [e.path, await blobs.get(e.sha)!] as const;
+        }),
       ),
+    ),
+  });
+  const templates = options.templates ?? [];
+  const liveFrom = liveSide(entries, options.live?.from);
+  const liveTo = liveSide(entries, options.live?.to);
+  const result: PromotionFileSets = {
+    candidates: [],
+    lookedAt: [...(liveFrom?.looked ?? []), ...(liveTo?.looked ?? [])],
+  };
+  const pairs: Array<[FoundSide, FoundSide]> = [];
+  const found = { from: !!liveFrom?.side, to: !!liveTo?.side };
+  if (liveFrom?.side && liveTo?.side) pairs.push([liveFrom.side, liveTo.side]);
+  else {
+    const side = (layout: PromotionLayout, environment: string) => {
+      result.lookedAt.push(folderOf(layout, service, environment));
+      return layoutSide(entries, layout, service, environment, templates);
+    };
+    for (const layout of [...templates, ...PROMOTION_LAYOUTS]) {
+      const fromSide = liveFrom?.side ?? side(layout, from);
+      const toSide = liveTo?.side ?? side(layout, to);
+      found.from ||= fromSide.entries.length > 0;
+      found.to ||= toSide.entries.length > 0;
+      if (fromSide.entries.length > 0 && toSide.entries.length > 0) {
+        pairs.push([fromSide, toSide]);
+      }
+    }
+  }
+  if (pairs.length === 0) {
+    const missing = [found.from ? [] : [from], found.to ? [] : [to]].flat();
+    const live = {
+      [from]: [
+        ...(options.live?.from?.lookedAt ?? []),
+        ...(liveFrom?.looked ?? []),
+      ],
+      [to]: [...(options.live?.to?.lookedAt ?? []), ...(liveTo?.looked ?? [])],
+    };
+    throw cannotTell(
+      service,
+      missing.length > 0 ? missing : [from, to],
+      live,
+      templates,
     );
-  const result: PromotionFileSets = { candidates: [], lookedAt: [] };
-  for (const layout of PROMOTION_LAYOUTS) {
-    const fromFolder = folderOf(layout, service, from);
-    const toFolder = folderOf(layout, service, to);
-    result.lookedAt.push(fromFolder);
-    const fromEntries = filesUnder(entries, fromFolder, layout, service);
-    if (fromEntries.length === 0) continue;
-    result.lookedAt.push(toFolder);
-    const toEntries = filesUnder(entries, toFolder, layout, service);
-    if (toEntries.length === 0) continue;
+  }
+  for (const [fromSide, toSide] of pairs) {
     result.candidates.push({
-      from: {
-        environment: from,
-        root: fromFolder,
-        files: await read(fromEntries),
-      },
-      to: { environment: to, root: toFolder, files: await read(toEntries) },
+      from: await read(fromSide, from),
+      to: await read(toSide, to),
     });
   }
   return result;

@@ -1,20 +1,8 @@
+import { InputError } from '@backstage/errors';
 import { seededRepoFiles } from '../../__testUtils__/fixtures';
 import { useGithub } from '../../__testUtils__/harness';
 import { createConfigRepoReader } from '../../configRepo/createConfigRepoReader';
-import { revertLastChange } from '../revertLastChange';
-import { fluxHelm } from './__testUtils__/estateFixtures';
 import { rollbackTarget } from './rollbackTarget';
-
-const PRODUCTION_VALUES = 'apps/production/podinfo-values.yaml';
-const fluxApps = () =>
-  Object.fromEntries(
-    [
-      'apps/staging/kustomization.yaml',
-      'apps/staging/podinfo-values.yaml',
-      'apps/production/kustomization.yaml',
-      PRODUCTION_VALUES,
-    ].map(path => [path, fluxHelm(path)]),
-  );
 
 describe('rollbackTarget', () => {
   const github = useGithub();
@@ -27,56 +15,53 @@ describe('rollbackTarget', () => {
       target: 'apps/web/overlays/staging',
     },
     {
-      layout:
-        "the service's file in Flux's shared apps/<env>/ folder (flux2-kustomize-helm-example)",
-      repo: fluxApps(),
-      at: { service: 'podinfo', environment: 'production' },
-      target: PRODUCTION_VALUES,
-    },
-    {
-      layout: 'nothing known: the portal default, for the rollback to report',
-      repo: { 'README.md': '# config\n' },
-      at: { service: 'web', environment: 'prod' },
-      target: 'apps/web/overlays/prod',
+      layout: 'the folder a live object deploys, before the layouts',
+      repo: {
+        ...seededRepoFiles(),
+        'live/web/staging/kustomization.yaml': 'resources: []\n',
+      },
+      at: {
+        service: 'web',
+        environment: 'staging',
+        live: {
+          locations: [
+            {
+              path: 'live/web/staging/',
+              origin: 'Application argocd/web-staging spec.source.path',
+            },
+          ],
+          lookedAt: ['Application argocd/web-staging'],
+        },
+      },
+      target: 'live/web/staging',
     },
   ])('finds $layout', async ({ repo, at, target }) => {
     const id = await github.newRepo(repo);
     const { octokit } = await github.client();
 
     expect(
-      await rollbackTarget(createConfigRepoReader(octokit, id), 'main', at),
+      (await rollbackTarget(createConfigRepoReader(octokit, id), 'main', at))
+        .path,
     ).toBe(target);
   });
 
-  it("reverts the last change of one environment's file in a shared folder", async () => {
-    const id = await github.newRepo(fluxApps());
+  it('refuses, naming the service, the environment and what it looked at, when nothing has files', async () => {
+    const id = await github.newRepo({ 'README.md': '# config\n' });
     const { octokit } = await github.client();
-    const original = fluxHelm(PRODUCTION_VALUES);
-    const { data } = await octokit.repos.getContent({
-      ...id,
-      path: PRODUCTION_VALUES,
-    });
-    await octokit.repos.createOrUpdateFileContents({
-      ...id,
-      path: PRODUCTION_VALUES,
-      message: 'Promote podinfo staging → production',
-      sha: (data as { sha: string }).sha,
-      content: Buffer.from(
-        original.replace('">=1.0.0"', '">=1.0.0-alpha"'),
-      ).toString('base64'),
-    });
-    const reader = createConfigRepoReader(octokit, id);
 
-    const revert = await revertLastChange(
-      reader,
+    const attempt = rollbackTarget(
+      createConfigRepoReader(octokit, id),
       'main',
-      await rollbackTarget(reader, 'main', {
-        service: 'podinfo',
-        environment: 'production',
-      }),
+      {
+        service: 'web',
+        environment: 'prod',
+        live: { locations: [], lookedAt: ['no live object of web in prod'] },
+      },
     );
 
-    expect(revert.commitMessage).toBe('Promote podinfo staging → production');
-    expect(revert.files).toEqual({ [PRODUCTION_VALUES]: original });
+    await expect(attempt).rejects.toThrow(InputError);
+    await expect(attempt).rejects.toThrow(
+      'Cannot tell which files of web to edit in prod: live objects in prod: no live object of web in prod; path templates tried: none configured; layouts tried: apps/{service}/overlays/{env}/',
+    );
   });
 });

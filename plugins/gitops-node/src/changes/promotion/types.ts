@@ -1,6 +1,10 @@
 import type { Document } from 'yaml';
 
-/** The ways an estate pins what version an environment runs. */
+/**
+ * The ways an estate pins what version an environment runs.
+ *
+ * @public
+ */
 export type PinFormName =
   | 'kustomize-image'
   | 'manifest-image'
@@ -14,6 +18,8 @@ export type PinFormName =
 /**
  * One place a file pins a version: what it is (`key`, the same in every environment's copy), where it is, and
  * the values a promotion copies (`undefined` removes the key, e.g. a tag when the digest is promoted).
+ *
+ * @public
  */
 export interface VersionPin {
   form: PinFormName;

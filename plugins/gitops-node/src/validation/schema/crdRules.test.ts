@@ -1,68 +1,49 @@
 import { createSchemaValidator } from './createSchemaValidator';
+import { namespacedCrd } from '../../__testUtils__/crds';
 
 /**
  * A CRD with validation rules as the Kubernetes "Validation rules" documentation writes them
  * (https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#validation-rules).
  */
-const crd = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'crontabs.stable.example.com' },
+const crd = namespacedCrd({
+  group: 'stable.example.com',
+  kind: 'CronTab',
+  plural: 'crontabs',
   spec: {
-    group: 'stable.example.com',
-    names: { kind: 'CronTab', plural: 'crontabs' },
-    scope: 'Namespaced',
-    versions: [
+    type: 'object',
+    'x-kubernetes-validations': [
       {
-        name: 'v1',
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
-            type: 'object',
-            properties: {
-              spec: {
-                type: 'object',
-                'x-kubernetes-validations': [
-                  {
-                    rule: 'self.minReplicas <= self.replicas',
-                    message:
-                      'replicas should be greater than or equal to minReplicas.',
-                  },
-                  { rule: 'self.replicas <= self.maxReplicas' },
-                  // A transition rule: evaluated on updates only.
-                  { rule: 'self.replicas >= oldSelf.replicas' },
-                  // A Kubernetes CEL library the evaluator does not have.
-                  {
-                    rule: "quantity(self.memory).isGreaterThan(quantity('1Mi'))",
-                  },
-                ],
-                properties: {
-                  replicas: { type: 'integer' },
-                  minReplicas: { type: 'integer' },
-                  maxReplicas: { type: 'integer' },
-                  memory: { type: 'string' },
-                  hosts: {
-                    type: 'array',
-                    items: {
-                      type: 'string',
-                      'x-kubernetes-validations': [
-                        {
-                          rule: "self.endsWith('.example.com')",
-                          message: 'hosts are ours',
-                        },
-                      ],
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
+        rule: 'self.minReplicas <= self.replicas',
+        message: 'replicas should be greater than or equal to minReplicas.',
+      },
+      { rule: 'self.replicas <= self.maxReplicas' },
+      // A transition rule: evaluated on updates only.
+      { rule: 'self.replicas >= oldSelf.replicas' },
+      // A Kubernetes CEL library the evaluator does not have.
+      {
+        rule: "quantity(self.memory).isGreaterThan(quantity('1Mi'))",
       },
     ],
+    properties: {
+      replicas: { type: 'integer' },
+      minReplicas: { type: 'integer' },
+      maxReplicas: { type: 'integer' },
+      memory: { type: 'string' },
+      hosts: {
+        type: 'array',
+        items: {
+          type: 'string',
+          'x-kubernetes-validations': [
+            {
+              rule: "self.endsWith('.example.com')",
+              message: 'hosts are ours',
+            },
+          ],
+        },
+      },
+    },
   },
-};
+});
 
 const cronTab = (spec: object) => ({
   apiVersion: 'stable.example.com/v1',

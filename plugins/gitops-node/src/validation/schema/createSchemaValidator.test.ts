@@ -1,13 +1,10 @@
+import { describeWithEstate } from '@internal/estate-fixtures';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifests } from '../objects';
 import { ManifestObject } from '../types';
 import { createSchemaValidator } from './createSchemaValidator';
-
-/** Real public estates live outside the repo and are read at test time, never copied in. */
-const ESTATES_DIR =
-  process.env.GITOPS_ESTATES_DIR ??
-  join(__dirname, '../../../../../../shared/fixtures/estates');
+import { namespacedCrd } from '../../__testUtils__/crds';
 
 const meta = { name: 'web' };
 const containers = [{ name: 'web', image: 'web:1' }];
@@ -23,52 +20,33 @@ const deployment = (spec: object) => ({
 });
 
 /** A CRD as the Kubernetes docs' CronTab example shapes it, with each x-kubernetes extension. */
-const widgetCrd = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'widgets.example.com' },
+const widgetCrd = namespacedCrd({
+  group: 'example.com',
+  kind: 'Widget',
+  plural: 'widgets',
   spec: {
-    group: 'example.com',
-    names: { kind: 'Widget', plural: 'widgets' },
-    scope: 'Namespaced',
-    versions: [
-      {
-        name: 'v1',
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
-            type: 'object',
-            properties: {
-              spec: {
-                type: 'object',
-                required: ['size'],
-                properties: {
-                  size: { type: 'integer', minimum: 1 },
-                  port: { 'x-kubernetes-int-or-string': true },
-                  values: {
-                    type: 'object',
-                    'x-kubernetes-preserve-unknown-fields': true,
-                  },
-                  template: {
-                    type: 'object',
-                    'x-kubernetes-embedded-resource': true,
-                    properties: { spec: { type: 'object' } },
-                    'x-kubernetes-preserve-unknown-fields': true,
-                  },
-                  labels: {
-                    type: 'object',
-                    additionalProperties: { type: 'string' },
-                  },
-                },
-              },
-            },
-          },
-        },
+    type: 'object',
+    required: ['size'],
+    properties: {
+      size: { type: 'integer', minimum: 1 },
+      port: { 'x-kubernetes-int-or-string': true },
+      values: {
+        type: 'object',
+        'x-kubernetes-preserve-unknown-fields': true,
       },
-    ],
+      template: {
+        type: 'object',
+        'x-kubernetes-embedded-resource': true,
+        properties: { spec: { type: 'object' } },
+        'x-kubernetes-preserve-unknown-fields': true,
+      },
+      labels: {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+      },
+    },
   },
-};
+});
 
 const widget = (spec: object) => ({
   apiVersion: 'example.com/v1',
@@ -90,42 +68,49 @@ function yamlFiles(dir: string): string[] {
 }
 
 describe('createSchemaValidator', () => {
-  describe('a public estate (flux2-kustomize-helm-example, read at test time)', () => {
-    const estate = join(ESTATES_DIR, 'flux2-kustomize-helm-example');
-    const objects = yamlFiles(estate).flatMap(file =>
-      parseManifests(readFileSync(file, 'utf8'))
-        .filter(o => !String(o.apiVersion).startsWith('kustomize.config'))
-        .map(object => ({ file: file.slice(estate.length + 1), object })),
-    );
-    const named = (list: typeof objects) =>
-      list.map(({ file, object }) => [
-        `${file} ${object.kind}/${object.metadata?.name}`,
-        object,
-      ]);
-    const BUILT_IN = ['v1', 'apps/v1', 'batch/v1', 'networking.k8s.io/v1'];
-    const builtIn = objects.filter(({ object }) =>
-      BUILT_IN.includes(object.apiVersion),
-    );
-    // The estate bootstraps Flux outside Git (gotk-components.yaml is a placeholder): no CRD for its custom kinds.
-    const custom = objects.filter(o => !builtIn.includes(o));
+  // Real public estates live outside the repo and are read at test time, never copied in.
+  describeWithEstate(
+    'flux2-kustomize-helm-example',
+    'a public estate (flux2-kustomize-helm-example, read at test time)',
+    estate => {
+      const objects = yamlFiles(estate).flatMap(file =>
+        parseManifests(readFileSync(file, 'utf8'))
+          .filter(o => !String(o.apiVersion).startsWith('kustomize.config'))
+          .map(object => ({ file: file.slice(estate.length + 1), object })),
+      );
+      const named = (list: typeof objects) =>
+        list.map(({ file, object }) => [
+          `${file} ${object.kind}/${object.metadata?.name}`,
+          object,
+        ]);
+      const BUILT_IN = ['v1', 'apps/v1', 'batch/v1', 'networking.k8s.io/v1'];
+      const builtIn = objects.filter(({ object }) =>
+        BUILT_IN.includes(object.apiVersion),
+      );
+      // The estate bootstraps Flux outside Git (gotk-components.yaml is a placeholder): no CRD for its custom kinds.
+      const custom = objects.filter(o => !builtIn.includes(o));
 
-    it.each(named(builtIn))('%s passes strict validation', (_name, object) => {
-      expect(validator.check(object as ManifestObject)).toEqual({
-        checked: true,
-        problems: [],
-      });
-    });
+      it.each(named(builtIn))(
+        '%s passes strict validation',
+        (_name, object) => {
+          expect(validator.check(object as ManifestObject)).toEqual({
+            checked: true,
+            problems: [],
+          });
+        },
+      );
 
-    it.each(named(custom))(
-      '%s is reported as not schema-checked',
-      (_name, object) => {
-        expect(validator.check(object as ManifestObject)).toEqual({
-          checked: false,
-          reason: expect.stringContaining('not schema-checked'),
-        });
-      },
-    );
-  });
+      it.each(named(custom))(
+        '%s is reported as not schema-checked',
+        (_name, object) => {
+          expect(validator.check(object as ManifestObject)).toEqual({
+            checked: false,
+            reason: expect.stringContaining('not schema-checked'),
+          });
+        },
+      );
+    },
+  );
 
   it.each<[string, object]>([
     ['a Deployment', deployment({})],

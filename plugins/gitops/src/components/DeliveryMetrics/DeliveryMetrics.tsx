@@ -17,8 +17,10 @@ import { gitopsApiRef, type DeliveryMetricsSubject } from '../../api';
 import { useGitopsSignal } from '../../hooks';
 import { useRefetchableAsync } from '../../hooks/useRefetchableAsync';
 import { chartRows, metricTiles } from './metricValues';
+import { useIdleAfter } from './useIdleAfter';
 
-// recharts is loaded only when a metrics view is shown: it stays out of the bundle of every other page.
+// recharts is loaded only when a metrics view is shown (after the view above it, see useIdleAfter): it stays out of
+// the bundle of every other page.
 const DeliveryMetricsCharts = lazy(() => import('./DeliveryMetricsCharts'));
 
 const refOf = (subject: DeliveryMetricsSubject) =>
@@ -77,6 +79,7 @@ export function DeliveryMetrics(props: { subject: DeliveryMetricsSubject }) {
   const value = metrics.value;
   const tiles = value ? metricTiles(value) : [];
   const rows = useMemo(() => (value ? chartRows(value) : []), [value]);
+  const chartsDue = useIdleAfter(value !== undefined);
   return (
     <InfoCard
       title="Delivery metrics"
@@ -148,16 +151,20 @@ export function DeliveryMetrics(props: { subject: DeliveryMetricsSubject }) {
             ))}
           </Grid>
           <Box mt={2}>
-            <Suspense fallback={<Progress />}>
-              <DeliveryMetricsCharts
-                rows={rows}
-                summaries={{
-                  deployments: tiles[0].detail,
-                  leadTime: `lead time ${tiles[1].value} (${tiles[1].detail})`,
-                  timeToRestore: `time to restore ${tiles[3].value} (${tiles[3].detail})`,
-                }}
-              />
-            </Suspense>
+            {chartsDue ? (
+              <Suspense fallback={<Progress />}>
+                <DeliveryMetricsCharts
+                  rows={rows}
+                  summaries={{
+                    deployments: tiles[0].detail,
+                    leadTime: `lead time ${tiles[1].value} (${tiles[1].detail})`,
+                    timeToRestore: `time to restore ${tiles[3].value} (${tiles[3].detail})`,
+                  }}
+                />
+              </Suspense>
+            ) : (
+              <Progress />
+            )}
           </Box>
         </>
       )}

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupGitopsServer } from '../../__testUtils__/server';
 import { renderWithApis, shopEntity } from '../../__testUtils__/render';
@@ -46,6 +46,30 @@ describe('EntityGitopsContent states', () => {
     expect(
       screen.queryByRole('status', { name: 'Loading GitOps status' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('asks for the promotion pipeline without waiting for the status', async () => {
+    let release: () => void = () => {};
+    const answered = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    backend.server.use(
+      http.get(`${BASE_URL}${STATUS}`, async () => {
+        await answered;
+        return HttpResponse.json(entityStatus([argoApp()]));
+      }),
+    );
+    const pipelineRequests = backend.serve(
+      '/entities/component/default/shop/pipeline',
+      { entityRef: SHOP_REF, environments: [], gaps: [] },
+    );
+    await render();
+    await waitFor(() => expect(pipelineRequests).toHaveLength(1));
+    expect(
+      screen.getByRole('status', { name: 'Loading GitOps status' }),
+    ).toBeInTheDocument();
+    release();
+    await screen.findByRole('table', { name: 'Environments by cluster' });
   });
 
   it.each([

@@ -26,7 +26,8 @@ function Loading(props: { what: string }) {
 
 /**
  * The GitOps tab of a component: the promotion pipeline (with its promote and roll back actions), environments ×
- * clusters, the delivery timeline, then history.
+ * clusters, the delivery timeline, then history. Every part fetches as soon as the tab opens, not after the status:
+ * a waterfall of status → pipeline, timeline, metrics would add a round trip to each.
  */
 export function EntityGitopsContent() {
   const { entity } = useEntity();
@@ -36,13 +37,11 @@ export function EntityGitopsContent() {
   if (status.error && !status.value) {
     return <ResponseErrorPanel error={status.error} />;
   }
-  if (!status.value) return <Loading what="GitOps status" />;
-
-  const { objects, clusters } = status.value;
+  const noObjects = status.value?.objects.length === 0;
   return (
     <>
-      <ClusterBanners clusters={clusters} />
-      {objects.length === 0 ? (
+      {status.value && <ClusterBanners clusters={status.value.clusters} />}
+      {noObjects ? (
         <EmptyGitops />
       ) : (
         <>
@@ -51,7 +50,14 @@ export function EntityGitopsContent() {
           </InfoCard>
           <Box mt={2}>
             <InfoCard title="Environments">
-              <EnvironmentGrid objects={objects} clusters={clusters} />
+              {status.value ? (
+                <EnvironmentGrid
+                  objects={status.value.objects}
+                  clusters={status.value.clusters}
+                />
+              ) : (
+                <Loading what="GitOps status" />
+              )}
             </InfoCard>
           </Box>
         </>

@@ -8,6 +8,7 @@ import {
 import { LiveDiffToggle } from '../LiveDiff';
 import { formatDuration, HealthChip, SyncChip, timeSince } from '../shared';
 import { AmbiguityChip } from './AmbiguityChip';
+import { DriftPolicyLine } from './DriftPolicyLine';
 import { ApplicationSources } from './ApplicationSources';
 import { ArgoResources } from './ArgoResources';
 import { FluxDetails, RolloutProgress } from './EngineDetails';
@@ -58,6 +59,7 @@ export function ObjectSummary(props: { object: ObjectStatus }) {
       ) : (
         <RevisionLink object={object} />
       )}
+      <DriftPolicyLine object={object} />
       {object.lastTransitionTime && (
         <Typography variant="caption" display="block">
           Changed {timeSince(object.lastTransitionTime)}

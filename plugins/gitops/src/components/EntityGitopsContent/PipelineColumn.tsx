@@ -91,7 +91,7 @@ export function PipelineColumn(props: {
       )}
       <Section label="Version">
         {knowsVersion(env.version) ? (
-          <Box component="ul" m={0} pl={2}>
+          <Box component="ul" m={0} pl={2} aria-label="Running version">
             {env.version.images.map(image => (
               <Typography
                 component="li"

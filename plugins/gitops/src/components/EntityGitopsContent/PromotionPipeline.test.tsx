@@ -126,6 +126,21 @@ describe('PromotionPipeline', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists what runs, the image beside the chart (a remote chart with an image tag from its values)', async () => {
+    await render();
+    const running = within(await column('dev')).getByRole('list', {
+      name: 'Running version',
+    });
+    expect(
+      within(running)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      `shop 1.1.0 @ sha256:${'ab'.repeat(6)}`,
+      'chart shop-chart 0.4.0',
+    ]);
+  });
+
   it.each([
     [
       'the commit',

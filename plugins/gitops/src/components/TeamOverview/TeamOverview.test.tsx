@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupGitopsServer } from '../../__testUtils__/server';
 import { renderWithApis } from '../../__testUtils__/render';
@@ -123,11 +123,11 @@ describe('TeamOverview', () => {
     ]);
   });
 
-  it('renders 500 services', async () => {
+  it('renders every one of 500 services', async () => {
     backend.serve(TEAM_STATUS, teamStatus(manyTeamRows(500)));
     await render();
     await screen.findByRole('table', { name: 'Services by environment' });
-    expect(rows()).toHaveLength(500);
+    await waitFor(() => expect(rows()).toHaveLength(500));
     expect(screen.getByText('500 of 500 services')).toBeInTheDocument();
   });
 

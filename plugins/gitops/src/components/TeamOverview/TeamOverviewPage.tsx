@@ -42,10 +42,14 @@ export function FleetPageContent() {
     [state, update],
   );
 
-  if (myTeams.error) return <ResponseErrorPanel error={myTeams.error} />;
-  if (!myTeams.value) return <Progress />;
   const picked = state.teams.length > 0;
-  const teams = picked ? state.teams : myTeams.value;
+  // Teams picked in the URL need not wait for the user's own.
+  if (myTeams.error && !picked) {
+    return <ResponseErrorPanel error={myTeams.error} />;
+  }
+  if (!myTeams.value && !picked) return <Progress />;
+  const mine = myTeams.value ?? [];
+  const teams = picked ? state.teams : mine;
   // On a Paper (white), not the page background, so secondary text keeps WCAG AA contrast.
   return (
     <Paper>
@@ -55,7 +59,7 @@ export function FleetPageContent() {
             value={teams}
             onChange={next => update({ ...state, teams: next })}
           />
-          {picked && myTeams.value.length > 0 ? (
+          {picked && mine.length > 0 ? (
             <Button
               variant="outlined"
               onClick={() => update({ ...state, teams: [] })}
@@ -63,9 +67,9 @@ export function FleetPageContent() {
               My teams
             </Button>
           ) : null}
-          {!picked && myTeams.value.length > 0 ? (
+          {!picked && mine.length > 0 ? (
             <Typography variant="body2">
-              Your teams: {teamNames(myTeams.value)}
+              Your teams: {teamNames(mine)}
             </Typography>
           ) : null}
         </Box>

@@ -13,6 +13,7 @@ import type { TeamStatusRow } from '@gitops-portal/plugin-gitops-common';
 import { StatusCell } from './StatusCell';
 import type { FleetRow } from './teamRows';
 import { GRID_CELL, GRID_ROW, useGridKeyboard } from './useGridKeyboard';
+import { useProgressiveCount } from './useProgressiveCount';
 
 type EntityLink = (ref: {
   kind: string;
@@ -67,8 +68,8 @@ const TeamRowView = memo(function TeamRow(props: {
 });
 
 /**
- * Services × environments as a plain table (fast enough for 500 rows without virtualisation); arrow keys move
- * between cells.
+ * Services × environments as a plain table; arrow keys move between cells. A long table renders its first screenful
+ * at once and the rest right after (useProgressiveCount), so every row ends up in the DOM without virtualisation.
  */
 export function TeamTable(props: {
   rows: Array<TeamStatusRow & Partial<Pick<FleetRow, 'teams'>>>;
@@ -82,6 +83,7 @@ export function TeamTable(props: {
   const grid = useGridKeyboard<HTMLTableElement>();
   const staleAges = props.staleAges ?? NO_AGES;
   const hintId = useId();
+  const shown = useProgressiveCount(props.rows.length);
   return (
     <>
       <Typography variant="caption" id={hintId} display="block">
@@ -104,7 +106,7 @@ export function TeamTable(props: {
           </TableRow>
         </TableHead>
         <TableBody>
-          {props.rows.map(row => (
+          {props.rows.slice(0, shown).map(row => (
             <TeamRowView
               key={row.entityRef}
               row={row}

@@ -1,6 +1,9 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, type Theme } from '@material-ui/core/styles';
-import type { HealthStatus, SyncStatus } from '@gitops-portal/plugin-gitops-common';
+import type {
+  HealthStatus,
+  SyncStatus,
+} from '@gitops-portal/plugin-gitops-common';
 
 type Tone = 'ok' | 'warn' | 'error' | 'neutral';
 

@@ -2,7 +2,14 @@ import { seededRepoFiles } from '../../../__testUtils__/fixtures';
 import { useGithub } from '../../../__testUtils__/harness';
 import { createConfigRepoReader } from '../../../configRepo/createConfigRepoReader';
 import { openConfigRepoPullRequest } from '../../../pullRequests/openConfigRepoPullRequest';
-import { fluxHelm } from './estateFixtures';
+import {
+  helmApplication,
+  kustomizeApplication,
+  multiSourceApplication,
+  parameterApplication,
+  webDeployment,
+} from './promotionManifests';
+import { estateFile, estateFiles } from '@internal/estate-fixtures';
 import { promotionChange, PromotionChangeOptions } from '../promotionChange';
 
 /*
@@ -13,96 +20,6 @@ import { promotionChange, PromotionChangeOptions } from '../promotionChange';
 const DIGEST = `sha256:${'c'.repeat(64)}`;
 const OLD_DIGEST = `sha256:${'d'.repeat(64)}`;
 
-/** An Argo CD Application per environment, in `clusters/<env>/`, pulling `web` from a Helm repository. */
-const chartApp = (
-  env: string,
-  revision: string,
-) => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: web-${env}
-  namespace: argocd
-spec:
-  project: default
-  source:
-    repoURL: https://charts.acme.example
-    chart: web
-    targetRevision: ${revision}
-  destination:
-    server: https://kubernetes.default.svc
-    namespace: web
-`;
-
-const multiSourceApp = (
-  env: string,
-  revision: string,
-) => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: web-${env}
-  namespace: argocd
-spec:
-  project: default
-  sources:
-    - repoURL: https://charts.acme.example
-      chart: web
-      targetRevision: ${revision}
-      helm:
-        valueFiles:
-          - $values/values/${env}.yaml
-    - repoURL: https://github.com/acme/gitops-config.git
-      targetRevision: main
-      ref: values
-  destination:
-    server: https://kubernetes.default.svc
-    namespace: web
-`;
-
-const kustomizeApp = (
-  env: string,
-  image: string,
-) => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: web-${env}
-  namespace: argocd
-spec:
-  project: default
-  source:
-    repoURL: https://github.com/acme/gitops-config.git
-    path: apps/web/base
-    targetRevision: main
-    kustomize:
-      images:
-        - ${image}
-  destination:
-    server: https://kubernetes.default.svc
-    namespace: web
-`;
-
-const parameterApp = (
-  env: string,
-  tag: string,
-) => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: web-${env}
-  namespace: argocd
-spec:
-  project: default
-  source:
-    repoURL: https://github.com/acme/charts.git
-    path: charts/web
-    targetRevision: main
-    helm:
-      parameters:
-        - name: image.tag
-          value: "${tag}"
-  destination:
-    server: https://kubernetes.default.svc
-    namespace: web
-`;
-
 const overlay = `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -110,38 +27,24 @@ resources:
 patches:
   - path: workload.yaml
 `;
-const workload = (image: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
 
 const seeded = seededRepoFiles();
 const STAGING_OVERLAY = 'apps/web/overlays/staging/kustomization.yaml';
 const PROD_OVERLAY = 'apps/web/overlays/prod/kustomization.yaml';
 
-/** The flux2-kustomize-helm-example's apps, read from the shared fixtures at test time. */
-const fluxEstate = () =>
-  Object.fromEntries(
-    [
-      'apps/base/podinfo/kustomization.yaml',
-      'apps/base/podinfo/namespace.yaml',
-      'apps/base/podinfo/release.yaml',
-      'apps/base/podinfo/repository.yaml',
-      'apps/staging/kustomization.yaml',
-      'apps/staging/podinfo-values.yaml',
-      'apps/production/kustomization.yaml',
-      'apps/production/podinfo-values.yaml',
-      'clusters/staging/apps.yaml',
-      'clusters/production/apps.yaml',
-    ].map(path => [path, fluxHelm(path)]),
-  );
+/** The public estate the estate cases read at test time (never copied into the repo). */
+export const ESTATE = 'flux2-kustomize-helm-example';
+const fluxHelm = (path: string) => estateFile(ESTATE, path);
+
+/** The flux2-kustomize-helm-example's apps. */
+const fluxEstate = () => ({
+  ...estateFiles(ESTATE, 'apps'),
+  ...Object.fromEntries(
+    ['clusters/staging/apps.yaml', 'clusters/production/apps.yaml'].map(
+      path => [path, fluxHelm(path)],
+    ),
+  ),
+});
 const CERT_MANAGER = 'infrastructure/controllers/cert-manager.yaml';
 
 export interface EndToEndCase {
@@ -178,17 +81,17 @@ export const cases: EndToEndCase[] = [
     form: 'a container image by digest in a manifest',
     repo: {
       'apps/web/overlays/staging/kustomization.yaml': overlay,
-      'apps/web/overlays/staging/workload.yaml': workload(
+      'apps/web/overlays/staging/workload.yaml': webDeployment(
         `ghcr.io/acme/web@${DIGEST}`,
       ),
       'apps/web/overlays/prod/kustomization.yaml': overlay,
-      'apps/web/overlays/prod/workload.yaml': workload(
+      'apps/web/overlays/prod/workload.yaml': webDeployment(
         `ghcr.io/acme/web@${OLD_DIGEST}`,
       ),
     },
     options: { from: 'staging', to: 'prod' },
     path: 'apps/web/overlays/prod/workload.yaml',
-    expected: workload(`ghcr.io/acme/web@${DIGEST}`),
+    expected: webDeployment(`ghcr.io/acme/web@${DIGEST}`),
   },
   {
     family: 'image',
@@ -206,85 +109,53 @@ export const cases: EndToEndCase[] = [
   },
   {
     family: 'chart',
-    form: 'a Flux HelmRelease chart version (flux2-kustomize-helm-example)',
-    repo: fluxEstate(),
-    options: { service: 'podinfo', from: 'staging', to: 'production' },
-    path: 'apps/production/podinfo-values.yaml',
-    expected: fluxHelm('apps/production/podinfo-values.yaml').replace(
-      '">=1.0.0"',
-      '">=1.0.0-alpha"',
-    ),
-  },
-  {
-    family: 'chart',
-    form: "an OCIRepository ref, in the caller's files (flux2-kustomize-helm-example cert-manager)",
-    repo: {
-      [`staging/${CERT_MANAGER}`]: fluxHelm(CERT_MANAGER).replace(
-        '"1.x"',
-        '"1.19.x"',
-      ),
-      [`production/${CERT_MANAGER}`]: fluxHelm(CERT_MANAGER),
-    },
-    options: {
-      from: 'staging',
-      to: 'production',
-      files: {
-        from: [`staging/${CERT_MANAGER}`],
-        to: [`production/${CERT_MANAGER}`],
-      },
-    },
-    path: `production/${CERT_MANAGER}`,
-    expected: fluxHelm(CERT_MANAGER).replace('"1.x"', '"1.19.x"'),
-  },
-  {
-    family: 'chart',
     form: 'an Argo CD Helm targetRevision',
     repo: {
-      'clusters/staging/web.yaml': chartApp('staging', '2.1.0'),
-      'clusters/prod/web.yaml': chartApp('prod', '2.0.0'),
+      'clusters/staging/web.yaml': helmApplication('staging', '2.1.0'),
+      'clusters/prod/web.yaml': helmApplication('prod', '2.0.0'),
     },
     options: { from: 'staging', to: 'prod' },
     path: 'clusters/prod/web.yaml',
-    expected: chartApp('prod', '2.1.0'),
+    expected: helmApplication('prod', '2.1.0'),
   },
   {
     family: 'chart',
     form: 'an Argo CD multi-source Helm targetRevision',
     repo: {
-      'clusters/staging/web.yaml': multiSourceApp('staging', '2.1.0'),
-      'clusters/prod/web.yaml': multiSourceApp('prod', '2.0.0'),
+      'clusters/staging/web.yaml': multiSourceApplication('staging', '2.1.0'),
+      'clusters/prod/web.yaml': multiSourceApplication('prod', '2.0.0'),
     },
     options: { from: 'staging', to: 'prod' },
     path: 'clusters/prod/web.yaml',
-    expected: multiSourceApp('prod', '2.1.0'),
+    expected: multiSourceApplication('prod', '2.1.0'),
   },
   {
     family: 'image',
     form: 'Argo CD Helm parameters',
     repo: {
-      'clusters/staging/web.yaml': parameterApp('staging', '1.4.0'),
-      'clusters/prod/web.yaml': parameterApp('prod', '1.3.0'),
+      'clusters/staging/web.yaml': parameterApplication('staging', '1.4.0'),
+      'clusters/prod/web.yaml': parameterApplication('prod', '1.3.0'),
     },
     options: { from: 'staging', to: 'prod' },
     path: 'clusters/prod/web.yaml',
-    expected: parameterApp('prod', '1.4.0'),
+    expected: parameterApplication('prod', '1.4.0'),
   },
   {
     family: 'image',
     form: 'Argo CD Kustomize images',
     repo: {
-      'clusters/staging/web-app.yaml': kustomizeApp(
+      'clusters/staging/web-app.yaml': kustomizeApplication(
         'staging',
         'ghcr.io/acme/web:1.4.0',
       ),
-      'clusters/prod/web-app.yaml': kustomizeApp(
+      'clusters/prod/web-app.yaml': kustomizeApplication(
         'prod',
         'ghcr.io/acme/web:1.3.0',
       ),
     },
     options: { from: 'staging', to: 'prod' },
     path: 'clusters/prod/web-app.yaml',
-    expected: kustomizeApp('prod', 'ghcr.io/acme/web:1.4.0'),
+    expected: kustomizeApplication('prod', 'ghcr.io/acme/web:1.4.0'),
   },
 ];
 
@@ -321,3 +192,39 @@ export function usePromotionRepo() {
     };
   };
 }
+
+/** The cases on the public estate: read when called, so only where the estate is (see `describeWithEstate`). */
+export const estateCases = (): EndToEndCase[] => [
+  {
+    family: 'chart',
+    form: 'a Flux HelmRelease chart version (flux2-kustomize-helm-example)',
+    repo: fluxEstate(),
+    options: { service: 'podinfo', from: 'staging', to: 'production' },
+    path: 'apps/production/podinfo-values.yaml',
+    expected: fluxHelm('apps/production/podinfo-values.yaml').replace(
+      '">=1.0.0"',
+      '">=1.0.0-alpha"',
+    ),
+  },
+  {
+    family: 'chart',
+    form: "an OCIRepository ref, in the caller's files (flux2-kustomize-helm-example cert-manager)",
+    repo: {
+      [`staging/${CERT_MANAGER}`]: fluxHelm(CERT_MANAGER).replace(
+        '"1.x"',
+        '"1.19.x"',
+      ),
+      [`production/${CERT_MANAGER}`]: fluxHelm(CERT_MANAGER),
+    },
+    options: {
+      from: 'staging',
+      to: 'production',
+      files: {
+        from: [`staging/${CERT_MANAGER}`],
+        to: [`production/${CERT_MANAGER}`],
+      },
+    },
+    path: `production/${CERT_MANAGER}`,
+    expected: fluxHelm(CERT_MANAGER).replace('"1.x"', '"1.19.x"'),
+  },
+];

@@ -1,0 +1,177 @@
+/**
+ * The pages bench/views loads, and one measured cold load of a page: when the page's content is in the DOM (a
+ * MutationObserver installed before any script runs records the first moment `count` elements match `selector`),
+ * its first contentful paint, and the bytes and requests of the load until network idle.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DIFF_ENVIRONMENT, DIFF_RESOURCES, DIFF_SERVICE } from './diffFixture';
+import { SERVICES, serviceName, TEAM, TEAM_REF } from './fixtures';
+
+/** A moment of a load: the first time `count` elements match `selector`. */
+interface Milestone {
+  selector: string;
+  count: number;
+}
+
+export interface BenchPage {
+  name: string;
+  path: string;
+  /** The page shows what it is for; absent: its first contentful paint is the figure. */
+  ready?: Milestone;
+  /** Everything is in the DOM (a long table may show its first screenful before the rest). */
+  complete?: Milestone;
+  /** Our view is mounted (its loading state or content): what came before is the stock shell and entity page. */
+  mounted?: Milestone;
+  /** Clicked as soon as it can be (the live diff is opened from the entity tab). */
+  click?: (page: Page) => Promise<void>;
+}
+
+const ROW = '[data-testid="team-row"]';
+/** A screenful of the team table (about 20 rows fit a 1280×720 viewport): what a person sees first. */
+const FIRST_ROWS = { selector: ROW, count: Math.min(20, SERVICES) };
+const ALL_ROWS = { selector: ROW, count: SERVICES };
+const TEAM_MOUNTED = {
+  selector: `[aria-label="Loading team status"], ${ROW}`,
+  count: 1,
+};
+const TAB_MOUNTED = {
+  selector:
+    '[aria-label="Loading the promotion pipeline"], [aria-label="Promotion pipeline"]',
+  count: 1,
+};
+
+export const PAGES: BenchPage[] = [
+  // The stock Backstage catalog page: the shell every page shares.
+  { name: 'catalog', path: '/catalog' },
+  {
+    name: 'teamOverview',
+    path: `/gitops?team=${encodeURIComponent(TEAM_REF)}`,
+    ready: FIRST_ROWS,
+    complete: ALL_ROWS,
+    mounted: TEAM_MOUNTED,
+  },
+  {
+    name: 'teamPage',
+    path: `/catalog/default/group/${TEAM}/gitops`,
+    ready: FIRST_ROWS,
+    complete: ALL_ROWS,
+    mounted: TEAM_MOUNTED,
+  },
+  {
+    name: 'entityPipeline',
+    path: `/catalog/default/component/${serviceName(1)}/gitops`,
+    ready: {
+      selector:
+        '[aria-label="Promotion pipeline"] [aria-label^="Environment "]',
+      count: 3,
+    },
+    mounted: TAB_MOUNTED,
+  },
+  {
+    name: 'liveDiff',
+    path: `/catalog/default/component/${DIFF_SERVICE}/gitops`,
+    ready: {
+      selector: 'section[aria-label^="Diff of ConfigMap"]',
+      count: DIFF_RESOURCES,
+    },
+    mounted: TAB_MOUNTED,
+    click: page =>
+      page
+        .getByRole('button', {
+          name: `Show live diff of Application ${DIFF_SERVICE}-${DIFF_ENVIRONMENT} in ${DIFF_ENVIRONMENT}`,
+        })
+        .click({ timeout: 120_000 }),
+  },
+];
+
+type Times = { benchMs?: Record<string, number>; benchClickMs?: number };
+
+/** Runs in the page before its scripts: records when each milestone is first reached, and the first click. */
+function watchMilestones(milestones: Record<string, Milestone>) {
+  const w = window as unknown as Times;
+  const times: Record<string, number> = {};
+  w.benchMs = times;
+  addEventListener(
+    'click',
+    () => {
+      w.benchClickMs ??= performance.now();
+    },
+    { capture: true },
+  );
+  const pending = Object.entries(milestones);
+  if (pending.length === 0) return;
+  const observer = new MutationObserver(() => {
+    for (const [name, { selector, count }] of pending) {
+      if (times[name] !== undefined) continue;
+      if (document.querySelectorAll(selector).length >= count) {
+        times[name] = performance.now();
+      }
+    }
+    if (pending.every(([name]) => times[name] !== undefined)) {
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** One cold load (fresh context: empty HTTP cache, signed in through the storage state). */
+export async function measure(
+  browser: Browser,
+  baseUrl: string,
+  storageState: StorageState,
+  target: BenchPage,
+) {
+  const context = await browser.newContext({ baseURL: baseUrl, storageState });
+  const page = await context.newPage();
+  const milestones: Record<string, Milestone> = {
+    ...(target.ready ? { ready: target.ready } : {}),
+    ...(target.complete ? { complete: target.complete } : {}),
+    ...(target.mounted ? { mounted: target.mounted } : {}),
+  };
+  await page.addInitScript(watchMilestones, milestones);
+  let bytes = 0;
+  let requests = 0;
+  const sizes: Promise<void>[] = [];
+  const urls: string[] = [];
+  page.on('requestfinished', request => {
+    sizes.push(
+      request
+        .sizes()
+        .then(size => {
+          const total = size.responseBodySize + size.responseHeadersSize;
+          bytes += total;
+          requests += 1;
+          urls.push(`${total}\t${request.method()} ${request.url()}`);
+        })
+        .catch(() => undefined),
+    );
+  });
+  await page.goto(target.path);
+  await target.click?.(page);
+  await page.waitForFunction(
+    names =>
+      names.length > 0
+        ? names.every(n => (window as Times).benchMs?.[n] !== undefined)
+        : performance.getEntriesByName('first-contentful-paint').length > 0,
+    Object.keys(milestones),
+    { timeout: 120_000 },
+  );
+  const timings = await page.evaluate(() => {
+    const w = window as Times;
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const fcp = paint?.startTime ?? NaN;
+    return {
+      firstContentfulPaintMs: fcp,
+      readyMs: w.benchMs?.ready ?? fcp,
+      completeMs: w.benchMs?.complete,
+      mountedMs: w.benchMs?.mounted,
+      clickMs: w.benchClickMs,
+    };
+  });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await Promise.all(sizes);
+  await context.close();
+  return { ...timings, bytes, requests, urls };
+}

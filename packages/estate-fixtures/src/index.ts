@@ -1,0 +1,9 @@
+export {
+  ESTATES_DIR_VARIABLE,
+  estateDir,
+  estateFile,
+  estateFiles,
+  estatesDir,
+  missingEstateReason,
+} from './estates';
+export { describeWithEstate } from './describeWithEstate';

@@ -1,0 +1,2 @@
+export { createConfigRepoLayout } from './createConfigRepoLayout';
+export type { ConfigRepoLayout } from './createConfigRepoLayout';

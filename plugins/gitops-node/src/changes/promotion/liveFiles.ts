@@ -1,0 +1,86 @@
+import { ConfigRepoTreeEntry } from '../../configRepo/types';
+
+/**
+ * One place of the config repo a live object names: a file, or a folder (ending in `/`), and what names it.
+ *
+ * @public
+ */
+export interface LiveLocation {
+  path: string;
+  /** The object and field, e.g. `Application argocd/web-staging spec.source.path (cluster staging)`. */
+  origin: string;
+}
+
+/**
+ * What the live objects deploying a service in one environment say of its files: the places they name in the
+ * config repo, and every object looked at (with why it named nothing, e.g. a source in another repo), for the
+ * message when nothing is found.
+ *
+ * @public
+ */
+export interface LiveFiles {
+  locations: LiveLocation[];
+  lookedAt: string[];
+}
+
+/** One environment's files as one way of finding them gives them (before their texts are read). */
+export interface FoundSide {
+  entries: ConfigRepoTreeEntry[];
+  /** The folder the files share, pairing them with the other environment's. */
+  root?: string;
+  origin: string;
+}
+
+const YAML_FILE = /\.ya?ml$/;
+const VALUES_FILE = /^values[^/]*\.ya?ml$/;
+
+/**
+ * The YAML files of a folder a live object deploys: every one below it, except in a Helm chart (a `Chart.yaml`
+ * at its root), where only the values files at the root are: the templates are not YAML until rendered.
+ */
+function folderFiles(entries: ConfigRepoTreeEntry[], folder: string) {
+  const blobs = entries.filter(
+    e => e.type === 'blob' && e.path.startsWith(folder),
+  );
+  const chart = blobs.some(e => e.path === `${folder}Chart.yaml`);
+  return blobs.filter(e => {
+    const rest = e.path.slice(folder.length);
+    return chart ? VALUES_FILE.test(rest) : YAML_FILE.test(rest);
+  });
+}
+
+/**
+ * The files live objects name for one environment, read against the tree: undefined without live objects; a side
+ * without files when the places they name hold none at this ref (noted in `looked`).
+ */
+export function liveSide(
+  entries: ConfigRepoTreeEntry[],
+  live: LiveFiles | undefined,
+): { side?: FoundSide; looked: string[] } | undefined {
+  if (!live) return undefined;
+  const looked: string[] = [];
+  const files = new Map<string, ConfigRepoTreeEntry>();
+  const folders: string[] = [];
+  const origins = new Set<string>();
+  for (const { path, origin } of live.locations) {
+    const list = path.endsWith('/')
+      ? folderFiles(entries, path)
+      : entries.filter(e => e.type === 'blob' && e.path === path);
+    looked.push(
+      `${path} (${origin}${list.length === 0 ? ': no YAML files there' : ''})`,
+    );
+    if (list.length === 0) continue;
+    if (path.endsWith('/')) folders.push(path);
+    origins.add(origin);
+    for (const entry of list) files.set(entry.path, entry);
+  }
+  if (files.size === 0) return { looked };
+  return {
+    looked,
+    side: {
+      entries: [...files.values()],
+      root: folders.length === 1 ? folders[0] : undefined,
+      origin: `from ${[...origins].join('; ')}`,
+    },
+  };
+}

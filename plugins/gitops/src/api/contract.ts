@@ -1,0 +1,20 @@
+/**
+ * What GitopsClient checks responses against and builds queries with, in a chunk of its own: GitopsClient imports
+ * it lazily (see there).
+ */
+export {
+  clustersResponseSchema,
+  deliveriesResponseSchema,
+  deliveryMetricsResponseSchema,
+  entityStatusResponseSchema,
+  goldenPathOptionsResponseSchema,
+  historyResponseSchema,
+  liveDiffResponseSchema,
+  overviewQueryToSearchParams,
+  overviewResponseSchema,
+  pipelineResponseSchema,
+  pullRequestPreviewResponseSchema,
+  pullRequestResponseSchema,
+  teamStatusResponseSchema,
+  xrdsResponseSchema,
+} from '@gitops-portal/plugin-gitops-common';
