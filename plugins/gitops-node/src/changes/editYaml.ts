@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { Document, parseDocument } from 'yaml';
+import { Document, parseAllDocuments, parseDocument } from 'yaml';
 
 /**
  * Applies a structured edit to YAML text and returns the new text. Uses the
@@ -26,4 +26,19 @@ export function editYaml(
   }
   edit(doc);
   return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * Every document of a YAML file (empty ones included, so the file can be written back as it was), for edits that
+ * look at each document; throws `InputError` naming the file and its first syntax error.
+ */
+export function parseYamlDocuments(path: string, text: string): Document[] {
+  const docs = parseAllDocuments(text);
+  const list = Array.isArray(docs) ? docs : [];
+  const broken = list.find(doc => doc.errors.length > 0);
+  if (broken || !Array.isArray(docs)) {
+    const message = broken?.errors[0].message.split('\n')[0] ?? 'no documents';
+    throw new InputError(`${path} is not valid YAML: ${message}`);
+  }
+  return list;
 }

@@ -3,7 +3,8 @@ import {
   DriftPolicy,
   driftPolicyEngineProblem,
 } from '@gitops-portal/plugin-gitops-common';
-import { Document, parseAllDocuments } from 'yaml';
+import { Document } from 'yaml';
+import { parseYamlDocuments } from '../changes/editYaml';
 
 /*
  * Changes the drift policy of the engine objects in one config-repo file, keeping comments and the rest of each
@@ -21,17 +22,6 @@ export interface DriftPolicyEdit {
   text: string;
   /** `Kind name` of every object whose policy was set. */
   objects: string[];
-}
-
-function parseDocuments(path: string, text: string): Document[] {
-  const docs = parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [];
-  const broken = list.find(doc => doc.errors.length > 0);
-  if (broken || !Array.isArray(docs)) {
-    const message = broken?.errors[0].message.split('\n')[0] ?? 'no documents';
-    throw new InputError(`${path} is not valid YAML: ${message}`);
-  }
-  return list;
 }
 
 const apiGroup = (doc: Document) =>
@@ -111,7 +101,7 @@ export function setDriftPolicy(
   text: string,
   policy: DriftPolicy,
 ): DriftPolicyEdit {
-  const docs = parseDocuments(path, text);
+  const docs = parseYamlDocuments(path, text);
   const objects: string[] = [];
   for (const doc of docs) {
     const engine = engineOf(doc);

@@ -10,10 +10,14 @@ import {
 } from '@gitops-portal/plugin-gitops-node';
 import { serviceEntityRef } from './authorizeInitiator';
 import { createConfigRepoAction } from './createConfigRepoAction';
-import { driftPolicyField } from './driftPolicyField';
 import { examples } from './driftPolicySet.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
-import { environmentField, serviceInputFields, Zod } from './schemaFragments';
+import {
+  driftPolicyField,
+  environmentField,
+  serviceInputFields,
+  Zod,
+} from './schemaFragments';
 import { GitopsActionDeps } from './types';
 
 const inputFields = {

@@ -14,7 +14,7 @@ import {
   unpackResources,
 } from '../ObjectCache';
 import { KeyFilter } from './keyFilter';
-import { RawObserver } from './types';
+import { RawObserver } from './rawObserver';
 
 /**
  * What one Application reports about the objects of one cluster changed: its `status.resources`, or the cluster its

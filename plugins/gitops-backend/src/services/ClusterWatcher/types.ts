@@ -59,9 +59,5 @@ export interface ClusterWatcher {
   rediscover(): void;
 }
 
-/** Raw objects of a kind, for watchers that need more than the status record (XRDs, CRDs). */
-export interface RawObserver {
-  replaced(objects: Record<string, unknown>[]): void;
-  upserted(object: Record<string, unknown>): void;
-  deleted(object: Record<string, unknown>): void;
-}
+// Its own module: the Application reports (which types.ts names through SharedApplicationReports) observe raw objects.
+export type { RawObserver } from './rawObserver';

@@ -2,9 +2,10 @@ import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import type { LiveLocation } from '@gitops-portal/plugin-gitops-node';
 import { copiedFrom } from './artifactCopies';
 
-/** What the mapping reads besides the Kustomization (objectLocations' LocationContext has both). */
+/** What the mapping reads besides the Kustomization (objectLocations' LocationContext extends it). */
 export interface ArtifactLookup {
   isConfigRepo(url: string): boolean;
+  /** A cached Flux object of a cluster (ExternalArtifact, ArtifactGenerator, GitRepository), to follow sources. */
   fluxObject?(
     cluster: string,
     kind: string,

@@ -3,7 +3,10 @@ import type {
   SyncedSource,
 } from '@gitops-portal/plugin-gitops-common';
 import type { LiveLocation } from '@gitops-portal/plugin-gitops-node';
-import { externalArtifactLocations } from './externalArtifactLocations';
+import {
+  ArtifactLookup,
+  externalArtifactLocations,
+} from './externalArtifactLocations';
 import { repoFolderOf, repoPathOf } from './sourcePaths';
 
 /** The places of the config repo one live object names, or why it names none. */
@@ -14,17 +17,9 @@ export interface ObjectLocations {
 }
 
 /** What the finder needs besides the record: the config repo test, and a Flux source's URL. */
-export interface LocationContext {
-  isConfigRepo(url: string): boolean;
+export interface LocationContext extends ArtifactLookup {
   /** The URL of the Flux source (GitRepository) a Kustomization or HelmRelease reads, if it is cached. */
   fluxSourceUrl(record: ObjectStatus): Promise<string | undefined>;
-  /** A cached Flux object of a cluster (ExternalArtifact, ArtifactGenerator, GitRepository), to follow sources. */
-  fluxObject?(
-    cluster: string,
-    kind: string,
-    namespace: string | undefined,
-    name: string,
-  ): Promise<ObjectStatus | undefined>;
   /** The Flux Kustomization that applied an object (its `kustomize.toolkit.fluxcd.io` labels), if cached. */
   fluxApplier?(record: ObjectStatus): Promise<ObjectStatus | undefined>;
 }

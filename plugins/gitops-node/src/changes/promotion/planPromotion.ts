@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { Document, parseAllDocuments } from 'yaml';
+import { Document } from 'yaml';
+import { parseYamlDocuments } from '../editYaml';
 import { ConfigRepoChange } from '../types';
 import { findPins, PIN_FORM_DESCRIPTION, writePin } from './forms';
 import { VersionPin } from './types';
@@ -62,14 +63,7 @@ const IMAGE_NAMED = new Set([
 ]);
 
 function parseFile(path: string, text: string): Document[] {
-  const docs = parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [];
-  const broken = list.find(doc => doc.errors.length > 0);
-  if (broken || !Array.isArray(docs)) {
-    const message = broken?.errors[0].message.split('\n')[0] ?? 'no documents';
-    throw new InputError(`${path} is not valid YAML: ${message}`);
-  }
-  return list.filter(doc => doc.contents !== null);
+  return parseYamlDocuments(path, text).filter(doc => doc.contents !== null);
 }
 
 function pinsOf(side: EnvironmentFiles): VersionPin[] {
