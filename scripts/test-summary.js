@@ -6,12 +6,20 @@ const { existsSync, readFileSync } = require('node:fs');
 
 const none = { passed: 0, failed: 0, skipped: 0, skippedSuites: [] };
 
-/** The distinct outermost titles of jest's skipped tests: one line per skipped suite. */
+/**
+ * The distinct titles of jest's skipped suites, one line each: the block whose title gives the reason ("(skipped:
+ * ...)", which may be nested in a describe of its own), else the outermost one.
+ */
 function skippedSuites(report) {
   const titles = report.testResults.flatMap(file =>
     file.assertionResults
       .filter(test => test.status === 'pending' || test.status === 'todo')
-      .map(test => test.ancestorTitles[0] ?? test.title),
+      .map(
+        test =>
+          test.ancestorTitles.find(title => title.includes('(skipped:')) ??
+          test.ancestorTitles[0] ??
+          test.title,
+      ),
   );
   return [...new Set(titles)];
 }
