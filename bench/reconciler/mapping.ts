@@ -201,7 +201,7 @@ async function run(mode: Mode) {
     mappedToOneEntity: mapped,
     fillMs: Math.round(fillMs),
     remapMs: Math.round(remapMs),
-    heapBytesPerObject: Math.round(bytesPerObject),
+    heapBytesPerObject: +bytesPerObject.toFixed(1),
     teamStatusP50Ms: +percentile(samples, 50).toFixed(2),
     teamStatusP95Ms: +percentile(samples, 95).toFixed(2),
   };

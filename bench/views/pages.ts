@@ -40,7 +40,17 @@ const TAB_MOUNTED = {
   count: 1,
 };
 
-export const PAGES: BenchPage[] = [
+const DIFF_READY = {
+  selector: 'section[aria-label^="Diff of ConfigMap"]',
+  count: DIFF_RESOURCES,
+};
+/** The ObjectStatus key of the compared Application (`cluster/apiGroup/kind/namespace/name`). */
+const DIFF_OBJECT_KEY = `${DIFF_ENVIRONMENT}/argoproj.io/Application/argocd/${DIFF_SERVICE}-${DIFF_ENVIRONMENT}`;
+
+/** `BENCH_PAGES=a,b`: only these pages (an older build has no `liveDiff` link); the catalog is always loaded. */
+const ONLY = process.env.BENCH_PAGES?.split(',').filter(Boolean);
+
+const ALL_PAGES: BenchPage[] = [
   // The stock Backstage catalog page: the shell every page shares.
   { name: 'catalog', path: '/catalog' },
   {
@@ -67,13 +77,20 @@ export const PAGES: BenchPage[] = [
     },
     mounted: TAB_MOUNTED,
   },
+  // The live diff opened by its link (`?diff=<object key>`, what the pipeline's and the environments' rows link to).
   {
     name: 'liveDiff',
+    path: `/catalog/default/component/${DIFF_SERVICE}/gitops?diff=${encodeURIComponent(
+      DIFF_OBJECT_KEY,
+    )}`,
+    ready: DIFF_READY,
+    mounted: TAB_MOUNTED,
+  },
+  // The same diff opened by a click on "Show live diff" as soon as the button shows.
+  {
+    name: 'liveDiffClick',
     path: `/catalog/default/component/${DIFF_SERVICE}/gitops`,
-    ready: {
-      selector: 'section[aria-label^="Diff of ConfigMap"]',
-      count: DIFF_RESOURCES,
-    },
+    ready: DIFF_READY,
     mounted: TAB_MOUNTED,
     click: page =>
       page
@@ -83,6 +100,10 @@ export const PAGES: BenchPage[] = [
         .click({ timeout: 120_000 }),
   },
 ];
+
+export const PAGES = ALL_PAGES.filter(
+  ({ name }) => !ONLY || name === 'catalog' || ONLY.includes(name),
+);
 
 type Times = { benchMs?: Record<string, number>; benchClickMs?: number };
 

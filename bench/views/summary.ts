@@ -73,8 +73,9 @@ export function summarise(runs: Record<string, Run[]>) {
     goals: {
       teamOverviewRowsWithin1s:
         pages.teamOverview.readyMs.median <= ROWS_GOAL_MS,
-      allWithin300msOfCatalog: Object.values(overCatalogMs).every(
-        over => over <= CATALOG_MARGIN_MS,
+      // The clicked live diff is kept for comparison; the goal's live diff is the one opened by its link.
+      allWithin300msOfCatalog: Object.entries(overCatalogMs).every(
+        ([name, over]) => name === 'liveDiffClick' || over <= CATALOG_MARGIN_MS,
       ),
     },
   };

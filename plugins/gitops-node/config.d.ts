@@ -133,6 +133,95 @@ export interface Config {
         paths?: string[];
       };
     };
+    /**
+     * What `gitops:cluster:request` (template `request-cluster`) may ask for. Read when a request runs: missing
+     * or invalid, the action fails naming the key; the template's form offers the providers, versions and bounds.
+     * @visibility backend
+     */
+    clusterRequest?: {
+      /** Config-repo folder of the requests, `<path><name>/`, applied by the management cluster's GitOps. Default `clusters/requests/`. */
+      path?: string;
+      /** Config-repo folder of the clusters' catalog entities, `<catalogPath><name>.yaml`, outside `path`. Default `catalog/clusters/`. */
+      catalogPath?: string;
+      /** The management cluster's namespace for the Cluster API objects (and CAPI's `<name>-kubeconfig` Secret). Default `default`. */
+      namespace?: string;
+      /** The `gitops.clusters` environment of the management cluster: its CRDs and policies validate every request. */
+      managementEnvironment?: string;
+      /** The Kubernetes releases offered (`v1.31.2`…). */
+      kubernetesVersions: string[];
+      /** Bounds of the control plane machines (Cluster API providers; always odd). Default 1 to 5. */
+      controlPlaneReplicas?: { min?: number; max?: number };
+      /** Bounds of the worker machines. Default 0 to 10. */
+      workerReplicas?: { min?: number; max?: number };
+      /**
+       * The providers, by the name the form offers: a Cluster API infrastructure provider (the control plane and
+       * bootstrap default to kubeadm's, v1beta1) or a Crossplane claim of a cluster XRD.
+       */
+      providers: {
+        [name: string]:
+          | {
+              type: 'cluster-api';
+              infrastructure: {
+                /** e.g. `infrastructure.cluster.x-k8s.io/v1beta1`. */
+                apiVersion: string;
+                /** e.g. `DockerCluster`, `AWSCluster`. */
+                clusterKind: string;
+                /** e.g. `DockerMachineTemplate`, `AWSMachineTemplate`. */
+                machineTemplateKind: string;
+                /** The infrastructure cluster's `spec`, written as is (region, network…). */
+                clusterSpec?: { [key: string]: unknown };
+                /** The machine templates' `spec.template.spec`, written as is (instance type, image…). */
+                machineSpec?: { [key: string]: unknown };
+              };
+              controlPlane?: { apiVersion?: string; kind?: string };
+              bootstrap?: { apiVersion?: string; configTemplateKind?: string };
+              /** The Cluster's `spec.clusterNetwork.pods.cidrBlocks`. */
+              podCidrBlocks?: string[];
+            }
+          | {
+              type: 'crossplane';
+              claim: {
+                apiVersion: string;
+                kind: string;
+                /** Static `spec.parameters` of every claim. */
+                parameters?: { [key: string]: unknown };
+                /** The XRD's parameter names for the version and worker count. Default `version`, `nodeCount`. */
+                parameterNames?: {
+                  kubernetesVersion?: string;
+                  workerReplicas?: string;
+                };
+                /** The kubeconfig's key in the claim's connection secret `<name>-kubeconfig`. Default `kubeconfig`. */
+                kubeconfigKey?: string;
+              };
+            };
+      };
+      /**
+       * How the new cluster gets its environment's applications, with no credential in Git: Flux, a Kustomization
+       * with `spec.kubeConfig.secretRef` to `<name>-kubeconfig`; Argo CD, an ExternalSecret that turns that Secret
+       * into an Argo CD cluster Secret (labelled with the environment, for an ApplicationSet cluster generator).
+       */
+      registration:
+        | {
+            engine: 'flux';
+            sourceRef: { kind?: string; name: string; namespace?: string };
+            /** The folder the new cluster syncs; `{name}` and `{environment}` are replaced. Default `./clusters/{environment}`. */
+            path?: string;
+            /** Default `10m`. */
+            interval?: string;
+          }
+        | {
+            engine: 'argocd';
+            /** Argo CD's namespace. Default `argocd`. */
+            namespace?: string;
+            /** The External Secrets store (Kubernetes provider) that reads `<name>-kubeconfig` on the management cluster. */
+            storeRef: {
+              name: string;
+              kind?: 'SecretStore' | 'ClusterSecretStore';
+            };
+            /** Default `external-secrets.io/v1`. */
+            apiVersion?: string;
+          };
+    };
   };
 }
 

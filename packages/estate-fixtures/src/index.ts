@@ -7,3 +7,4 @@ export {
   missingEstateReason,
 } from './estates';
 export { describeWithEstate } from './describeWithEstate';
+export { sealingPublicKeyPem, unsealValue } from './sealedSecrets';

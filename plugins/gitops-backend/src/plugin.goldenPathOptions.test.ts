@@ -63,10 +63,50 @@ describe('GET /golden-path-options', () => {
     ]);
   });
 
+  it("offers the cluster request's providers, versions and bounds, not the providers' specs", async () => {
+    const { body } = await optionsWith({
+      clusterRequest: {
+        kubernetesVersions: ['v1.30.6', 'v1.31.2'],
+        workerReplicas: { max: 6 },
+        providers: {
+          docker: {
+            type: 'cluster-api',
+            infrastructure: {
+              apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta1',
+              clusterKind: 'DockerCluster',
+              machineTemplateKind: 'DockerMachineTemplate',
+              machineSpec: { customImage: 'kindest/node:v1.31.2' },
+            },
+          },
+          managed: {
+            type: 'crossplane',
+            claim: {
+              apiVersion: 'platform.acme.io/v1alpha1',
+              kind: 'KubernetesCluster',
+            },
+          },
+        },
+        registration: { engine: 'flux', sourceRef: { name: 'config' } },
+      },
+    });
+
+    expect(goldenPathOptionsResponseSchema.parse(body).clusterRequest).toEqual({
+      providers: [
+        { name: 'docker', type: 'cluster-api' },
+        { name: 'managed', type: 'crossplane' },
+      ],
+      kubernetesVersions: ['v1.30.6', 'v1.31.2'],
+      controlPlaneReplicas: { min: 1, max: 5 },
+      workerReplicas: { min: 0, max: 6 },
+    });
+    expect(JSON.stringify(body)).not.toContain('kindest');
+  });
+
   it('offers no config repo when none is configured, and names no credentials', async () => {
     const { body } = await optionsWith({});
 
     expect(body.configRepos).toEqual([]);
+    expect(body.clusterRequest).toBeUndefined();
     expect(JSON.stringify(body)).not.toContain(emulator.cluster('dev').token);
   });
 });

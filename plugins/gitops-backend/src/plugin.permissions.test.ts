@@ -24,6 +24,8 @@ describe('gitops backend permissions', () => {
   it.each([
     ['entity status', '/entities/component/default/shop/status'],
     ['entity history', '/entities/component/default/shop/history'],
+    ['entity previews', '/entities/component/default/shop/previews'],
+    ['entity layout', '/entities/component/default/shop/layout'],
   ])(
     'answers 403 to %s when gitops.status.read is denied',
     async (_name, path) => {

@@ -99,6 +99,7 @@ export const gitopsPlugin = createBackendPlugin({
               statusStore: reconciler.statusStore,
               environments,
               labelsOf: key => reconciler.cache.matchOf(key)?.labels,
+              objectOf: key => reconciler.cache.get(key),
             }),
             onUnknownEntity: ref => entityIndex.refreshForUnknown(ref),
           }),

@@ -5,7 +5,12 @@
  *
  * @packageDocumentation
  */
-export { createGithubClient } from './github/createGithubClient';
+export {
+  createGithubClient,
+  githubIntegrationMatcher,
+} from './github/createGithubClient';
+// Repository URLs as Argo CD and Flux spell them (https, ssh, scp-like), compared and mapped to GitHub's.
+export { githubRepoOf, repoIdOf, sameRepo } from './github/repoUrl';
 export type {
   GithubClient,
   GithubClientOptions,
@@ -15,6 +20,9 @@ export type {
 
 // The config-repo reader, its location in the config and its types.
 export * from './configRepo';
+
+// Where a new service is registered with Argo CD: app-of-apps folders and ApplicationSets (issue 17).
+export * from './registration';
 
 export type { ConfigRepoChange, YamlEdit } from './changes/types';
 export { editYaml } from './changes/editYaml';
@@ -104,7 +112,9 @@ export type {
 } from './manifests/types';
 export { pinHelmImage, pinImage } from './manifests/pinImage';
 export { setDriftPolicy } from './manifests/setDriftPolicy';
+export * from './manifests/adoption';
 export type { DriftPolicyEdit } from './manifests/setDriftPolicy';
+export * from './manifests/previewEnvironments';
 export type {
   PinHelmImageOptions,
   PinImageOptions,
@@ -123,3 +133,6 @@ export { parseManifests } from './validation/objects';
 
 // Secrets without plaintext in Git: ExternalSecret, SealedSecret (sealed here) or SOPS (encrypted here).
 export * from './secrets';
+
+// Cluster requests: Cluster API objects or a Crossplane claim, and the new cluster's GitOps registration.
+export * from './clusters';

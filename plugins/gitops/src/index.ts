@@ -10,8 +10,10 @@ export {
   EntityGitopsTeamContent,
   GitopsTeamOverviewPage,
   GitopsCrossplaneClaimFieldExtension,
+  GitopsClusterPickerFieldExtension,
   GitopsConfigRepoPickerFieldExtension,
   GitopsEnvironmentPickerFieldExtension,
+  GitopsRegistrationPickerFieldExtension,
   EntityGitopsDeliveryTimeline,
   EntityGitopsOverviewCard,
 } from './plugin';

@@ -13,8 +13,10 @@ import {
   crossplaneClaimValidation,
 } from './components/CrossplaneClaimField';
 import {
+  ClusterPickerField,
   ConfigRepoPickerField,
   EnvironmentPickerField,
+  RegistrationPickerField,
 } from './components/GoldenPathFields';
 import { rootRouteRef } from './routes';
 
@@ -157,6 +159,19 @@ export const GitopsConfigRepoPickerFieldExtension = gitopsPlugin.provide(
 );
 
 /**
+ * Scaffolder field `GitopsClusterPicker`: one cluster, by name, among those the backend reads.
+ *
+ * @public
+ */
+export const GitopsClusterPickerFieldExtension = gitopsPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'GitopsClusterPicker',
+    component: ClusterPickerField,
+    schema: { returnValue: { type: 'string' } },
+  }),
+);
+
+/**
  * Scaffolder field `GitopsEnvironmentPicker`: one environment (a `string` property) or several (an `array`), as the
  * backend knows them from its clusters, in delivery order; `ui:options.omit` leaves out the first or last.
  *
@@ -166,5 +181,19 @@ export const GitopsEnvironmentPickerFieldExtension = gitopsPlugin.provide(
   createScaffolderFieldExtension({
     name: 'GitopsEnvironmentPicker',
     component: EnvironmentPickerField,
+  }),
+);
+
+/**
+ * Scaffolder field `GitopsRegistrationPicker`: the new service's Argo CD registration (the `registration` input of
+ * `gitops:service:create`): its own Applications, or an app-of-apps folder or ApplicationSet discovered in the config
+ * repo.
+ *
+ * @public
+ */
+export const GitopsRegistrationPickerFieldExtension = gitopsPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'GitopsRegistrationPicker',
+    component: RegistrationPickerField,
   }),
 );

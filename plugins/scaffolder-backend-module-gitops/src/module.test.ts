@@ -36,6 +36,9 @@ describe('scaffolderModuleGitops', () => {
         'gitops:team:onboard',
         'gitops:secret:add',
         'gitops:drift-policy:set',
+        'gitops:workload:adopt',
+        'gitops:cluster:request',
+        'gitops:preview:enable',
       ]);
       expect(actions.every(a => a.supportsDryRun)).toBe(true);
       expect(actions.every(a => (a.examples ?? []).length >= 2)).toBe(true);

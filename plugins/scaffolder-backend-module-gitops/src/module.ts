@@ -5,16 +5,20 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { fetchClusterEstates } from '@gitops-portal/plugin-gitops-node';
 import {
+  createGitopsClusterRequestAction,
   createGitopsCrossplaneClaimAction,
   createGitopsDecommissionAction,
   createGitopsDriftPolicySetAction,
+  createGitopsPreviewEnableAction,
   createGitopsPromoteAction,
   createGitopsPullRequestAction,
   createGitopsRollbackAction,
   createGitopsSecretAddAction,
   createGitopsServiceCreateAction,
   createGitopsTeamOnboardAction,
+  createGitopsWorkloadAdoptAction,
 } from './actions';
+import { fetchServiceLayout } from './actions/gitopsBackend';
 import { pullRequestSettingsOf } from './actions/runConfigRepoPullRequest';
 
 /**
@@ -51,11 +55,19 @@ export const scaffolderModuleGitops = createBackendModule({
           createGitopsPromoteAction(deps),
           createGitopsPullRequestAction(deps),
           createGitopsRollbackAction(deps),
-          createGitopsDecommissionAction(deps),
+          createGitopsDecommissionAction({
+            ...deps,
+            // Removes what the live objects deploy from, as the gitops backend finds it for promotions.
+            serviceLayout: (entityRef, onBehalfOf) =>
+              fetchServiceLayout({ discovery, auth }, entityRef, onBehalfOf),
+          }),
           createGitopsCrossplaneClaimAction(deps),
           createGitopsTeamOnboardAction(deps),
           createGitopsSecretAddAction(deps),
           createGitopsDriftPolicySetAction(deps),
+          createGitopsWorkloadAdoptAction({ ...deps, discovery, auth }),
+          createGitopsClusterRequestAction(deps),
+          createGitopsPreviewEnableAction(deps),
         );
       },
     });

@@ -2,10 +2,15 @@ import { KubeObject, gitopsCrds } from '@internal/kube-emulator';
 import type { SandboxEstate } from '../sandboxEstate';
 import { chartServiceFiles, chartServiceObjects } from './chartService';
 import { clusterObjects } from './clusterObjects';
+import { DEMO_CLUSTER_REQUEST } from './clusterRequests';
 import { configRepoFiles } from './configRepo';
 import { loadDemoServices } from './demoServices';
 import { CONFIG_REPO, DEMO_ENVIRONMENTS } from './environments';
 import { sandboxSecretMethods } from './secretMethods';
+import {
+  UNMANAGED_WORKLOAD_ENVIRONMENT,
+  unmanagedWorkloadObjects,
+} from './unmanagedWorkload';
 
 /**
  * The default profile: the demo teams' services in dev, staging and prod (Argo CD and Flux, Crossplane claims,
@@ -38,10 +43,18 @@ export async function demoEstate(stateDir: string): Promise<SandboxEstate> {
           new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
         ) as KubeObject[],
       );
+      // the brownfield workload the adopt-workload template brings under GitOps (demo/unmanagedWorkload.ts)
+      if (environment === UNMANAGED_WORKLOAD_ENVIRONMENT) {
+        cluster.apply(unmanagedWorkloadObjects() as KubeObject[]);
+      }
     },
     // How the add-secret template adds a secret in each environment (demo/secretMethods.ts).
     backendConfig: {
-      gitops: { secrets: { environments: secretMethods.environments } },
+      gitops: {
+        secrets: { environments: secretMethods.environments },
+        // What the request-cluster template may ask for (demo/clusterRequests.ts).
+        clusterRequest: DEMO_CLUSTER_REQUEST,
+      },
     },
   };
 }

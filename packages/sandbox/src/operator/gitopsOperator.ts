@@ -5,8 +5,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { advanceClusterApi } from './clusterApiDouble';
 import { ConfigRepoCheckout } from './configRepoCheckout';
 import { syncCommit } from './syncCommit';
+import { generatePullRequestApplications } from './pullRequestGenerator';
 import { GitopsOperator, GitopsOperatorOptions, OperatorFault } from './types';
 
 async function readBranchHead(options: GitopsOperatorOptions): Promise<string> {
@@ -77,6 +79,14 @@ export async function startGitopsOperator(
         revision = head;
         writeFileSync(revisionFile, revision);
       }
+      if (!stopped)
+        await generatePullRequestApplications({
+          sync: context,
+          source: options.source,
+          revision,
+        });
+      // Cluster API objects merged so far move one provisioning stage per look (clusterApiDouble.ts).
+      for (const cluster of options.clusters) advanceClusterApi(cluster);
     } catch (error) {
       log(`cannot sync: ${(error as Error).message}`);
     }

@@ -32,6 +32,7 @@ import { pruneDroppedClaims } from './pruneClaims';
 import { buildExternalArtifact } from './externalArtifact';
 import { ChartVersions, releaseRenderedHelmReleases } from './helmReleases';
 import { OperatorFault } from './types';
+import { playSyncStages } from './syncWaves';
 
 const run = promisify(execFile);
 type Obj = Record<string, any>;
@@ -278,6 +279,11 @@ export async function syncCommit(
     }
   }
   await sleep(ctx.stepDelayMs);
+  // Applications with hooks or waves go through their stages before the outcome.
+  await playSyncStages(
+    deliveries.filter(d => d.type === 'argocd' && !d.renderError),
+    ctx.stepDelayMs,
+  );
   for (const d of deliveries) {
     if (d.renderError) continue;
     const fault = ctx.faultFor(d.cluster.name, d.name);

@@ -37,6 +37,8 @@ export async function startConfigRepoTestBackend(options: {
   pathTemplate?: string;
   /** The catalog's entities; default `component:default/shop` (kubernetes-id `shop`). */
   entities?: Entity[];
+  /** More `integrations.github` hosts (a GitHub Enterprise stand-in: another github-emulator and its token). */
+  moreHosts?: Array<{ github: GithubEmulator; token: string }>;
 }) {
   const { github, token, permission } = options;
   const host = new URL(github.url).host;
@@ -52,7 +54,14 @@ export async function startConfigRepoTestBackend(options: {
       mockServices.rootConfig.factory({
         data: {
           integrations: {
-            github: [{ host, apiBaseUrl: github.url, token }],
+            github: [
+              { host, apiBaseUrl: github.url, token },
+              ...(options.moreHosts ?? []).map(more => ({
+                host: new URL(more.github.url).host,
+                apiBaseUrl: more.github.url,
+                token: more.token,
+              })),
+            ],
           },
           gitops: {
             clusters: options.clusters ?? [],

@@ -2,17 +2,22 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { createEnvironmentCheck } from '../clusters';
 import { createPermissionGuard } from '../permissionGuard';
+import { adoptionRoutes } from './adoption';
 import { clusterRoutes } from './clusters';
 import { deliveriesRoutes } from './deliveries';
 import { deliveryMetricsRoutes } from './deliveryMetrics';
 import { createEntityFromRequest } from './entityFromRequest';
+import { entityTabRoutes } from './entityTab';
 import { goldenPathOptionsRoutes } from './goldenPathOptions';
 import { healthRoutes } from './health';
 import { historyRoutes } from './history';
 import { liveDiffRoutes } from './liveDiff';
 import { overviewRoutes } from './overview';
 import { pipelineRoutes } from './pipeline';
+import { previewRoutes } from './previews';
 import { pullRequestRoutes } from './pullRequests';
+import { registrationPointsRoutes } from './registrationPoints';
+import { serviceLayoutRoutes } from './serviceLayout';
 import { statusRoutes } from './status';
 import { teamRoutes } from './teams';
 import { RouterOptions } from './types';
@@ -37,17 +42,22 @@ export async function createRouter(
   router.use(healthRoutes());
   for (const routes of [
     statusRoutes,
+    previewRoutes,
     historyRoutes,
     deliveriesRoutes,
     liveDiffRoutes,
+    adoptionRoutes,
     pipelineRoutes,
+    entityTabRoutes,
     deliveryMetricsRoutes,
     pullRequestRoutes,
+    serviceLayoutRoutes,
     teamRoutes,
     overviewRoutes,
     clusterRoutes,
     xrdRoutes,
     goldenPathOptionsRoutes,
+    registrationPointsRoutes,
     validationEstateRoutes,
   ]) {
     router.use(routes(context));

@@ -83,12 +83,22 @@ describe('entityFromRequest', () => {
     );
   });
 
-  it('asks the index to reload once for an entity only the catalog knows', async () => {
-    const { entityFromRequest, onUnknownEntity } = setup();
-    await entityFromRequest(request('cart'));
-    await entityFromRequest(request('shop'));
-    expect(onUnknownEntity.mock.calls).toEqual([['component:default/cart']]);
-  });
+  it.each([
+    ['a status read', false],
+    ['a route that reads the service', true],
+  ])(
+    'asks the index to reload for an entity only the catalog knows (%s)',
+    async (_case, service) => {
+      const { entityFromRequest, onUnknownEntity } = setup();
+      const resolve = (name: string) =>
+        service
+          ? entityFromRequest(request(name), { service })
+          : entityFromRequest(request(name));
+      await resolve('cart');
+      await resolve('shop');
+      expect(onUnknownEntity.mock.calls).toEqual([['component:default/cart']]);
+    },
+  );
 
   it.each([
     ['the kubernetes-id annotation', 'shop', 'shop-service'],

@@ -72,14 +72,14 @@ export function createEntityFromRequest(options: {
   ): Promise<RequestEntity & { service?: string }> {
     const entityRef = stringifyEntityRef(parse(entityParamsSchema, req.params));
     let entity: Entity | undefined;
-    if (service) {
+    const known = statusStore.knowsEntity(entityRef);
+    if (service || !known) {
       entity = await catalogEntity(req, entityRef);
-    } else if (!statusStore.knowsEntity(entityRef)) {
-      await catalogEntity(req, entityRef);
-      await options.onUnknownEntity?.(entityRef);
     }
+    // The catalog has it and the index not yet (registered since its last load): its objects are read next.
+    if (!known) await options.onUnknownEntity?.(entityRef);
     await guard.authorizeEntity(req, entityRef, permission);
-    if (!entity) return { entityRef };
+    if (!service || !entity) return { entityRef };
     return {
       entityRef,
       ...parse(serviceSchema, {

@@ -2,7 +2,9 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
+import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
 import { ClusterSource, readClusterLinks } from '../clusters';
+import { createAdoptionService } from '../services/Adoption';
 import { createDeliveryService } from '../services/Deliveries';
 import {
   createDeliveryMetricsService,
@@ -12,6 +14,7 @@ import { HistoryStore } from '../services/HistoryStore';
 import { createLiveDiffService } from '../services/LiveDiff';
 import { createPipelineService } from '../services/Pipeline';
 import { createPullRequestService } from '../services/PullRequests';
+import { createRegistrationPointsService } from '../services/RegistrationPoints';
 import { createConfigRepoLayout } from '../services/ConfigRepoLayout';
 import { StatusStore } from '../services/StatusStore';
 import { createValidationEstateService } from '../services/ValidationEstate';
@@ -27,17 +30,29 @@ export function createRouteServices(options: {
   environments: () => string[];
   /** A cached object's labels (the replica's ObjectCache): discovery follows a HelmRelease to its Kustomization. */
   labelsOf?: (key: string) => Record<string, string> | undefined;
+  /** A cached object by its key (the replica's ObjectCache): discovery finds Flux sources without a search. */
+  objectOf?: (key: string) => ObjectStatus | undefined;
 }): Pick<
   RouterOptions,
   | 'deliveries'
   | 'deliveryMetrics'
   | 'liveDiff'
+  | 'adoption'
   | 'pipeline'
   | 'pullRequests'
+  | 'registrationPoints'
   | 'validationEstate'
+  | 'layout'
 > {
   const { config, logger, history, clusterSource, statusStore } = options;
   const clusters = () => clusterSource.clusters();
+  // Which files a change edits: the entity's live objects' sources, else gitops.configRepo.pathTemplate.
+  const layout = createConfigRepoLayout({
+    config,
+    statusStore,
+    labelsOf: options.labelsOf,
+    objectOf: options.objectOf,
+  });
   const deliveries = createDeliveryService({
     config,
     logger,
@@ -56,13 +71,9 @@ export function createRouteServices(options: {
       config,
       logger,
       validationEstate,
-      // Which files a change edits: the entity's live objects' sources, else gitops.configRepo.pathTemplate.
-      layout: createConfigRepoLayout({
-        config,
-        statusStore,
-        labelsOf: options.labelsOf,
-      }),
+      layout,
     }),
+    layout,
     deliveryMetrics: createDeliveryMetricsService({
       history,
       deliveries,
@@ -76,5 +87,7 @@ export function createRouteServices(options: {
       links: readClusterLinks(config),
     }),
     liveDiff: createLiveDiffService({ config, logger, clusters }),
+    adoption: createAdoptionService({ config, clusters }),
+    registrationPoints: createRegistrationPointsService({ config, logger }),
   };
 }

@@ -3,20 +3,25 @@ import {
   withAmbiguity,
 } from '@gitops-portal/plugin-gitops-common';
 import Router from 'express-promise-router';
+import { StatusStore } from '../services/StatusStore';
 import { RouteContext } from './types';
+
+/** The entity's objects (each marked when another entity claims it too) and their clusters, as the status route answers. */
+export function entityStatusBody(
+  entityRef: string,
+  { objects, clusters }: Awaited<ReturnType<StatusStore['entityObjects']>>,
+): EntityStatusResponse {
+  return { entityRef, objects: withAmbiguity(entityRef, objects), clusters };
+}
 
 /** `GET /entities/:kind/:namespace/:name/status`: the entity's objects and their clusters. */
 export function statusRoutes({ statusStore, entityFromRequest }: RouteContext) {
   const router = Router();
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {
     const { entityRef } = await entityFromRequest(req);
-    const { objects, clusters } = await statusStore.entityObjects(entityRef);
-    const body: EntityStatusResponse = {
-      entityRef,
-      objects: withAmbiguity(entityRef, objects),
-      clusters,
-    };
-    res.json(body);
+    res.json(
+      entityStatusBody(entityRef, await statusStore.entityObjects(entityRef)),
+    );
   });
   return router;
 }

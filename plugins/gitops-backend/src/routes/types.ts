@@ -5,11 +5,14 @@ import {
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PermissionGuard } from '../permissionGuard';
+import { AdoptionService } from '../services/Adoption';
+import { ConfigRepoLayout } from '../services/ConfigRepoLayout';
 import { DeliveryService } from '../services/Deliveries';
 import { LiveDiffService } from '../services/LiveDiff';
 import { PipelineService } from '../services/Pipeline';
 import { DeliveryMetricsService } from '../services/DeliveryMetrics';
 import { PullRequestService } from '../services/PullRequests';
+import { RegistrationPointsService } from '../services/RegistrationPoints';
 import { StatusStore } from '../services/StatusStore';
 import { ValidationEstateService } from '../services/ValidationEstate';
 import { EntityFromRequest } from './entityFromRequest';
@@ -29,8 +32,14 @@ export interface RouterOptions {
   validationEstate?: ValidationEstateService;
   /** Desired vs live per resource of an Application or Kustomization. */
   liveDiff: LiveDiffService;
+  /** A namespace's unmanaged live objects as clean manifests (`GET /adoption`). */
+  adoption: AdoptionService;
   pipeline: PipelineService;
+  /** The config repo's app-of-apps folders and ApplicationSets (`GET /registration-points`). */
+  registrationPoints?: RegistrationPointsService;
   deliveryMetrics: DeliveryMetricsService;
+  /** Where each environment of an entity is deployed from, as its live objects say (`GET …/layout`). */
+  layout?: ConfigRepoLayout;
   /** Called for an entity the catalog has but the status index does not know yet (registered since its last load). */
   onUnknownEntity?: (entityRef: string) => Promise<void>;
 }

@@ -17,6 +17,7 @@ import {
   toConditions,
 } from './engineStatus';
 import { argoDriftPolicy } from './driftPolicy';
+import { argoSyncSteps } from './argoSyncOperation';
 import {
   health,
   INVALID_HEALTH_STATUS_MESSAGE,
@@ -102,7 +103,10 @@ export function argoApplicationSetHealth(obj: unknown): Health {
   return runHealthCheck(checkApplicationSet, obj);
 }
 
-function toOperation(state: unknown): Operation | undefined {
+function toOperation(
+  state: unknown,
+  statusResources: unknown,
+): Operation | undefined {
   const phase = at(state, 'phase');
   if (!isOperationPhase(phase)) return undefined;
   return compact({
@@ -110,6 +114,7 @@ function toOperation(state: unknown): Operation | undefined {
     message: clip(asText(at(state, 'message'))),
     startedAt: asTimestamp(at(state, 'startedAt')),
     finishedAt: asTimestamp(at(state, 'finishedAt')),
+    steps: argoSyncSteps(state, statusResources),
   });
 }
 
@@ -201,7 +206,10 @@ export function argoApplicationStatus(obj: unknown): EngineStatus {
   return compact({
     sync: toSync(at(status, 'sync', 'status')),
     health: argoApplicationHealth(obj),
-    operation: toOperation(at(status, 'operationState')),
+    operation: toOperation(
+      at(status, 'operationState'),
+      at(status, 'resources'),
+    ),
     revision: asText(at(status, 'sync', 'revision')) ?? asText(revisions?.[0]),
     source: toSource(at(spec, 'source') ?? asArray(at(spec, 'sources'))?.[0]),
     sources,

@@ -1,4 +1,5 @@
 import { Health } from '../schema';
+import { clusterApiProvisioning } from './clusterApiProvisioning';
 import { conditionRulesHealth } from './conditionRules';
 import { conditionsStatus, EngineStatus } from './engineStatus';
 import {
@@ -242,7 +243,8 @@ export function isClusterApiPaused(obj: unknown): boolean {
 }
 
 /**
- * Normalises a Cluster API object: Argo CD's check, settled by the decision table.
+ * Normalises a Cluster API object: Argo CD's check, settled by the decision table, and how far provisioning has
+ * got ({@link clusterApiProvisioning}).
  *
  * @public
  */
@@ -251,13 +253,16 @@ export function clusterApiStatus(
 ): (obj: unknown) => EngineStatus {
   return obj => {
     const suspended = isClusterApiPaused(obj);
-    return conditionsStatus(
-      obj,
-      conditionRulesHealth(obj, {
-        kindHealth: clusterApiHealth(kind, obj),
+    return {
+      ...conditionsStatus(
+        obj,
+        conditionRulesHealth(obj, {
+          kindHealth: clusterApiHealth(kind, obj),
+          suspended,
+        }),
         suspended,
-      }),
-      suspended,
-    );
+      ),
+      provisioning: clusterApiProvisioning(kind, obj),
+    };
   };
 }

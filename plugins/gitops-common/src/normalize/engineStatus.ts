@@ -29,8 +29,10 @@ export type EngineStatus = Pick<
       | 'resources'
       | 'rollout'
       | 'crossplane'
+      | 'provisioning'
       | 'generator'
       | 'driftPolicy'
+      | 'dependsOn'
     >
   >;
 

@@ -8,6 +8,7 @@ import {
 } from './engineStatus';
 import { conditionRulesHealth, readyConditionHealth } from './conditionRules';
 import { fluxDriftPolicy } from './driftPolicy';
+import { fluxDependsOn } from './fluxDependsOn';
 import {
   artifactGeneratorOf,
   externalArtifactSource,
@@ -232,6 +233,7 @@ export function fluxStatus(obj: unknown): EngineStatus {
         ? artifactGeneratorOf(at(obj, 'spec'))
         : undefined,
     driftPolicy: fluxDriftPolicy(kind, at(obj, 'spec')),
+    dependsOn: fluxDependsOn(obj),
     conditions: toConditions(raw),
     lastTransitionTime: latestTimestamp(
       (raw ?? []).map(c => c.lastTransitionTime),

@@ -30,6 +30,11 @@ export * from './certManagerHealth';
 export * from './externalSecretsHealth';
 export * from './sealedSecretHealth';
 export * from './clusterApiHealth';
+export * from './clusterApiProvisioning';
 export * from './coreWorkloadHealth';
 export * from './applicationResourceHealth';
 export * from './customHealth';
+export {
+  PREVIEW_PR_NUMBER_ANNOTATION,
+  PREVIEW_PR_URL_ANNOTATION,
+} from './preview';

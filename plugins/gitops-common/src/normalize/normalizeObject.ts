@@ -5,6 +5,7 @@ import { objectEnvironment } from './entityMapping';
 import { FLAGGER_GROUP } from './flaggerHealth';
 import { health, noHealthCheck } from './health';
 import { watchedKind } from './kindRegistry';
+import { previewOf } from './preview';
 import { apiGroupOf, asText, at, errorMessage, isRecord } from './raw';
 import { SEALED_SECRETS_GROUP } from './sealedSecretHealth';
 
@@ -152,6 +153,10 @@ export function normalizeObject(
     ...(() => {
       const environment = objectEnvironment(obj, options.environment);
       return environment ? { environment } : {};
+    })(),
+    ...(() => {
+      const preview = previewOf(obj);
+      return preview ? { preview } : {};
     })(),
     entityRefs: [],
     observedAt: observedAt(options.now),

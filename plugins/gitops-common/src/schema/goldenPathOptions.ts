@@ -34,6 +34,20 @@ export const goldenPathOptionsResponseSchema = z.object({
   clusters: z.array(
     z.object({ name: z.string(), environment: z.string().optional() }),
   ),
+  /** What the request-cluster form offers (`gitops.clusterRequest`); absent when cluster requests are not configured. */
+  clusterRequest: z
+    .object({
+      providers: z.array(
+        z.object({
+          name: z.string(),
+          type: z.enum(['cluster-api', 'crossplane']),
+        }),
+      ),
+      kubernetesVersions: z.array(z.string()),
+      controlPlaneReplicas: z.object({ min: z.number(), max: z.number() }),
+      workerReplicas: z.object({ min: z.number(), max: z.number() }),
+    })
+    .optional(),
 });
 /**
  * The answer of GET golden-path-options: what the templates' forms offer.

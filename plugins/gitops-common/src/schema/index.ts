@@ -13,7 +13,20 @@ export * from './goldenPathOptions';
 export * from './pipeline';
 export * from './deliveryMetrics';
 export * from './liveDiff';
+export * from './entityTab';
 export * from './driftPolicy';
+export * from './adoption';
+export {
+  ADD_SECRET_TEMPLATE,
+  adoptionRefusal,
+  cleanLiveManifest,
+} from './adoptionClean';
+export * from './clusterRequest';
+export * from './clusterProvisioning';
+export * from './registration';
+export * from './serviceLayout';
+export * from './syncOperation';
+export * from './previews';
 export {
   ignoreDifferencesFor,
   LAST_APPLIED_ANNOTATION,

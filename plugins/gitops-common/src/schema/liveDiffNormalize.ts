@@ -114,8 +114,8 @@ function lastAppliedOf(live: Manifest | undefined): Manifest | undefined {
   }
 }
 
-/** Drops (in place) what the server writes and the engines' tracking metadata. */
-function stripServerFields(object: Manifest | undefined): void {
+/** Drops (in place) what the server writes and the engines' tracking metadata (adoption's cleaning too). */
+export function stripServerFields(object: Manifest | undefined): void {
   if (!object) return;
   delete object.status;
   if (!isRecord(object.metadata)) return;

@@ -11,6 +11,9 @@ import {
 } from './vocabulary';
 import { artifactGeneratorSchema } from './fluxArtifacts';
 import { driftPolicyStatusSchema } from './driftPolicy';
+import { clusterProvisioningSchema } from './clusterProvisioning';
+import { syncStepSchema } from './syncOperation';
+import { previewInfoSchema } from './previews';
 
 /**
  * One resource an Argo CD Application manages (status.resources[]).
@@ -65,6 +68,8 @@ export const operationSchema = z.object({
   message: z.string().optional(),
   startedAt: timestampSchema.optional(),
   finishedAt: timestampSchema.optional(),
+  /** The resources of the operation with their sync phase and wave, in the order Argo CD lists them. */
+  steps: z.array(syncStepSchema).optional(),
 });
 /**
  * The last (or running) Argo CD sync operation.
@@ -241,8 +246,14 @@ export const objectStatusSchema = z.object({
   driftPolicy: driftPolicyStatusSchema.optional(),
   rollout: rolloutInfoSchema.optional(),
   crossplane: crossplaneInfoSchema.optional(),
+  /** Cluster API objects: how far provisioning has got (phase, control plane, machines ready). */
+  provisioning: clusterProvisioningSchema.optional(),
+  /** Flux Kustomization/HelmRelease: what must be Ready before it is applied (`spec.dependsOn`). */
+  dependsOn: z.array(objectRefSchema).optional(),
   /** Flux ArtifactGenerator: its sources and copy rules (where its ExternalArtifacts' files come from). */
   generator: artifactGeneratorSchema.optional(),
+  /** A preview environment's pull request (objects generated per PR, see previews.ts); absent for the others. */
+  preview: previewInfoSchema.optional(),
   observedAt: timestampSchema,
   stale: staleSchema.optional(),
 });

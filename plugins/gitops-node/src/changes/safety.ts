@@ -70,19 +70,30 @@ export function assertSafeRepoPath(path: string): void {
   }
 }
 
-/** ApplicationSet templates are Go templates that Argo CD fills in; `{{ }}` there is intended. */
-function withoutApplicationSetTemplates(text: string): string | undefined {
+/**
+ * Where a kind holds Go templates its own controller fills in, so `{{ }}` there is intended: an Argo CD
+ * ApplicationSet's `spec.template`/`spec.templatePatch`, an ExternalSecret's `spec.target.template` (External
+ * Secrets renders it from the values it reads).
+ */
+const CONTROLLER_TEMPLATES: Record<string, string[][]> = {
+  ApplicationSet: [
+    ['spec', 'template'],
+    ['spec', 'templatePatch'],
+  ],
+  ExternalSecret: [['spec', 'target', 'template']],
+};
+
+/** The text with its controllers' templates blanked out (undefined when it is not valid YAML). */
+function withoutControllerTemplates(text: string): string | undefined {
   const docs = parseAllDocuments(text);
   if (!Array.isArray(docs) || docs.some(doc => doc.errors.length > 0)) {
     return undefined;
   }
   let rest = text;
   for (const doc of docs) {
-    if (doc.get('kind') !== 'ApplicationSet') continue;
-    for (const key of ['template', 'templatePatch']) {
-      const node = doc.getIn(['spec', key], true) as
-        | { range?: number[] }
-        | undefined;
+    const paths = CONTROLLER_TEMPLATES[String(doc.get('kind'))] ?? [];
+    for (const path of paths) {
+      const node = doc.getIn(path, true) as { range?: number[] } | undefined;
       if (node?.range) {
         const [from, , to] = node.range;
         rest = rest.slice(0, from) + ' '.repeat(to - from) + rest.slice(to);
@@ -97,8 +108,8 @@ const HELM_CHART_TEMPLATE = /^apps\/[^/]+\/chart\/templates\/[^/]+$/;
 
 /**
  * Throws when text carries a template expression that was never rendered:
- * `${{ … }}` (scaffolder) anywhere, or `{{ … }}` outside an Argo CD
- * ApplicationSet's `spec.template` and a Helm chart's `templates/`.
+ * `${{ … }}` (scaffolder) anywhere, or `{{ … }}` outside the templates a
+ * controller fills in (`CONTROLLER_TEMPLATES`) and a Helm chart's `templates/`.
  *
  * @public
  */
@@ -107,7 +118,7 @@ export function assertNoTemplateExpressions(path: string, text: string): void {
   if (!match) return;
   if (match[0] === '{{' && !text.includes('${{')) {
     if (HELM_CHART_TEMPLATE.test(path)) return;
-    const rest = withoutApplicationSetTemplates(text);
+    const rest = withoutControllerTemplates(text);
     if (rest !== undefined && !rest.includes('{{')) return;
   }
   const line = text.slice(0, match.index).split('\n').length;

@@ -10,6 +10,7 @@ const FILES = {
   'apps/web-api/base/kustomization.yaml': 'resources: []\n',
   'clusters/dev/argocd/web.yaml': 'kind: Application\n',
   'clusters/prod/argocd/web-appset.yaml': 'kind: ApplicationSet\n',
+  'clusters/dev/argocd/web-previews.yaml': 'kind: ApplicationSet\n',
   'clusters/dev/argocd/web-api.yaml': 'kind: Application\n',
   'clusters/dev/argocd/projects/payments.yaml': 'kind: AppProject\n',
 };
@@ -62,6 +63,7 @@ describe('createConfigRepoReader', () => {
       'apps/web/overlays/dev/kustomization.yaml',
     ]);
     expect(registrations.sort()).toEqual([
+      'clusters/dev/argocd/web-previews.yaml',
       'clusters/dev/argocd/web.yaml',
       'clusters/prod/argocd/web-appset.yaml',
     ]);

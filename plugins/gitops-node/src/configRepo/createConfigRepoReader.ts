@@ -88,7 +88,7 @@ export function createConfigRepoReader(
     async serviceFiles(service, ref) {
       const { entries } = await reader.readTree(ref);
       const registration = new RegExp(
-        `^clusters/.+/${escapeRegExp(service)}(-appset)?\\.yaml$`,
+        `^clusters/.+/${escapeRegExp(service)}(-appset|-previews)?\\.yaml$`,
       );
       const blobsOnly = entries.filter(entry => entry.type === 'blob');
       return {

@@ -64,7 +64,7 @@ export interface ServiceFiles {
   files: ConfigRepoTreeEntry[];
   /**
    * Its registrations under `clusters/`: `<service>.yaml` (Argo CD Applications, Flux Kustomizations,
-   * namespaces) and `<service>-appset.yaml`.
+   * namespaces), `<service>-appset.yaml` and `<service>-previews.yaml` (its preview environments).
    */
   registrations: string[];
 }

@@ -97,6 +97,19 @@ export async function createGithubClient(
   return buildClient(baseUrl, credentials.token, options);
 }
 
+/**
+ * Whether `integrations.github` has a host for a URL (`https://host/…`): the repositories the portal can read and
+ * write. Reads the config once.
+ *
+ * @public
+ */
+export function githubIntegrationMatcher(
+  config: Config,
+): (url: string) => boolean {
+  const integrations = ScmIntegrations.fromConfig(config);
+  return url => integrations.github.byUrl(url) !== undefined;
+}
+
 function safeHost(url: string): string {
   try {
     return new URL(url).host;

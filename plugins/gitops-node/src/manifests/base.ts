@@ -171,6 +171,25 @@ export function workloadFiles(
   return files;
 }
 
+/**
+ * How Argo CD runs the migration before the workload (Argo CD's sync phases and waves): a PreSync hook runs
+ * before anything is applied, on every sync, and BeforeHookCreation deletes the previous Job first; wave -1 is
+ * applied and waited for before wave 0, and Replace re-creates the (immutable) Job for a new image.
+ */
+function argoMigrationAnnotations(
+  options: NewServiceManifestOptions,
+): Record<string, string> {
+  return options.migration?.order === 'preSyncHook'
+    ? {
+        'argocd.argoproj.io/hook': 'PreSync',
+        'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+      }
+    : {
+        'argocd.argoproj.io/sync-wave': '-1',
+        'argocd.argoproj.io/sync-options': 'Replace=true',
+      };
+}
+
 /** `apps/<service>/base`: the workload files, and (Argo CD) the migration Job. */
 export function baseFiles(
   options: NewServiceManifestOptions,
@@ -184,12 +203,8 @@ export function baseFiles(
   }
   if (options.migration && options.delivery.engine === 'argocd') {
     resources.unshift('migration-job.yaml');
-    // Wave -1 syncs before the workload; Replace re-creates the (immutable) Job for a new image.
     files[`${dir}/migration-job.yaml`] = yamlDocs(
-      migrationJob(options, {
-        'argocd.argoproj.io/sync-wave': '-1',
-        'argocd.argoproj.io/sync-options': 'Replace=true',
-      }),
+      migrationJob(options, argoMigrationAnnotations(options)),
     );
   }
   files[`${dir}/kustomization.yaml`] = yamlDocs({

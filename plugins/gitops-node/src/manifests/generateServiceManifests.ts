@@ -74,6 +74,12 @@ function assertOptions(options: NewServiceManifestOptions): void {
   assertImageRepository(options.image);
   if (options.migration?.image)
     assertImageRepository(options.migration.image, 'migration image');
+  if (options.migration?.order && options.delivery.engine !== 'argocd') {
+    // Flux orders the migration by the app Kustomization's dependsOn, not by Argo CD's hooks or waves.
+    throw new InputError(
+      'migration.order is an Argo CD setting: omit it with engine flux',
+    );
+  }
   const port = options.port ?? 8080;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new InputError(`port ${port} is not a TCP port`);

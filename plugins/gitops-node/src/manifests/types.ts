@@ -1,4 +1,7 @@
-import { DriftPolicy } from '@gitops-portal/plugin-gitops-common';
+import type {
+  DriftPolicy,
+  MigrationOrder,
+} from '@gitops-portal/plugin-gitops-common';
 
 /**
  * One environment a new service is deployed to. Give exactly one of `imageTag` and `imageDigest`.
@@ -77,8 +80,11 @@ export interface NewServiceManifestOptions {
     maxReplicas: number;
     targetCpuUtilization?: number;
   };
-  /** A migration Job that runs before the workload (Argo sync wave -1, or a Flux Kustomization the app `dependsOn`). */
-  migration?: { command: string[]; image?: string };
+  /**
+   * A migration Job that runs before the workload: Argo CD, a sync wave -1 resource (default) or a PreSync hook
+   * (`order`); Flux, a Kustomization the app's `dependsOn`.
+   */
+  migration?: { command: string[]; image?: string; order?: MigrationOrder };
   delivery: DeliveryOptions;
   /** `kustomize` (default): base + overlays. `helm`: a chart and a values file per environment. */
   packaging?: 'kustomize' | 'helm';

@@ -1,15 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import {
-  constants,
-  createDecipheriv,
-  createPrivateKey,
-  generateKeyPairSync,
-  KeyObject,
-  privateDecrypt,
-} from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sealingPublicKeyPem, unsealValue } from '@internal/estate-fixtures';
 import {
   sealedSecretManifest,
   sealingKey,
@@ -17,40 +11,7 @@ import {
   sealValue,
 } from './sealedSecrets';
 
-/**
- * Opens a sealed value the way the controller does (`pkg/crypto` `HybridDecrypt`): uint16 length, RSA-OAEP
- * SHA-256 with the scope's label, then AES-256-GCM with a zero nonce.
- */
-function unseal(sealed: string, privateKey: KeyObject, label: string) {
-  const bytes = Buffer.from(sealed, 'base64');
-  const rsaLength = bytes.readUInt16BE(0);
-  const sessionKey = privateDecrypt(
-    {
-      key: privateKey,
-      padding: constants.RSA_PKCS1_OAEP_PADDING,
-      oaepHash: 'sha256',
-      oaepLabel: Buffer.from(label),
-    },
-    bytes.subarray(2, 2 + rsaLength),
-  );
-  const aes = bytes.subarray(2 + rsaLength);
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    sessionKey,
-    Buffer.alloc(12),
-  );
-  decipher.setAuthTag(aes.subarray(aes.length - 16));
-  return Buffer.concat([
-    decipher.update(aes.subarray(0, aes.length - 16)),
-    decipher.final(),
-  ]).toString();
-}
-
-// The controller's default key size.
-const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-  modulusLength: 4096,
-});
-const PUBLIC_PEM = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const PUBLIC_PEM = sealingPublicKeyPem();
 
 describe('sealValue', () => {
   it.each<[SealingScope, string]>([
@@ -66,7 +27,7 @@ describe('sealValue', () => {
       value: 'hunter2-0b5e',
     });
 
-    expect(unseal(sealed, privateKey, label)).toBe('hunter2-0b5e');
+    expect(unsealValue(sealed, label)).toBe('hunter2-0b5e');
   });
 
   it.each<[SealingScope, string]>([
@@ -84,7 +45,7 @@ describe('sealValue', () => {
         value: 'hunter2-0b5e',
       });
 
-      expect(() => unseal(sealed, privateKey, label)).toThrow();
+      expect(() => unsealValue(sealed, label)).toThrow();
     },
   );
 
@@ -119,9 +80,9 @@ describe('sealValue', () => {
       });
       const key = readFileSync(join(dir, 'tls.key'), 'utf8');
 
-      expect(unseal(sealed, createPrivateKey(key), 'web/db-credentials')).toBe(
-        'from-a-certificate',
-      );
+      expect(
+        unsealValue(sealed, 'web/db-credentials', createPrivateKey(key)),
+      ).toBe('from-a-certificate');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

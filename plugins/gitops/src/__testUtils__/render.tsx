@@ -32,6 +32,8 @@ export async function renderWithApis(
     entity?: Entity;
     extraApis?: Parameters<typeof TestApiProvider>[0]['apis'];
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** The URL the app opens at (a query such as `?diff=` included). */
+    path?: string;
   } = {},
 ): Promise<RenderResult & { signals: TestSignalApi; client: GitopsClient }> {
   const { apis, signals, client } = testApis(options.permission);
@@ -44,7 +46,10 @@ export async function renderWithApis(
     <TestApiProvider apis={[...apis, ...(options.extraApis ?? [])]}>
       {tree}
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      ...(options.path ? { routeEntries: [options.path] } : {}),
+    },
   );
   return { ...rendered, signals, client };
 }

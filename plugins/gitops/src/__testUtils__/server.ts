@@ -14,16 +14,13 @@ const noDeliveries = http.get(
     }),
 );
 
-/** Every entity tab asks for its promotion pipeline: no environment unless a test serves some. */
-const noPipeline = http.get(
-  `${BASE_URL}/entities/:kind/:namespace/:name/pipeline`,
-  ({ params }) =>
-    HttpResponse.json({
-      entityRef: `${params.kind}:${params.namespace}/${params.name}`,
-      environments: [],
-      gaps: [],
-    }),
-);
+/** An entity's promotion pipeline with no environment: what the tab shows unless a test serves one. */
+const emptyPipeline = (kind: string, namespace: string, name: string) =>
+  HttpResponse.json({
+    entityRef: `${kind}:${namespace}/${name}`,
+    environments: [],
+    gaps: [],
+  });
 
 /** Entity tabs and team pages ask for delivery metrics: none unless a test serves some. */
 const noDeliveryMetrics = [
@@ -49,38 +46,83 @@ const noDeliveryMetrics = [
   ),
 ];
 
+/** What a test serves on a path: a response per request. */
+type Answer = (request: Request) => Response | Promise<Response>;
+
 /** One msw server per test file; unhandled requests fail the test. */
 export function setupGitopsServer() {
-  const server = setupServer(noDeliveries, noPipeline, ...noDeliveryMetrics);
+  // What the test serves per path, so that GET …/tab answers what the backend would: that entity's status and
+  // pipeline answers in one body (or the first of them that failed).
+  const answers = new Map<string, Answer>();
+  const answerOf = (path: string): Answer | undefined => {
+    const [, , kind, namespace, name, part] = path.split('/');
+    return (
+      answers.get(path) ??
+      (part === 'pipeline'
+        ? () => emptyPipeline(kind, namespace, name)
+        : undefined)
+    );
+  };
+  const tab = http.get(
+    `${BASE_URL}/entities/:kind/:namespace/:name/tab`,
+    async ({ request }) => {
+      const base = new URL(request.url).pathname
+        .slice(new URL(BASE_URL).pathname.length)
+        .replace(/\/tab$/, '');
+      const parts = await Promise.all(
+        ['status', 'pipeline'].map(async part => {
+          const answer = answerOf(`${base}/${part}`);
+          return answer
+            ? answer(new Request(`${BASE_URL}${base}/${part}`))
+            : HttpResponse.json(
+                { error: { name: 'Error', message: `no ${part} served` } },
+                { status: 500 },
+              );
+        }),
+      );
+      const failed = parts.find(part => !part.ok);
+      if (failed) return failed;
+      const [status, pipeline] = await Promise.all(
+        parts.map(part => part.json()),
+      );
+      return HttpResponse.json({ status, pipeline });
+    },
+  );
+  const server = setupServer(tab, noDeliveries, ...noDeliveryMetrics);
   registerMswTestHooks(server);
+  afterEach(() => answers.clear());
+  const answerWith = (path: string, answer: Answer) => {
+    answers.set(path, answer);
+    server.use(
+      http.get(`${BASE_URL}${path}`, ({ request }) => answer(request)),
+    );
+  };
   return {
     server,
+    /** Answers GET `path` with `answer` (also inside GET …/tab when `path` is an entity's status or pipeline). */
+    answer: answerWith,
     /** Serves `body` (or a function of the request count) on GET `path`. */
     serve(path: string, body: JsonBodyType | (() => JsonBodyType)) {
       const requests: URL[] = [];
-      server.use(
-        http.get(`${BASE_URL}${path}`, ({ request }) => {
-          requests.push(new URL(request.url));
-          return HttpResponse.json(typeof body === 'function' ? body() : body);
-        }),
-      );
+      answerWith(path, request => {
+        requests.push(new URL(request.url));
+        return HttpResponse.json(typeof body === 'function' ? body() : body);
+      });
       return requests;
     },
     /** Answers GET `path` with a Backstage error body and `status`. */
     fail(path: string, status: number, message: string) {
-      server.use(
-        http.get(`${BASE_URL}${path}`, () =>
-          HttpResponse.json(
-            {
-              error: {
-                name: status === 404 ? 'NotFoundError' : 'Error',
-                message,
-              },
-              request: { method: 'GET', url: path },
-              response: { statusCode: status },
+      answerWith(path, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: status === 404 ? 'NotFoundError' : 'Error',
+              message,
             },
-            { status },
-          ),
+            request: { method: 'GET', url: path },
+            response: { statusCode: status },
+          },
+          { status },
         ),
       );
     },

@@ -12,6 +12,7 @@ import {
 import GitopsIcon from '@material-ui/icons/Sync';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { gitopsApiRef, GitopsClient } from '../api';
+import { EntityGitopsTab, EntityGitopsTeamTab } from '../prefetch';
 import { gitopsPageRouteRef } from './routes';
 
 /** The GitopsClient as the plugin's utility API. */
@@ -25,29 +26,28 @@ export const gitopsApi = ApiBlueprint.make({
     }),
 });
 
-/** "GitOps" tab of Components: environments × clusters and history. */
+/**
+ * "GitOps" tab of Components: the promotion pipeline, environments × clusters and history. Its first requests start
+ * as the tab renders, while its code downloads (`EntityGitopsTab`, in this eager part of the plugin).
+ */
 export const gitopsComponentContent = EntityContentBlueprint.make({
   name: 'component',
   params: {
     path: 'gitops',
     title: 'GitOps',
     filter: { kind: 'component' },
-    loader: () =>
-      import('../components/EntityGitopsContent').then(m => (
-        <m.EntityGitopsContent />
-      )),
+    loader: async () => <EntityGitopsTab />,
   },
 });
 
-/** "GitOps" tab of Groups: the team overview. */
+/** "GitOps" tab of Groups: the team overview; the team's status is requested while its code downloads. */
 export const gitopsGroupContent = EntityContentBlueprint.make({
   name: 'group',
   params: {
     path: 'gitops',
     title: 'GitOps',
     filter: { kind: 'group' },
-    loader: () =>
-      import('../components/TeamOverview').then(m => <m.EntityTeamOverview />),
+    loader: async () => <EntityGitopsTeamTab />,
   },
 });
 
@@ -75,6 +75,18 @@ export const gitopsOverviewCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/EntityOverviewCard').then(m => (
         <m.EntityOverviewCard />
+      )),
+  },
+});
+
+/** A requested cluster's provisioning progress, on the catalog Resource `gitops:cluster:request` writes. */
+export const gitopsClusterProvisioningCard = EntityCardBlueprint.make({
+  name: 'cluster-provisioning',
+  params: {
+    filter: { kind: 'resource', 'spec.type': 'kubernetes-cluster' },
+    loader: () =>
+      import('../components/ClusterProvisioning').then(m => (
+        <m.ClusterProvisioningCard />
       )),
   },
 });
@@ -108,6 +120,39 @@ export const gitopsEnvironmentPickerField = FormFieldBlueprint.make({
     field: () =>
       import('../components/GoldenPathFields/formFields').then(
         m => m.environmentPickerFormField,
+      ),
+  },
+});
+
+/** Scaffolder field `GitopsRegistrationPicker`: standalone, or an app-of-apps folder / ApplicationSet discovered. */
+export const gitopsRegistrationPickerField = FormFieldBlueprint.make({
+  name: 'registration-picker',
+  params: {
+    field: () =>
+      import('../components/GoldenPathFields/formFields').then(
+        m => m.registrationPickerFormField,
+      ),
+  },
+});
+
+/** Scaffolder field `GitopsClusterPicker`: one cluster among those the backend reads. */
+export const gitopsClusterPickerField = FormFieldBlueprint.make({
+  name: 'cluster-picker',
+  params: {
+    field: () =>
+      import('../components/GoldenPathFields/formFields').then(
+        m => m.clusterPickerFormField,
+      ),
+  },
+});
+
+/** Scaffolder field `GitopsClusterRequestChoice`: a provider, version or machine count of a cluster request. */
+export const gitopsClusterRequestChoiceField = FormFieldBlueprint.make({
+  name: 'cluster-request-choice',
+  params: {
+    field: () =>
+      import('../components/GoldenPathFields/formFields').then(
+        m => m.clusterRequestChoiceFormField,
       ),
   },
 });

@@ -10,10 +10,14 @@ export {
   gitopsApi,
   gitopsComponentContent,
   gitopsCrossplaneClaimField,
+  gitopsClusterPickerField,
+  gitopsClusterRequestChoiceField,
   gitopsConfigRepoPickerField,
   gitopsEnvironmentPickerField,
+  gitopsRegistrationPickerField,
   gitopsGroupContent,
   gitopsOverviewCard,
+  gitopsClusterProvisioningCard,
   gitopsPage,
 } from './extensions';
 export { gitopsPageRouteRef } from './routes';

@@ -35,10 +35,13 @@ import gitopsPlugin, {
   gitopsApi,
   gitopsComponentContent,
   gitopsCrossplaneClaimField,
+  gitopsClusterPickerField,
   gitopsConfigRepoPickerField,
   gitopsEnvironmentPickerField,
+  gitopsRegistrationPickerField,
   gitopsGroupContent,
   gitopsOverviewCard,
+  gitopsClusterProvisioningCard,
   gitopsPage,
 } from '.';
 
@@ -54,10 +57,14 @@ describe('gitops alpha plugin', () => {
     'entity-content:gitops/component',
     'entity-content:gitops/group',
     'entity-card:gitops/overview',
+    'entity-card:gitops/cluster-provisioning',
     'page:gitops',
     'scaffolder-form-field:gitops/crossplane-claim',
     'scaffolder-form-field:gitops/config-repo-picker',
     'scaffolder-form-field:gitops/environment-picker',
+    'scaffolder-form-field:gitops/cluster-request-choice',
+    'scaffolder-form-field:gitops/registration-picker',
+    'scaffolder-form-field:gitops/cluster-picker',
   ] as const)('has the extension %s the README documents', id => {
     expect(gitopsPlugin.getExtension(id)).toBeDefined();
   });
@@ -82,6 +89,14 @@ describe('gitops alpha plugin', () => {
     [
       'GitopsEnvironmentPicker',
       () => createExtensionTester(gitopsEnvironmentPickerField),
+    ],
+    [
+      'GitopsRegistrationPicker',
+      () => createExtensionTester(gitopsRegistrationPickerField),
+    ],
+    [
+      'GitopsClusterPicker',
+      () => createExtensionTester(gitopsClusterPickerField),
     ],
   ])('offers the scaffolder field %s', async (name, tester) => {
     const load = tester().get(FormFieldBlueprint.dataRefs.formFieldLoader);
@@ -119,6 +134,22 @@ describe('gitops alpha plugin', () => {
     const tester = createExtensionTester(gitopsOverviewCard);
     const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
     expect([filter?.(shopEntity), filter?.(teamEntity)]).toEqual([true, false]);
+  });
+
+  it('adds the cluster provisioning card to kubernetes-cluster Resources only', () => {
+    const tester = createExtensionTester(gitopsClusterProvisioningCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    const resource = (type: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'edge-1' },
+      spec: { type, owner: 'group:default/platform' },
+    });
+    expect([
+      filter?.(resource('kubernetes-cluster')),
+      filter?.(resource('database')),
+      filter?.(shopEntity),
+    ]).toEqual([true, false, false]);
   });
 
   it('provides the GitopsClient as the gitops API', () => {

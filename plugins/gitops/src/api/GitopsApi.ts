@@ -3,7 +3,9 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   ClustersResponse,
   DeliveriesResponse,
+  EntityPreviewsResponse,
   EntityStatusResponse,
+  EntityTabResponse,
   GoldenPathOptionsResponse,
   HistoryResponse,
   LiveDiffResponse,
@@ -13,6 +15,7 @@ import type {
   PromotionRequest,
   PullRequestPreviewResponse,
   PullRequestResponse,
+  RegistrationPointsResponse,
   RollbackRequest,
   TeamStatusResponse,
   XrdsResponse,
@@ -39,6 +42,13 @@ export type DeliveryMetricsRequest = Partial<
 export interface GitopsApi {
   /** Every GitOps object of one catalog entity, with the states of their clusters. */
   getEntityStatus(entity: CompoundEntityRef): Promise<EntityStatusResponse>;
+  /**
+   * What the entity's GitOps tab shows first, in one request: its status and its promotion pipeline (each as
+   * `getEntityStatus` and `getPipeline` answer it).
+   */
+  getEntityTab(entity: CompoundEntityRef): Promise<EntityTabResponse>;
+  /** The entity's live preview environments, one per open pull request of its repository, newest PR first. */
+  getEntityPreviews(entity: CompoundEntityRef): Promise<EntityPreviewsResponse>;
   /** Sync, revision and health transitions of one entity, newest first. */
   getEntityHistory(entity: CompoundEntityRef): Promise<HistoryResponse>;
   /** Every service a team owns × environments, with counts. */
@@ -76,6 +86,8 @@ export interface GitopsApi {
   getXrds(): Promise<XrdsResponse>;
   /** What the golden paths' forms offer (config repos, environments, clusters), from the backend's config. */
   getGoldenPathOptions(): Promise<GoldenPathOptionsResponse>;
+  /** The config repo's app-of-apps folders and ApplicationSets, where a new service can be registered. */
+  getRegistrationPoints(): Promise<RegistrationPointsResponse>;
   /** Opens (or updates) a pull request copying the image from one environment's overlay to another's. */
   promote(
     entity: CompoundEntityRef,

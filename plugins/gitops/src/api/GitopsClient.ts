@@ -88,6 +88,20 @@ export class GitopsClient implements GitopsApi {
     );
   }
 
+  getEntityTab(entity: CompoundEntityRef) {
+    return this.request(
+      entityPath(entity, 'tab'),
+      c => c.entityTabResponseSchema,
+    );
+  }
+
+  getEntityPreviews(entity: CompoundEntityRef) {
+    return this.request(
+      entityPath(entity, 'previews'),
+      c => c.entityPreviewsResponseSchema,
+    );
+  }
+
   getEntityHistory(entity: CompoundEntityRef) {
     return this.request(
       entityPath(entity, 'history'),
@@ -170,6 +184,13 @@ export class GitopsClient implements GitopsApi {
     return this.request(
       '/golden-path-options',
       c => c.goldenPathOptionsResponseSchema,
+    );
+  }
+
+  getRegistrationPoints() {
+    return this.request(
+      '/registration-points',
+      c => c.registrationPointsResponseSchema,
     );
   }
 

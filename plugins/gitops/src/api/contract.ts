@@ -6,7 +6,9 @@ export {
   clustersResponseSchema,
   deliveriesResponseSchema,
   deliveryMetricsResponseSchema,
+  entityPreviewsResponseSchema,
   entityStatusResponseSchema,
+  entityTabResponseSchema,
   goldenPathOptionsResponseSchema,
   historyResponseSchema,
   liveDiffResponseSchema,
@@ -15,6 +17,7 @@ export {
   pipelineResponseSchema,
   pullRequestPreviewResponseSchema,
   pullRequestResponseSchema,
+  registrationPointsResponseSchema,
   teamStatusResponseSchema,
   xrdsResponseSchema,
 } from '@gitops-portal/plugin-gitops-common';

@@ -1,4 +1,5 @@
-export { useEntityGitops } from './useEntityGitops';
+export { useEntityGitops, useEntityHistory } from './useEntityGitops';
+export { useEntityStatus } from './useEntityStatus';
 export { useTeamStatus } from './useTeamStatus';
 export { GITOPS_SIGNAL_CHANNEL, useGitopsSignal } from './useGitopsSignal';
 export type { GitopsSignal } from './useGitopsSignal';

@@ -1,6 +1,7 @@
-import { createDecipheriv, createHash, generateKeyPairSync } from 'node:crypto';
+import { createDecipheriv, createHash } from 'node:crypto';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
+import { sealingPublicKeyPem } from '@internal/estate-fixtures';
 import {
   armor,
   Decrypter,
@@ -9,11 +10,8 @@ import {
 } from 'age-encryption';
 import { GitopsActionDeps } from '../actions/types';
 
-/** A sealed-secrets controller's key pair (2048 bits: the controller's 4096 only slows the tests). */
-export const SEALING_KEYS = generateKeyPairSync('rsa', { modulusLength: 2048 });
-export const SEALING_CERTIFICATE = SEALING_KEYS.publicKey
-  .export({ type: 'spki', format: 'pem' })
-  .toString();
+/** The certificate of the sealed-secrets controller the tests seal for (`unsealValue` opens what is sealed with it). */
+export const SEALING_CERTIFICATE = sealingPublicKeyPem();
 
 /** An age identity and the `.sops.yaml` that encrypts the overlays' secrets for it, as Flux's docs suggest. */
 export async function sopsRecipient() {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGitopsServiceCreateAction } from '../actions/serviceCreate';
 import { examples } from '../actions/serviceCreate.examples';
+import { seedAppOfApps } from './appOfApps';
 import { exampleInputs, HELM, KUBECTL, run, useConfigRepo } from './harness';
 
 /**
@@ -46,6 +47,10 @@ export async function runServiceCreateExample(
   exampleInput: Record<string, any>,
 ) {
   const { repo, repoUrl } = await github.newRepo();
+  const { registration } = exampleInput;
+  if (registration?.mode === 'appOfApps') {
+    await seedAppOfApps(github, repo, registration.target);
+  }
   const action = createGitopsServiceCreateAction(github.deps());
   const { ctx, outputs } = await github.context({ ...exampleInput, repoUrl });
 

@@ -72,7 +72,12 @@ export function createConfigRepoAction<
       const ctx: typeof rawCtx = {
         ...rawCtx,
         logger: maskingLogger(rawCtx.logger, mask),
-        output: (name, value) => rawCtx.output(name, maskOutput(value, mask)),
+        // An optional output (catalogInfoUrl) may be undefined: nothing to mask.
+        output: (name, value) =>
+          rawCtx.output(
+            name,
+            value === undefined ? value : maskOutput(value, mask),
+          ),
       };
       try {
         const input = parseActionInput(options.input, ctx.input);

@@ -21,6 +21,22 @@ const fluxLedger = generateServiceManifests({
   packaging: 'helm',
 });
 
+// One ApplicationSet in clusters/dev/ delivers orders to dev and staging: no file of its own per environment.
+const appSetOrders = generateServiceManifests({
+  name: 'orders',
+  team: 'payments',
+  image: 'ghcr.io/acme/orders',
+  environments: [
+    { name: 'dev', replicas: 1, imageTag: '1.0.0' },
+    { name: 'staging', replicas: 1, imageTag: '1.0.0' },
+  ],
+  delivery: {
+    engine: 'argocd',
+    mode: 'applicationset',
+    repoUrl: 'https://github.com/acme/gitops-config',
+  },
+});
+
 describe('gitops:drift-policy:set', () => {
   const github = useConfigRepo();
 
@@ -142,4 +158,22 @@ describe('gitops:drift-policy:set', () => {
       expect(await github.pulls(repo)).toEqual([]);
     },
   );
+
+  it('refuses a service its ApplicationSet delivers, naming the service, the environment and the ApplicationSet', async () => {
+    const { repo, repoUrl } = await github.newRepo(appSetOrders);
+    const { ctx } = await github.context({
+      repoUrl,
+      service: 'orders',
+      environment: 'staging',
+      driftPolicy: { selfHeal: false },
+    });
+
+    const run = createGitopsDriftPolicySetAction(github.deps()).handler(ctx);
+
+    await expect(run).rejects.toBeInstanceOf(InputError);
+    await expect(run).rejects.toThrow(
+      'orders has no Application of its own in staging: the ApplicationSet in clusters/dev/argocd/orders-appset.yaml delivers it, and writes one drift policy for all its environments',
+    );
+    expect(await github.pulls(repo)).toEqual([]);
+  });
 });

@@ -60,6 +60,15 @@ async function driftPolicyChange(
     objects.push(...edit.objects.map(object => `${object} (\`${path}\`)`));
   }
   if (!registrations.some(path => path in files)) {
+    // An ApplicationSet has one template for all its environments: a per-environment policy cannot be written there.
+    const appSet = (await reader.serviceFiles(service, ref)).registrations.find(
+      path => path.endsWith(`/${service}-appset.yaml`),
+    );
+    if (appSet) {
+      throw new InputError(
+        `${service} has no Application of its own in ${environment}: the ApplicationSet in ${appSet} delivers it, and writes one drift policy for all its environments. Change the ApplicationSet's template (every environment at once) or deliver ${service} with one Application per environment`,
+      );
+    }
     throw new InputError(
       `The config repo delivers no ${service} to ${environment}: neither ${registrations.join(
         ' nor ',

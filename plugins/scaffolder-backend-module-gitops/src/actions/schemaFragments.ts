@@ -41,6 +41,13 @@ export const sharedString = (z: Zod, schema: ZodType<string>) =>
   });
 
 /**
+ * A template fills every field of a step whatever the form asked, and a field the form did not ask for renders to an
+ * empty string (`${{ parameters.x if … }}`): empty is absent.
+ */
+export const absentWhenEmpty = <S extends zod.ZodTypeAny>(z: Zod, schema: S) =>
+  z.preprocess(value => (value === '' ? undefined : value), schema);
+
+/**
  * A zod 3 value (its shape documents the field in the action's JSON schema) that one of gitops-common's schemas
  * (zod 4) checks too, the one definition the manifests are checked against. Issues keep their path inside it.
  */
@@ -302,6 +309,13 @@ export const pullRequestOutputFields = {
       .describe('What happened to the pull request'),
   changedFiles: (z: Zod) =>
     z.array(z.string()).describe('The files the change writes or deletes'),
+  catalogInfoUrl: (z: Zod) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'The catalog entity file the change adds, at the base branch (for `catalog:register`); only some actions',
+      ),
 };
 
 export type FieldMap = Record<string, (z: Zod) => zod.ZodTypeAny>;

@@ -1,9 +1,8 @@
-import { constants, createDecipheriv, privateDecrypt } from 'node:crypto';
+import { unsealValue } from '@internal/estate-fixtures';
 import { decryptSops } from 'sops-age';
 import yaml from 'yaml';
 import { exampleInputs, useConfigRepo } from '../__testUtils__/harness';
 import {
-  SEALING_KEYS,
   sopsMacMatches,
   sopsRecipient,
   withSecretMethods,
@@ -12,32 +11,6 @@ import { createGitopsSecretAddAction } from './secretAdd';
 import { examples } from './secretAdd.examples';
 
 const VALUE = 'example-value-5d1c9a';
-
-/** The controller's HybridDecrypt (strict scope label `<namespace>/<name>`). */
-function unseal(sealed: string, label: string): string {
-  const bytes = Buffer.from(sealed, 'base64');
-  const rsaLength = bytes.readUInt16BE(0);
-  const sessionKey = privateDecrypt(
-    {
-      key: SEALING_KEYS.privateKey,
-      padding: constants.RSA_PKCS1_OAEP_PADDING,
-      oaepHash: 'sha256',
-      oaepLabel: Buffer.from(label),
-    },
-    bytes.subarray(2, 2 + rsaLength),
-  );
-  const aes = bytes.subarray(2 + rsaLength);
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    sessionKey,
-    Buffer.alloc(12),
-  );
-  decipher.setAuthTag(aes.subarray(aes.length - 16));
-  return Buffer.concat([
-    decipher.update(aes.subarray(0, aes.length - 16)),
-    decipher.final(),
-  ]).toString();
-}
 
 /** Checks what an environment's rendered overlay holds the way its controller would read it. */
 async function expectControllerOpens(
@@ -68,9 +41,10 @@ async function expectControllerOpens(
         name: 'api-token',
         namespace: 'web',
       });
-      expect(unseal(sealed.spec.encryptedData.token, 'web/api-token')).toBe(
-        VALUE,
-      );
+      // strict scope: the label is `<namespace>/<name>`
+      expect(
+        unsealValue(sealed.spec.encryptedData.token, 'web/api-token'),
+      ).toBe(VALUE);
       return;
     }
     default: {

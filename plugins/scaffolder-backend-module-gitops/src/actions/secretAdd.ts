@@ -16,20 +16,13 @@ import { createConfigRepoAction } from './createConfigRepoAction';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
 import { examples } from './secretAdd.examples';
 import {
+  absentWhenEmpty,
   environmentField,
   serviceInputFields,
   sharedString,
   Zod,
 } from './schemaFragments';
 import { GitopsActionDeps } from './types';
-import type { ZodTypeAny } from 'zod/v3';
-
-/**
- * A template fills every field whatever the method, and a field the form did not ask for renders to an empty
- * string (`${{ secrets.value if … }}`): empty is absent.
- */
-const absentWhenEmpty = <S extends ZodTypeAny>(z: Zod, schema: S) =>
-  z.preprocess(value => (value === '' ? undefined : value), schema);
 
 const inputFields = {
   ...serviceInputFields,

@@ -47,6 +47,22 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
+    description:
+      'Registered in the app-of-apps folder `clusters/shared/apps` (as discovered in the config repo), with a migration Job run as an Argo CD PreSync hook',
+    example: step({
+      repoUrl: 'github.com?owner=acme&repo=gitops-config',
+      name: 'ledger',
+      team: 'payments',
+      image: 'ghcr.io/acme/ledger',
+      environments: [
+        { name: 'dev', replicas: 1, imageTag: '1.0.0' },
+        { name: 'prod', replicas: 2, imageTag: '1.0.0' },
+      ],
+      registration: { mode: 'appOfApps', target: 'clusters/shared/apps' },
+      migration: { command: ['./migrate', 'up'], order: 'preSyncHook' },
+    }),
+  },
+  {
     description: 'A service delivered by Flux Kustomizations',
     example: step({
       repoUrl: 'github.com?owner=acme&repo=gitops-config',

@@ -1,7 +1,10 @@
 import {
+  discoverRegistrationPoints,
   generateServiceManifests,
   NewServiceManifestOptions,
+  registerService,
 } from '@gitops-portal/plugin-gitops-node';
+import { serviceRegistrationSchema } from '@gitops-portal/plugin-gitops-common';
 import { createConfigRepoAction } from './createConfigRepoAction';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
 import {
@@ -18,8 +21,10 @@ import { examples } from './serviceCreate.examples';
 import {
   chartField,
   imageAutomationField,
+  migrationOrderField,
   packagingField,
   progressiveDeliveryField,
+  registrationField,
 } from './serviceCreateVariants';
 import { GitopsActionDeps } from './types';
 
@@ -73,6 +78,7 @@ const inputFields = {
       .object({
         command: z.array(textField(z, 4096)).min(1).max(100),
         image: imageNameField(z).optional(),
+        order: migrationOrderField(z),
       })
       .optional()
       .describe('A migration Job that runs before the workload'),
@@ -95,6 +101,7 @@ const inputFields = {
   chart: chartField,
   progressiveDelivery: progressiveDeliveryField,
   imageAutomation: imageAutomationField,
+  registration: registrationField,
 };
 
 /** The variants, for the PR body. */
@@ -103,6 +110,8 @@ function variantSummary(input: {
   chart?: { repoUrl?: string; name?: string; version?: string };
   progressiveDelivery?: { type: string };
   imageAutomation?: { mode: string };
+  migration?: { order?: string };
+  registration?: { mode: string; target?: string };
 }): string {
   const parts = [
     input.packaging === 'helm'
@@ -127,6 +136,22 @@ function variantSummary(input: {
       ? 'Flux image automation'
       : 'image bumps by CI pull requests',
   );
+  if (input.migration) {
+    parts.push(
+      input.migration.order === 'preSyncHook'
+        ? 'a migration Job as a PreSync hook'
+        : 'a migration Job before the workload',
+    );
+  }
+  if (input.registration?.mode === 'appOfApps') {
+    parts.push(
+      `registered in the app-of-apps folder \`${input.registration.target}\``,
+    );
+  } else if (input.registration?.mode === 'applicationSet') {
+    parts.push(
+      `picked up by the ApplicationSet \`${input.registration.target}\``,
+    );
+  }
   return parts.join(', ');
 }
 
@@ -154,7 +179,7 @@ export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
               targetRevision: input.baseBranch,
             };
       // Generated before any call, so bad names or tags fail fast.
-      const files = generateServiceManifests({
+      const options: NewServiceManifestOptions = {
         name: input.name,
         team: input.team,
         image: input.image,
@@ -169,7 +194,8 @@ export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
         chart: input.chart,
         progressiveDelivery: input.progressiveDelivery,
         imageAutomation: input.imageAutomation,
-      });
+      };
+      const files = generateServiceManifests(options);
       await runConfigRepoPullRequest({
         ctx,
         deps,
@@ -183,7 +209,21 @@ export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
         }\`) in ${input.environments
           .map(e => `\`${e.name}\``)
           .join(', ')}: ${variantSummary(input)}.`,
-        change: async () => ({ files }),
+        change: async (reader, baseBranch) => {
+          // The shared schema checked it at the edge; parsing again gives its typed form.
+          const registration = serviceRegistrationSchema.parse(
+            input.registration ?? { mode: 'standalone' },
+          );
+          if (registration.mode === 'standalone') return { files };
+          // The targets the form offered may have changed since: discovery runs again on the base branch.
+          return registerService({
+            options,
+            files,
+            registration,
+            points: await discoverRegistrationPoints(reader, baseBranch),
+            readFile: path => reader.readFile(path, baseBranch),
+          });
+        },
       });
     },
   });

@@ -1,4 +1,14 @@
-import { chartVersionField, textField, urlField, Zod } from './schemaFragments';
+import {
+  migrationOrderSchema,
+  serviceRegistrationSchema,
+} from '@gitops-portal/plugin-gitops-common';
+import {
+  chartVersionField,
+  sharedValue,
+  textField,
+  urlField,
+  Zod,
+} from './schemaFragments';
 
 const nonEmptyText = (z: Zod, max: number) =>
   textField(z, max).refine(value => value.length > 0, 'must not be empty');
@@ -91,3 +101,35 @@ export const imageAutomationField = (z: Zod) =>
     .strict()
     .optional()
     .describe('Who bumps the image of the first environment (default `ci`)');
+
+/** Where the service is registered with Argo CD (gitops-common `serviceRegistrationSchema`). */
+export const registrationField = (z: Zod) =>
+  sharedValue(
+    z
+      .object({
+        mode: z
+          .enum(['standalone', 'appOfApps', 'applicationSet'])
+          .describe(
+            '`standalone`: its own Applications under `clusters/<env>/argocd/`; `appOfApps`: its Applications in an app-of-apps folder; `applicationSet`: no Application, an ApplicationSet git generator picks up its overlays',
+          ),
+        target: textField(z, 1024)
+          .optional()
+          .describe(
+            'The app-of-apps folder or the ApplicationSet name, as discovered in the config repo (`GET /registration-points`)',
+          ),
+      })
+      .strict(),
+    serviceRegistrationSchema,
+  )
+    .optional()
+    .describe(
+      'Argo CD only: how the service is registered (default standalone)',
+    );
+
+/** How the migration Job runs before the workload with Argo CD (gitops-common `migrationOrderSchema`). */
+export const migrationOrderField = (z: Zod) =>
+  sharedValue(z.enum(['preSyncHook', 'syncWave']), migrationOrderSchema)
+    .optional()
+    .describe(
+      'Argo CD: `syncWave` (default, the Job in wave -1) or `preSyncHook` (a PreSync hook, deleted before the next sync re-creates it)',
+    );

@@ -209,15 +209,18 @@ export class ApplicationReports {
   ): { application: string; report?: Report } {
     const obj = (object ?? {}) as Record<string, unknown>;
     const meta = (obj.metadata ?? {}) as Record<string, unknown>;
-    const application = objectKey({
+    const key = objectKey({
       cluster: this.options.cluster,
       apiGroup: 'argoproj.io',
       kind: 'Application',
       namespace: text(meta.namespace),
       name: text(meta.name) ?? '',
     });
-    if (!withResources) return { application };
-    const cached = this.options.cache.get(application);
+    if (!withResources) return { application: key };
+    const cached = this.options.cache.get(key);
+    // The cached record's key string, not this equal copy: `reports` keeps the key it first got, and one ~70-byte
+    // string per Application held twice was most of what reports cost in memory (bench/reconciler).
+    const application = cached?.key ?? key;
     const packed = cached
       ? packedResourcesOf(cached)
       : packResources(

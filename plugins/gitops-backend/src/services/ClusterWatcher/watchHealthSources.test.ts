@@ -1,36 +1,18 @@
-import { KubeEmulator } from '@internal/kube-emulator';
 import { healthScriptsFromArgoCdConfigMap } from '@gitops-portal/plugin-gitops-common';
+import { application } from '../../__testUtils__/clusters';
 import {
-  application,
-  startClusters,
-  watcherFor,
-} from '../../__testUtils__/clusters';
+  readyKustomization,
+  reportingApplication,
+} from '../../__testUtils__/healthReports';
 import { waitFor } from '../../__testUtils__/waitFor';
+import { useWatchedClusters } from '../../__testUtils__/watchedClusters';
 import { ObjectCache } from '../ObjectCache';
-import { ClusterWatcher, ClusterWatcherOptions } from './types';
+import { ClusterWatcherOptions } from './types';
 
 const KUSTOMIZATION_KEY =
   'dev/kustomize.toolkit.fluxcd.io/Kustomization/flux-system/shop';
 
-/** A Flux Kustomization kustomize-controller reports as applied: its own rule says Healthy. */
-const kustomization = {
-  apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-  kind: 'Kustomization',
-  metadata: { name: 'shop', namespace: 'flux-system', generation: 1 },
-  spec: { interval: '5m', path: './shop', prune: true },
-  status: {
-    observedGeneration: 1,
-    conditions: [
-      {
-        type: 'Ready',
-        status: 'True',
-        reason: 'ReconciliationSucceeded',
-        message: 'Applied revision: main@sha1:abc',
-        lastTransitionTime: '2026-01-01T00:00:00Z',
-      },
-    ],
-  },
-};
+const kustomization = readyKustomization('shop', 'flux-system');
 
 /** An Application that manages the Kustomization and reports a health for it (the shape of `status.resources[]`). */
 function managingApplication(
@@ -41,33 +23,29 @@ function managingApplication(
     namespace: 'flux-system',
   },
 ) {
-  const app = application(name, { health: 'Degraded' });
-  return {
-    ...app,
-    spec: { ...app.spec, destination },
-    status: {
-      ...app.status,
-      resources: [
-        {
-          group: 'kustomize.toolkit.fluxcd.io',
-          version: 'v1',
-          kind: 'Kustomization',
-          namespace: 'flux-system',
-          name: 'shop',
-          status: 'Synced',
-          health: reported,
-        },
-        // A resource Argo CD has no health for: reported without one.
-        {
-          version: 'v1',
-          kind: 'ConfigMap',
-          namespace: 'flux-system',
-          name: 'settings',
-          status: 'Synced',
-        },
-      ],
-    },
-  };
+  return reportingApplication(
+    application(name, { health: 'Degraded' }),
+    destination,
+    [
+      {
+        group: 'kustomize.toolkit.fluxcd.io',
+        version: 'v1',
+        kind: 'Kustomization',
+        namespace: 'flux-system',
+        name: 'shop',
+        status: 'Synced',
+        health: reported,
+      },
+      // A resource Argo CD has no health for: reported without one.
+      {
+        version: 'v1',
+        kind: 'ConfigMap',
+        namespace: 'flux-system',
+        name: 'settings',
+        status: 'Synced',
+      },
+    ],
+  );
 }
 
 function argoCdConfigMap(
@@ -87,25 +65,12 @@ const script = (status: string, message: string) =>
   `hs = {}\nhs.status = "${status}"\nhs.message = "${message}"\nreturn hs\n`;
 
 describe('ClusterWatcher health sources', () => {
-  let emulator: KubeEmulator;
-  let watcher: ClusterWatcher | undefined;
+  const clusters = useWatchedClusters(['dev']);
   let cache: ObjectCache;
 
-  beforeEach(async () => {
-    emulator = await startClusters(['dev']);
-  });
-
-  afterEach(async () => {
-    await watcher?.stop();
-    watcher = undefined;
-    await emulator.close();
-  });
-
   function start(overrides: Partial<ClusterWatcherOptions> = {}) {
-    const started = watcherFor(emulator.cluster('dev'), overrides);
-    watcher = started.watcher;
-    cache = started.cache;
-    watcher.start();
+    clusters.watch('dev', overrides);
+    cache = clusters.cache;
   }
 
   const shows = (what: string, status: string, source: string) =>
@@ -122,7 +87,7 @@ describe('ClusterWatcher health sources', () => {
   ])(
     'Application-reported health wins over the own rule (%s)',
     async (_order, appFirst) => {
-      const dev = emulator.cluster('dev');
+      const dev = clusters.emulator.cluster('dev');
       const app = managingApplication('shop', {
         status: 'Degraded',
         message: 'reported by Argo CD',
@@ -143,7 +108,7 @@ describe('ClusterWatcher health sources', () => {
   );
 
   it('a removed Application gives the object its own rule again', async () => {
-    const dev = emulator.cluster('dev');
+    const dev = clusters.emulator.cluster('dev');
     dev.apply([
       kustomization,
       managingApplication('shop', { status: 'Progressing' }),
@@ -156,7 +121,7 @@ describe('ClusterWatcher health sources', () => {
   });
 
   it('an Application that stops reporting the object gives it its own rule again', async () => {
-    const dev = emulator.cluster('dev');
+    const dev = clusters.emulator.cluster('dev');
     dev.apply([
       kustomization,
       managingApplication('shop', { status: 'Missing' }),
@@ -181,7 +146,7 @@ describe('ClusterWatcher health sources', () => {
   ])(
     'an Application deploying to %s does not set the health of this cluster’s object',
     async (_what, destination) => {
-      const dev = emulator.cluster('dev');
+      const dev = clusters.emulator.cluster('dev');
       dev.apply([
         managingApplication('remote', { status: 'Degraded' }, destination),
         // Read after the Application, so the object's own rule is what it shows once it is there.
@@ -219,7 +184,7 @@ describe('ClusterWatcher health sources', () => {
   ])(
     'a script in the cluster’s argocd-cm applies (%s), and a change to it is picked up',
     async (_form, data) => {
-      const dev = emulator.cluster('dev');
+      const dev = clusters.emulator.cluster('dev');
       dev.apply([kustomization, argoCdConfigMap(data)]);
       start();
       await shows('argocd-cm script', 'Suspended', 'custom-script');
@@ -240,7 +205,7 @@ describe('ClusterWatcher health sources', () => {
   );
 
   it('reads argocd-cm from the configured namespace only, and only the ConfigMap of that name', async () => {
-    const dev = emulator.cluster('dev');
+    const dev = clusters.emulator.cluster('dev');
     const data = {
       'resource.customizations.health.kustomize.toolkit.fluxcd.io_Kustomization':
         script('Suspended', 'from gitops namespace'),
@@ -273,7 +238,7 @@ describe('ClusterWatcher health sources', () => {
   });
 
   it('the portal’s own scripts apply when argocd-cm has none, and argocd-cm wins over them', async () => {
-    const dev = emulator.cluster('dev');
+    const dev = clusters.emulator.cluster('dev');
     dev.apply(kustomization);
     const { scripts } = healthScriptsFromArgoCdConfigMap({
       'resource.customizations': `kustomize.toolkit.fluxcd.io/Kustomization:\n  health.lua: |\n    return { status = "Progressing", message = "from our config" }\n`,
@@ -291,7 +256,7 @@ describe('ClusterWatcher health sources', () => {
   });
 
   it('Application-reported health wins over a custom script too', async () => {
-    const dev = emulator.cluster('dev');
+    const dev = clusters.emulator.cluster('dev');
     dev.apply([
       kustomization,
       argoCdConfigMap({

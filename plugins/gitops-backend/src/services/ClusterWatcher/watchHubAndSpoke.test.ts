@@ -1,13 +1,12 @@
 import { KubeEmulator, managedResourceCrd } from '@internal/kube-emulator';
+import { application } from '../../__testUtils__/clusters';
 import {
-  application,
-  startClusters,
-  watcherFor,
-} from '../../__testUtils__/clusters';
+  readyKustomization,
+  reportingApplication,
+} from '../../__testUtils__/healthReports';
 import { waitFor } from '../../__testUtils__/waitFor';
-import { createObjectCache, ObjectCache } from '../ObjectCache';
+import { useWatchedClusters } from '../../__testUtils__/watchedClusters';
 import { SharedApplicationReports } from './sharedApplicationReports';
-import { ClusterWatcher } from './types';
 
 /**
  * The objects an Argo CD running in the hub cluster deploys to the spoke, one per way the spoke's watcher reads a
@@ -42,23 +41,7 @@ const SPOKE_OBJECTS = [
       kind: 'Kustomization',
       namespace: 'shop',
     },
-    object: {
-      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-      kind: 'Kustomization',
-      metadata: { name: 'web', namespace: 'shop', generation: 1 },
-      spec: { interval: '5m', path: './web', prune: true },
-      status: {
-        observedGeneration: 1,
-        conditions: [
-          {
-            type: 'Ready',
-            status: 'True',
-            reason: 'ReconciliationSucceeded',
-            lastTransitionTime: '2026-01-01T00:00:00Z',
-          },
-        ],
-      },
-    },
+    object: readyKustomization('web', 'shop'),
     unreported: { status: 'Healthy', source: 'builtin' },
   },
   {
@@ -90,21 +73,17 @@ const INSTANCE_CRD = managedResourceCrd({
 
 /** The hub's Application `shop`, deploying to `destination` and reporting every spoke object as Degraded. */
 function hubApplication(destination: Record<string, string>) {
-  const app = application('shop');
-  return {
-    ...app,
-    spec: { ...app.spec, destination: { ...destination, namespace: 'shop' } },
-    status: {
-      ...app.status,
-      resources: SPOKE_OBJECTS.map(({ resource }) => ({
-        version: 'v1',
-        ...resource,
-        name: 'web',
-        status: 'Synced',
-        health: { status: 'Degraded', message: 'reported by the hub' },
-      })),
-    },
-  };
+  return reportingApplication(
+    application('shop'),
+    { ...destination, namespace: 'shop' },
+    SPOKE_OBJECTS.map(({ resource }) => ({
+      version: 'v1',
+      ...resource,
+      name: 'web',
+      status: 'Synced',
+      health: { status: 'Degraded', message: 'reported by the hub' },
+    })),
+  );
 }
 
 type Destination = (emulator: KubeEmulator) => Record<string, string>;
@@ -116,39 +95,25 @@ const DESTINATIONS: Array<[string, Destination]> = [
 ];
 
 describe('ClusterWatcher: hub-and-spoke Argo CD', () => {
-  let emulator: KubeEmulator;
-  let cache: ObjectCache;
+  const clusters = useWatchedClusters(['hub', 'spoke']);
   let shared: SharedApplicationReports;
-  const watchers: ClusterWatcher[] = [];
 
-  beforeEach(async () => {
-    emulator = await startClusters(['hub', 'spoke']);
-    emulator
+  beforeEach(() => {
+    clusters.emulator
       .cluster('spoke')
       .apply([INSTANCE_CRD, ...SPOKE_OBJECTS.map(({ object }) => object)]);
-    cache = createObjectCache();
     shared = new SharedApplicationReports();
   });
 
-  afterEach(async () => {
-    await Promise.all(watchers.splice(0).map(watcher => watcher.stop()));
-    await emulator.close();
-  });
-
   /** Starts the watcher of one cluster, sharing the cache and the reports with the other. */
-  function watch(name: 'hub' | 'spoke') {
-    const { watcher } = watcherFor(
-      emulator.cluster(name),
-      { sharedReports: shared, discoveryIntervalMs: 600_000 },
-      cache,
-    );
-    watchers.push(watcher);
-    watcher.start();
-    return watcher;
-  }
+  const watch = (name: 'hub' | 'spoke') =>
+    clusters.watch(name, {
+      sharedReports: shared,
+      discoveryIntervalMs: 600_000,
+    });
 
   const shown = (key: string) => {
-    const record = cache.get(key);
+    const record = clusters.cache.get(key);
     return (
       record && { status: record.health.status, source: record.healthSource }
     );
@@ -158,20 +123,22 @@ describe('ClusterWatcher: hub-and-spoke Argo CD', () => {
 
   const hubApplicationRead = () =>
     waitFor('the hub’s Application', () =>
-      cache.get('hub/argoproj.io/Application/argocd/shop'),
+      clusters.cache.get('hub/argoproj.io/Application/argocd/shop'),
     );
 
   describe.each(DESTINATIONS)('destination by %s', (_how, destination) => {
     it.each(SPOKE_OBJECTS)(
       'the spoke’s $what shows the health the hub’s Application reports',
       async ({ key }) => {
-        emulator.cluster('hub').apply(hubApplication(destination(emulator)));
+        clusters.emulator
+          .cluster('hub')
+          .apply(hubApplication(destination(clusters.emulator)));
         watch('hub');
         watch('spoke');
         await waitFor(`${key} reported`, () =>
           shown(key)?.source === 'argocd-application' ? key : undefined,
         );
-        expect([shown(key), cache.get(key)?.health.message]).toEqual([
+        expect([shown(key), clusters.cache.get(key)?.health.message]).toEqual([
           reported,
           'reported by the hub',
         ]);
@@ -182,7 +149,7 @@ describe('ClusterWatcher: hub-and-spoke Argo CD', () => {
   it.each(SPOKE_OBJECTS)(
     'the spoke’s $what takes the report of an Application read before the spoke was watched',
     async ({ key }) => {
-      emulator.cluster('hub').apply(hubApplication({ name: 'spoke' }));
+      clusters.emulator.cluster('hub').apply(hubApplication({ name: 'spoke' }));
       watch('hub');
       await hubApplicationRead();
       watch('spoke');
@@ -196,13 +163,13 @@ describe('ClusterWatcher: hub-and-spoke Argo CD', () => {
   it.each(SPOKE_OBJECTS)(
     'the spoke’s $what loses the report when the hub’s Application goes',
     async ({ key, unreported }) => {
-      emulator.cluster('hub').apply(hubApplication({ name: 'spoke' }));
+      clusters.emulator.cluster('hub').apply(hubApplication({ name: 'spoke' }));
       watch('hub');
       watch('spoke');
       await waitFor(`${key} reported`, () =>
         shown(key)?.source === 'argocd-application' ? key : undefined,
       );
-      emulator
+      clusters.emulator
         .cluster('hub')
         .remove('argoproj.io/v1alpha1', 'Application', 'shop', 'argocd');
       // A kind watched only while referenced shows its own rule until its watch closes: wait for the end state.
@@ -215,14 +182,13 @@ describe('ClusterWatcher: hub-and-spoke Argo CD', () => {
 
   it('the spoke’s Kustomization takes its own rule again when the hub is no longer watched', async () => {
     const { key } = SPOKE_OBJECTS[1];
-    emulator.cluster('hub').apply(hubApplication({ name: 'spoke' }));
+    clusters.emulator.cluster('hub').apply(hubApplication({ name: 'spoke' }));
     const hub = watch('hub');
     watch('spoke');
     await waitFor(`${key} reported`, () =>
       shown(key)?.source === 'argocd-application' ? key : undefined,
     );
-    watchers.splice(watchers.indexOf(hub), 1);
-    await hub.stop();
+    await clusters.stop(hub);
     expect(shown(key)).toEqual({ status: 'Healthy', source: 'builtin' });
   });
 
@@ -232,14 +198,14 @@ describe('ClusterWatcher: hub-and-spoke Argo CD', () => {
   ])(
     'an Application deploying to %s the portal does not watch leaves the spoke’s objects their own rule',
     async (_what, destination) => {
-      emulator.cluster('hub').apply(hubApplication(destination));
+      clusters.emulator.cluster('hub').apply(hubApplication(destination));
       watch('hub');
       watch('spoke');
       // Once both are read, a report that applied would show (whichever was read first): the Kustomization is
       // read whatever reports it, unlike the kinds watched only when referenced.
       await hubApplicationRead();
       const { key } = SPOKE_OBJECTS[1];
-      await waitFor('the spoke’s Kustomization', () => cache.get(key));
+      await waitFor('the spoke’s Kustomization', () => clusters.cache.get(key));
       expect(shown(key)).toEqual({ status: 'Healthy', source: 'builtin' });
     },
   );

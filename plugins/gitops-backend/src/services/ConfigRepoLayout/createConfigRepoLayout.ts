@@ -1,16 +1,21 @@
 import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import {
   FLUX_KUSTOMIZE_NAME_LABEL,
   FLUX_KUSTOMIZE_NAMESPACE_LABEL,
+  objectKey,
   type ObjectStatus,
+  type Source,
+  WATCHED_KINDS,
 } from '@gitops-portal/plugin-gitops-common';
 import {
-  configRepoUrl,
+  githubIntegrationMatcher,
   LiveFiles,
+  LiveLocation,
   PromotionLayout,
-  readConfigRepoLocation,
+  githubRepoOf,
+  sameRepo,
 } from '@gitops-portal/plugin-gitops-node';
-import { sameRepo } from '../Deliveries/repoUrl';
 import { StatusStore } from '../StatusStore';
 import {
   LocationContext,
@@ -25,53 +30,73 @@ export interface ConfigRepoLayout {
   templates: PromotionLayout[];
   /**
    * What the live objects mapped to the entity in the environment (Argo CD Applications, Flux Kustomizations and
-   * HelmReleases) say of its files in the config repo.
+   * HelmReleases) say of its files, and the one config repo they are in (`repoUrl`): any repository on a host of
+   * `integrations.github`. Throws InputError naming both when they name places in two repositories.
    */
   liveFiles(entityRef: string, environment: string): Promise<LiveFiles>;
 }
 
 type OverviewReader = Pick<StatusStore, 'overviewObjects'>;
 
-/** A cached Flux object of one cluster by kind, namespace and name. */
-async function findFluxObject(
-  statusStore: OverviewReader,
+/** Finds a cached Flux object of one cluster by kind, namespace and name. */
+type FluxFinder = (
   cluster: string,
   kind: string,
   namespace: string | undefined,
   name: string,
-): Promise<ObjectStatus | undefined> {
-  const candidates = await statusStore.overviewObjects({
-    cluster,
-    engine: 'flux',
-    q: name,
-    limit: 1000,
-    offset: 0,
-  });
-  return candidates.find(
-    o => o.kind === kind && o.name === name && o.namespace === namespace,
-  );
+) => Promise<ObjectStatus | undefined>;
+
+/**
+ * Flux objects by their cache key (`objectOf`: the ObjectCache's `get`, no scan); an object that cache does not
+ * hold (with sharded replicas, one of another replica's clusters) is searched for in the status store.
+ */
+function fluxFinder(
+  statusStore: OverviewReader,
+  objectOf: ((key: string) => ObjectStatus | undefined) | undefined,
+): FluxFinder {
+  return async (cluster, kind, namespace, name) => {
+    const group = WATCHED_KINDS.find(
+      k => k.engine === 'flux' && k.kind === kind,
+    )?.group;
+    const cached =
+      group === undefined
+        ? undefined
+        : objectOf?.(
+            objectKey({ cluster, apiGroup: group, kind, namespace, name }),
+          );
+    if (cached) return cached;
+    const candidates = await statusStore.overviewObjects({
+      cluster,
+      engine: 'flux',
+      q: name,
+      limit: 1000,
+      offset: 0,
+    });
+    return candidates.find(
+      o => o.kind === kind && o.name === name && o.namespace === namespace,
+    );
+  };
 }
 
 /** The GitRepository a Flux Kustomization or HelmRelease reads (same cluster, its namespace by default). */
-async function fluxSourceUrl(
-  statusStore: OverviewReader,
+async function fluxSource(
+  find: FluxFinder,
   record: ObjectStatus,
-): Promise<string | undefined> {
+): Promise<Source | undefined> {
   const ref = record.source?.sourceRef;
   if (!ref || (ref.kind && ref.kind !== 'GitRepository')) return undefined;
-  const source = await findFluxObject(
-    statusStore,
+  const source = await find(
     record.cluster,
     'GitRepository',
     ref.namespace ?? record.namespace,
     ref.name,
   );
-  return source?.source?.repoURL;
+  return source?.source;
 }
 
 /** The Kustomization whose name and namespace kustomize-controller wrote on an object it applied. */
 async function fluxApplier(
-  statusStore: OverviewReader,
+  find: FluxFinder,
   labelsOf: (key: string) => Record<string, string> | undefined,
   record: ObjectStatus,
 ): Promise<ObjectStatus | undefined> {
@@ -79,19 +104,44 @@ async function fluxApplier(
   const name = labels?.[FLUX_KUSTOMIZE_NAME_LABEL];
   const namespace = labels?.[FLUX_KUSTOMIZE_NAMESPACE_LABEL];
   if (!name || !namespace) return undefined;
-  return findFluxObject(
-    statusStore,
-    record.cluster,
-    'Kustomization',
-    namespace,
-    name,
+  return find(record.cluster, 'Kustomization', namespace, name);
+}
+
+/**
+ * The one repository the places of an environment are in, and the revision they are deployed at; InputError
+ * naming two of them and what names each when they are in more (a change edits one repository and branch: the
+ * portal cannot tell which).
+ */
+function oneRepo(
+  entityRef: string,
+  environment: string,
+  locations: LiveLocation[],
+): Pick<LiveFiles, 'repoUrl' | 'revision'> {
+  // No revision and `HEAD` both mean the repository's default branch.
+  const revisionOf = (l: LiveLocation) =>
+    l.revision === 'HEAD' ? '' : l.revision ?? '';
+  const first = locations.find(l => l.repoUrl);
+  if (!first) return {};
+  const other = locations.find(
+    l =>
+      l.repoUrl &&
+      (!sameRepo(l.repoUrl, first.repoUrl!) ||
+        revisionOf(l) !== revisionOf(first)),
+  );
+  if (!other) return { repoUrl: first.repoUrl, revision: first.revision };
+  const claim = (l: LiveLocation) =>
+    `${l.repoUrl}${l.revision ? `@${l.revision}` : ''} (${l.origin})`;
+  throw new InputError(
+    `Two config repos claim ${entityRef} in ${environment}: ${claim(
+      first,
+    )} and ${claim(other)}; the portal cannot tell which to edit`,
   );
 }
 
 /**
  * The config repo layout from the live objects the status store holds (Argo CD Application sources, Flux
- * Kustomization paths and HelmRelease values files whose repo is the config repo), and the configured path
- * template. Reads config at creation: an invalid template throws then.
+ * Kustomization paths and HelmRelease values files whose repo is on a host of `integrations.github`), and the
+ * configured path template. Reads config at creation: an invalid template throws then.
  */
 export function createConfigRepoLayout(options: {
   config: Config;
@@ -101,18 +151,22 @@ export function createConfigRepoLayout(options: {
    * that applied it. With sharded replicas, only the objects of this replica's clusters have them.
    */
   labelsOf?: (key: string) => Record<string, string> | undefined;
+  /** A cached object by its key (the ObjectCache's `get`), to find Flux sources without a search. */
+  objectOf?: (key: string) => ObjectStatus | undefined;
 }): ConfigRepoLayout {
   const { config, statusStore, labelsOf } = options;
+  const find = fluxFinder(statusStore, options.objectOf);
   const templates = readPathTemplates(config);
-  const location = readConfigRepoLocation(config);
+  const hasIntegration = githubIntegrationMatcher(config);
   const context: LocationContext = {
-    isConfigRepo: url =>
-      location !== undefined && sameRepo(url, configRepoUrl(location)),
-    fluxSourceUrl: record => fluxSourceUrl(statusStore, record),
-    fluxObject: (cluster, kind, namespace, name) =>
-      findFluxObject(statusStore, cluster, kind, namespace, name),
+    isConfigRepo: url => {
+      const repo = githubRepoOf(url);
+      return !!repo && hasIntegration(repo.url);
+    },
+    fluxSource: record => fluxSource(find, record),
+    fluxObject: find,
     fluxApplier: labelsOf
-      ? record => fluxApplier(statusStore, labelsOf, record)
+      ? record => fluxApplier(find, labelsOf, record)
       : undefined,
   };
   return {
@@ -138,7 +192,10 @@ export function createConfigRepoLayout(options: {
           `no Argo CD Application, Flux Kustomization or HelmRelease of ${entityRef} in ${environment}`,
         );
       }
-      return result;
+      return {
+        ...result,
+        ...oneRepo(entityRef, environment, result.locations),
+      };
     },
   };
 }

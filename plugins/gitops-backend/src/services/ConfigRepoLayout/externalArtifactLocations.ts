@@ -4,6 +4,7 @@ import { copiedFrom } from './artifactCopies';
 
 /** What the mapping reads besides the Kustomization (objectLocations' LocationContext extends it). */
 export interface ArtifactLookup {
+  /** Whether the portal reads and writes the repository at `url` (a config repo: a host of integrations.github). */
   isConfigRepo(url: string): boolean;
   /** A cached Flux object of a cluster (ExternalArtifact, ArtifactGenerator, GitRepository), to follow sources. */
   fluxObject?(
@@ -80,7 +81,7 @@ export async function externalArtifactLocations(
   const elsewhere = new Set<string>();
   for (const copied of copiedFrom(rules, path)) {
     const source = generator.sources.find(s => s.alias === copied.alias);
-    const url =
+    const gitSource =
       source?.kind === 'GitRepository'
         ? (
             await find(
@@ -89,14 +90,17 @@ export async function externalArtifactLocations(
               source.namespace ?? generatorNamespace,
               source.name,
             )
-          )?.source?.repoURL
+          )?.source
         : undefined;
+    const url = gitSource?.repoURL;
     if (url === undefined || !context.isConfigRepo(url)) {
       elsewhere.add(`@${copied.alias}`);
       continue;
     }
     locations.push({
       path: copied.path,
+      repoUrl: url,
+      revision: gitSource?.targetRevision,
       origin: `${name} spec.path ${path} of ExternalArtifact ${artifactName} (ArtifactGenerator ${generatorName} copies ${copied.rule.from} to ${copied.rule.to})`,
     });
   }
@@ -105,7 +109,9 @@ export async function externalArtifactLocations(
     elsewhere.size > 0
       ? `ArtifactGenerator ${generatorName} copies ${path} of ${artifactName} from ${[
           ...elsewhere,
-        ].join(', ')}, not a GitRepository of the config repo (or not cached)`
+        ].join(
+          ', ',
+        )}, not a GitRepository of a config repo on an integrations.github host (or not cached)`
       : `ArtifactGenerator ${generatorName} copies nothing into ${path} of ${artifactName}`,
   );
 }

@@ -1,8 +1,8 @@
+import { sameRepo } from '@gitops-portal/plugin-gitops-node';
 import type {
   ArtifactGenerator,
   ObjectStatus,
 } from '@gitops-portal/plugin-gitops-common';
-import { sameRepo } from '../Deliveries/repoUrl';
 import { LocationContext, objectLocations } from './objectLocations';
 
 /**
@@ -79,7 +79,7 @@ const CLUSTER_OBJECTS = [
 
 const context: LocationContext = {
   isConfigRepo: url => sameRepo(url, CONFIG),
-  fluxSourceUrl: async () => undefined,
+  fluxSource: async () => undefined,
   fluxObject: async (_cluster, kind, namespace, name) =>
     CLUSTER_OBJECTS.find(
       o => o.kind === kind && o.namespace === namespace && o.name === name,
@@ -137,7 +137,7 @@ describe('objectLocations through an ExternalArtifact', () => {
     [
       'a folder copied from a source that is not Git',
       kustomization('./vendor'),
-      /from @vendor, not a GitRepository of the config repo/,
+      /from @vendor, not a GitRepository of a config repo on an integrations.github host/,
     ],
     [
       'a folder nothing is copied into',
@@ -166,6 +166,7 @@ describe('objectLocations of a HelmRelease from a Helm repository', () => {
     expect(found?.locations).toEqual([
       {
         path: 'services/qa/',
+        repoUrl: 'https://github.com/acme/fleet-config.git',
         origin: expect.stringMatching(
           /^Kustomization flux-system\/services spec\.path .*, which applies HelmRelease podinfo\/podinfo$/,
         ),

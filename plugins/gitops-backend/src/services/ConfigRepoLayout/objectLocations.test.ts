@@ -1,5 +1,5 @@
+import { sameRepo } from '@gitops-portal/plugin-gitops-node';
 import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
-import { sameRepo } from '../Deliveries/repoUrl';
 import { objectLocations } from './objectLocations';
 
 const CONFIG = 'https://github.com/acme/gitops-config';
@@ -36,10 +36,13 @@ const flux = (kind: string, source: ObjectStatus['source']) =>
 /** A GitRepository `config` of the config repo; any other name is some other repo. */
 const context = {
   isConfigRepo: (url: string) => sameRepo(url, CONFIG),
-  fluxSourceUrl: async (r: ObjectStatus) =>
+  fluxSource: async (r: ObjectStatus) =>
     r.source?.sourceRef?.name === 'config'
-      ? 'ssh://git@github.com/acme/gitops-config.git'
-      : 'https://github.com/acme/other',
+      ? {
+          repoURL: 'ssh://git@github.com/acme/gitops-config.git',
+          targetRevision: 'release',
+        }
+      : { repoURL: 'https://github.com/acme/other' },
 };
 
 describe('objectLocations', () => {
@@ -101,6 +104,25 @@ describe('objectLocations', () => {
       ],
     ],
     [
+      "a Git chart's `$values/` files, not the chart's folder the environments share",
+      record({
+        sources: [
+          {
+            repoURL: CONFIG,
+            path: 'charts/web',
+            valueFiles: ['$values/web/prod.yaml'],
+          },
+          { repoURL: CONFIG, ref: 'values' },
+        ],
+      }),
+      [
+        [
+          'web/prod.yaml',
+          'Application argocd/web-prod spec.sources[0].helm.valueFiles',
+        ],
+      ],
+    ],
+    [
       'a Kustomization spec.path of a GitRepository of the config repo',
       flux('Kustomization', {
         path: './apps/prod',
@@ -127,6 +149,48 @@ describe('objectLocations', () => {
     expect(found?.locations.map(l => [l.path, l.origin])).toEqual(expected);
   });
 
+  it.each<[string, ObjectStatus, Array<[string, string]>]>([
+    [
+      "an Application path: the source's repoURL",
+      record({
+        source: {
+          repoURL: `${CONFIG}.git`,
+          path: 'apps/web/prod',
+          targetRevision: 'prod',
+        },
+      }),
+      [[`${CONFIG}.git`, 'prod']],
+    ],
+    [
+      "a `$values/` file: its ref source's repoURL, not the chart's",
+      record({
+        sources: [
+          {
+            repoURL: 'https://charts.example.org',
+            chart: 'web',
+            valueFiles: ['$values/web/prod.yaml'],
+          },
+          { repoURL: CONFIG, ref: 'values', targetRevision: 'main' },
+        ],
+      }),
+      [[CONFIG, 'main']],
+    ],
+    [
+      "a Kustomization spec.path: its GitRepository's url",
+      flux('Kustomization', {
+        path: './apps/prod',
+        sourceRef: { kind: 'GitRepository', name: 'config' },
+      }),
+      [['ssh://git@github.com/acme/gitops-config.git', 'release']],
+    ],
+  ])(
+    'says which repository holds %s, at which revision',
+    async (_name, object, repos) => {
+      const found = await objectLocations(object, context);
+      expect(found?.locations.map(l => [l.repoUrl, l.revision])).toEqual(repos);
+    },
+  );
+
   it.each<[string, ObjectStatus, RegExp]>([
     [
       'an Application of another repo',
@@ -136,7 +200,7 @@ describe('objectLocations', () => {
           path: 'apps/web',
         },
       }),
-      /no folder or values file of the config repo \(https:\/\/github.com\/acme\/other.git\)/,
+      /no folder or values file of a config repo \(https:\/\/github.com\/acme\/other.git, which matches no integrations.github host\)/,
     ],
     [
       'a `$values/` file whose ref source is another repo',
@@ -150,12 +214,12 @@ describe('objectLocations', () => {
           { repoURL: 'https://github.com/acme/other', ref: 'values' },
         ],
       }),
-      /no folder or values file of the config repo/,
+      /no folder or values file of a config repo/,
     ],
     [
       'an Application path that leaves the repo',
       record({ source: { repoURL: CONFIG, path: '../elsewhere' } }),
-      /no folder or values file of the config repo/,
+      /no folder or values file of a config repo/,
     ],
     [
       'a Kustomization of the whole repository',
@@ -171,7 +235,7 @@ describe('objectLocations', () => {
         path: './apps/prod',
         sourceRef: { kind: 'GitRepository', name: 'infra' },
       }),
-      /its source GitRepository infra is https:\/\/github.com\/acme\/other, not the config repo/,
+      /its source GitRepository infra is https:\/\/github.com\/acme\/other, which matches no integrations.github host/,
     ],
     [
       'a HelmRelease of a chart repository (no values files in Git)',

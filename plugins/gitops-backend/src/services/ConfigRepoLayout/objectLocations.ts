@@ -1,5 +1,6 @@
 import type {
   ObjectStatus,
+  Source,
   SyncedSource,
 } from '@gitops-portal/plugin-gitops-common';
 import type { LiveLocation } from '@gitops-portal/plugin-gitops-node';
@@ -16,10 +17,13 @@ export interface ObjectLocations {
   none?: string;
 }
 
-/** What the finder needs besides the record: the config repo test, and a Flux source's URL. */
+/** Why a repository the live objects name is not read: the portal reads and writes config repos through these. */
+export const NO_INTEGRATION = 'which matches no integrations.github host';
+
+/** What the finder needs besides the record: the config repo test, and a Flux source's URL and ref. */
 export interface LocationContext extends ArtifactLookup {
-  /** The URL of the Flux source (GitRepository) a Kustomization or HelmRelease reads, if it is cached. */
-  fluxSourceUrl(record: ObjectStatus): Promise<string | undefined>;
+  /** The Flux source (GitRepository: `repoURL`, `targetRevision`) a Kustomization or HelmRelease reads, if cached. */
+  fluxSource(record: ObjectStatus): Promise<Source | undefined>;
   /** The Flux Kustomization that applied an object (its `kustomize.toolkit.fluxcd.io` labels), if cached. */
   fluxApplier?(record: ObjectStatus): Promise<ObjectStatus | undefined>;
 }
@@ -43,9 +47,9 @@ function argoSources(record: ObjectStatus) {
 }
 
 /**
- * An Argo CD Application's places in the config repo: each config-repo source's values files (relative to its
- * path) or else its path (a folder), and the `$<ref>/…` values files of any source whose ref source is the config
- * repo. Sources in other repos (a remote chart) name nothing.
+ * An Argo CD Application's places in config repos: each config-repo source's values files (relative to its path)
+ * or else its path (a folder; not for a chart whose values all come from a ref source), and the `$<ref>/…` values
+ * files of any source whose ref source is a config repo. Sources in other repos (a remote chart) name nothing.
  */
 function applicationLocations(
   record: ObjectStatus,
@@ -53,17 +57,24 @@ function applicationLocations(
 ): ObjectLocations {
   const name = objectName(record);
   const sources = argoSources(record);
-  const refs = new Set(
+  const refs = new Map(
     sources
       .filter(
         ({ source }) =>
           source.ref && source.repoURL && context.isConfigRepo(source.repoURL),
       )
-      .map(({ source }) => source.ref!),
+      .map(({ source }) => [source.ref!, source]),
   );
   const locations: LiveLocation[] = [];
-  const add = (path: string | undefined, field: string) => {
-    if (path) locations.push({ path, origin: `${name} ${field}` });
+  const add = (path: string | undefined, field: string, from: Source) => {
+    if (path) {
+      locations.push({
+        path,
+        repoUrl: from.repoURL,
+        revision: from.targetRevision,
+        origin: `${name} ${field}`,
+      });
+    }
   };
   for (const { source, field } of sources) {
     const inConfigRepo =
@@ -72,25 +83,32 @@ function applicationLocations(
     for (const file of source.valueFiles ?? []) {
       const ref = /^\$([^/]+)\/(.+)$/.exec(file);
       if (ref && refs.has(ref[1])) {
-        add(repoPathOf(ref[2]), `${field}.helm.valueFiles`);
+        add(repoPathOf(ref[2]), `${field}.helm.valueFiles`, refs.get(ref[1])!);
       }
     }
-    if (!inConfigRepo || source.path === undefined) continue;
+    // A chart whose values all come from a ref source (`$values/…`) is shared by the environments: their places
+    // are those values files, not the chart's folder (in any repository: a chart repo on github.com is on an
+    // integrations.github host too).
+    const refValuesOnly =
+      own.length === 0 && (source.valueFiles ?? []).length > 0;
+    if (!inConfigRepo || source.path === undefined || refValuesOnly) continue;
     if (own.length > 0) {
       for (const file of own) {
-        add(repoPathOf(file, source.path), `${field}.helm.valueFiles`);
+        add(repoPathOf(file, source.path), `${field}.helm.valueFiles`, source);
       }
-    } else add(repoFolderOf(source.path), `${field}.path`);
+    } else add(repoFolderOf(source.path), `${field}.path`, source);
   }
   const repos = [
-    ...new Set(sources.map(s => s.source.repoURL).filter(Boolean)),
-  ];
+    ...new Set(
+      sources.flatMap(s => (s.source.repoURL ? [s.source.repoURL] : [])),
+    ),
+  ].map(url => (context.isConfigRepo(url) ? url : `${url}, ${NO_INTEGRATION}`));
   return locations.length > 0
     ? { locations }
     : {
         locations,
-        none: `its sources name no folder or values file of the config repo (${
-          repos.join(', ') || 'no repoURL'
+        none: `its sources name no folder or values file of a config repo (${
+          repos.join('; ') || 'no repoURL'
         })`,
       };
 }
@@ -133,19 +151,22 @@ async function fluxLocations(
           : 'it has no values files in a Git source',
     };
   }
-  const url = await context.fluxSourceUrl(record);
+  const gitSource = await context.fluxSource(record);
+  const url = gitSource?.repoURL;
   if (url === undefined || !context.isConfigRepo(url)) {
     const ref = source?.sourceRef;
     return {
       locations: [],
       none: `its source ${ref?.kind ?? 'GitRepository'} ${
         ref?.name ?? '?'
-      } is ${url ? `${url}, not the config repo` : 'not cached'}`,
+      } is ${url ? `${url}, ${NO_INTEGRATION}` : 'not cached'}`,
     };
   }
   return {
     locations: named.map(f => ({
       path: f.path!,
+      repoUrl: url,
+      revision: gitSource?.targetRevision,
       origin: `${name} ${f.field}`,
     })),
   };

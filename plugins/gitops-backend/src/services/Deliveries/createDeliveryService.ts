@@ -15,6 +15,7 @@ import {
   GithubClient,
   readBranchPrefix,
   readConfigRepoLocation,
+  sameRepo,
 } from '@gitops-portal/plugin-gitops-node';
 import { HistoryStore } from '../HistoryStore';
 import { changesEnvironment } from './changesEnvironment';
@@ -25,7 +26,6 @@ import {
   PullRequestPages,
   pullRequestPages,
 } from './portalPullRequests';
-import { sameRepo } from './repoUrl';
 import { DeliveriesRequest, DeliveryService } from './types';
 import { boundedCache } from '../../lib/boundedCache';
 import { mapLimit } from '../../lib/mapLimit';

@@ -12,8 +12,9 @@ const DELIVERING_KINDS = new Set([
   'flux/HelmRelease',
 ]);
 
+/** A preview's object (one per pull request, `preview` set) delivers no environment of the pipeline or the timeline. */
 export const isDeliveringObject = (object: ObjectStatus) =>
-  DELIVERING_KINDS.has(`${object.engine}/${object.kind}`);
+  DELIVERING_KINDS.has(`${object.engine}/${object.kind}`) && !object.preview;
 
 /** One observed state of an object: a history row, or the current status as the last word. */
 interface Observation {

@@ -358,3 +358,66 @@ describe('createEntityIndex: ambiguity', () => {
     expect(refsOf(managed).sort()).toEqual([CART, SHOP]);
   });
 });
+
+describe('createEntityIndex: objects follow their manager as it changes', () => {
+  const byId = (name: string) => component(name, 'team-a', { [ID]: name });
+  const managedBy = (app: string) => rollout({ [INSTANCE]: app });
+
+  it('onto another entity when the Application is relabelled', async () => {
+    const { index, observe, refsOf } = setup([byId('shop'), byId('cart')]);
+    await index.refresh();
+    observe(application('shop-prod', { [ID]: 'shop' }));
+    const managed = observe(managedBy('shop-prod'));
+    observe(application('shop-prod', { [ID]: 'cart' }));
+    expect(refsOf(managed)).toEqual([CART]);
+  });
+
+  it('off and on again when the Application loses its label and gets it back', async () => {
+    const { index, observe, refsOf } = setup([byId('shop')]);
+    await index.refresh();
+    observe(application('shop-prod', { [ID]: 'shop' }));
+    const managed = observe(managedBy('shop-prod'));
+    observe(application('shop-prod'));
+    const unlabelled = refsOf(managed);
+    observe(application('shop-prod', { [ID]: 'shop' }));
+    expect([unlabelled, refsOf(managed)]).toEqual([[], [SHOP]]);
+  });
+
+  it('onto the entity its Application is relabelled to after the catalog dropped the first one', async () => {
+    const entities = [byId('shop'), byId('cart')];
+    const { index, observe, refsOf } = setup(entities);
+    await index.refresh();
+    observe(application('shop-prod', { [ID]: 'shop' }));
+    const managed = observe(managedBy('shop-prod'));
+    entities.shift();
+    await index.refresh();
+    const dropped = refsOf(managed);
+    observe(application('shop-prod', { [ID]: 'cart' }));
+    expect([dropped, refsOf(managed)]).toEqual([[], [CART]]);
+  });
+
+  it('to an Application of its own cluster once one appears, and back when it goes', async () => {
+    const { cache, index, observe, refsOf } = setup([
+      byId('shop'),
+      byId('cart'),
+    ]);
+    await index.refresh();
+    observe(application('shop-prod', { [ID]: 'shop' }), 'hub');
+    const managed = observe(managedBy('shop-prod'), 'prod');
+    const own = observe(application('shop-prod', { [ID]: 'cart' }), 'prod');
+    const whileOwn = refsOf(managed);
+    cache.remove(own);
+    expect([whileOwn, refsOf(managed)]).toEqual([[CART], [SHOP]]);
+  });
+
+  it('to an unmapped Application of its own cluster, and back when it goes', async () => {
+    const { cache, index, observe, refsOf } = setup([byId('shop')]);
+    await index.refresh();
+    observe(application('shop-prod', { [ID]: 'shop' }), 'hub');
+    const managed = observe(managedBy('shop-prod'), 'prod');
+    const own = observe(application('shop-prod'), 'prod');
+    const whileOwn = refsOf(managed);
+    cache.remove(own);
+    expect([whileOwn, refsOf(managed)]).toEqual([[], [SHOP]]);
+  });
+});

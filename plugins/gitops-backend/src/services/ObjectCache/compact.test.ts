@@ -1,6 +1,23 @@
-import { normalizeObject } from '@gitops-portal/plugin-gitops-common';
+import {
+  normalizeObject,
+  ObjectStatus,
+  objectStatusSchema,
+} from '@gitops-portal/plugin-gitops-common';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
 import { application } from '../../__testUtils__/clusters';
-import { compactRecord, StringPool } from './compact';
+import {
+  compactRecord,
+  StringPool,
+  withEntityRefs,
+  withHealth,
+} from './compact';
+
+/** V8's own answer to "does this object have fast (in-object or array-backed) properties?". */
+function hasFastProperties(value: object): boolean {
+  setFlagsFromString('--allow-natives-syntax');
+  return runInNewContext('(o => %HasFastProperties(o))')(value);
+}
 
 describe('StringPool', () => {
   it('returns the first copy of an equal string', () => {
@@ -40,5 +57,56 @@ describe('compactRecord', () => {
     compactRecord(normalizeObject(other, { cluster: 'dev', now }), pool);
     expect(afterFirst).toBeGreaterThan(0);
     expect(pool.size).toBe(afterFirst);
+  });
+
+  const withEveryField = () => {
+    const record: Record<string, unknown> = {
+      ...normalizeObject(raw(), { cluster: 'dev' }),
+      resources: [{ group: 'apps', kind: 'Deployment', name: 'shop' }],
+    };
+    for (const field of Object.keys(objectStatusSchema.shape)) {
+      record[field] ??= {};
+    }
+    return compactRecord(record as ObjectStatus, new StringPool());
+  };
+
+  // A dictionary-mode record costs ~1.6 KB more per cached object (bench/reconciler): past ~18 fields added one
+  // by one, V8 switches an object to dictionary mode.
+  it.each([
+    ['compactRecord', (record: ObjectStatus) => record],
+    [
+      'withEntityRefs',
+      (record: ObjectStatus) =>
+        withEntityRefs(record, ['component:default/shop']),
+    ],
+    [
+      'withHealth',
+      (record: ObjectStatus) =>
+        withHealth(record, { status: 'Degraded' }, 'builtin'),
+    ],
+  ])(
+    '%s keeps fast properties on a record with every field the schema allows',
+    (_name, change) => {
+      const record = withEveryField();
+      expect(Object.keys(record).length).toBeGreaterThan(20);
+      expect(hasFastProperties(change(record))).toBe(true);
+    },
+  );
+
+  it('shares one drift policy object between records with equal policies', () => {
+    const pool = new StringPool();
+    const policy = () => ({ automated: true, selfHeal: true, prune: false });
+    const [first, second] = ['shop', 'cart'].map(name =>
+      compactRecord(
+        {
+          ...normalizeObject(raw(), { cluster: 'dev' }),
+          name,
+          driftPolicy: policy(),
+        },
+        pool,
+      ),
+    );
+    expect(first.driftPolicy).toEqual(policy());
+    expect(second.driftPolicy).toBe(first.driftPolicy);
   });
 });

@@ -111,6 +111,21 @@ describe('createObjectCache', () => {
     expect(cache.get(key('a'))).toBeDefined();
   });
 
+  it.each([
+    ['without', { labels: { app: 'shop' }, namespace: 'argocd' }],
+    [
+      'with',
+      { labels: { app: 'shop' }, namespace: 'argocd', argoTrackingApp: 'root' },
+    ],
+  ])(
+    'serves the matchable object as read, %s a tracked Application',
+    (_name, match) => {
+      const cache = createObjectCache();
+      cache.upsert(KIND, { record: input('shop').record, match });
+      expect(cache.matchOf(key('shop'))).toEqual(match);
+    },
+  );
+
   it("serves Argo CD's per-resource list as read, also after a re-mapping", () => {
     const app = application('shop') as any;
     app.status.resources = [

@@ -25,11 +25,28 @@ import {
 interface Entry {
   kindId: string;
   record: ObjectStatus;
+  /** Without `argoTrackingApp`, which is `trackedApp`. */
   match: CacheInput['match'];
   resourceVersion?: string;
-  /** The manager keys the object points at (shared list). */
-  managers: string[];
+  /**
+   * The Application of the object's Argo CD tracking id (a pooled string). Kept here, where every entry has a field
+   * for it, not in `match`, where it made objects tracked by annotation a larger shape than those mapped by label.
+   * The manager keys the object points at are derived when needed ({@link managersOf}), not kept: a shared list
+   * per Application and its pooled keys cost tracking more memory per object than label mapping.
+   */
+  trackedApp: string | undefined;
 }
+
+/** The matchable object as read, with its tracked Application. */
+const fullMatch = ({
+  match,
+  trackedApp,
+}: Pick<Entry, 'match' | 'trackedApp'>) =>
+  trackedApp ? { ...match, argoTrackingApp: trackedApp } : match;
+
+/** Lists compare by their items (manager keys, entity refs). */
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.join('\n') === b.join('\n');
 
 /**
  * How far entities are inherited: Application of Applications → Application → claim → composite → managed, with
@@ -57,15 +74,29 @@ export function createObjectCache(): ObjectCache {
   const listeners = new Set<CacheListener>();
   const pool = new StringPool();
   const links = new CrossplaneLinks();
-  const managerLinks = new ManagerLinks(key => entries.get(key)?.record);
   let mapping = noMapping;
   /** While setEntityMapping runs: each object's own entities, computed once. */
   let ownDuringRemap: Map<string, string[]> | undefined;
 
   const ownRefsOf = (match: CacheInput['match']) =>
     pool.internList(mapping.entityRefsFor(match));
-  const managersOf = (match: CacheInput['match']) =>
-    pool.internList(mapping.managersOf?.(match) ?? managerKeysOf(match));
+  /** The manager keys an object points at, by `by` (the current mapping unless said otherwise). */
+  const managersOf = (
+    entry: Pick<Entry, 'match' | 'trackedApp'>,
+    by = mapping,
+  ): readonly string[] => {
+    const marks = fullMatch(entry);
+    return by.managersOf?.(marks) ?? managerKeysOf(marks);
+  };
+
+  const managerLinks = new ManagerLinks({
+    recordOf: key => entries.get(key)?.record,
+    managersOf: key => {
+      const entry = entries.get(key);
+      return entry && managersOf(entry);
+    },
+    onEntity: ref => keysAt(byEntity, refKey(ref)),
+  });
 
   /**
    * The entities claiming the object itself, plus those of the objects it belongs to: its Argo CD Application or
@@ -76,7 +107,7 @@ export function createObjectCache(): ObjectCache {
     key: string,
     record: ObjectStatus,
     own: string[],
-    managers: string[],
+    managers: readonly string[],
   ) {
     const parents = managerLinks.parentsOf(key, record, managers);
     if (record.crossplane && record.crossplane.role !== 'xrd') {
@@ -92,30 +123,35 @@ export function createObjectCache(): ObjectCache {
     return refs.size === own.length ? own : pool.internList([...refs]);
   }
 
-  const sameRefs = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
-
-  /** The objects that may inherit entities from `record`. */
-  function childrenOf(record: ObjectStatus): string[] {
-    const children = managerLinks.childrenOf(record);
-    if (record.crossplane) children.push(...links.childrenOf(record));
+  /** The objects that may inherit entities from `record` (`previousRefs`: its entities before this change). */
+  function childrenOf(record: ObjectStatus, previousRefs: readonly string[]) {
+    const children = new Set(managerLinks.childrenOf(record, previousRefs));
+    if (record.crossplane) {
+      for (const key of links.childrenOf(record)) children.add(key);
+    }
     return children;
   }
 
-  /** Re-maps the objects below `record` (managed by it, or Crossplane children) whose inherited entities changed. */
+  /**
+   * Re-maps the objects below `record` (managed by it, or Crossplane children) whose inherited entities changed.
+   * `previousRefs`: the entities `record` had before the change being propagated.
+   */
   function propagate(
     parentKey: string,
     record: ObjectStatus,
+    previousRefs: readonly string[],
     depth = 0,
   ): CacheChange[] {
     if (depth > MAX_INHERITANCE_DEPTH) return [];
     const changes: CacheChange[] = [];
-    for (const key of new Set(childrenOf(record))) {
+    const children = childrenOf(record, previousRefs);
+    for (const key of children) {
       const entry = entries.get(key);
       if (!entry || key === parentKey) continue;
       const previous = entry.record;
       const own = ownDuringRemap?.get(key) ?? ownRefsOf(entry.match);
-      const entityRefs = entityRefsOf(key, previous, own, entry.managers);
-      if (sameRefs(entityRefs, previous.entityRefs)) continue;
+      const entityRefs = entityRefsOf(key, previous, own, managersOf(entry));
+      if (sameList(entityRefs, previous.entityRefs)) continue;
       unindex(key, previous);
       entry.record = withEntityRefs(previous, entityRefs);
       index(key, entry.record);
@@ -126,8 +162,11 @@ export function createObjectCache(): ObjectCache {
         current: entry.record,
         resourceVersion: entry.resourceVersion,
       });
-      changes.push(...propagate(key, entry.record, depth + 1));
+      changes.push(
+        ...propagate(key, entry.record, previous.entityRefs, depth + 1),
+      );
     }
+    managerLinks.refile(record, children);
     return changes;
   }
 
@@ -150,31 +189,37 @@ export function createObjectCache(): ObjectCache {
   }
 
   function put(kindId: string, input: CacheInput): CacheChange[] {
-    const key = input.record.key;
-    const previous = entries.get(key);
-    const match = compactMatch(input.match, pool);
+    const previous = entries.get(input.record.key);
+    // The key string the object was first cached under: the maps and sets below keep that one, so the record does
+    // too (each event's equal copy would be one more ~70-byte string per updated object).
+    const key = previous?.record.key ?? input.record.key;
+    const { argoTrackingApp, ...marks } = input.match;
+    const match = compactMatch(marks, pool);
+    const trackedApp = pool.intern(argoTrackingApp);
     const own = ownRefsOf(match);
-    const managers = managersOf(match);
-    // Shared lists: the same reference when the object still points at the same managers (a relist).
-    const relinkManagers = previous?.managers !== managers;
+    const managers = managersOf({ match, trackedApp });
+    const previousManagers = previous && managersOf(previous);
+    const relinkManagers =
+      !previousManagers || !sameList(previousManagers, managers);
     if (previous) {
       unindex(key, previous.record);
       links.remove(key, previous.record);
-      if (relinkManagers) {
-        managerLinks.remove(key, previous.record, previous.managers);
+      if (previousManagers && relinkManagers) {
+        managerLinks.remove(key, previous.record, previousManagers);
       }
     }
     const record = compactRecord(
       input.record,
       pool,
       entityRefsOf(key, input.record, own, managers),
+      key,
     );
     entries.set(key, {
       kindId,
       record,
       match,
       resourceVersion: input.resourceVersion,
-      managers,
+      trackedApp,
     });
     addTo(byKind, kindId, key);
     index(key, record);
@@ -187,7 +232,10 @@ export function createObjectCache(): ObjectCache {
       current: record,
       resourceVersion: input.resourceVersion,
     };
-    return [change, ...propagate(key, record)];
+    return [
+      change,
+      ...propagate(key, record, previous?.record.entityRefs ?? []),
+    ];
   }
 
   function drop(key: string, resourceVersion?: string): CacheChange[] {
@@ -196,7 +244,7 @@ export function createObjectCache(): ObjectCache {
     entries.delete(key);
     unindex(key, previous.record);
     links.remove(key, previous.record);
-    managerLinks.remove(key, previous.record, previous.managers);
+    managerLinks.remove(key, previous.record, managersOf(previous));
     removeFrom(byKind, previous.kindId, key);
     const change = {
       key,
@@ -209,7 +257,10 @@ export function createObjectCache(): ObjectCache {
           ? `${previous.resourceVersion}-gone`
           : undefined),
     };
-    return [change, ...propagate(key, previous.record)];
+    return [
+      change,
+      ...propagate(key, previous.record, previous.record.entityRefs),
+    ];
   }
 
   function emit(changes: CacheChange[]) {
@@ -271,7 +322,10 @@ export function createObjectCache(): ObjectCache {
     },
     beginRelist: kindId => relist(kindId, emit),
     get: key => entries.get(key)?.record,
-    matchOf: key => entries.get(key)?.match,
+    matchOf(key) {
+      const entry = entries.get(key);
+      return entry && fullMatch(entry);
+    },
     all: () => [...entries.values()].map(entry => entry.record),
     inCluster(cluster) {
       // kindIds are `cluster|group|kind` (ClusterWatcher/kinds.ts).
@@ -311,6 +365,7 @@ export function createObjectCache(): ObjectCache {
       ]);
     },
     setEntityMapping(next) {
+      const previousMapping = mapping;
       mapping = next;
       byEntity.clear();
       byTeam.clear();
@@ -320,10 +375,10 @@ export function createObjectCache(): ObjectCache {
       for (const [key, entry] of entries) {
         before.set(key, entry.record);
         own.set(key, ownRefsOf(entry.match));
-        const managers = managersOf(entry.match);
-        if (managers !== entry.managers) {
-          managerLinks.remove(key, entry.record, entry.managers);
-          entry.managers = managers;
+        const was = managersOf(entry, previousMapping);
+        const managers = managersOf(entry);
+        if (!sameList(was, managers)) {
+          managerLinks.remove(key, entry.record, was);
           managerLinks.add(key, entry.record, managers);
         }
       }
@@ -333,22 +388,26 @@ export function createObjectCache(): ObjectCache {
           inheritanceOrder(a.record) - inheritanceOrder(b.record),
       );
       for (const [key, entry] of ordered) {
-        const { record, managers } = entry;
+        const { record } = entry;
         entry.record = withEntityRefs(
           record,
-          entityRefsOf(key, record, own.get(key)!, managers),
+          entityRefsOf(key, record, own.get(key)!, managersOf(entry)),
         );
         index(key, entry.record);
       }
       // Applications managed by Applications (app of apps) may have been mapped before their manager.
       for (const [key, entry] of ordered) {
-        if (ManagerLinks.isManager(entry.record)) propagate(key, entry.record);
+        if (ManagerLinks.isManager(entry.record)) {
+          propagate(key, entry.record, before.get(key)!.entityRefs);
+        }
       }
       ownDuringRemap = undefined;
+      // The propagation above followed changes of managers only, with every object's entities already re-mapped.
+      managerLinks.refileAll(entries.keys());
       const changes: CacheChange[] = [];
       for (const [key, entry] of entries) {
         const previous = before.get(key)!;
-        if (!sameRefs(previous.entityRefs, entry.record.entityRefs)) {
+        if (!sameList(previous.entityRefs, entry.record.entityRefs)) {
           changes.push({
             key,
             cluster: previous.cluster,

@@ -14,6 +14,15 @@ function managerNameOf(id: string): string {
   return value.slice(cut + 1);
 }
 
+/** What ManagerLinks reads of the cache it indexes. */
+export interface ManagedObjects {
+  recordOf(key: string): ObjectStatus | undefined;
+  /** The manager keys a cached object points at. */
+  managersOf(key: string): readonly string[] | undefined;
+  /** Keys of the cached objects on an entity (the cache's entity index). */
+  onEntity(entityRef: string): Iterable<string>;
+}
+
 /**
  * Which cached objects manage which (Argo CD Applications, Flux Kustomizations and HelmReleases, by the manager
  * keys of gitops-common managerTracking.ts): a managed object inherits its managers' entities.
@@ -26,22 +35,30 @@ function managerNameOf(id: string): string {
  * Managers are indexed by name only (the record's own name string), one entry each, and a manager key is checked
  * against the candidates' identity keys: an index by manager key held two new strings and four map entries per
  * Application (~220 bytes each in the reconciler benchmark).
+ *
+ * No list of every object a manager manages is kept (one array slot per managed object, with the slack arrays grow
+ * by, made tracking cost more memory per object than label mapping). An object that inherits entities through a
+ * manager key is on those entities, so the cache's entity index finds it again ({@link ManagerLinks.childrenOf});
+ * only the objects pointing at a manager key that gives them no entity (no manager of that key yet, or none on an
+ * entity) are listed, under that key. Whether a key gives an object entities depends on the object's cluster, the
+ * key and the entities of that key's managers, so an object is filed when it comes, goes or points elsewhere, a
+ * manager's lists are rebuilt once its change is propagated ({@link ManagerLinks.refile}), and every list after a
+ * catalog re-map ({@link ManagerLinks.refileAll}). The price: a manager's change looks at every object on its
+ * entities, not only at those it manages.
  */
 export class ManagerLinks {
   /** cluster → manager name → keys of the managers of that name in that cluster. */
   private readonly managersByName = new Map<string, KeySetIndex>();
   /**
-   * managerKey → keys of the objects pointing at it (in any cluster). Arrays, not Sets: one entry per managed
-   * object is most of what following managers costs in memory; removal scans one manager's objects only.
+   * managerKey → keys of the objects pointing at it that it gives no entity. Arrays, not Sets (a Set costs two to
+   * three times as much per key); removal scans one key's list only.
    */
-  private readonly managed = new Map<string, string[]>();
+  private readonly unmapped = new Map<string, string[]>();
 
-  /** `recordOf` reads a cached manager's record (its identity keys decide which manager keys it answers to). */
-  constructor(
-    private readonly recordOf: (key: string) => ObjectStatus | undefined,
-  ) {}
+  constructor(private readonly cache: ManagedObjects) {}
 
-  add(key: string, record: ObjectStatus, managers: string[]) {
+  /** Files a cached object: as a manager, and under the manager keys it points at that give it no entity. */
+  add(key: string, record: ObjectStatus, managers: readonly string[]) {
     if (ManagerLinks.isManager(record)) {
       let byName = this.managersByName.get(record.cluster);
       if (!byName) {
@@ -50,44 +67,135 @@ export class ManagerLinks {
       }
       addTo(byName, record.name, key);
     }
-    for (const id of managers) {
-      const keys = this.managed.get(id);
-      if (keys) keys.push(key);
-      else this.managed.set(id, [key]);
-    }
+    this.fileUnmapped(key, record, managers);
   }
 
-  remove(key: string, record: ObjectStatus, managers: string[]) {
+  remove(key: string, record: ObjectStatus, managers: readonly string[]) {
     const byName = this.managersByName.get(record.cluster);
     if (byName && ManagerLinks.isManager(record)) {
       removeFrom(byName, record.name, key);
       if (byName.size === 0) this.managersByName.delete(record.cluster);
     }
     for (const id of managers) {
-      const keys = this.managed.get(id);
-      const at = keys?.indexOf(key) ?? -1;
+      const keys = this.unmapped.get(id);
+      const at = keys?.lastIndexOf(key) ?? -1;
       if (!keys || at < 0) continue;
       keys[at] = keys[keys.length - 1];
       keys.pop();
-      if (keys.length === 0) this.managed.delete(id);
+      if (keys.length === 0) this.unmapped.delete(id);
     }
   }
 
   /** Keys of the objects managing this one (never itself). */
-  parentsOf(key: string, record: ObjectStatus, managers: string[]): string[] {
+  parentsOf(
+    key: string,
+    record: ObjectStatus,
+    managers: readonly string[],
+  ): string[] {
     const keys: string[] = [];
     for (const id of managers) {
-      let found = this.managersIn(record.cluster, id);
-      if (found.length === 0) {
-        for (const cluster of this.managersByName.keys()) {
-          if (cluster !== record.cluster) {
-            found = found.concat(this.managersIn(cluster, id));
-          }
-        }
+      for (const parent of this.managersFor(record.cluster, id)) {
+        if (parent !== key) keys.push(parent);
       }
-      for (const parent of found) if (parent !== key) keys.push(parent);
     }
     return keys;
+  }
+
+  /**
+   * Keys of the objects that may inherit from this manager (a superset: pointing at one of its manager keys, in any
+   * cluster). `previousRefs`: the manager's entities before the change being propagated, which its objects still
+   * carry.
+   */
+  childrenOf(record: ObjectStatus, previousRefs: readonly string[]): string[] {
+    const keys: string[] = [];
+    for (const id of managerIdentityKeys(record)) {
+      for (const key of this.unmapped.get(id) ?? []) keys.push(key);
+      // Every object given entities through `id` is on the entities of one of the managers of `id`.
+      const refs = new Set([...previousRefs, ...record.entityRefs]);
+      for (const manager of this.managersFor(undefined, id)) {
+        for (const ref of this.cache.recordOf(manager)?.entityRefs ?? []) {
+          refs.add(ref);
+        }
+      }
+      for (const ref of refs) {
+        for (const key of this.cache.onEntity(ref)) {
+          if (this.cache.managersOf(key)?.includes(id)) keys.push(key);
+        }
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Rebuilds the lists of the manager's keys after a change of the manager was propagated: `children` are the
+   * {@link childrenOf} it was propagated to.
+   */
+  refile(record: ObjectStatus, children: Iterable<string>) {
+    for (const id of managerIdentityKeys(record)) {
+      const keys: string[] = [];
+      for (const key of children) {
+        const child = this.cache.recordOf(key);
+        if (
+          child &&
+          this.cache.managersOf(key)?.includes(id) &&
+          !this.givesEntities(key, child.cluster, id)
+        ) {
+          keys.push(key);
+        }
+      }
+      if (keys.length > 0) this.unmapped.set(id, keys);
+      else this.unmapped.delete(id);
+    }
+  }
+
+  /**
+   * Rebuilds every list from scratch, after a re-map changed many objects' entities without propagating each
+   * change (the lists no longer follow the objects'). `keys`: every cached object's.
+   */
+  refileAll(keys: Iterable<string>) {
+    this.unmapped.clear();
+    for (const key of keys) {
+      const record = this.cache.recordOf(key);
+      const managers = this.cache.managersOf(key);
+      if (record && managers) this.fileUnmapped(key, record, managers);
+    }
+  }
+
+  /** Lists the object under the manager keys it points at that give it no entity. */
+  private fileUnmapped(
+    key: string,
+    record: ObjectStatus,
+    managers: readonly string[],
+  ) {
+    for (const id of managers) {
+      if (this.givesEntities(key, record.cluster, id)) continue;
+      const keys = this.unmapped.get(id);
+      if (keys) keys.push(key);
+      else this.unmapped.set(id, [key]);
+    }
+  }
+
+  /** Whether a manager of `id` that an object of `cluster` follows (other than itself) is on an entity. */
+  private givesEntities(key: string, cluster: string, id: string): boolean {
+    return this.managersFor(cluster, id).some(
+      parent =>
+        parent !== key &&
+        (this.cache.recordOf(parent)?.entityRefs.length ?? 0) > 0,
+    );
+  }
+
+  /**
+   * The managers of `id` an object of `cluster` follows: those of its own cluster, else those of every other
+   * cluster (`undefined`: of every cluster).
+   */
+  private managersFor(cluster: string | undefined, id: string): string[] {
+    const own = cluster === undefined ? [] : this.managersIn(cluster, id);
+    if (own.length > 0) return own;
+    const found: string[] = [];
+    for (const other of this.managersByName.keys()) {
+      if (other !== cluster) found.push(...this.managersIn(other, id));
+    }
+    return found;
   }
 
   /** The managers of one cluster answering to a manager key. */
@@ -96,19 +204,10 @@ export class ManagerLinks {
     if (!byName) return [];
     const found: string[] = [];
     for (const key of keysAt(byName, managerNameOf(id))) {
-      const manager = this.recordOf(key);
+      const manager = this.cache.recordOf(key);
       if (manager && managerIdentityKeys(manager).includes(id)) found.push(key);
     }
     return found;
-  }
-
-  /** Keys of the objects that may inherit from this one (pointing at one of its manager keys, in any cluster). */
-  childrenOf(record: ObjectStatus): string[] {
-    const keys: string[] = [];
-    for (const id of managerIdentityKeys(record)) {
-      keys.push(...(this.managed.get(id) ?? []));
-    }
-    return keys;
   }
 
   /** Whether the record is a manager other objects may point at. */

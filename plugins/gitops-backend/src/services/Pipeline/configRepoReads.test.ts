@@ -1,26 +1,11 @@
 import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import { applicationStatus } from '../../__testUtils__/objectStatus';
 import { ConfigRepoRead, configRepoReads } from './configRepoReads';
 
 const CONFIG = 'https://github.com/acme/config.git';
 const SHA = 'a'.repeat(40);
 const OTHER_SHA = 'b'.repeat(40);
 const isConfigRepo = (url: string) => url === CONFIG;
-
-const object = (fields: Partial<ObjectStatus>): ObjectStatus => ({
-  key: 'k',
-  engine: 'argocd',
-  apiVersion: 'argoproj.io/v1alpha1',
-  kind: 'Application',
-  cluster: 'c',
-  name: 'shop',
-  entityRefs: [],
-  sync: 'Synced',
-  health: { status: 'Healthy' },
-  conditions: [],
-  suspended: false,
-  observedAt: '2026-01-01T00:00:00Z',
-  ...fields,
-});
 
 /** A remote chart whose values come from a `ref` source (Argo CD's multi-source pattern). */
 const remoteChart = (valueFiles: string[]) => ({
@@ -126,6 +111,8 @@ describe('configRepoReads', () => {
       ],
     ],
   ])('reads %s', (_, fields, expected) => {
-    expect(configRepoReads(object(fields), isConfigRepo)).toEqual(expected);
+    expect(configRepoReads(applicationStatus(fields), isConfigRepo)).toEqual(
+      expected,
+    );
   });
 });

@@ -12,8 +12,8 @@ import type {
 import {
   configRepoUrl,
   readConfigRepoLocation,
+  sameRepo,
 } from '@gitops-portal/plugin-gitops-node';
-import { sameRepo } from '../Deliveries/repoUrl';
 import { engineLinkTemplate, fillLinkTemplate } from './linkTemplates';
 import {
   isCommitSha,

@@ -1,25 +1,18 @@
 import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import { applicationStatus } from '../../__testUtils__/objectStatus';
 import { pipelineColumns } from './pipelineColumns';
 
 function object(
   name: string,
   fields: Partial<ObjectStatus> & { cluster: string },
 ): ObjectStatus {
-  return {
+  return applicationStatus({
     key: `${fields.cluster}/argoproj.io/Application/argocd/${name}`,
-    engine: 'argocd',
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Application',
     namespace: 'argocd',
     name,
     entityRefs: ['component:default/shop'],
-    sync: 'Synced',
-    health: { status: 'Healthy' },
-    conditions: [],
-    suspended: false,
-    observedAt: '2026-01-01T00:00:00Z',
     ...fields,
-  };
+  });
 }
 
 describe('pipelineColumns', () => {
@@ -48,6 +41,18 @@ describe('pipelineColumns', () => {
       kind: 'Deployment',
     });
     expect(pipelineColumns([deployment], ['dev'])).toEqual([]);
+  });
+
+  it("leaves out a preview environment's Application (one per pull request)", () => {
+    const preview = object('shop-pr-7', {
+      cluster: 'c1',
+      environment: 'pr-7',
+      preview: {
+        pullRequestNumber: 7,
+        pullRequestUrl: 'https://github.com/acme/shop/pull/7',
+      },
+    });
+    expect(pipelineColumns([preview], ['dev'])).toEqual([]);
   });
 
   it.each([

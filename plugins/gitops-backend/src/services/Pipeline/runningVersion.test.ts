@@ -1,4 +1,4 @@
-import { type ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import { applicationStatus } from '../../__testUtils__/objectStatus';
 import {
   applyKustomizeImages,
   chartsFromObject,
@@ -140,26 +140,10 @@ describe('versionFromManifests', () => {
 });
 
 describe('chartsFromObject', () => {
-  const object = (fields: Partial<ObjectStatus>): ObjectStatus => ({
-    key: 'k',
-    engine: 'argocd',
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Application',
-    cluster: 'c',
-    name: 'shop',
-    entityRefs: [],
-    sync: 'Synced',
-    health: { status: 'Healthy' },
-    conditions: [],
-    suspended: false,
-    observedAt: '2026-01-01T00:00:00Z',
-    ...fields,
-  });
-
   it.each([
     [
       'an Argo CD Helm source at its synced revision',
-      object({
+      applicationStatus({
         source: {
           repoURL: 'https://charts.example.com',
           chart: 'shop',
@@ -171,12 +155,12 @@ describe('chartsFromObject', () => {
     ],
     [
       'an Argo CD Helm source not yet synced (its target revision)',
-      object({ source: { chart: 'shop', targetRevision: '1.2.0' } }),
+      applicationStatus({ source: { chart: 'shop', targetRevision: '1.2.0' } }),
       [{ name: 'shop', version: '1.2.0' }],
     ],
     [
       'a multi-source Application (Helm sources only)',
-      object({
+      applicationStatus({
         sources: [
           { chart: 'shop', targetRevision: '1.*', revision: '1.3.0' },
           {
@@ -190,7 +174,7 @@ describe('chartsFromObject', () => {
     ],
     [
       'a Git source (no chart)',
-      object({
+      applicationStatus({
         source: {
           repoURL: 'https://github.com/acme/config',
           path: 'apps/shop',

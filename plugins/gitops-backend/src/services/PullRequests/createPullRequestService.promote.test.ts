@@ -1,32 +1,14 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
 import { generateServiceManifests } from '@gitops-portal/plugin-gitops-node';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createPullRequestService } from './createPullRequestService';
+import { resolve } from 'node:path';
+import { usePullRequestService } from '../../__testUtils__/pullRequestService';
 
-const KUBECTL =
-  [resolve(__dirname, '../../../../../.tools/kubectl/kubectl/kubectl')].find(
-    existsSync,
-  ) ?? 'kubectl';
 const TOKEN = 'promote-test-token';
 
 /** Promotions (rollbacks: createPullRequestService.test.ts). */
 describe('PullRequestService.promote', () => {
   const HELM = resolve(__dirname, '../../../../../.tools/kubectl/helm/helm');
-  let dataDir: string;
-  let github: GithubEmulator;
+  const pullRequests = usePullRequestService(TOKEN);
   let counter = 0;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'gitops-promote-'));
-    github = await startGithubEmulator({ dataDir, tokens: [TOKEN] });
-  });
-  afterAll(async () => {
-    await github?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it.each([
     [
@@ -43,6 +25,7 @@ describe('PullRequestService.promote', () => {
     ],
   ])('promotes the image of %s', async (_case, packaging, path, lines) => {
     const repo = `promote-${++counter}`;
+    const { github } = pullRequests;
     await github.createRepo('acme', repo, {
       files: generateServiceManifests({
         name: 'shop',
@@ -56,20 +39,8 @@ describe('PullRequestService.promote', () => {
         delivery: { engine: 'argocd', repoUrl: github.gitUrl('acme', repo) },
       }),
     });
-    const host = new URL(github.url).host;
-    const service = createPullRequestService({
-      config: mockServices.rootConfig({
-        data: {
-          integrations: {
-            github: [{ host, apiBaseUrl: github.url, token: TOKEN }],
-          },
-          gitops: {
-            configRepo: { host, owner: 'acme', repo, branch: 'main' },
-            validation: { kubectlPath: KUBECTL, helmPath: HELM },
-          },
-        },
-      }),
-      logger: mockServices.logger.mock(),
+    const service = pullRequests.service(repo, {
+      validation: { helmPath: HELM },
     });
 
     const result = await service.promote({
@@ -79,12 +50,7 @@ describe('PullRequestService.promote', () => {
       to: 'staging',
     });
 
-    const response = await fetch(
-      `${github.url}/repos/acme/${repo}/pulls/${result.number}/files`,
-      { headers: { authorization: `token ${TOKEN}` } },
-    );
-    const files: Array<{ filename: string; patch: string }> =
-      await response.json();
+    const files = await pullRequests.pullRequestFiles(repo, result.number);
     expect(files.map(f => f.filename)).toEqual([path]);
     for (const line of lines) expect(files[0].patch).toContain(line);
   });

@@ -2,13 +2,9 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
   ConfigRepoChange,
-  ConfigRepoReader,
-  configRepoUrl,
-  createConfigRepoReader,
-  createGithubClient,
   OverlayRevert,
   openConfigRepoPullRequest,
   portalBranchName,
@@ -22,6 +18,7 @@ import {
   readValidationOptions,
   revertLastChange,
   rollbackTarget,
+  sameRepo,
 } from '@gitops-portal/plugin-gitops-node';
 import {
   PromotionServiceRequest,
@@ -30,6 +27,7 @@ import {
 } from './types';
 import { ValidationEstateService } from '../ValidationEstate';
 import { ConfigRepoLayout } from '../ConfigRepoLayout';
+import { ConfigRepoAccess, configRepoOpener } from './configRepoAccess';
 
 /** The PR body: which revision the overlay goes back to (full SHA, so reviewers can check it). */
 function rollbackBody(
@@ -57,7 +55,11 @@ export function createPullRequestService(options: {
   layout?: ConfigRepoLayout;
 }): PullRequestService {
   const { config, logger } = options;
-  const configRepo = readConfigRepoLocation(config);
+  const openRepo = configRepoOpener({
+    config,
+    logger,
+    configRepo: readConfigRepoLocation(config),
+  });
   const validation = readValidationOptions(config);
   const branchPrefix = readBranchPrefix(config);
   const environmentOrder = readEnvironmentOrder(config);
@@ -68,10 +70,10 @@ export function createPullRequestService(options: {
     branch: string;
     title: string;
     labels: string[];
-    prepare: (
-      reader: ConfigRepoReader,
-      baseBranch: string,
-    ) => Promise<{
+    /** Reads the repo (opening the one the change is written to, and any other it reads) to build the change. */
+    prepare: (openRepoOf: typeof openRepo) => Promise<{
+      /** The repo the change is written to. */
+      target: ConfigRepoAccess;
       change: ConfigRepoChange;
       body: string;
       /** Where each environment's files came from, for the preview. */
@@ -87,26 +89,12 @@ export function createPullRequestService(options: {
    * the change's files came from.
    */
   async function writerOptions(request: DeliveryRequest) {
-    if (!configRepo) {
-      throw new InputError(
-        'gitops.configRepo is not configured: pull requests need the GitOps config repo',
-      );
-    }
-    const { owner, repo, branch: baseBranch } = configRepo;
-    const octokit = await createGithubClient({
-      config,
-      repoUrl: configRepoUrl(configRepo),
-      logger,
-    });
-    const { change, body, filesFrom } = await request.prepare(
-      createConfigRepoReader(octokit, { owner, repo }),
-      baseBranch,
-    );
+    const { target, change, body, filesFrom } = await request.prepare(openRepo);
     const writer = {
-      octokit,
-      owner,
-      repo,
-      baseBranch,
+      octokit: target.octokit,
+      owner: target.owner,
+      repo: target.repo,
+      baseBranch: target.baseBranch,
       branch: request.branch,
       branchPrefix,
       title: request.title,
@@ -175,21 +163,41 @@ export function createPullRequestService(options: {
       }),
       title: `Promote ${service} ${from} → ${to}`,
       labels: ['gitops', 'promotion'],
-      prepare: async (reader, baseBranch) => {
+      prepare: async openRepoOf => {
         // However the estate pins the version: image tags or digests, Helm values, chart versions.
         const [fromFiles, toFiles] = await Promise.all([
           located(entityRef, from),
           located(entityRef, to),
         ]);
-        const plan = await promotionChange(reader, baseBranch, {
+        // Written where `to`'s live objects deploy from; `from` read where its own deploy from (another repo or
+        // branch) when they name that.
+        const target = await openRepoOf(
+          toFiles.live?.repoUrl,
+          toFiles.live?.revision,
+        );
+        const fromUrl = fromFiles.live?.repoUrl;
+        const opened =
+          fromUrl && (await openRepoOf(fromUrl, fromFiles.live?.revision));
+        const source =
+          opened &&
+          (!sameRepo(opened.url, target.url) ||
+            opened.baseBranch !== target.baseBranch)
+            ? opened
+            : undefined;
+        const plan = await promotionChange(target.reader, target.baseBranch, {
           service,
           from,
           to,
           version,
           live: fromFiles.live && { from: fromFiles.live, to: toFiles.live },
           templates: fromFiles.templates,
+          fromRepo: source && {
+            reader: source.reader,
+            ref: source.baseBranch,
+          },
         });
         return {
+          target,
           change: plan.change,
           body: [
             `Promotes \`${service}\` ${
@@ -227,18 +235,26 @@ export function createPullRequestService(options: {
         ? `Roll back ${service} in ${environment} to ${toRevision.slice(0, 7)}`
         : `Roll back ${service} in ${environment}`,
       labels: ['gitops', 'rollback'],
-      prepare: async (reader, baseBranch) => {
-        // The environment's folder or file, found as promotions find it (live objects, path template, layouts).
+      prepare: async openRepoOf => {
+        // The environment's folder or file, found as promotions find it (live objects, path template, layouts),
+        // in the repo its live objects deploy from.
+        const files = await located(entityRef, environment);
+        const repo = await openRepoOf(
+          files.live?.repoUrl,
+          files.live?.revision,
+        );
+        const { reader, baseBranch } = repo;
         const target = await rollbackTarget(reader, baseBranch, {
           service,
           environment,
-          ...(await located(entityRef, environment)),
+          ...files,
         });
         const overlay = target.path;
         const revert = await revertLastChange(reader, baseBranch, overlay, {
           toRevision,
         });
         return {
+          target: repo,
           change: { files: revert.files },
           body: rollbackBody(entityRef, overlay, revert, !!toRevision),
           filesFrom: [`${environment}: ${target.origin}`],

@@ -7,6 +7,13 @@ import { ConfigRepoTreeEntry } from '../../configRepo/types';
  */
 export interface LiveLocation {
   path: string;
+  /** The repository the place is in, as the object names it (absent: the configured config repo). */
+  repoUrl?: string;
+  /**
+   * The revision the object deploys the place at, as it names it (an Argo CD source's `targetRevision`, a Flux
+   * GitRepository's ref): a change is written to it when it is a branch.
+   */
+  revision?: string;
   /** The object and field, e.g. `Application argocd/web-staging spec.source.path (cluster staging)`. */
   origin: string;
 }
@@ -21,6 +28,10 @@ export interface LiveLocation {
 export interface LiveFiles {
   locations: LiveLocation[];
   lookedAt: string[];
+  /** The one repository every location is in, when they name one (the caller reads and writes that repo). */
+  repoUrl?: string;
+  /** The revision the locations in `repoUrl` are deployed at, when they name one. */
+  revision?: string;
 }
 
 /** One environment's files as one way of finding them gives them (before their texts are read). */

@@ -179,3 +179,35 @@ describe('promotionFiles: live objects, path templates, layouts', () => {
     );
   });
 });
+
+describe('promotionFiles: environments in two config repos', () => {
+  const github = useGithub();
+
+  it("reads the from environment's files from its own repo and the to environment's from the written one", async () => {
+    const { octokit } = await github.client();
+    const staging = createConfigRepoReader(
+      octokit,
+      await github.newRepo({ 'web/staging/values.yaml': values('1.4.0') }),
+    );
+    const prod = createConfigRepoReader(
+      octokit,
+      await github.newRepo({ 'web/prod/values.yaml': values('1.3.0') }),
+    );
+
+    const { candidates } = await promotionFiles(prod, 'main', {
+      service: 'web',
+      from: 'staging',
+      to: 'prod',
+      live: {
+        from: live('Application argocd/web-staging', 'web/staging/'),
+        to: live('Application argocd/web-prod', 'web/prod/'),
+      },
+      fromRepo: { reader: staging, ref: 'main' },
+    });
+
+    expect([candidates[0].from.files, candidates[0].to.files]).toEqual([
+      { 'web/staging/values.yaml': values('1.4.0') },
+      { 'web/prod/values.yaml': values('1.3.0') },
+    ]);
+  });
+});

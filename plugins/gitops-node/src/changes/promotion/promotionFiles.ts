@@ -82,6 +82,11 @@ export interface PromotionFilesOptions {
   live?: { from?: LiveFiles; to?: LiveFiles };
   /** The config repo's own layouts (`gitops.configRepo.pathTemplate`), tried before {@link PROMOTION_LAYOUTS}. */
   templates?: PromotionLayout[];
+  /**
+   * Where `from`'s files are read when its live objects deploy it from another config repo than the one the change
+   * is written to (`reader` and `ref`); absent: both environments' files are in the written repo.
+   */
+  fromRepo?: { reader: ConfigRepoReader; ref: string };
 }
 
 async function readAll(
@@ -151,9 +156,10 @@ export function cannotTell(
 /**
  * The files that may pin a service's version in two environments, in order of preference: the caller's; else for
  * each environment what its live objects say, else each path template of the config repo, else each of
- * {@link PROMOTION_LAYOUTS} (a candidate for each way both environments have files; one tree read, blobs read
- * once each). Throws InputError naming the service, the environments and everything looked at when no way gives
- * both environments files.
+ * {@link PROMOTION_LAYOUTS} (a candidate for each way both environments have files; one tree read per repo, blobs
+ * read once each). `from`'s files come from `options.fromRepo` when given, `to`'s from `reader` at `ref`. Throws
+ * InputError naming the service, the environments and everything looked at when no way gives both environments
+ * files.
  */
 export async function promotionFiles(
   reader: ConfigRepoReader,
@@ -161,8 +167,13 @@ export async function promotionFiles(
   options: PromotionFilesOptions,
 ): Promise<PromotionFileSets> {
   const { service, from, to } = options;
+  const fromRepo = options.fromRepo ?? { reader, ref };
   if (options.files) {
-    const fromFiles = await readAll(reader, ref, options.files.from);
+    const fromFiles = await readAll(
+      fromRepo.reader,
+      fromRepo.ref,
+      options.files.from,
+    );
     const toFiles = await readAll(reader, ref, options.files.to);
     return {
       candidates: [
@@ -183,22 +194,31 @@ export async function promotionFiles(
     };
   }
   const { entries } = await reader.readTree(ref);
+  const fromEntries =
+    fromRepo.reader === reader
+      ? entries
+      : (await fromRepo.reader.readTree(fromRepo.ref)).entries;
+  // Blob shas are content hashes: one text per sha whichever repo it is read from.
   const blobs = new Map<string, Promise<string>>();
-  const read = async (side: FoundSide, environment: string) => ({
+  const read = async (
+    side: FoundSide,
+    environment: string,
+    repo: ConfigRepoReader,
+  ) => ({
     environment,
     root: side.root,
     origin: side.origin,
     files: Object.fromEntries(
       await Promise.all(
         side.entries.map(async e => {
-          if (!blobs.has(e.sha)) blobs.set(e.sha, reader.readBlob(e.sha));
+          if (!blobs.has(e.sha)) blobs.set(e.sha, repo.readBlob(e.sha));
           return [e.path, await blobs.get(e.sha)!] as const;
         }),
       ),
     ),
   });
   const templates = options.templates ?? [];
-  const liveFrom = liveSide(entries, options.live?.from);
+  const liveFrom = liveSide(fromEntries, options.live?.from);
   const liveTo = liveSide(entries, options.live?.to);
   const result: PromotionFileSets = {
     candidates: [],
@@ -208,13 +228,17 @@ export async function promotionFiles(
   const found = { from: !!liveFrom?.side, to: !!liveTo?.side };
   if (liveFrom?.side && liveTo?.side) pairs.push([liveFrom.side, liveTo.side]);
   else {
-    const side = (layout: PromotionLayout, environment: string) => {
+    const side = (
+      layout: PromotionLayout,
+      environment: string,
+      tree: ConfigRepoTreeEntry[],
+    ) => {
       result.lookedAt.push(folderOf(layout, service, environment));
-      return layoutSide(entries, layout, service, environment, templates);
+      return layoutSide(tree, layout, service, environment, templates);
     };
     for (const layout of [...templates, ...PROMOTION_LAYOUTS]) {
-      const fromSide = liveFrom?.side ?? side(layout, from);
-      const toSide = liveTo?.side ?? side(layout, to);
+      const fromSide = liveFrom?.side ?? side(layout, from, fromEntries);
+      const toSide = liveTo?.side ?? side(layout, to, entries);
       found.from ||= fromSide.entries.length > 0;
       found.to ||= toSide.entries.length > 0;
       if (fromSide.entries.length > 0 && toSide.entries.length > 0) {
@@ -240,8 +264,8 @@ export async function promotionFiles(
   }
   for (const [fromSide, toSide] of pairs) {
     result.candidates.push({
-      from: await read(fromSide, from),
-      to: await read(toSide, to),
+      from: await read(fromSide, from, fromRepo.reader),
+      to: await read(toSide, to, reader),
     });
   }
   return result;

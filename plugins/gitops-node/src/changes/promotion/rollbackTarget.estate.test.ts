@@ -1,5 +1,6 @@
 import { describeWithEstate, estateFile } from '@internal/estate-fixtures';
 import { useGithub } from '../../__testUtils__/harness';
+import { rollbackTargetPath } from '../../__testUtils__/rollbackTargets';
 import { createConfigRepoReader } from '../../configRepo/createConfigRepoReader';
 import { revertLastChange } from '../revertLastChange';
 import { rollbackTarget } from './rollbackTarget';
@@ -51,13 +52,7 @@ describeWithEstate(
         target: PRODUCTION_VALUES,
       },
     ])('finds $layout', async ({ repo, at, target }) => {
-      const id = await github.newRepo(repo);
-      const { octokit } = await github.client();
-
-      expect(
-        (await rollbackTarget(createConfigRepoReader(octokit, id), 'main', at))
-          .path,
-      ).toBe(target);
+      expect(await rollbackTargetPath(github, repo, at)).toBe(target);
     });
 
     it("reverts the last change of one environment's file in a shared folder", async () => {

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { seededRepoFiles } from '../../__testUtils__/fixtures';
 import { useGithub } from '../../__testUtils__/harness';
+import { rollbackTargetPath } from '../../__testUtils__/rollbackTargets';
 import { createConfigRepoReader } from '../../configRepo/createConfigRepoReader';
 import { rollbackTarget } from './rollbackTarget';
 
@@ -36,13 +37,7 @@ describe('rollbackTarget', () => {
       target: 'live/web/staging',
     },
   ])('finds $layout', async ({ repo, at, target }) => {
-    const id = await github.newRepo(repo);
-    const { octokit } = await github.client();
-
-    expect(
-      (await rollbackTarget(createConfigRepoReader(octokit, id), 'main', at))
-        .path,
-    ).toBe(target);
+    expect(await rollbackTargetPath(github, repo, at)).toBe(target);
   });
 
   it('refuses, naming the service, the environment and what it looked at, when nothing has files', async () => {

@@ -17,7 +17,7 @@ import { gitopsApiRef, type DeliveryMetricsSubject } from '../../api';
 import { useGitopsSignal } from '../../hooks';
 import { useRefetchableAsync } from '../../hooks/useRefetchableAsync';
 import { chartRows, metricTiles } from './metricValues';
-import { useIdleAfter } from './useIdleAfter';
+import { useIdleAfter } from '../../hooks/useIdleAfter';
 
 // recharts is loaded only when a metrics view is shown (after the view above it, see useIdleAfter): it stays out of
 // the bundle of every other page.

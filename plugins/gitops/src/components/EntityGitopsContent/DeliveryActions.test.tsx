@@ -22,6 +22,10 @@ const PROMOTION_DIFF = `Index: apps/shop/overlays/prod/kustomization.yaml
 +    newTag: 1.4.0
 `;
 
+const THREE_ENVIRONMENTS = pipeline(
+  ['dev', 'staging', 'prod'].map(env => pipelineEnvironment(env)),
+);
+
 /** The backend's answers: a preview with `?dryRun=true`, else the opened PR; every body is recorded. */
 function answer(
   calls: Array<{ dryRun: boolean; body: unknown }>,
@@ -56,12 +60,6 @@ function answer(
 
 describe('the promotion pipeline’s promote and roll back actions', () => {
   const backend = setupGitopsServer();
-  beforeEach(() => {
-    backend.serve(
-      '/entities/component/:namespace/:name/pipeline',
-      pipeline(['dev', 'staging', 'prod'].map(env => pipelineEnvironment(env))),
-    );
-  });
   // usePermission caches decisions per resource across renders: the denied case uses an entity of its own.
   const otherEntity = {
     ...shopEntity,
@@ -72,7 +70,7 @@ describe('the promotion pipeline’s promote and roll back actions', () => {
     entity = shopEntity,
   ) =>
     renderWithApis(
-      <PromotionPipeline entity={entity} entityRef="component:default/shop" />,
+      <PromotionPipeline entity={entity} pipeline={THREE_ENVIRONMENTS} />,
       { permission },
     );
 

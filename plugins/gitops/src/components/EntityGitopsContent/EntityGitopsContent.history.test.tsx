@@ -1,10 +1,9 @@
 import { act, screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { setupGitopsServer } from '../../__testUtils__/server';
 import { renderWithApis, shopEntity } from '../../__testUtils__/render';
 import {
   argoApp,
-  BASE_URL,
   entityStatus,
   historyEntry,
   SHOP_REF,
@@ -136,15 +135,13 @@ describe('EntityGitopsContent history and live updates', () => {
     const healthByCall = ['Healthy', 'Progressing', 'Degraded'] as const;
     let calls = 0;
     backend.serve(HISTORY, { items: [] });
-    backend.server.use(
-      http.get(`${BASE_URL}${STATUS}`, async () => {
-        const call = calls++;
-        if (call === 1) await gate;
-        return HttpResponse.json(
-          entityStatus([argoApp({ health: { status: healthByCall[call] } })]),
-        );
-      }),
-    );
+    backend.answer(STATUS, async () => {
+      const call = calls++;
+      if (call === 1) await gate;
+      return HttpResponse.json(
+        entityStatus([argoApp({ health: { status: healthByCall[call] } })]),
+      );
+    });
     const { signals } = await render();
     expect(await screen.findByText('Healthy')).toBeInTheDocument();
     publish(signals, [SHOP_REF]); // 2nd fetch, held at the gate

@@ -1,10 +1,9 @@
-import { screen, waitFor } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { screen } from '@testing-library/react';
+import { HttpResponse } from 'msw';
 import { setupGitopsServer } from '../../__testUtils__/server';
 import { renderWithApis, shopEntity } from '../../__testUtils__/render';
 import {
   argoApp,
-  BASE_URL,
   cluster,
   delivery,
   entityStatus,
@@ -29,12 +28,10 @@ describe('EntityGitopsContent states', () => {
     const answered = new Promise<void>(resolve => {
       release = resolve;
     });
-    backend.server.use(
-      http.get(`${BASE_URL}${STATUS}`, async () => {
-        await answered;
-        return HttpResponse.json(entityStatus([argoApp()]));
-      }),
-    );
+    backend.answer(STATUS, async () => {
+      await answered;
+      return HttpResponse.json(entityStatus([argoApp()]));
+    });
     await render();
     expect(
       screen.getByRole('status', { name: 'Loading GitOps status' }),
@@ -48,28 +45,25 @@ describe('EntityGitopsContent states', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('asks for the promotion pipeline without waiting for the status', async () => {
-    let release: () => void = () => {};
-    const answered = new Promise<void>(resolve => {
-      release = resolve;
-    });
-    backend.server.use(
-      http.get(`${BASE_URL}${STATUS}`, async () => {
-        await answered;
-        return HttpResponse.json(entityStatus([argoApp()]));
-      }),
+  it('asks for the status and the pipeline in one request', async () => {
+    backend.serve(STATUS, entityStatus([argoApp()]));
+    const paths: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      paths.push(new URL(request.url).pathname);
+    };
+    backend.server.events.on('request:start', record);
+    try {
+      await render();
+      await screen.findByRole('table', { name: 'Environments by cluster' });
+    } finally {
+      backend.server.events.removeListener('request:start', record);
+    }
+    const firstScreen = paths.filter(path =>
+      /\/(status|pipeline|tab)$/.test(path),
     );
-    const pipelineRequests = backend.serve(
-      '/entities/component/default/shop/pipeline',
-      { entityRef: SHOP_REF, environments: [], gaps: [] },
-    );
-    await render();
-    await waitFor(() => expect(pipelineRequests).toHaveLength(1));
-    expect(
-      screen.getByRole('status', { name: 'Loading GitOps status' }),
-    ).toBeInTheDocument();
-    release();
-    await screen.findByRole('table', { name: 'Environments by cluster' });
+    expect(firstScreen).toEqual([
+      '/api/gitops/entities/component/default/shop/tab',
+    ]);
   });
 
   it.each([

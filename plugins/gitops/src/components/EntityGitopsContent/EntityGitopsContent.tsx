@@ -1,16 +1,19 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import type { Entity } from '@backstage/catalog-model';
 import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { useEntityGitops } from '../../hooks';
+import { useEntityGitops, useEntityHistory } from '../../hooks';
+import { useIdleAfter } from '../../hooks/useIdleAfter';
 import { ClusterBanners } from './ClusterBanners';
 import { EmptyGitops } from './EmptyGitops';
 import { EnvironmentGrid } from './EnvironmentGrid';
 import { HistoryList } from './HistoryList';
+import { EntityPreviews } from './PreviewEnvironments';
 import { PromotionPipeline } from './PromotionPipeline';
 import { DeliveryTimeline } from '../DeliveryTimeline';
 import { EntityDeliveryMetrics } from '../DeliveryMetrics';
@@ -24,36 +27,53 @@ function Loading(props: { what: string }) {
   );
 }
 
+/** The entity's status transitions, newest first. */
+function EntityHistory(props: { entity: Entity }) {
+  const history = useEntityHistory(props.entity);
+  return (
+    <InfoCard title="History">
+      {history.error && !history.value && (
+        <ResponseErrorPanel error={history.error} />
+      )}
+      {!history.value && !history.error && <Loading what="history" />}
+      {history.value && <HistoryList items={history.value.items} />}
+    </InfoCard>
+  );
+}
+
 /**
  * The GitOps tab of a component: the promotion pipeline (with its promote and roll back actions), environments ×
- * clusters, the delivery timeline, then history. Every part fetches as soon as the tab opens, not after the status:
- * a waterfall of status → pipeline, timeline, metrics would add a round trip to each.
+ * clusters, the delivery timeline, then history. The first screen (pipeline and environments) comes from one
+ * request; the part below it (timeline, metrics, history: three more requests and the charts' code) mounts at the
+ * browser's first idle moment after that screen has its data, so it does not compete with it.
  */
 export function EntityGitopsContent() {
   const { entity } = useEntity();
-  const { status, history, entityRef } = useEntityGitops(entity);
+  const { tab } = useEntityGitops(entity);
+  const later = useIdleAfter(tab.value !== undefined || !!tab.error);
 
   // A refetch keeps showing the previous data; only the first load shows progress.
-  if (status.error && !status.value) {
-    return <ResponseErrorPanel error={status.error} />;
+  if (tab.error && !tab.value) {
+    return <ResponseErrorPanel error={tab.error} />;
   }
-  const noObjects = status.value?.objects.length === 0;
+  const status = tab.value?.status;
+  const noObjects = status?.objects.length === 0;
   return (
     <>
-      {status.value && <ClusterBanners clusters={status.value.clusters} />}
+      {status && <ClusterBanners clusters={status.clusters} />}
       {noObjects ? (
         <EmptyGitops />
       ) : (
         <>
           <InfoCard title="Promotion pipeline">
-            <PromotionPipeline entity={entity} entityRef={entityRef} />
+            <PromotionPipeline entity={entity} pipeline={tab.value?.pipeline} />
           </InfoCard>
           <Box mt={2}>
             <InfoCard title="Environments">
-              {status.value ? (
+              {status ? (
                 <EnvironmentGrid
-                  objects={status.value.objects}
-                  clusters={status.value.clusters}
+                  objects={status.objects}
+                  clusters={status.clusters}
                 />
               ) : (
                 <Loading what="GitOps status" />
@@ -62,19 +82,18 @@ export function EntityGitopsContent() {
           </Box>
         </>
       )}
-      <Box mt={2}>
-        <DeliveryTimeline entity={entity} />
-      </Box>
-      <EntityDeliveryMetrics entity={entity} />
-      <Box mt={2}>
-        <InfoCard title="History">
-          {history.error && !history.value && (
-            <ResponseErrorPanel error={history.error} />
-          )}
-          {!history.value && !history.error && <Loading what="history" />}
-          {history.value && <HistoryList items={history.value.items} />}
-        </InfoCard>
-      </Box>
+      {later && (
+        <>
+          <EntityPreviews entity={entity} />
+          <Box mt={2}>
+            <DeliveryTimeline entity={entity} />
+          </Box>
+          <EntityDeliveryMetrics entity={entity} />
+          <Box mt={2}>
+            <EntityHistory entity={entity} />
+          </Box>
+        </>
+      )}
     </>
   );
 }

@@ -14,6 +14,7 @@ import { ArgoResources } from './ArgoResources';
 import { FluxDetails, RolloutProgress } from './EngineDetails';
 import { HealthSourceNote } from './HealthSourceNote';
 import { RevisionLink } from './RevisionLink';
+import { DependsOnLine, SyncOperation } from '../SyncOperation';
 
 /** Everything the grid shows about one GitOps object. */
 export function ObjectSummary(props: { object: ObjectStatus }) {
@@ -54,6 +55,7 @@ export function ObjectSummary(props: { object: ObjectStatus }) {
           {object.operation.message ? ` — ${object.operation.message}` : ''}
         </Typography>
       )}
+      <SyncOperation object={object} />
       {object.sources?.length ? (
         <ApplicationSources sources={object.sources} />
       ) : (
@@ -68,6 +70,7 @@ export function ObjectSummary(props: { object: ObjectStatus }) {
       {object.engine === 'argocd' && <ArgoResources object={object} />}
       <LiveDiffToggle object={object} />
       {object.engine === 'flux' && <FluxDetails object={object} />}
+      <DependsOnLine object={object} />
       {(object.engine === 'argo-rollouts' || object.engine === 'flagger') && (
         <RolloutProgress object={object} />
       )}

@@ -7,6 +7,7 @@ import type {
   PipelineEnvironment,
   PipelineTarget,
 } from '@gitops-portal/plugin-gitops-common';
+import { liveDiffLink, showsLiveDiff } from '../LiveDiff/LiveDiffToggle';
 import { formatDuration, timeSince } from '../shared';
 import { PipelineCommitLine } from './PipelineCommitLine';
 import { PipelineStatus } from './PipelineStatus';
@@ -31,7 +32,10 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** Where the engine's UI shows a target: its name links there when the cluster has a template. */
+/**
+ * Where the engine's UI shows a target: its name links there when the cluster has a template. An OutOfSync
+ * Application or Kustomization links to its live diff on this tab too.
+ */
 function TargetLine(props: { target: PipelineTarget }) {
   const { target } = props;
   const engine = target.kind === 'Application' ? 'Argo CD' : 'Flux';
@@ -49,6 +53,19 @@ function TargetLine(props: { target: PipelineTarget }) {
       {target.stale
         ? ` · stale for ${formatDuration(target.stale.ageSeconds)}`
         : ''}
+      {showsLiveDiff(target) && (
+        <>
+          {' · '}
+          {/* Underlined: within a line of text, colour alone does not tell a link apart (axe link-in-text-block). */}
+          <Link
+            to={liveDiffLink(target.key)}
+            underline="always"
+            aria-label={`Live diff of ${target.kind} ${target.name} in ${target.cluster}`}
+          >
+            live diff
+          </Link>
+        </>
+      )}
     </Typography>
   );
 }

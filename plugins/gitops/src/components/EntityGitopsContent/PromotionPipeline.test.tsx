@@ -1,13 +1,10 @@
-import { act, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PipelineResponse } from '@gitops-portal/plugin-gitops-common';
-import { GITOPS_SIGNAL_CHANNEL } from '../../hooks';
-import { setupGitopsServer } from '../../__testUtils__/server';
 import { renderWithApis, shopEntity } from '../../__testUtils__/render';
 import { PromotionPipeline } from './PromotionPipeline';
 import { pipeline, pipelineEnvironment } from './pipelineFixture';
 
-const PIPELINE = '/entities/component/default/shop/pipeline';
 const DEV_SHA = '1'.repeat(40);
 const PROD_SHA = '2'.repeat(40);
 const WAITING_SHA = '3'.repeat(40);
@@ -80,21 +77,12 @@ const described: PipelineResponse = pipeline(
 );
 
 describe('PromotionPipeline', () => {
-  const backend = setupGitopsServer();
-  const render = () =>
-    renderWithApis(
-      <PromotionPipeline
-        entity={shopEntity}
-        entityRef="component:default/shop"
-      />,
-      { permission: AuthorizeResult.DENY },
-    );
+  const render = (shown: PipelineResponse = described) =>
+    renderWithApis(<PromotionPipeline entity={shopEntity} pipeline={shown} />, {
+      permission: AuthorizeResult.DENY,
+    });
   const column = (environment: string) =>
     screen.findByRole('region', { name: `Environment ${environment}` });
-
-  beforeEach(() => {
-    backend.serve(PIPELINE, described);
-  });
 
   it('shows one column per environment in the order the backend gives', async () => {
     await render();
@@ -196,8 +184,7 @@ describe('PromotionPipeline', () => {
 
   it('says how long a target has been served from cache', async () => {
     const prod = described.environments[1];
-    backend.serve(
-      PIPELINE,
+    await render(
       pipeline([
         {
           ...prod,
@@ -210,33 +197,30 @@ describe('PromotionPipeline', () => {
         },
       ]),
     );
-    await render();
     expect(
       await within(await column('prod')).findByText(/stale for 5m/),
     ).toBeInTheDocument();
   });
 
-  it('refetches when a signal names the entity', async () => {
-    let calls = 0;
-    backend.serve(PIPELINE, () => {
-      calls += 1;
-      return calls === 1
-        ? described
-        : pipeline([...described.environments, pipelineEnvironment('dr')]);
-    });
-    const { signals } = await render();
-    await column('prod');
-    act(() =>
-      signals.publish(GITOPS_SIGNAL_CHANNEL, {
-        entityRefs: ['component:default/shop'],
-      }),
+  it.each([
+    ['links an OutOfSync Application to its live diff on the tab', 'OutOfSync'],
+    ['links a Synced Application to no live diff', 'Synced'],
+  ] as const)('%s', async (_case, sync) => {
+    const prod = described.environments[1];
+    const target = { ...prod.targets[0], sync };
+    await render(pipeline([{ ...prod, targets: [target] }]));
+    const links = within(await column('prod'))
+      .queryAllByRole('link', { name: /^Live diff of/ })
+      .map(link => link.getAttribute('href'));
+    expect(links).toEqual(
+      sync === 'OutOfSync'
+        ? [`/?${new URLSearchParams({ diff: target.key })}`]
+        : [],
     );
-    expect(await column('dr')).toBeInTheDocument();
   });
 
   it('says so when no object delivers the service yet', async () => {
-    backend.serve(PIPELINE, pipeline([]));
-    await render();
+    await render(pipeline([]));
     expect(
       await screen.findByText(/delivers this service yet/),
     ).toBeInTheDocument();

@@ -1,13 +1,12 @@
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { getCompoundEntityRef, type Entity } from '@backstage/catalog-model';
-import type { PullRequestResponse } from '@gitops-portal/plugin-gitops-common';
-import { useApi } from '@backstage/core-plugin-api';
-import { gitopsApiRef } from '../../api';
-import { useGitopsSignal } from '../../hooks';
-import { useRefetchableAsync } from '../../hooks/useRefetchableAsync';
+import { Progress } from '@backstage/core-components';
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  PipelineResponse,
+  PullRequestResponse,
+} from '@gitops-portal/plugin-gitops-common';
 import {
   DeliveryDialog,
   deliveryRefusal,
@@ -19,43 +18,30 @@ import {
 import { PipelineColumn } from './PipelineColumn';
 import { PipelineGapView } from './PipelineGapView';
 
-/** The entity's pipeline, refetched when a signal names the entity. */
-function usePipeline(entity: Entity, entityRef: string) {
-  const api = useApi(gitopsApiRef);
-  const ref = useMemo(() => getCompoundEntityRef(entity), [entity]);
-  const pipeline = useRefetchableAsync(() => api.getPipeline(ref), [api, ref]);
-  const refs = useMemo(() => [entityRef], [entityRef]);
-  useGitopsSignal(refs, pipeline.refetch);
-  return pipeline;
-}
-
 /**
  * The promotion pipeline of a service: one column per environment in delivery order (status, version, config
  * commit, age, actions), and between neighbours what differs. Promote offers every later environment and roll back
  * the environment's history, each through a dialog that previews the pull request; users the permission policy
- * does not allow see no buttons but a sentence saying which permission they lack.
+ * does not allow see no buttons but a sentence saying which permission they lack. The tab fetches the pipeline
+ * (with its status, in one request) and gives it here; undefined while it loads.
  */
 export function PromotionPipeline(props: {
   entity: Entity;
-  entityRef: string;
+  pipeline?: PipelineResponse;
 }) {
-  const { entity } = props;
-  const pipeline = usePipeline(entity, props.entityRef);
+  const { entity, pipeline } = props;
   const permissions = useDeliveryPermissions(entity);
   const [pending, setPending] = useState<DeliveryAction>();
   const [result, setResult] = useState<PullRequestResponse>();
 
-  if (pipeline.error && !pipeline.value) {
-    return <ResponseErrorPanel error={pipeline.error} />;
-  }
-  if (!pipeline.value) {
+  if (!pipeline) {
     return (
       <Box role="status" aria-label="Loading the promotion pipeline">
         <Progress />
       </Box>
     );
   }
-  const { environments, gaps } = pipeline.value;
+  const { environments, gaps } = pipeline;
   if (environments.length === 0) {
     return (
       <Typography variant="body2">

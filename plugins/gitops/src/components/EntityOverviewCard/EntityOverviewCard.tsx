@@ -7,15 +7,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
-import {
-  getCompoundEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { gitopsApiRef } from '../../api';
-import { useGitopsSignal } from '../../hooks';
-import { useRefetchableAsync } from '../../hooks/useRefetchableAsync';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { useEntityStatus } from '../../hooks';
 import { StatusCell, useNow } from '../TeamOverview';
 import { environmentLines } from './environmentLines';
 
@@ -25,15 +20,9 @@ import { environmentLines } from './environmentLines';
  */
 export function EntityOverviewCard() {
   const { entity } = useEntity();
-  const api = useApi(gitopsApiRef);
   const entityLink = useRouteRef(entityRouteRef);
   const ref = useMemo(() => getCompoundEntityRef(entity), [entity]);
-  const status = useRefetchableAsync(
-    () => api.getEntityStatus(ref),
-    [api, ref],
-  );
-  const refs = useMemo(() => [stringifyEntityRef(entity)], [entity]);
-  useGitopsSignal(refs, status.refetch);
+  const status = useEntityStatus(entity);
   const now = useNow();
   const lines = useMemo(
     () => environmentLines(status.value?.objects ?? [], now),

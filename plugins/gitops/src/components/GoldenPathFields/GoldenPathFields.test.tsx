@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApis } from '../../__testUtils__/render';
 import { setupGitopsServer } from '../../__testUtils__/server';
+import { ClusterPickerField } from './ClusterPickerField';
 import { ConfigRepoPickerField } from './ConfigRepoPickerField';
 import { EnvironmentPickerField } from './EnvironmentPickerField';
 
@@ -21,7 +22,10 @@ const OTHER = {
 
 /** A field as the scaffolder form drives it: it owns formData and records every value produced. */
 function Harness(props: {
-  field: typeof ConfigRepoPickerField | typeof EnvironmentPickerField;
+  field:
+    | typeof ConfigRepoPickerField
+    | typeof EnvironmentPickerField
+    | typeof ClusterPickerField;
   schema: object;
   uiOptions?: object;
   values: unknown[];
@@ -47,7 +51,10 @@ function Harness(props: {
 }
 
 async function renderField(
-  field: typeof ConfigRepoPickerField | typeof EnvironmentPickerField,
+  field:
+    | typeof ConfigRepoPickerField
+    | typeof EnvironmentPickerField
+    | typeof ClusterPickerField,
   schema: object,
   uiOptions?: object,
 ) {
@@ -182,6 +189,48 @@ describe('GitopsEnvironmentPicker', () => {
       within(screen.getByRole('listbox')).getByText('stage'),
     );
     expect(last()).toBe('stage');
+  });
+});
+
+describe('GitopsClusterPicker', () => {
+  const backend = setupGitopsServer();
+  const serve = (clusters: object[]) =>
+    backend.serve('/golden-path-options', {
+      configRepos: [],
+      environments: [],
+      clusters,
+    });
+
+  it('starts with the first cluster, by name', async () => {
+    serve([{ name: 'kind-dev', environment: 'dev' }, { name: 'eks-prod' }]);
+    const { last } = await renderField(ClusterPickerField, { type: 'string' });
+    expect(
+      await screen.findByRole('button', { name: /Cluster/ }),
+    ).toHaveTextContent('kind-dev (dev)');
+    expect(last()).toBe('kind-dev');
+  });
+
+  it('offers every cluster the backend reads', async () => {
+    serve([{ name: 'kind-dev', environment: 'dev' }, { name: 'eks-prod' }]);
+    const { last } = await renderField(ClusterPickerField, {
+      type: 'string',
+      title: 'Cluster',
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Cluster/ }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('eks-prod'),
+    );
+    expect(last()).toBe('eks-prod');
+  });
+
+  it('says that none is configured', async () => {
+    serve([]);
+    await renderField(ClusterPickerField, { type: 'string' });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No cluster is configured',
+    );
   });
 });
 

@@ -67,6 +67,20 @@ describe('LiveDiffToggle', () => {
       }),
     );
 
+  it('opens the diff the URL names (`?diff=<key>`) without a click', async () => {
+    const requests = backend.serve(LIVE_DIFF, liveDiff());
+    await renderWithApis(<LiveDiffToggle object={OUT_OF_SYNC} />, {
+      entity: shopEntity,
+      path: `/?${new URLSearchParams({ diff: OUT_OF_SYNC.key })}`,
+    });
+    expect(
+      await screen.findByRole('button', {
+        name: 'Hide live diff of Application shop in prod-eu',
+      }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    await waitFor(() => expect(requests).toHaveLength(1));
+  });
+
   it.each<[string, Partial<ObjectStatus>]>([
     ['a Synced Application', { sync: 'Synced' }],
     [

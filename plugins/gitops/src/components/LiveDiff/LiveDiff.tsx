@@ -6,8 +6,12 @@ import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import type { ObjectStatus } from '@gitops-portal/plugin-gitops-common';
+import type {
+  LiveDiffResponse,
+  ObjectStatus,
+} from '@gitops-portal/plugin-gitops-common';
 import { gitopsApiRef } from '../../api';
+import { prefetchKeys, usePrefetched } from '../../prefetch/PrefetchContext';
 import { useGitopsSignal } from '../../hooks';
 import { useRefetchableAsync } from '../../hooks/useRefetchableAsync';
 import { formatDuration, shortRevision, timeSince } from '../shared';
@@ -16,7 +20,8 @@ import { ResourceDiff } from './ResourceDiff';
 /**
  * Desired against live, per resource of one Application or Kustomization: the backend renders the config repo at
  * the synced revision and reads the live objects; Secret values arrive masked. Refetched when a signal names the
- * entity, and says how old its read is and whether the cluster's data is stale.
+ * entity, and says how old its read is and whether the cluster's data is stale. Opened by a link (`?diff=`), its
+ * first answer is the one the tab requested before its code loaded.
  */
 export function LiveDiff(props: {
   entity: CompoundEntityRef;
@@ -25,9 +30,12 @@ export function LiveDiff(props: {
 }) {
   const { entity, entityRef, object } = props;
   const api = useApi(gitopsApiRef);
+  const take = usePrefetched();
   const diff = useRefetchableAsync(
-    () => api.getLiveDiff(entity, object.key),
-    [api, entity.kind, entity.namespace, entity.name, object.key],
+    () =>
+      take<LiveDiffResponse>(prefetchKeys.liveDiff(entityRef, object.key)) ??
+      api.getLiveDiff(entity, object.key),
+    [api, entity.kind, entity.namespace, entity.name, object.key, take],
   );
   const refs = useMemo(() => [entityRef], [entityRef]);
   useGitopsSignal(refs, diff.refetch);

@@ -1,2 +1,2 @@
 export { LiveDiff } from './LiveDiff';
-export { LiveDiffToggle, showsLiveDiff } from './LiveDiffToggle';
+export { LiveDiffToggle, liveDiffLink, showsLiveDiff } from './LiveDiffToggle';

@@ -1,9 +1,14 @@
 import { useCallback, useMemo } from 'react';
 import { parseEntityRef } from '@backstage/catalog-model';
+import type {
+  ClustersResponse,
+  TeamStatusResponse,
+} from '@gitops-portal/plugin-gitops-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { gitopsApiRef } from '../../api';
 import { useGitopsSignal } from '../../hooks';
 import { useRefetchableAsync } from '../../hooks/useRefetchableAsync';
+import { prefetchKeys, usePrefetched } from '../../prefetch/PrefetchContext';
 import { mergeTeamStatuses } from './teamRows';
 
 const asTeam = (ref: string) =>
@@ -11,10 +16,12 @@ const asTeam = (ref: string) =>
 
 /**
  * The status of every service of `teamRefs` (one team-status request per team, in parallel) and the clusters'
- * connection states (for the stale ages), refetched when a signal names a team or one of its services.
+ * connection states (for the stale ages), refetched when a signal names a team or one of its services. The first
+ * answers are the ones a Group's tab started before its code loaded, when there are.
  */
 export function useFleetStatus(teamRefs: readonly string[]) {
   const api = useApi(gitopsApiRef);
+  const take = usePrefetched();
   const key = teamRefs.join('\n');
   const status = useRefetchableAsync(
     async () =>
@@ -23,12 +30,19 @@ export function useFleetStatus(teamRefs: readonly string[]) {
           key
             .split('\n')
             .filter(Boolean)
-            .map(ref => api.getTeamStatus(asTeam(ref))),
+            .map(
+              ref =>
+                take<TeamStatusResponse>(prefetchKeys.teamStatus(ref)) ??
+                api.getTeamStatus(asTeam(ref)),
+            ),
         ),
       ),
-    [api, key],
+    [api, key, take],
   );
-  const clusters = useRefetchableAsync(() => api.getClusters(), [api]);
+  const clusters = useRefetchableAsync(
+    () => take<ClustersResponse>(prefetchKeys.clusters()) ?? api.getClusters(),
+    [api, take],
+  );
   const { refetch: refetchStatus } = status;
   const { refetch: refetchClusters } = clusters;
   const refetch = useCallback(() => {

@@ -6,7 +6,7 @@ const IDLE_TIMEOUT_MS = 2000;
 /**
  * True once `ready` is true and the browser has then had an idle moment. The metrics charts wait for it: their code
  * (recharts) is the heaviest chunk of a GitOps tab, and loading it while the table or pipeline above renders slows
- * those down. Where there is no requestIdleCallback (jsdom, Safari), the next task stands in for the idle moment.
+ * those down; so does the entity tab's part below its first screen (history, deliveries, metrics). Where there is no requestIdleCallback (jsdom, Safari), the next task stands in for the idle moment.
  */
 export function useIdleAfter(ready: boolean): boolean {
   const [idle, setIdle] = useState(false);

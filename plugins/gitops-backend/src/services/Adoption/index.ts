@@ -1,0 +1,2 @@
+export { createAdoptionService } from './createAdoptionService';
+export type { AdoptionService } from './createAdoptionService';

@@ -1,0 +1,2 @@
+export { createRegistrationPointsService } from './createRegistrationPointsService';
+export type { RegistrationPointsService } from './createRegistrationPointsService';

@@ -1,0 +1,30 @@
+import { PreviewInfo } from '../schema/previews';
+import { asText, asTimestamp, at, stringMap } from './raw';
+
+/** The annotations the generated preview objects carry (gitops-node `manifests/previewEnvironments.ts`). */
+export const PREVIEW_PR_NUMBER_ANNOTATION =
+  'gitops-portal.io/preview-pr-number';
+export const PREVIEW_PR_URL_ANNOTATION = 'gitops-portal.io/preview-pr-url';
+
+const PR_NUMBER = /^[1-9][0-9]{0,9}$/;
+
+/**
+ * The pull request of an object generated for one (an Argo CD Application of the pull-request generator, a Flux
+ * Kustomization of a ResourceSet), from its annotations; undefined for every other object or a malformed one.
+ */
+export function previewOf(obj: unknown): PreviewInfo | undefined {
+  const annotations = stringMap(at(obj, 'metadata', 'annotations'));
+  const number = annotations[PREVIEW_PR_NUMBER_ANNOTATION];
+  const url = annotations[PREVIEW_PR_URL_ANNOTATION];
+  if (!number || !PR_NUMBER.test(number) || !url) return undefined;
+  const namespace =
+    asText(at(obj, 'spec', 'destination', 'namespace')) ??
+    asText(at(obj, 'spec', 'targetNamespace'));
+  const createdAt = asTimestamp(at(obj, 'metadata', 'creationTimestamp'));
+  return {
+    pullRequestNumber: Number(number),
+    pullRequestUrl: url,
+    ...(namespace ? { namespace } : {}),
+    ...(createdAt ? { createdAt } : {}),
+  };
+}

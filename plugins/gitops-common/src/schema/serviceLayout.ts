@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/*
+ * Where a service is deployed from, per environment, as its live objects say (issue 15 point 4: decommission uses
+ * the discovery promotions use). The gitops backend answers it; the scaffolder's decommission action reads it.
+ */
+
+/**
+ * One environment's places in a config repo: each folder (ending in `/`) or file a live object deploys from, the
+ * repository it is in and the object and field that name it; `lookedAt` says which objects were read and why one
+ * named nothing.
+ *
+ * @public
+ */
+export const serviceLayoutEnvironmentSchema = z.object({
+  environment: z.string(),
+  repoUrl: z.string().optional(),
+  locations: z.array(
+    z.object({
+      path: z.string(),
+      repoUrl: z.string().optional(),
+      origin: z.string(),
+    }),
+  ),
+  lookedAt: z.array(z.string()),
+});
+
+/**
+ * `GET /entities/:kind/:namespace/:name/layout`: the places of each environment the entity's live objects are in.
+ *
+ * @public
+ */
+export const serviceLayoutResponseSchema = z.object({
+  entityRef: z.string(),
+  environments: z.array(serviceLayoutEnvironmentSchema),
+});
+
+/**
+ * The places of each environment of an entity.
+ *
+ * @public
+ */
+export type ServiceLayoutResponse = z.infer<typeof serviceLayoutResponseSchema>;

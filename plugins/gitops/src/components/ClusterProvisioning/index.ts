@@ -1,0 +1,1 @@
+export { ClusterProvisioningCard } from './ClusterProvisioningCard';

@@ -1,0 +1,2 @@
+export { SyncOperation } from './SyncOperation';
+export { DependsOnLine } from './DependsOnLine';

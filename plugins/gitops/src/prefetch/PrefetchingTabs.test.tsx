@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { screen, waitFor } from '@testing-library/react';
+import { setupGitopsServer } from '../__testUtils__/server';
+import {
+  renderWithApis,
+  shopEntity,
+  teamEntity,
+} from '../__testUtils__/render';
+import {
+  argoApp,
+  entityStatus,
+  manyTeamRows,
+  SHA,
+  teamStatus,
+} from '../__testUtils__/fixtures';
+import { EntityGitopsTab, EntityGitopsTeamTab } from './PrefetchingTabs';
+
+const SHOP = '/entities/component/default/shop';
+const OUT_OF_SYNC = argoApp({ sync: 'OutOfSync', cluster: 'prod-eu' });
+
+/*
+ * Each tab starts its first requests itself and the view it loads takes them: were the view to ask again, the
+ * backend would see each request twice.
+ */
+describe('prefetching tabs', () => {
+  const backend = setupGitopsServer();
+
+  it("requests a component tab's first screen once", async () => {
+    const tabs = backend.serve(`${SHOP}/tab`, {
+      status: entityStatus([argoApp()]),
+      pipeline: {
+        entityRef: 'component:default/shop',
+        environments: [],
+        gaps: [],
+      },
+    });
+    backend.serve(`${SHOP}/history`, { items: [] });
+    await renderWithApis(<EntityGitopsTab />, { entity: shopEntity });
+    await screen.findByRole('table', { name: 'Environments by cluster' });
+    expect(tabs).toHaveLength(1);
+  });
+
+  it('requests the first screen once when the entity page mounts the tab twice', async () => {
+    const tabs = backend.serve(`${SHOP}/tab`, {
+      status: entityStatus([argoApp()]),
+      pipeline: {
+        entityRef: 'component:default/shop',
+        environments: [],
+        gaps: [],
+      },
+    });
+    backend.serve(`${SHOP}/history`, { items: [] });
+    function MountedTwice() {
+      const [mount, setMount] = useState(0);
+      useEffect(() => setMount(1), []);
+      return <EntityGitopsTab key={mount} />;
+    }
+    await renderWithApis(<MountedTwice />, { entity: shopEntity });
+    await screen.findByRole('table', { name: 'Environments by cluster' });
+    expect(tabs).toHaveLength(1);
+  });
+
+  it('requests the live diff `?diff=` names once, with the tab', async () => {
+    backend.serve(`${SHOP}/status`, entityStatus([OUT_OF_SYNC]));
+    backend.serve(`${SHOP}/history`, { items: [] });
+    const diffs = backend.serve(`${SHOP}/live-diff`, {
+      key: OUT_OF_SYNC.key,
+      readAt: new Date().toISOString(),
+      desired: {
+        repo: 'acme/gitops-config',
+        path: 'apps/shop/overlays/prod',
+        revision: SHA,
+        renderer: 'kustomize',
+      },
+      resources: [],
+      unsupported: [],
+      notes: [],
+    });
+    await renderWithApis(<EntityGitopsTab />, {
+      entity: shopEntity,
+      path: `/?${new URLSearchParams({ diff: OUT_OF_SYNC.key })}`,
+    });
+    await screen.findByRole('region', {
+      name: 'Live diff of Application shop in prod-eu',
+    });
+    expect(diffs).toHaveLength(1);
+  });
+
+  it("requests a Group tab's team status and clusters once", async () => {
+    const team = backend.serve(
+      '/teams/default/team-a/status',
+      teamStatus(manyTeamRows(3)),
+    );
+    const clusters = backend.serve('/clusters', { items: [] });
+    await renderWithApis(<EntityGitopsTeamTab />, { entity: teamEntity });
+    await waitFor(() =>
+      expect(screen.getAllByTestId('team-row')).toHaveLength(3),
+    );
+    expect([team.length, clusters.length]).toEqual([1, 1]);
+  });
+});
