@@ -65,8 +65,10 @@ wait_for() { # description, seconds, command…
   return 1
 }
 
+port_free() { ! (echo >/dev/tcp/127.0.0.1/$1) 2>/dev/null; }
+# Up to 60 s per port: in .ci/run this starts right after the e2e run, whose sandbox may still be shutting down.
 for port in 7007 7100 6400 6443 6444 6445; do
-  if (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null; then fail "port $port is in use (a sandbox or e2e run?)"; fi
+  wait_for "port $port to be free" 60 port_free "$port" || fail "port $port is in use (a sandbox or e2e run?)"
 done
 # INSTALL_TEST_REUSE_TARBALLS=1 skips step 1 and uses the tarballs of the last run (for work on steps 2 and 3).
 reuse=${INSTALL_TEST_REUSE_TARBALLS:-}
