@@ -50,14 +50,19 @@ const samplePeak = () => {
   peakHeapTotal = Math.max(peakHeapTotal, heapTotal);
 };
 
+/** CPU usage when the measured backend was asked to start. */
+let cpuAtStart: NodeJS.CpuUsage | undefined;
+
 async function memory(): Promise<MemoryReport> {
   samplePeak(); // before gc: the garbage is part of the peak
+  const cpu = cpuAtStart && process.cpuUsage(cpuAtStart);
   await gc();
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
   return {
     now: { rss, heapUsed, heapTotal, external },
     peakRss,
     peakHeapTotal,
+    cpuMs: cpu ? (cpu.user + cpu.system) / 1000 : 0,
     gcExposed,
   };
 }
@@ -151,6 +156,7 @@ async function main() {
     try {
       if (request.type === 'start') {
         sampler = setInterval(samplePeak, 20);
+        cpuAtStart = process.cpuUsage();
         backend = await startTestBackend({ features: features(clusters) });
         const { port } = backend.server.address() as AddressInfo;
         reply({ type: 'started', port });

@@ -26,6 +26,11 @@ export interface MemoryReport {
   /** High-water marks since the backend started, sampled every 20 ms. */
   peakRss: number;
   peakHeapTotal: number;
+  /**
+   * CPU time (user + system) of the process since the measured backend was asked to start (0 before), read before
+   * the collections: steadier than wall-clock time on a loaded machine.
+   */
+  cpuMs: number;
   gcExposed: boolean;
 }
 

@@ -217,6 +217,7 @@ async function main() {
       objects: OBJECTS,
       teams: TEAMS,
       coldStartMs: Math.round(coldStartMs),
+      coldStartCpuMs: Math.round(cached.cpuMs),
       settleS: SETTLE_MS / 1000,
       settledRssMb: Math.round(mb(settled.end.rss)),
       settledRssBeforeBackendMb: Math.round(

@@ -191,6 +191,7 @@ async function main() {
         // BENCH_LOG_REQUESTS=1: what one cold load of each page fetched (bytes, method, URL), for finding what to cut.
         if (i === 0 && process.env.BENCH_LOG_REQUESTS === '1') {
           log(`${target.name} requests:\n${result.urls.join('\n')}`);
+          log(`${target.name} timeline:\n${result.timeline.join('\n')}`);
         }
       }
     }
@@ -200,7 +201,10 @@ async function main() {
         services: SERVICES,
         environments: sandbox.kube.clusters.length,
         runs: RUNS,
-        ...summarise(runs),
+        ...summarise(
+          runs,
+          PAGES.filter(page => page.goal === false).map(page => page.name),
+        ),
         apiMs,
         app: process.env.BENCH_APP_DIR ?? 'packages/app',
         serving,

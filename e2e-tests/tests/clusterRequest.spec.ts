@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { parseAllDocuments } from 'yaml';
 import {
   createAndReadPullRequest,
@@ -15,9 +15,99 @@ import {
 } from './sandboxState';
 
 const CONFIG_REPO = 'acme/gitops-config';
-const NAME = 'edge-1';
 /** The sandbox's `gitops.clusterRequest.path` (packages/sandbox/src/demo/clusterRequests.ts). */
-const DIR = `clusters/dev/cluster-requests/${NAME}`;
+const dirOf = (name: string) => `clusters/dev/cluster-requests/${name}`;
+
+/**
+ * Fills the request-cluster form for `name` with two workers (`provider`: a menu label, else the first the backend
+ * offers), opens the pull request and returns it with the kinds of its `cluster.yaml`.
+ */
+async function requestCluster(
+  page: Page,
+  name: string,
+  screenshot: string,
+  provider?: string,
+) {
+  await openTemplate(page, 'request-cluster', { repoUrl: CONFIG_REPO });
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await pickEntity(page, 'Owner', 'platform', 'Platform team');
+  // Provider, version and machine counts start at the first choice the backend's gitops.clusterRequest offers.
+  if (provider) {
+    await page.getByRole('button', { name: /Provider/ }).click();
+    await page.getByRole('option', { name: provider, exact: true }).click();
+  }
+  await page.getByRole('button', { name: /Worker machines/ }).click();
+  await page.getByRole('option', { name: '2', exact: true }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  const number = await createAndReadPullRequest(
+    page,
+    'Pull request',
+    screenshot,
+  );
+  const pull = await githubApi(`/repos/${CONFIG_REPO}/pulls/${number}`).then(
+    r => r.json(),
+  );
+  const kinds = parseAllDocuments(
+    await fileAt(CONFIG_REPO, `${dirOf(name)}/cluster.yaml`, pull.head.sha),
+  ).map(doc => doc.toJSON().kind);
+  return { number, kinds };
+}
+
+/**
+ * Waits until the portal maps an object of `kind` to the cluster's catalog entity. The catalog reads the location
+ * the template registered at its next refresh (minutes): ask for it now, as the Refresh button on the location would.
+ */
+async function waitForEntityObject(page: Page, name: string, kind: string) {
+  const token = await guestToken(page);
+  const headers = { authorization: `Bearer ${token}` };
+  const refreshLocation = async () => {
+    const locations: Array<{
+      metadata: { name: string };
+      spec: { target?: string };
+    }> = await page.request
+      .get('/api/catalog/entities?filter=kind=location', { headers })
+      .then(r => r.json());
+    const location = locations.find(l =>
+      l.spec.target?.endsWith(`catalog/clusters/${name}.yaml`),
+    );
+    if (location)
+      await page.request.post('/api/catalog/refresh', {
+        headers,
+        data: { entityRef: `location:default/${location.metadata.name}` },
+      });
+  };
+  await expect
+    .poll(
+      async () => {
+        await refreshLocation();
+        const response = await page.request.get(
+          `/api/gitops/entities/resource/default/${name}/status`,
+          { headers },
+        );
+        if (!response.ok()) return [];
+        const { objects } = await response.json();
+        return (objects ?? []).map((o: { kind: string }) => o.kind);
+      },
+      { timeout: 180_000, intervals: [2_000] },
+    )
+    .toContain(kind);
+}
+
+/**
+ * Opens the cluster's entity page and checks its provisioning card is Ready with every step, and shows the
+ * `gitops.clusters` entry for it; returns that entry.
+ */
+async function expectReadyCard(page: Page, name: string, steps: string[]) {
+  await page.goto(`/catalog/default/resource/${name}`);
+  await expect(page.getByText('Cluster provisioning')).toBeVisible();
+  await expect(page.getByLabel('Provisioning phase')).toHaveText('Ready');
+  const list = page.getByRole('list', { name: 'Provisioning steps' });
+  for (const step of steps) await expect(list.getByText(step)).toBeVisible();
+  const snippet = page.getByRole('region', { name: 'Cluster configuration' });
+  await expect(snippet).toContainText(`name: ${name}`);
+  await expect(snippet).toContainText('environment: dev');
+  return snippet;
+}
 
 test.describe('the cluster request', () => {
   test.beforeEach(({ page }) => signInAsGuest(page));
@@ -27,25 +117,12 @@ test.describe('the cluster request', () => {
   }, testInfo) => {
     // scaffolding, then the catalog reading the merged entity and the portal mapping objects to it (every minute)
     test.setTimeout(300_000);
-    await openTemplate(page, 'request-cluster', { repoUrl: CONFIG_REPO });
-    await page.getByRole('textbox', { name: 'Name' }).fill(NAME);
-    await pickEntity(page, 'Owner', 'platform', 'Platform team');
-    // Provider, version and machine counts start at the first choice the backend's gitops.clusterRequest offers.
-    await page.getByRole('button', { name: /Worker machines/ }).click();
-    await page.getByRole('option', { name: '2', exact: true }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    const number = await createAndReadPullRequest(
+    const name = 'edge-1';
+    const { number, kinds } = await requestCluster(
       page,
-      'Pull request',
+      name,
       testInfo.outputPath('cluster-request-task.png'),
     );
-
-    const pull = await githubApi(`/repos/${CONFIG_REPO}/pulls/${number}`).then(
-      r => r.json(),
-    );
-    const kinds = parseAllDocuments(
-      await fileAt(CONFIG_REPO, `${DIR}/cluster.yaml`, pull.head.sha),
-    ).map(doc => doc.toJSON().kind);
     expect(kinds).toEqual([
       'Cluster',
       'DockerCluster',
@@ -64,62 +141,67 @@ test.describe('the cluster request', () => {
           (
             await getObject(
               'dev',
-              `/apis/cluster.x-k8s.io/v1beta1/namespaces/default/clusters/${NAME}`,
+              `/apis/cluster.x-k8s.io/v1beta1/namespaces/default/clusters/${name}`,
             ).catch(() => undefined)
           )?.status?.phase,
         { timeout: 60_000 },
       )
       .toBe('Provisioned');
+    await waitForEntityObject(page, name, 'MachineDeployment');
 
-    const token = await guestToken(page);
-    const headers = { authorization: `Bearer ${token}` };
-    // The catalog reads the location the template registered at its next refresh (minutes); ask for it now, as the
-    // Refresh button on the location would.
-    const refreshLocation = async () => {
-      const locations: Array<{
-        metadata: { name: string };
-        spec: { target?: string };
-      }> = await page.request
-        .get('/api/catalog/entities?filter=kind=location', { headers })
-        .then(r => r.json());
-      const location = locations.find(l =>
-        l.spec.target?.endsWith(`catalog/clusters/${NAME}.yaml`),
-      );
-      if (location)
-        await page.request.post('/api/catalog/refresh', {
-          headers,
-          data: { entityRef: `location:default/${location.metadata.name}` },
-        });
-    };
-    await expect
-      .poll(
-        async () => {
-          await refreshLocation();
-          const response = await page.request.get(
-            `/api/gitops/entities/resource/default/${NAME}/status`,
-            { headers },
-          );
-          if (!response.ok()) return [];
-          const { objects } = await response.json();
-          return (objects ?? []).map((o: { kind: string }) => o.kind);
-        },
-        { timeout: 180_000, intervals: [2_000] },
-      )
-      .toContain('MachineDeployment');
-
-    await page.goto(`/catalog/default/resource/${NAME}`);
-    await expect(page.getByText('Cluster provisioning')).toBeVisible();
-    await expect(page.getByLabel('Provisioning phase')).toHaveText('Ready');
-    const steps = page.getByRole('list', { name: 'Provisioning steps' });
-    await expect(steps.getByText('Infrastructure')).toBeVisible();
-    await expect(steps.getByText('Control plane: 1/1 ready')).toBeVisible();
-    await expect(steps.getByText('Workers: 2/2 ready')).toBeVisible();
-    const snippet = page.getByRole('region', { name: 'Cluster configuration' });
-    await expect(snippet).toContainText(`name: ${NAME}`);
-    await expect(snippet).toContainText('environment: dev');
+    const snippet = await expectReadyCard(page, name, [
+      'Infrastructure',
+      'Control plane: 1/1 ready',
+      'Workers: 2/2 ready',
+    ]);
     await expect(snippet).toContainText(/url: https:\/\/172\.18\.0\.\d+:6443/);
     await page.screenshot({
       path: testInfo.outputPath('cluster-request-ready.png'),
+      fullPage: true,
+    });
+  });
+
+  test('a cluster claimed from Crossplane is composed once merged, its claim, composite and managed resources on its catalog entity until ready', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(300_000);
+    const name = 'edge-claim-1';
+    const { number, kinds } = await requestCluster(
+      page,
+      name,
+      testInfo.outputPath('cluster-claim-task.png'),
+      'aws-managed (Crossplane)',
+    );
+    expect(kinds).toEqual(['KubernetesCluster']);
+
+    // Merged: the operator applies the claim; the simulated Crossplane binds a composite and readies the managed
+    // resources (the EKS control plane, then the node group), then the claim.
+    await mergePullRequest(CONFIG_REPO, number);
+    await expect
+      .poll(
+        async () => {
+          const claim = await getObject(
+            'dev',
+            `/apis/platform.acme.io/v1alpha1/namespaces/default/kubernetesclusters/${name}`,
+          ).catch(() => undefined);
+          return (claim?.status?.conditions ?? []).map(
+            (c: { type: string; status: string; reason: string }) =>
+              `${c.type}=${c.status} ${c.reason}`,
+          );
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual(['Synced=True ReconcileSuccess', 'Ready=True Available']);
+    // The managed resources reach the entity through the claim (composite, then its resources).
+    await waitForEntityObject(page, name, 'NodeGroup');
+
+    await expectReadyCard(page, name, [
+      'Composite resource',
+      'Managed resources: 2/2 ready',
+      'KubernetesCluster ready',
+    ]);
+    await page.screenshot({
+      path: testInfo.outputPath('cluster-claim-ready.png'),
       fullPage: true,
     });
   });

@@ -35,46 +35,49 @@ async function commitFile(path: string, text: string, message: string) {
 }
 
 /**
- * The dev cluster's Argo CD gets an app-of-apps: a root Application whose source path is `clusters/dev/apps`, a
- * folder listing its Applications in a kustomization.yaml (one to begin with, of a chart from elsewhere).
+ * An environment's cluster's Argo CD gets an app-of-apps: a root Application whose source path is
+ * `clusters/<env>/apps`, a folder listing its Applications in a kustomization.yaml (one to begin with, of a chart
+ * from elsewhere).
  */
-async function seedAppOfApps() {
+async function seedAppOfApps(env = 'dev') {
+  const folder = `clusters/${env}/apps`;
   const existing = await fileAt(
     CONFIG_REPO,
-    'clusters/dev/argocd/payments-api.yaml',
+    `clusters/${env}/argocd/payments-api.yaml`,
     'main',
   );
   const repoURL = existing.match(/repoURL: (\S+)/)![1];
   const application = (name: string, source: string) =>
     `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: ${name}\n  namespace: argocd\nspec:\n  project: default\n  source:\n${source}  destination:\n    server: https://kubernetes.default.svc\n    namespace: ${name}\n`;
   await commitFile(
-    `${FOLDER}/kustomization.yaml`,
+    `${folder}/kustomization.yaml`,
     'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - status-page.yaml\n',
-    'Add the dev app-of-apps folder',
+    `Add the ${env} app-of-apps folder`,
   );
   await commitFile(
-    `${FOLDER}/status-page.yaml`,
+    `${folder}/status-page.yaml`,
     application(
       'status-page',
       '    repoURL: https://charts.example.org\n    chart: status-page\n    targetRevision: 1.0.0\n',
     ),
-    'Add status-page to the dev app-of-apps',
+    `Add status-page to the ${env} app-of-apps`,
   );
   await commitFile(
-    'clusters/dev/argocd/apps-root.yaml',
+    `clusters/${env}/argocd/apps-root.yaml`,
     application(
       'apps-root',
-      `    repoURL: ${repoURL}\n    path: ${FOLDER}\n    targetRevision: main\n`,
+      `    repoURL: ${repoURL}\n    path: ${folder}\n    targetRevision: main\n`,
     ),
-    'Add the dev root app',
+    `Add the ${env} root app`,
   );
 }
 
-/** The new-service form with a migration run as a PreSync hook, registered in the dev app-of-apps folder. */
+/** The new-service form with a migration run as a PreSync hook, registered as the `registration` option says. */
 async function scaffoldRegisteredService(
   page: Page,
   name: string,
   shot: string,
+  registration = new RegExp(`App-of-apps folder ${FOLDER}`),
 ) {
   await openTemplate(page, 'new-service', {
     repoUrl: `acme/${name}`,
@@ -84,9 +87,7 @@ async function scaffoldRegisteredService(
   await pickEntity(page, 'Owner', 'payments', 'Payments');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: /Argo CD registration/ }).click();
-  await page
-    .getByRole('option', { name: new RegExp(`App-of-apps folder ${FOLDER}`) })
-    .click();
+  await page.getByRole('option', { name: registration }).click();
   await page
     .getByRole('checkbox', {
       name: /Run a migration Job before the Deployment/,
@@ -183,6 +184,75 @@ test.describe('app-of-apps registration and sync waves', () => {
     await expect(dev.getByText('Healthy', { exact: true })).toBeVisible();
     await page.screenshot({
       path: testInfo.outputPath('sync-waves-synced.png'),
+      fullPage: true,
+    });
+  });
+
+  test("a service registered per environment has each environment's Application in that environment's app-of-apps folder, synced there", async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(300_000); // scaffolding, up to a minute for the portal to map the new entity, the syncs
+    const name = 'ledger-envs';
+    const environments = ['dev', 'staging', 'prod'];
+    for (const env of environments) await seedAppOfApps(env);
+
+    const number = await scaffoldRegisteredService(
+      page,
+      name,
+      testInfo.outputPath('per-environment-task.png'),
+      /^App-of-apps folder per environment \(dev: clusters\/dev\/apps, prod: clusters\/prod\/apps, staging: clusters\/staging\/apps\)/,
+    );
+    const files = await pullRequestFiles(CONFIG_REPO, number);
+    // Each folder's file holds that environment's Application only.
+    expect(
+      Object.fromEntries(
+        environments.map(env => [
+          env,
+          [
+            ...(
+              files.find(
+                f => f.filename === `clusters/${env}/apps/${name}.yaml`,
+              )?.patch ?? ''
+            ).matchAll(/^\+ {2}name: (\S+)$/gm),
+          ].map(match => match[1]),
+        ]),
+      ),
+    ).toEqual({
+      dev: [`${name}-dev`],
+      staging: [`${name}-staging`],
+      prod: [`${name}-prod`],
+    });
+    expect(files.map(f => f.filename)).not.toContain(
+      `clusters/dev/argocd/${name}.yaml`,
+    );
+    await mergePullRequest(CONFIG_REPO, number);
+
+    // Each environment's cluster applies its folder: the entity shows the Application synced in each.
+    const token = await guestToken(page);
+    await expect
+      .poll(
+        async () => {
+          const response = await page.request.get(
+            `/api/gitops/entities/component/default/${name}/status`,
+            { headers: { authorization: `Bearer ${token}` } },
+          );
+          const { objects } = await response.json();
+          return (objects ?? []).map((o: { name: string }) => o.name);
+        },
+        { timeout: 90_000, intervals: [1_000] },
+      )
+      .toEqual(expect.arrayContaining([`${name}-dev`, `${name}-prod`]));
+    await page.goto(`/catalog/default/component/${name}/gitops`);
+    const table = page.getByRole('table', { name: 'Environments by cluster' });
+    for (const env of ['dev', 'prod']) {
+      await expect(
+        table
+          .getByRole('group', { name: `Application ${name}-${env}` })
+          .getByText('Synced', { exact: true }),
+      ).toBeVisible();
+    }
+    await page.screenshot({
+      path: testInfo.outputPath('per-environment-synced.png'),
       fullPage: true,
     });
   });

@@ -9,6 +9,7 @@ const FAMILIES = [
   'argo-rollouts',
   'flagger',
   'flux',
+  'flux-operator',
   'crossplane',
   'cert-manager',
   'external-secrets',

@@ -184,6 +184,16 @@ export const CRD_FAMILIES = {
       categories: ['flux'],
     },
   ],
+  /** The Flux Operator's preview-environment generator: a ResourceSet templated from a ResourceSetInputProvider's inputs. */
+  'flux-operator': simple(
+    'fluxcd.controlplane.io',
+    ['v1'],
+    [
+      ['ResourceSet', 'resourcesets'],
+      ['ResourceSetInputProvider', 'resourcesetinputproviders'],
+    ],
+    ['flux'],
+  ),
   /** Crossplane core: XRDs, Compositions and packages. Managed resource CRDs come with providers (`managedResourceCrd`). */
   crossplane: [
     {

@@ -40,6 +40,13 @@ const SERVED: Array<
   ['Alert', 'notification.toolkit.fluxcd.io/v1beta3', 'alerts', true],
   ['Provider', 'notification.toolkit.fluxcd.io/v1beta3', 'providers', true],
   ['Receiver', 'notification.toolkit.fluxcd.io/v1', 'receivers', true],
+  ['ResourceSet', 'fluxcd.controlplane.io/v1', 'resourcesets', true],
+  [
+    'ResourceSetInputProvider',
+    'fluxcd.controlplane.io/v1',
+    'resourcesetinputproviders',
+    true,
+  ],
   ['Provider', 'pkg.crossplane.io/v1', 'providers', false],
   ['Configuration', 'pkg.crossplane.io/v1', 'configurations', false],
   ['Function', 'pkg.crossplane.io/v1', 'functions', false],

@@ -76,6 +76,30 @@ describe('gitops backend preview environments', () => {
     ]);
   });
 
+  // A preview is listed as a preview only: no `pr-<n>` environment in the views built from the entity's objects.
+  it.each([
+    [
+      'the status (environment table, overview card)',
+      '/api/gitops/entities/component/default/shop/status',
+      (body: any) => body.objects.map((o: any) => o.environment ?? o.cluster),
+    ],
+    [
+      "the tab's status",
+      '/api/gitops/entities/component/default/shop/tab',
+      (body: any) =>
+        body.status.objects.map((o: any) => o.environment ?? o.cluster),
+    ],
+    [
+      "the team's row",
+      '/api/gitops/teams/default/team-a/status',
+      (body: any) => Object.keys(body.rows[0].environments),
+    ],
+  ])('shows no preview as an environment in %s', async (_view, path, read) => {
+    const res = await request(started.server).get(path);
+    expect(res.status).toBe(200);
+    expect(read(res.body)).toEqual(['dev']);
+  });
+
   it('drops the preview whose Application the controller deletes when its PR closes', async () => {
     emulator
       .cluster('dev')

@@ -46,6 +46,6 @@ describe('package entry point', () => {
   });
 
   it('exports the permissions', () => {
-    expect(api.gitopsPermissions).toHaveLength(5);
+    expect(api.gitopsPermissions).toHaveLength(6);
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   gitopsChangePermission,
+  gitopsClusterRequestPermission,
   gitopsDecommissionPermission,
   gitopsPermissions,
   gitopsPromotePermission,
@@ -28,10 +29,20 @@ describe('GitOps permissions', () => {
     });
   });
 
-  it('are resource permissions on catalog entities, so policies can decide conditionally', () => {
+  it('gitops.cluster.request is a basic create permission: the cluster has no entity yet', () => {
+    expect(gitopsClusterRequestPermission).toEqual({
+      type: 'basic',
+      name: 'gitops.cluster.request',
+      attributes: { action: 'create' },
+    });
+  });
+
+  it('are resource permissions on catalog entities, so policies can decide conditionally, except the cluster request', () => {
     expect(
-      gitopsPermissions.every(p => isResourcePermission(p, 'catalog-entity')),
-    ).toBe(true);
+      gitopsPermissions
+        .filter(p => !isResourcePermission(p, 'catalog-entity'))
+        .map(p => p.name),
+    ).toEqual(['gitops.cluster.request']);
   });
 
   it('are all listed', () => {
@@ -41,6 +52,7 @@ describe('GitOps permissions', () => {
       'gitops.rollback',
       'gitops.decommission',
       'gitops.change',
+      'gitops.cluster.request',
     ]);
   });
 

@@ -78,6 +78,18 @@ export const gitopsChangePermission = createPermission({
 });
 
 /**
+ * Open a pull request requesting a new Kubernetes cluster (`gitops:cluster:request`). A basic permission: the
+ * cluster has no catalog entity until the request is merged, so a policy decides it for the user alone (the GitOps
+ * backend's ready-made policy denies it, a write on no entity: an app's policy grants it to whom it chooses).
+ *
+ * @public
+ */
+export const gitopsClusterRequestPermission = createPermission({
+  name: 'gitops.cluster.request',
+  attributes: { action: 'create' },
+});
+
+/**
  * All GitOps portal permissions.
  *
  * @public
@@ -88,6 +100,7 @@ export const gitopsPermissions = [
   gitopsRollbackPermission,
   gitopsDecommissionPermission,
   gitopsChangePermission,
+  gitopsClusterRequestPermission,
 ];
 
 /**

@@ -25,7 +25,7 @@ export * from './configRepo';
 export * from './registration';
 
 export type { ConfigRepoChange, YamlEdit } from './changes/types';
-export { editYaml } from './changes/editYaml';
+export { editYaml, kustomizationResourceEdit } from './changes/editYaml';
 export { revertLastChange } from './changes/revertLastChange';
 export type { OverlayRevert } from './changes/revertLastChange';
 export {

@@ -11,6 +11,7 @@ export {
   GitopsTeamOverviewPage,
   GitopsCrossplaneClaimFieldExtension,
   GitopsClusterPickerFieldExtension,
+  GitopsClusterRequestChoiceFieldExtension,
   GitopsConfigRepoPickerFieldExtension,
   GitopsEnvironmentPickerFieldExtension,
   GitopsRegistrationPickerFieldExtension,

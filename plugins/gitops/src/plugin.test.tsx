@@ -13,7 +13,12 @@ import {
   EntityGitopsContent,
   EntityGitopsOverviewCard,
   EntityGitopsTeamContent,
+  GitopsClusterPickerFieldExtension,
+  GitopsClusterRequestChoiceFieldExtension,
+  GitopsConfigRepoPickerFieldExtension,
   GitopsCrossplaneClaimFieldExtension,
+  GitopsEnvironmentPickerFieldExtension,
+  GitopsRegistrationPickerFieldExtension,
   gitopsApiRef,
   gitopsPlugin,
 } from '.';
@@ -55,6 +60,20 @@ describe('gitopsPlugin (legacy frontend system)', () => {
     );
     expect(data?.name).toBe('GitopsCrossplaneClaim');
     expect(data?.validation).toBe(crossplaneClaimValidation);
+  });
+
+  it.each([
+    ['GitopsConfigRepoPicker', GitopsConfigRepoPickerFieldExtension],
+    ['GitopsEnvironmentPicker', GitopsEnvironmentPickerFieldExtension],
+    ['GitopsRegistrationPicker', GitopsRegistrationPickerFieldExtension],
+    ['GitopsClusterPicker', GitopsClusterPickerFieldExtension],
+    ['GitopsClusterRequestChoice', GitopsClusterRequestChoiceFieldExtension],
+  ])('provides the scaffolder field %s', (name, Extension) => {
+    const data = getComponentData<{ name: string }>(
+      <Extension />,
+      'scaffolder.extensions.field.v1',
+    );
+    expect(data?.name).toBe(name);
   });
 
   it('lazy-loads the group tab', async () => {

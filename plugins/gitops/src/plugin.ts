@@ -14,9 +14,11 @@ import {
 } from './components/CrossplaneClaimField';
 import {
   ClusterPickerField,
+  ClusterRequestChoiceField,
   ConfigRepoPickerField,
   EnvironmentPickerField,
   RegistrationPickerField,
+  type ClusterRequestChoiceUiOptions,
 } from './components/GoldenPathFields';
 import { rootRouteRef } from './routes';
 
@@ -168,6 +170,23 @@ export const GitopsClusterPickerFieldExtension = gitopsPlugin.provide(
     name: 'GitopsClusterPicker',
     component: ClusterPickerField,
     schema: { returnValue: { type: 'string' } },
+  }),
+);
+
+/**
+ * Scaffolder field `GitopsClusterRequestChoice`: one choice of a cluster request (`ui:options.choice`: the provider,
+ * Kubernetes version, or control plane or worker machine count), among what `gitops.clusterRequest` allows.
+ *
+ * @public
+ */
+export const GitopsClusterRequestChoiceFieldExtension = gitopsPlugin.provide(
+  createScaffolderFieldExtension<
+    string | number | undefined,
+    // A type literal: the scaffolder's options type needs an index signature, which an interface has not.
+    { choice: ClusterRequestChoiceUiOptions['choice'] }
+  >({
+    name: 'GitopsClusterRequestChoice',
+    component: ClusterRequestChoiceField,
   }),
 );
 

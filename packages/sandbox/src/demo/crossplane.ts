@@ -132,69 +132,86 @@ function crd(
   };
 }
 
-/** The XRDs a platform team publishes, and the CRDs Crossplane and its providers would create from them. */
-export function crossplaneDefinitions() {
-  return Object.values(CLAIM_KINDS).flatMap(k => {
-    const [managedGroup, managedVersion] = k.managed.apiVersion.split('/');
-    return [
-      {
-        apiVersion: 'apiextensions.crossplane.io/v1',
-        kind: 'CompositeResourceDefinition',
-        metadata: { name: `${k.compositePlural}.${XRD_GROUP}` },
-        spec: {
-          group: XRD_GROUP,
-          names: { kind: k.compositeKind, plural: k.compositePlural },
-          claimNames: { kind: k.claimKind, plural: k.claimPlural },
-          connectionSecretKeys: ['endpoint', 'username', 'password'],
-          versions: [
-            {
-              name: XRD_VERSION,
-              served: true,
-              referenceable: true,
-              schema: {
-                openAPIV3Schema: {
-                  type: 'object',
-                  properties: {
-                    spec: {
-                      type: 'object',
-                      required: ['parameters'],
-                      properties: { parameters: k.schema },
-                    },
+/** An XRD a platform team publishes: its claim and composite kinds and the managed resource kinds it composes. */
+export interface XrdDefinition {
+  claimKind: string;
+  claimPlural: string;
+  compositeKind: string;
+  compositePlural: string;
+  managed: Array<{ apiVersion: string; kind: string; plural: string }>;
+  /** The claim's parameter schema. */
+  schema: Record<string, unknown>;
+  connectionSecretKeys: string[];
+}
+
+/** One XRD and the CRDs Crossplane and its providers would create from it (claim, composite, managed kinds). */
+export function xrdDefinitions(k: XrdDefinition) {
+  return [
+    {
+      apiVersion: 'apiextensions.crossplane.io/v1',
+      kind: 'CompositeResourceDefinition',
+      metadata: { name: `${k.compositePlural}.${XRD_GROUP}` },
+      spec: {
+        group: XRD_GROUP,
+        names: { kind: k.compositeKind, plural: k.compositePlural },
+        claimNames: { kind: k.claimKind, plural: k.claimPlural },
+        connectionSecretKeys: k.connectionSecretKeys,
+        versions: [
+          {
+            name: XRD_VERSION,
+            served: true,
+            referenceable: true,
+            schema: {
+              openAPIV3Schema: {
+                type: 'object',
+                properties: {
+                  spec: {
+                    type: 'object',
+                    required: ['parameters'],
+                    properties: { parameters: k.schema },
                   },
                 },
               },
             },
-          ],
-        },
-        status: {
-          conditions: [
-            {
-              type: 'Established',
-              status: 'True',
-              reason: 'WatchingCompositeResource',
-            },
-          ],
-        },
+          },
+        ],
       },
-      crd(
-        XRD_GROUP,
-        XRD_VERSION,
-        k.compositeKind,
-        k.compositePlural,
-        'Cluster',
-      ),
-      crd(XRD_GROUP, XRD_VERSION, k.claimKind, k.claimPlural, 'Namespaced'),
-      crd(
+      status: {
+        conditions: [
+          {
+            type: 'Established',
+            status: 'True',
+            reason: 'WatchingCompositeResource',
+          },
+        ],
+      },
+    },
+    crd(XRD_GROUP, XRD_VERSION, k.compositeKind, k.compositePlural, 'Cluster'),
+    crd(XRD_GROUP, XRD_VERSION, k.claimKind, k.claimPlural, 'Namespaced'),
+    ...k.managed.map(m => {
+      const [managedGroup, managedVersion] = m.apiVersion.split('/');
+      return crd(
         managedGroup,
         managedVersion,
-        k.managed.kind,
-        k.managed.plural,
+        m.kind,
+        m.plural,
         'Cluster',
         // as the AWS provider's CRDs are: the portal tells managed resource kinds by the `managed` category
         ['crossplane', 'managed', 'aws'],
-      ),
-    ];
-  });
+      );
+    }),
+  ];
+}
+
+/** The XRDs of the service claims, and the CRDs Crossplane and its providers would create from them. */
+export function crossplaneDefinitions() {
+  return Object.values(CLAIM_KINDS).flatMap(k =>
+    xrdDefinitions({
+      ...k,
+      managed: [k.managed],
+      connectionSecretKeys: ['endpoint', 'username', 'password'],
+    }),
+  );
 }
 
 /** A claim as a service team commits it to the config repo. */

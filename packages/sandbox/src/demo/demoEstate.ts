@@ -2,7 +2,10 @@ import { KubeObject, gitopsCrds } from '@internal/kube-emulator';
 import type { SandboxEstate } from '../sandboxEstate';
 import { chartServiceFiles, chartServiceObjects } from './chartService';
 import { clusterObjects } from './clusterObjects';
-import { DEMO_CLUSTER_REQUEST } from './clusterRequests';
+import {
+  clusterClaimDefinitions,
+  DEMO_CLUSTER_REQUEST,
+} from './clusterRequests';
 import { configRepoFiles } from './configRepo';
 import { loadDemoServices } from './demoServices';
 import { CONFIG_REPO, DEMO_ENVIRONMENTS } from './environments';
@@ -43,6 +46,10 @@ export async function demoEstate(stateDir: string): Promise<SandboxEstate> {
           new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
         ) as KubeObject[],
       );
+      // the Crossplane cluster API the request-cluster template's claims use (demo/clusterRequests.ts)
+      if (environment === DEMO_CLUSTER_REQUEST.managementEnvironment) {
+        cluster.apply(clusterClaimDefinitions() as KubeObject[]);
+      }
       // the brownfield workload the adopt-workload template brings under GitOps (demo/unmanagedWorkload.ts)
       if (environment === UNMANAGED_WORKLOAD_ENVIRONMENT) {
         cluster.apply(unmanagedWorkloadObjects() as KubeObject[]);

@@ -22,6 +22,7 @@ import {
   condition,
   fluxKustomizationStatusIn,
   gitRepositoryStatusAt,
+  now,
 } from '../operator/deliveryStatus';
 import {
   ARTIFACT_GENERATOR_API,
@@ -45,8 +46,6 @@ const BRANCH = 'main';
  * release candidate, so staging's `>=1.0.0-alpha` and production's `>=1.0.0` run different versions.
  */
 export const PODINFO_CHART_VERSIONS = ['6.8.0', '6.9.0', '6.10.0-rc.1'];
-
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** kustomize-controller's labels on what a Kustomization applied. */
 const appliedBy = (object: Obj, name: string, namespace: string): Obj => ({

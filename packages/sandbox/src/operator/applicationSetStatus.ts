@@ -2,7 +2,9 @@
  * The status the ApplicationSet controller writes on an ApplicationSet, for the sandbox's pull-request generator: its
  * three conditions (gitops-common's health reads them as Argo CD's health script does) and the Applications it made.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { EmulatedCluster, KubeObject } from '@internal/kube-emulator';
+import { keptCondition, now } from './deliveryStatus';
 
 type Obj = Record<string, any>;
 
@@ -17,23 +19,13 @@ export function applicationSetStatusIn(
   round: { applications: string[] } | { error: string },
   at: string,
 ): Obj {
-  const previous: Obj[] = appSet.status?.conditions ?? [];
   const condition = (
     type: string,
     status: 'True' | 'False',
     reason: string,
     message: string,
-  ) => {
-    const before = previous.find(c => c.type === type);
-    return {
-      type,
-      status,
-      reason,
-      message,
-      lastTransitionTime:
-        before?.status === status ? before.lastTransitionTime : at,
-    };
-  };
+  ) =>
+    keptCondition(appSet.status?.conditions, type, status, reason, message, at);
   if ('error' in round)
     return {
       ...appSet.status,
@@ -63,7 +55,10 @@ export function applicationSetStatusIn(
       group: 'argoproj.io',
       version: 'v1alpha1',
       kind: 'Application',
-      namespace: appSet.metadata?.namespace,
+      // Only when set: the comparison with the stored status must not see an `undefined` the store drops.
+      ...(appSet.metadata?.namespace
+        ? { namespace: appSet.metadata.namespace }
+        : {}),
       name,
       status: 'Synced',
       health: { status: 'Healthy' },
@@ -78,11 +73,7 @@ export function writeApplicationSetStatus(
   round: { applications: string[] } | { error: string },
 ) {
   const live = appSet as Obj;
-  const status = applicationSetStatusIn(
-    live,
-    round,
-    new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-  );
-  if (JSON.stringify(status) === JSON.stringify(live.status)) return;
+  const status = applicationSetStatusIn(live, round, now());
+  if (isDeepStrictEqual(status, live.status)) return;
   cluster.apply({ ...live, status } as Obj as KubeObject);
 }

@@ -23,7 +23,10 @@ export const groupOf = (apiVersion: string) =>
   apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
 
 /** The XRD whose claim kind this object is, if any. */
-function xrdOf(cluster: EmulatedCluster, object: KubeObject): Obj | undefined {
+export function xrdOf(
+  cluster: EmulatedCluster,
+  object: KubeObject,
+): Obj | undefined {
   return cluster
     .list('apiextensions.crossplane.io/v1', 'CompositeResourceDefinition')
     .find(
@@ -58,14 +61,84 @@ export function trackingMarks(
   };
 }
 
-/** Crossplane names a composite `<claim>-<5 random chars>`; here the suffix is derived, so a resync keeps it. */
-function compositeNameOf(cluster: EmulatedCluster, claim: KubeObject) {
+/**
+ * Crossplane names what it creates `<prefix>-<5 random chars>` (a composite after its claim, a composed resource
+ * after its composite); here the suffix is derived from `seed`, so a resync keeps the name.
+ */
+export function generatedName(prefix: string, seed: string) {
+  const suffix = createHash('sha256').update(seed).digest('hex').slice(0, 5);
+  return `${prefix}-${suffix}`;
+}
+
+/** The composite of a claim, named as Crossplane would. */
+export function compositeNameOf(cluster: EmulatedCluster, claim: KubeObject) {
   const { name, namespace } = claim.metadata;
-  const suffix = createHash('sha256')
-    .update(`${cluster.name}/${namespace}/${name}`)
-    .digest('hex')
-    .slice(0, 5);
-  return `${name}-${suffix}`;
+  return generatedName(name!, `${cluster.name}/${namespace}/${name}`);
+}
+
+/** A reference to an object (`resourceRef`, `resourceRefs[]`). */
+export interface Ref {
+  apiVersion: string;
+  kind: string;
+  name: string;
+}
+
+/**
+ * A claim's composite as Crossplane's claim reconciler writes it: the claim's parameters, bound back to the claim
+ * (`claimRef`), listing what it composes (`resourceRefs`), stamped with Crossplane's claim labels only.
+ */
+export function compositeOf(claim: Obj, ref: Ref, resourceRefs: Ref[]) {
+  const { name, namespace } = claim.metadata;
+  return {
+    ...ref,
+    metadata: {
+      name: ref.name,
+      labels: {
+        'crossplane.io/claim-name': name,
+        'crossplane.io/claim-namespace': namespace ?? '',
+        'crossplane.io/composite': ref.name,
+      },
+    },
+    spec: {
+      parameters: claim.spec?.parameters,
+      claimRef: {
+        apiVersion: claim.apiVersion,
+        kind: claim.kind,
+        namespace,
+        name,
+      },
+      resourceRefs,
+    },
+  };
+}
+
+/** A managed resource a live composite composes: the composite's labels, the composite its controller owner. */
+export function composedResource(
+  composite: KubeObject,
+  ref: Ref,
+  forProvider: Record<string, unknown>,
+  annotations?: Record<string, string>,
+) {
+  return {
+    apiVersion: ref.apiVersion,
+    kind: ref.kind,
+    metadata: {
+      name: ref.name,
+      labels: composite.metadata.labels,
+      ...(annotations ? { annotations } : {}),
+      ownerReferences: [
+        {
+          apiVersion: composite.apiVersion,
+          kind: composite.kind,
+          name: composite.metadata.name!,
+          uid: composite.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    },
+    spec: { forProvider, providerConfigRef: { name: 'default' } },
+  };
 }
 
 /** Applies and composes every claim among a delivery's rendered objects, with the status of this phase. */
@@ -81,19 +154,18 @@ export function composeRenderedClaims(
     const xrd = xrdOf(cluster, object);
     const claim = object as KubeObject & Obj;
     if (!xrd) continue;
-    const { name, namespace } = claim.metadata;
     const compositeName = compositeNameOf(cluster, claim);
-    const claimLabels = {
-      'crossplane.io/claim-name': name!,
-      'crossplane.io/claim-namespace': namespace ?? '',
-      'crossplane.io/composite': compositeName,
-    };
     const managed = Object.values(CLAIM_KINDS).find(
       k => k.claimKind === claim.kind,
     )?.managed;
     const status = (live: Obj | undefined) =>
       claimStatusIn(live ?? {}, phase, at, message);
     const marks = trackingMarks(manager, claim);
+    const compositeRef = {
+      apiVersion: claim.apiVersion,
+      kind: xrd.spec.names.kind,
+      name: compositeName,
+    };
     const liveOf = (o: Obj) =>
       cluster.get(o.apiVersion, o.kind, o.metadata.name, o.metadata.namespace);
 
@@ -104,66 +176,32 @@ export function composeRenderedClaims(
         labels: { ...claim.metadata.labels, ...marks.labels },
         annotations: { ...claim.metadata.annotations, ...marks.annotations },
       },
-      spec: {
-        ...claim.spec,
-        resourceRef: {
-          apiVersion: claim.apiVersion,
-          kind: xrd.spec.names.kind,
-          name: compositeName,
-        },
-      },
+      spec: { ...claim.spec, resourceRef: compositeRef },
     };
-    const composite = {
-      apiVersion: claim.apiVersion,
-      kind: xrd.spec.names.kind,
-      metadata: { name: compositeName, labels: claimLabels },
-      spec: {
-        parameters: claim.spec?.parameters,
-        claimRef: {
-          apiVersion: claim.apiVersion,
-          kind: claim.kind,
-          namespace,
-          name,
-        },
-        resourceRefs: managed
-          ? [
-              {
-                apiVersion: managed.apiVersion,
-                kind: managed.kind,
-                name: compositeName,
-              },
-            ]
-          : [],
-      },
-    };
+    const composite = compositeOf(
+      claim,
+      compositeRef,
+      managed
+        ? [
+            {
+              apiVersion: managed.apiVersion,
+              kind: managed.kind,
+              name: compositeName,
+            },
+          ]
+        : [],
+    );
     cluster.apply({ ...appliedClaim, status: status(liveOf(appliedClaim)) });
     const [liveComposite] = cluster.apply({
       ...composite,
       status: status(liveOf(composite)),
     });
     if (!managed) continue;
-    const resource = {
-      apiVersion: managed.apiVersion,
-      kind: managed.kind,
-      metadata: {
-        name: compositeName,
-        labels: claimLabels,
-        ownerReferences: [
-          {
-            apiVersion: composite.apiVersion,
-            kind: composite.kind,
-            name: compositeName,
-            uid: liveComposite.metadata.uid,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
-      },
-      spec: {
-        forProvider: { region: 'eu-west-1' },
-        providerConfigRef: { name: 'default' },
-      },
-    };
+    const resource = composedResource(
+      liveComposite,
+      composite.spec.resourceRefs[0],
+      { region: 'eu-west-1' },
+    );
     cluster.apply({ ...resource, status: status(liveOf(resource)) });
   }
 }

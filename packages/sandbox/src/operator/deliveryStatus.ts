@@ -42,6 +42,9 @@ const WORKLOAD_KINDS = new Set([
   'Rollout',
 ]);
 
+/** A status timestamp as the controllers write it: RFC 3339 in whole seconds. */
+export const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
 /** A status condition as the controllers write it. */
 export const condition = (
   type: string,
@@ -50,6 +53,25 @@ export const condition = (
   message: string,
   at: string,
 ) => ({ type, status, reason, message, lastTransitionTime: at });
+
+/** A condition that keeps the transition time it has among `previous` (the object's conditions) while its status stays. */
+export function keptCondition(
+  previous: Obj[] | undefined,
+  type: string,
+  status: 'True' | 'False' | 'Unknown',
+  reason: string,
+  message: string,
+  at: string,
+) {
+  const before = previous?.find(c => c.type === type);
+  return condition(
+    type,
+    status,
+    reason,
+    message,
+    before?.status === status ? before.lastTransitionTime : at,
+  );
+}
 
 const groupVersion = (apiVersion: string) => {
   const slash = apiVersion.indexOf('/');
@@ -169,8 +191,8 @@ export function argoApplicationStatusIn(app: Obj, input: PhaseInput): Obj {
   }
 }
 
-/** Flux inventory ids: `<namespace>_<name>_<group>_<kind>`. */
-const inventory = (resources: RenderedResource[] | undefined) =>
+/** A Flux inventory (a Kustomization's, a ResourceSet's): ids `<namespace>_<name>_<group>_<kind>`. */
+export const fluxInventory = (resources: RenderedResource[] | undefined) =>
   resources && {
     entries: resources.map(r => {
       const { group, version } = groupVersion(r.apiVersion);
@@ -206,7 +228,7 @@ export function fluxKustomizationStatusIn(
       return {
         ...base,
         lastAppliedRevision: revision,
-        inventory: inventory(input.resources) ?? previous.inventory,
+        inventory: fluxInventory(input.resources) ?? previous.inventory,
         conditions: working('Health check in progress'),
       };
     case 'healthy':

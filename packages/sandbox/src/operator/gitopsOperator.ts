@@ -6,9 +6,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { advanceClusterApi } from './clusterApiDouble';
+import { advanceClusterClaims } from './clusterClaimDouble';
 import { ConfigRepoCheckout } from './configRepoCheckout';
+import { now } from './deliveryStatus';
 import { syncCommit } from './syncCommit';
 import { generatePullRequestApplications } from './pullRequestGenerator';
+import { generateResourceSets } from './resourceSetGenerator';
 import { GitopsOperator, GitopsOperatorOptions, OperatorFault } from './types';
 
 async function readBranchHead(options: GitopsOperatorOptions): Promise<string> {
@@ -79,14 +82,18 @@ export async function startGitopsOperator(
         revision = head;
         writeFileSync(revisionFile, revision);
       }
-      if (!stopped)
-        await generatePullRequestApplications({
-          sync: context,
-          source: options.source,
-          revision,
-        });
-      // Cluster API objects merged so far move one provisioning stage per look (clusterApiDouble.ts).
-      for (const cluster of options.clusters) advanceClusterApi(cluster);
+      if (!stopped) {
+        // Preview environments: Argo CD's pull-request generator, the Flux Operator's GitHubPullRequest provider.
+        const generator = { sync: context, source: options.source, revision };
+        await generatePullRequestApplications(generator);
+        await generateResourceSets(generator);
+      }
+      // Requested clusters merged so far move one provisioning step per look: Cluster API objects
+      // (clusterApiDouble.ts), Crossplane cluster claims (clusterClaimDouble.ts).
+      for (const cluster of options.clusters) {
+        advanceClusterApi(cluster);
+        advanceClusterClaims(cluster, now());
+      }
     } catch (error) {
       log(`cannot sync: ${(error as Error).message}`);
     }

@@ -7,39 +7,31 @@
  * (`applicationSetStatus.ts`). The real controller polls every `requeueAfterSeconds`; the sandbox looks at every
  * operator tick, so a demo or a test does not wait minutes.
  */
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
+import type { EmulatedCluster, KubeObject } from '@internal/kube-emulator';
 import {
-  EmulatedCluster,
-  KubeObject,
-  parseObjects,
-} from '@internal/kube-emulator';
-import { argoApplicationStatusIn, RenderedResource } from './deliveryStatus';
+  argoApplicationStatusIn,
+  now,
+  RenderedResource,
+} from './deliveryStatus';
 import { trackedOf } from './clusterTree';
 import { writeApplicationSetStatus } from './applicationSetStatus';
-import type { SyncContext } from './syncCommit';
-import type { OperatorSource } from './types';
+import {
+  OpenPullRequest,
+  openPullRequests,
+  PullRequestSource,
+} from './openPullRequests';
+import { renderKustomize, type SyncContext } from './syncCommit';
 
-const run = promisify(execFile);
 type Obj = Record<string, any>;
 
 const APPLICATION = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' };
 
-/** What the generator reads of a pull request (GitHub's REST shape, as the emulator serves it). */
-export interface OpenPullRequest {
-  number: number;
-  title: string;
-  head: { ref: string; sha: string };
-  base: { ref: string };
-  labels: Array<{ name: string }>;
-  user: { login: string };
-}
-
 /** The operator's sync context, the GitHub emulator to list pull requests from, and the revision caught up with. */
-interface GeneratorContext {
+export interface GeneratorContext {
   sync: SyncContext;
-  source: Pick<OperatorSource, 'apiUrl' | 'token'>;
+  source: PullRequestSource;
   revision: string;
 }
 
@@ -70,49 +62,59 @@ export function pullRequestParams(
   };
 }
 
-/** The template with `{{.param}}` (goTemplate) or `{{param}}` (fasttemplate) filled in; an unknown one stays. */
-export function fillTemplate<T>(value: T, params: Record<string, string>): T {
-  if (typeof value === 'string')
-    return value.replace(
-      /\{\{\s*\.?([a-z_0-9]+)\s*\}\}/g,
-      (whole, name: string) => params[name] ?? whole,
-    ) as T;
+/** A template with every string in it (at any depth) passed through `fill`. */
+export function mapStrings<T>(value: T, fill: (text: string) => string): T {
+  if (typeof value === 'string') return fill(value) as T;
   if (Array.isArray(value))
-    return value.map(item => fillTemplate(item, params)) as T;
+    return value.map(item => mapStrings(item, fill)) as T;
   if (value && typeof value === 'object')
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        fillTemplate(item, params),
-      ]),
+      Object.entries(value).map(([key, item]) => [key, mapStrings(item, fill)]),
     ) as T;
   return value;
 }
 
-/** A pull request carrying every label of the generator's filter. */
-const labelled = (pull: OpenPullRequest, labels: string[] | undefined) =>
-  (labels ?? []).every(label => pull.labels.some(l => l.name === label));
-
-async function openPullRequests(
-  ctx: GeneratorContext,
-  owner: string,
-  repo: string,
-): Promise<OpenPullRequest[]> {
-  const response = await fetch(
-    `${ctx.source.apiUrl}/repos/${owner}/${repo}/pulls?state=open&per_page=100`,
-    { headers: { authorization: `token ${ctx.source.token}` } },
+/** The template with `{{.param}}` (goTemplate) or `{{param}}` (fasttemplate) filled in; an unknown one stays. */
+export function fillTemplate<T>(value: T, params: Record<string, string>): T {
+  return mapStrings(value, text =>
+    text.replace(
+      /\{\{\s*\.?([a-z_0-9]+)\s*\}\}/g,
+      (whole, name: string) => params[name] ?? whole,
+    ),
   );
-  if (!response.ok)
-    throw new Error(
-      `listing the pull requests of ${owner}/${repo}: HTTP ${response.status}`,
-    );
-  return (await response.json()) as OpenPullRequest[];
 }
 
 /**
- * The objects a Kustomize source renders (from the operator's checkout), moved to the preview namespace; none for a
- * chart, or when the checkout cannot render it (the Application is still shown, with no resources).
+ * The objects a preview's Kustomize overlay (`path` in the operator's checkout) renders, moved to the preview's
+ * namespace; none when the checkout cannot render it (the preview is still shown, with no resources).
  */
+export async function previewResources(
+  ctx: GeneratorContext,
+  preview: { name: string; path: string; namespace?: string },
+): Promise<RenderedResource[]> {
+  try {
+    return (
+      await renderKustomize(
+        ctx.sync.kubectlPath,
+        join(ctx.sync.checkout.dir, preview.path),
+      )
+    )
+      .filter(object => object.kind !== 'Namespace')
+      .map(object => ({
+        ...trackedOf(object),
+        namespace: preview.namespace ?? object.metadata.namespace,
+      }));
+  } catch (error) {
+    ctx.sync.log(
+      `cannot render ${preview.path} for ${preview.name}: ${
+        (error as Error).message
+      }`,
+    );
+    return [];
+  }
+}
+
+/** What an Application's Kustomize source renders; none for a chart. */
 async function renderedResources(
   ctx: GeneratorContext,
   app: Obj,
@@ -120,27 +122,11 @@ async function renderedResources(
   const source = app.spec?.source ?? app.spec?.sources?.[0];
   if (typeof source?.path !== 'string' || source.chart || source.helm)
     return [];
-  try {
-    const { stdout } = await run(
-      ctx.sync.kubectlPath,
-      ['kustomize', join(ctx.sync.checkout.dir, source.path)],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    const namespace = app.spec?.destination?.namespace;
-    return parseObjects(stdout)
-      .filter(object => object.kind !== 'Namespace')
-      .map(object => ({
-        ...trackedOf(object),
-        namespace: namespace ?? object.metadata.namespace,
-      }));
-  } catch (error) {
-    ctx.sync.log(
-      `cannot render ${source.path} for ${app.metadata.name}: ${
-        (error as Error).message
-      }`,
-    );
-    return [];
-  }
+  return previewResources(ctx, {
+    name: app.metadata.name,
+    path: source.path,
+    namespace: app.spec?.destination?.namespace,
+  });
 }
 
 const ownedBy = (app: KubeObject, appSet: KubeObject) =>
@@ -183,8 +169,11 @@ async function generateFor(
   if (!github || !(appSet as Obj).spec?.template) return;
   let pulls: OpenPullRequest[];
   try {
-    pulls = (await openPullRequests(ctx, github.owner, github.repo)).filter(
-      pull => labelled(pull, github.labels),
+    pulls = await openPullRequests(
+      ctx.source,
+      github.owner,
+      github.repo,
+      github.labels,
     );
   } catch (error) {
     writeApplicationSetStatus(cluster, appSet, {
@@ -203,8 +192,7 @@ async function generateFor(
       app.metadata.namespace,
     ) as Obj | undefined;
     // A new pull request, or a new head commit (a new image tag in the template): deployed again.
-    if (live && JSON.stringify(live.spec) === JSON.stringify(app.spec))
-      continue;
+    if (live && isDeepStrictEqual(live.spec, app.spec)) continue;
     const resources = await renderedResources(ctx, app);
     const synced: Obj = {
       ...app,
@@ -212,7 +200,7 @@ async function generateFor(
         phase: 'healthy',
         revision: ctx.revision,
         branch: ctx.sync.branch,
-        at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        at: now(),
         resources,
       }),
     };

@@ -22,6 +22,7 @@ import {
   DeliveryPhase,
   fluxKustomizationStatusIn,
   gitRepositoryStatusAt,
+  now,
   RenderedResource,
 } from './deliveryStatus';
 import { touchesInputs } from './kustomizeInputs';
@@ -64,20 +65,25 @@ interface Delivery extends TrackedObject {
   renderError?: string;
 }
 
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+/** What `kubectl kustomize <dir>` renders, as objects. */
+export async function renderKustomize(
+  kubectlPath: string,
+  dir: string,
+): Promise<KubeObject[]> {
+  const { stdout } = await run(kubectlPath, ['kustomize', dir], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return parseObjects(stdout);
+}
 
 async function render(ctx: SyncContext, delivery: Delivery): Promise<void> {
   if (delivery.path === undefined) return;
   try {
-    const { stdout } = await run(
+    delivery.rendered = await renderKustomize(
       ctx.kubectlPath,
-      [
-        'kustomize',
-        delivery.renderDir ?? join(ctx.checkout.dir, delivery.path),
-      ],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      delivery.renderDir ?? join(ctx.checkout.dir, delivery.path),
     );
-    delivery.rendered = parseObjects(stdout);
     delivery.resources = delivery.rendered.map(trackedOf);
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? '').trim();

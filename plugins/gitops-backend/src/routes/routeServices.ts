@@ -12,6 +12,7 @@ import {
 } from '../services/DeliveryMetrics';
 import { HistoryStore } from '../services/HistoryStore';
 import { createLiveDiffService } from '../services/LiveDiff';
+import { objectReader } from '../services/LiveDiff/clusterReader';
 import { createPipelineService } from '../services/Pipeline';
 import { createPullRequestService } from '../services/PullRequests';
 import { createRegistrationPointsService } from '../services/RegistrationPoints';
@@ -46,18 +47,21 @@ export function createRouteServices(options: {
 > {
   const { config, logger, history, clusterSource, statusStore } = options;
   const clusters = () => clusterSource.clusters();
-  // Which files a change edits: the entity's live objects' sources, else gitops.configRepo.pathTemplate.
+  // Which repo and files a change edits (and the pipeline and deliveries read): the entity's live objects'
+  // sources, else gitops.configRepo and its pathTemplate.
   const layout = createConfigRepoLayout({
     config,
     statusStore,
     labelsOf: options.labelsOf,
     objectOf: options.objectOf,
+    readObject: objectReader(clusters),
   });
   const deliveries = createDeliveryService({
     config,
     logger,
     history,
     environments: options.environments,
+    layout,
   });
   // The target clusters' CRDs and policies, for validation of the pull requests the portal opens.
   const validationEstate = createValidationEstateService({
@@ -85,6 +89,7 @@ export function createRouteServices(options: {
       logger,
       environments: options.environments,
       links: readClusterLinks(config),
+      layout,
     }),
     liveDiff: createLiveDiffService({ config, logger, clusters }),
     adoption: createAdoptionService({ config, clusters }),

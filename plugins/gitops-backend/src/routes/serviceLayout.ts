@@ -29,7 +29,7 @@ export function serviceLayoutRoutes({
       for (const environment of names) {
         body.environments.push({
           environment,
-          ...(await layout.liveFiles(entityRef, environment)),
+          ...(await layout.liveFiles(entityRef, environment, objects)),
         });
       }
     }

@@ -1,20 +1,28 @@
 import {
   EntityStatusResponse,
+  environmentObjects,
   withAmbiguity,
 } from '@gitops-portal/plugin-gitops-common';
 import Router from 'express-promise-router';
 import { StatusStore } from '../services/StatusStore';
 import { RouteContext } from './types';
 
-/** The entity's objects (each marked when another entity claims it too) and their clusters, as the status route answers. */
+/**
+ * The entity's objects (each marked when another entity claims it too) and their clusters, as the status route
+ * answers: the objects of its environments, without its previews (`GET .../previews` lists those).
+ */
 export function entityStatusBody(
   entityRef: string,
   { objects, clusters }: Awaited<ReturnType<StatusStore['entityObjects']>>,
 ): EntityStatusResponse {
-  return { entityRef, objects: withAmbiguity(entityRef, objects), clusters };
+  return {
+    entityRef,
+    objects: withAmbiguity(entityRef, environmentObjects(objects)),
+    clusters,
+  };
 }
 
-/** `GET /entities/:kind/:namespace/:name/status`: the entity's objects and their clusters. */
+/** `GET /entities/:kind/:namespace/:name/status`: the entity's objects (previews apart) and their clusters. */
 export function statusRoutes({ statusStore, entityFromRequest }: RouteContext) {
   const router = Router();
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {

@@ -1,4 +1,5 @@
 import { ClusterProvisioning } from '../schema';
+import { compact } from './engineStatus';
 import { asNumber, asText, at } from './raw';
 
 /** A count the status reports, as a non-negative integer (anything else reads as absent). */
@@ -30,13 +31,6 @@ function apiServerUrlOf(obj: unknown): string | undefined {
   return port ? `https://${host}:${port}` : `https://${host}`;
 }
 
-/** Drops the fields a kind did not report, so a record carries only what its object says. */
-function defined(progress: ClusterProvisioning): ClusterProvisioning {
-  return Object.fromEntries(
-    Object.entries(progress).filter(([, value]) => value !== undefined),
-  ) as ClusterProvisioning;
-}
-
 /**
  * How far a Cluster API object has got provisioning, from its v1beta1 status: the Cluster's phase, whether its
  * infrastructure and control plane are ready and its API server; a KubeadmControlPlane's readiness and machines; a
@@ -48,24 +42,25 @@ export function clusterApiProvisioning(
   kind: string,
   obj: unknown,
 ): ClusterProvisioning {
+  // compact: a record carries only the fields its kind reported.
   const phase = asText(at(obj, 'status', 'phase'));
   switch (kind) {
     case 'Cluster':
-      return defined({
+      return compact<ClusterProvisioning>({
         phase,
         infrastructureReady: flag(at(obj, 'status', 'infrastructureReady')),
         controlPlaneReady: flag(at(obj, 'status', 'controlPlaneReady')),
         apiServerUrl: apiServerUrlOf(obj),
       });
     case 'KubeadmControlPlane':
-      return defined({
+      return compact<ClusterProvisioning>({
         controlPlaneReady: flag(at(obj, 'status', 'ready')),
         replicas: replicasOf(obj),
       });
     case 'MachineDeployment':
-      return defined({ phase, replicas: replicasOf(obj) });
+      return compact<ClusterProvisioning>({ phase, replicas: replicasOf(obj) });
     default:
-      return defined({
+      return compact<ClusterProvisioning>({
         phase,
         nodeName: asText(at(obj, 'status', 'nodeRef', 'name')),
       });

@@ -35,6 +35,7 @@ export * from './coreWorkloadHealth';
 export * from './applicationResourceHealth';
 export * from './customHealth';
 export {
+  environmentObjects,
   PREVIEW_PR_NUMBER_ANNOTATION,
   PREVIEW_PR_URL_ANNOTATION,
 } from './preview';

@@ -1,5 +1,5 @@
 import { normalizeObject } from './normalizeObject';
-import { previewOf } from './preview';
+import { environmentObjects, previewOf } from './preview';
 
 const application = (
   annotations: Record<string, string>,
@@ -74,5 +74,41 @@ describe('normalizeObject', () => {
   ])('%s', (_case, obj, number) => {
     const record = normalizeObject(obj, { cluster: 'dev' });
     expect(record.preview?.pullRequestNumber).toBe(number);
+  });
+});
+
+describe('environmentObjects', () => {
+  const record = (obj: unknown) => normalizeObject(obj, { cluster: 'dev' });
+  const live = record(application({}, { metadata: { name: 'web-dev' } }));
+  const argoPreview = record(application(PR));
+  const fluxPreview = record({
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    metadata: { name: 'web-pr-8', annotations: PR },
+    spec: { targetNamespace: 'web-pr-8' },
+  });
+  const halfAnnotated = record(
+    application(
+      { 'gitops-portal.io/preview-pr-number': '9' },
+      { metadata: { name: 'web-pr-9' } },
+    ),
+  );
+
+  it.each([
+    ['no preview: every object', [live], ['web-dev']],
+    [
+      'an Argo CD preview Application left out',
+      [live, argoPreview],
+      ['web-dev'],
+    ],
+    ['a Flux preview Kustomization left out', [fluxPreview, live], ['web-dev']],
+    ['only previews: nothing', [argoPreview, fluxPreview], []],
+    [
+      'an object previewOf does not recognise (no PR link) kept',
+      [halfAnnotated],
+      ['web-pr-9'],
+    ],
+  ])('%s', (_case, objects, names) => {
+    expect(environmentObjects(objects).map(o => o.name)).toEqual(names);
   });
 });

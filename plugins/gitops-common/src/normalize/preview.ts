@@ -1,3 +1,4 @@
+import type { ObjectStatus } from '../schema';
 import { PreviewInfo } from '../schema/previews';
 import { asText, asTimestamp, at, stringMap } from './raw';
 
@@ -27,4 +28,20 @@ export function previewOf(obj: unknown): PreviewInfo | undefined {
     ...(namespace ? { namespace } : {}),
     ...(createdAt ? { createdAt } : {}),
   };
+}
+
+/**
+ * The objects that make up an entity's environments: every status record except a preview's (one `previewOf`
+ * recognised, `preview` set). A preview is listed only as a preview (`GET .../previews`), never as an environment
+ * of its own (its `gitops-portal.io/environment` is `pr-<number>`) in the environment table, the overview card or
+ * the team and fleet rows.
+ *
+ * @public
+ */
+export function environmentObjects<T extends Pick<ObjectStatus, 'preview'>>(
+  objects: T[],
+): T[] {
+  return objects.some(object => object.preview)
+    ? objects.filter(object => !object.preview)
+    : objects;
 }

@@ -99,7 +99,10 @@ export type Delivery = z.infer<typeof deliverySchema>;
  */
 export const deliveriesResponseSchema = z.object({
   entityRef: z.string(),
-  /** The config repo the pull requests live in (`owner/repo`); absent when none is configured. */
+  /**
+   * The config repos the pull requests live in (`owner/repo`, comma-separated, in environment order): those the
+   * environments deploy from, else `gitops.configRepo`; absent when none is known.
+   */
   configRepo: z.string().optional(),
   items: z.array(deliverySchema),
 });

@@ -269,7 +269,10 @@ export type PipelineGap = z.infer<typeof pipelineGapSchema>;
  */
 export const pipelineResponseSchema = z.object({
   entityRef: z.string(),
-  /** `owner/repo` of the config repo, when one is configured. */
+  /**
+   * `owner/repo` of the config repos the environments deploy from (comma-separated, in environment order), else of
+   * `gitops.configRepo`; absent when neither names one.
+   */
   configRepo: z.string().optional(),
   environments: z.array(pipelineEnvironmentSchema),
   gaps: z.array(pipelineGapSchema),

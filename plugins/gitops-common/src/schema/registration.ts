@@ -9,7 +9,8 @@ import { repoPathSchema, singleLineSchema } from './fields';
  */
 
 /**
- * How a new service is registered: `target` is an app-of-apps folder (a repo path) or an ApplicationSet's name.
+ * How a new service is registered: `target` is an app-of-apps folder (a repo path) or an ApplicationSet's name;
+ * `perEnvironment` registers each environment at the point of `via`'s kind that serves it.
  *
  * @public
  */
@@ -25,6 +26,14 @@ export const serviceRegistrationSchema = z.discriminatedUnion('mode', [
       ),
     })
     .strict(),
+  // A registration "set": each environment's Application goes to the one point discovery found serving that
+  // environment (an app-of-apps folder, or an ApplicationSet picking up only that environment's overlay).
+  z
+    .object({
+      mode: z.literal('perEnvironment'),
+      via: z.enum(['appOfApps', 'applicationSet']),
+    })
+    .strict(),
 ]);
 
 /**
@@ -38,7 +47,9 @@ export type ServiceRegistration = z.infer<typeof serviceRegistrationSchema>;
  * One registration point found in the config repo.
  * `appOfApps`: `target` is the folder an Application's source path points at, holding Application manifests;
  * `applicationSet`: `target` is the ApplicationSet's name, with the git generator's directory globs or config-file
- * globs it reads.
+ * globs it reads. `environment`: the one environment the point serves — from the destination cluster of the root
+ * Application (else of the folder's Applications, or of the ApplicationSet's template) mapped through the configured
+ * clusters, else from an environment or cluster name among its path's segments; absent when none or several.
  *
  * @public
  */
@@ -54,6 +65,10 @@ export const registrationPointSchema = z.discriminatedUnion('mode', [
     kustomization: z.boolean(),
     /** Names of the Applications the folder holds now. */
     applications: z.array(z.string()),
+    /** The environment the folder serves, when discovery could tell (see `environment` below). */
+    environment: z.string().optional(),
+    /** The destination server every Application of the folder shares, when they share one. */
+    server: z.string().optional(),
   }),
   z.object({
     mode: z.literal('applicationSet'),
@@ -63,6 +78,8 @@ export const registrationPointSchema = z.discriminatedUnion('mode', [
     generator: z.enum(['directories', 'files']),
     /** The generator's `directories[].path` (not excluded) or `files[].path` globs. */
     paths: z.array(z.string()),
+    /** The environment the ApplicationSet serves, when discovery could tell. */
+    environment: z.string().optional(),
   }),
 ]);
 

@@ -7,8 +7,8 @@ import { z } from 'zod';
 
 /**
  * One environment's places in a config repo: each folder (ending in `/`) or file a live object deploys from, the
- * repository it is in and the object and field that name it; `lookedAt` says which objects were read and why one
- * named nothing.
+ * repository it is in, the object and field that name it and, for an ApplicationSet files generator's config file,
+ * the keys its template reads the version from; `lookedAt` says which objects were read and why one named nothing.
  *
  * @public
  */
@@ -20,6 +20,8 @@ export const serviceLayoutEnvironmentSchema = z.object({
       path: z.string(),
       repoUrl: z.string().optional(),
       origin: z.string(),
+      /** A file's keys that hold the version, when the object names them (an ApplicationSet's config file). */
+      keys: z.array(z.string()).optional(),
     }),
   ),
   lookedAt: z.array(z.string()),

@@ -1,5 +1,12 @@
 import { InputError } from '@backstage/errors';
-import { Document, parseAllDocuments, parseDocument } from 'yaml';
+import {
+  Document,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  parseDocument,
+} from 'yaml';
+import { YamlEdit } from './types';
 
 /**
  * Applies a structured edit to YAML text and returns the new text. Uses the
@@ -41,4 +48,36 @@ export function parseYamlDocuments(path: string, text: string): Document[] {
     throw new InputError(`${path} is not valid YAML: ${message}`);
   }
   return list;
+}
+
+/**
+ * Adds `entry` to a kustomization document's `resources` (creating the list) unless it is listed; the rest of the
+ * document keeps its comments and format. Throws `InputError` naming `file` when `resources` is not a list.
+ */
+export function addKustomizationResource(
+  doc: Document,
+  entry: string,
+  file = 'kustomization.yaml',
+): void {
+  if (!doc.has('resources')) doc.set('resources', doc.createNode([]));
+  const resources = doc.get('resources');
+  if (!isSeq(resources)) {
+    throw new InputError(`${file}: resources is not a list`);
+  }
+  const listed = resources.items.some(
+    item => String(isScalar(item) ? item.value : item) === entry,
+  );
+  if (!listed) resources.add(doc.createNode(entry));
+}
+
+/**
+ * The change's edit adding `entry` to the `resources` of the kustomization at `path`.
+ *
+ * @public
+ */
+export function kustomizationResourceEdit(
+  path: string,
+  entry: string,
+): YamlEdit {
+  return { path, edit: doc => addKustomizationResource(doc, entry, path) };
 }

@@ -126,9 +126,35 @@ function catalogEntity(request: ClusterRequest) {
 }
 
 /**
+ * Refuses a request whose files would replace what `branch` already has: any file in the cluster's folder, or its
+ * catalog entity. The InputError names the cluster and the first file found.
+ */
+async function refuseExisting(
+  reader: ConfigRepoReader,
+  branch: string,
+  name: string,
+  settings: ClusterRequestSettings,
+) {
+  const dir = clusterRequestDir(settings, name);
+  const catalogFile = clusterCatalogFile(settings, name);
+  const { entries } = await reader.readTree(branch);
+  const existing = entries.find(
+    entry =>
+      entry.type === 'blob' &&
+      (entry.path.startsWith(dir) || entry.path === catalogFile),
+  );
+  if (existing) {
+    throw new InputError(
+      `A cluster called ${name} is already requested: ${existing.path} exists on ${branch}`,
+    );
+  }
+}
+
+/**
  * The change of a cluster request: in `<path><name>/` the cluster (Cluster API objects or a Crossplane claim), its
  * GitOps registration and the kustomization listing both; in `<catalogPath><name>.yaml` the catalog entity the
- * portal shows its progress on (for the catalog, not the cluster). Refused when the folder exists.
+ * portal shows its progress on (for the catalog, not the cluster). Refused when the folder has a file or the catalog
+ * entity exists: a request never overwrites a cluster.
  *
  * @public
  */
@@ -139,14 +165,8 @@ export async function clusterRequestChange(
   settings: ClusterRequestSettings,
 ): Promise<ConfigRepoChange> {
   const provider = checkClusterRequest(request, settings);
+  await refuseExisting(reader, branch, request.name, settings);
   const dir = clusterRequestDir(settings, request.name);
-  if (
-    (await reader.readFile(`${dir}kustomization.yaml`, branch)) !== undefined
-  ) {
-    throw new InputError(
-      `A cluster called ${request.name} is already requested (${dir} on ${branch})`,
-    );
-  }
   const cluster =
     provider.type === 'cluster-api'
       ? clusterApiObjects(request, provider, settings.namespace)

@@ -12,6 +12,10 @@ const apiVersion = text.regex(
 );
 const kind = text.regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a Kind');
 const freeSpec = z.record(z.string(), z.unknown()).default({});
+/** A config-repo folder: relative, ending in `/`, never climbing out of the repo. */
+const folder = text
+  .regex(/^[a-z0-9][-a-z0-9_/]*\/$/, 'must be a relative folder ending in /')
+  .refine(p => !p.split('/').includes('..'), 'must not contain ..');
 
 /** A Cluster API provider: its infrastructure kinds; kubeadm control plane and bootstrap unless said otherwise. */
 const clusterApiProviderSchema = z.object({
@@ -79,18 +83,12 @@ const boundsSchema = (min: number, max: number) =>
  */
 export const clusterRequestSettingsSchema = z.object({
   /** The config-repo folder of cluster requests: `<path><name>/`. The management cluster's GitOps applies it. */
-  path: text
-    .regex(/^[a-z0-9][-a-z0-9_/]*\/$/, 'must be a relative folder ending in /')
-    .refine(p => !p.split('/').includes('..'), 'must not contain ..')
-    .default('clusters/requests/'),
+  path: folder.default('clusters/requests/'),
   /**
    * The config-repo folder of the requested clusters' catalog entities, `<catalogPath><name>.yaml`: outside `path`,
    * so the management cluster's engine never applies a catalog entity, whatever way it reads `path`.
    */
-  catalogPath: text
-    .regex(/^[a-z0-9][-a-z0-9_/]*\/$/, 'must be a relative folder ending in /')
-    .refine(p => !p.split('/').includes('..'), 'must not contain ..')
-    .default('catalog/clusters/'),
+  catalogPath: folder.default('catalog/clusters/'),
   /** The management cluster's namespace for the Cluster API objects (and the kubeconfig Secret CAPI writes). */
   namespace: text.default('default'),
   /**

@@ -3,6 +3,7 @@ export {
   configRepoUrl,
   readConfigRepoLocation,
 } from './readConfigRepoLocation';
+export { serviceFolderOf } from './serviceFolder';
 export type {
   ConfigRepoCommit,
   ConfigRepoId,

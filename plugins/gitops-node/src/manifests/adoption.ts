@@ -1,4 +1,9 @@
 import { InputError } from '@backstage/errors';
+import {
+  ARGOCD_IN_CLUSTER_SERVER,
+  ENVIRONMENT_LABEL,
+  KUBERNETES_ID_LABEL,
+} from '@gitops-portal/plugin-gitops-common';
 import { parsePathTemplate } from '../changes/promotion/layoutTemplate';
 import { argoDriftSpec, fluxDriftSpec } from './driftPolicy';
 import { yamlDocs } from './yamlText';
@@ -10,8 +15,6 @@ import { yamlDocs } from './yamlText';
  * @public
  */
 export const DEFAULT_ADOPTION_PATH_TEMPLATE = 'apps/{service}/overlays/{env}/';
-
-const IN_CLUSTER = 'https://kubernetes.default.svc';
 
 /**
  * What adoption writes: the clean manifests and where, and the Argo CD Application or Flux Kustomization that
@@ -28,8 +31,8 @@ export interface AdoptionFilesOptions {
   namespace: string;
   /** Clean manifests (gitops-common `cleanLiveManifest`). */
   manifests: Array<Record<string, any>>;
-  /** A folder template with `{service}` and `{env}` (the layout code's rules: no `..`, no absolute path). */
-  pathTemplate: string;
+  /** The folder the manifests go to, `adoptionFolder` of the layout's template. */
+  folder: string;
   delivery:
     | {
         engine: 'argocd';
@@ -79,11 +82,10 @@ const fileNameOf = (manifest: Record<string, any>) =>
 export function adoptionFiles(
   options: AdoptionFilesOptions,
 ): Record<string, string> {
-  const { service, environment, team, namespace, delivery } = options;
+  const { service, environment, team, namespace, folder, delivery } = options;
   if (options.manifests.length === 0) {
     throw new InputError(`Nothing to adopt in namespace ${namespace}`);
   }
-  const folder = adoptionFolder(options.pathTemplate, service, environment);
   const files: Record<string, string> = {};
   const names = options.manifests.map(fileNameOf).sort();
   for (const manifest of options.manifests) {
@@ -96,8 +98,8 @@ export function adoptionFiles(
     labels: [{ pairs: { team, env: environment }, includeSelectors: false }],
   });
   const labels = {
-    'backstage.io/kubernetes-id': service,
-    'gitops-portal.io/environment': environment,
+    [KUBERNETES_ID_LABEL]: service,
+    [ENVIRONMENT_LABEL]: environment,
     team,
   };
   if (delivery.engine === 'argocd') {
@@ -116,7 +118,10 @@ export function adoptionFiles(
           path: folder,
           targetRevision: delivery.targetRevision,
         },
-        destination: { server: delivery.server ?? IN_CLUSTER, namespace },
+        destination: {
+          server: delivery.server ?? ARGOCD_IN_CLUSTER_SERVER,
+          namespace,
+        },
         ...argoDriftSpec(),
       },
     });

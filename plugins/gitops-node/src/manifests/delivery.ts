@@ -1,14 +1,17 @@
 import { InputError } from '@backstage/errors';
+import {
+  ARGOCD_IN_CLUSTER_SERVER,
+  ENVIRONMENT_LABEL,
+  KUBERNETES_ID_LABEL,
+} from '@gitops-portal/plugin-gitops-common';
 import { isDeepStrictEqual } from 'node:util';
 import { argoDriftSpec, fluxDriftSpec } from './driftPolicy';
 import { yamlDocs } from './yamlText';
 import { NewServiceManifestOptions, ServiceEnvironment } from './types';
 
-const IN_CLUSTER = 'https://kubernetes.default.svc';
-
 const deliveryLabels = (options: NewServiceManifestOptions, env: string) => ({
-  'backstage.io/kubernetes-id': options.name,
-  'gitops-portal.io/environment': env,
+  [KUBERNETES_ID_LABEL]: options.name,
+  [ENVIRONMENT_LABEL]: env,
   team: options.team,
 });
 
@@ -89,7 +92,7 @@ export function argoApplicationFiles(
           project: options.team,
           ...argoSource(options, repoUrl, targetRevision, env.name),
           destination: {
-            server: env.server ?? IN_CLUSTER,
+            server: env.server ?? ARGOCD_IN_CLUSTER_SERVER,
             namespace: options.name,
           },
           ...argoDriftSpec(env.driftPolicy),
@@ -123,7 +126,7 @@ export function argoApplicationSetFiles(
   const policy = sharedDriftPolicy(options.environments);
   const elements = options.environments.map((env: ServiceEnvironment) => ({
     env: env.name,
-    server: env.server ?? IN_CLUSTER,
+    server: env.server ?? ARGOCD_IN_CLUSTER_SERVER,
   }));
   return {
     [`clusters/${homeEnvironment}/argocd/${options.name}-appset.yaml`]:

@@ -1,3 +1,4 @@
+import { KUBERNETES_ID_LABEL } from '@gitops-portal/plugin-gitops-common';
 import { yamlDocs } from './yamlText';
 import { NewServiceManifestOptions } from './types';
 
@@ -47,7 +48,7 @@ export function imageAutomationFiles(
   const env = automatedEnvironment(options);
   if (!env) return {};
   const labels = {
-    'backstage.io/kubernetes-id': options.name,
+    [KUBERNETES_ID_LABEL]: options.name,
     team: options.team,
     env,
   };

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  ARGOCD_IN_CLUSTER_SERVER,
   ENVIRONMENT_LABEL,
   KUBERNETES_ID_LABEL as KUBERNETES_ID,
   PREVIEW_PR_NUMBER_ANNOTATION,
@@ -182,8 +183,7 @@ export function argoPreviewApplicationSet(
           project: spec.project ?? 'default',
           ...sourceSpec,
           destination: {
-            server:
-              spec.destination?.server ?? 'https://kubernetes.default.svc',
+            server: spec.destination?.server ?? ARGOCD_IN_CLUSTER_SERVER,
             namespace: `${request.service}-pr-{{.number}}`,
           },
           // A preview is disposable: always in sync, its namespace created with it and pruned when the PR closes.

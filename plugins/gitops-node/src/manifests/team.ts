@@ -1,3 +1,4 @@
+import { ARGOCD_IN_CLUSTER_SERVER } from '@gitops-portal/plugin-gitops-common';
 import { yamlDocs } from './yamlText';
 import { NewServiceManifestOptions } from './types';
 
@@ -72,7 +73,7 @@ export function appProjectFiles(
           destinations: [
             {
               namespace: '*',
-              server: env.server ?? 'https://kubernetes.default.svc',
+              server: env.server ?? ARGOCD_IN_CLUSTER_SERVER,
             },
           ],
           clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],

@@ -3,7 +3,8 @@ import type { RegistrationPoint } from '@gitops-portal/plugin-gitops-common';
 import { stringify } from 'yaml';
 import { NewServiceManifestOptions } from '../manifests/types';
 
-const IN_CLUSTER = 'https://kubernetes.default.svc';
+/** Argo CD's address of the cluster it runs in. */
+export const IN_CLUSTER = 'https://kubernetes.default.svc';
 
 /**
  * The parameters a config file of the portal carries, one file per environment. An ApplicationSet whose template

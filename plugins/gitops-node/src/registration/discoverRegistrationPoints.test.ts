@@ -5,6 +5,10 @@ import {
   REGISTRATION_REPO,
   registrationRepoFiles,
   asRepoFiles,
+  appOfAppsFiles,
+  applicationSetFiles,
+  PER_ENVIRONMENT_HINTS,
+  perEnvironmentRepoFiles,
 } from './__testUtils__/registrationRepo';
 import {
   discoverRegistrationPoints,
@@ -72,6 +76,134 @@ describe('discoverRegistrationPoints (GitHub emulator)', () => {
         paths: ['apps/*/overlays/dev'],
       },
     ]);
+  });
+});
+
+describe('discoverRegistrationPoints per environment (GitHub emulator)', () => {
+  const github = useGithub();
+
+  it('tells the environment and cluster each app-of-apps folder and ApplicationSet serves', async () => {
+    await github.emulator.createRepo(
+      REGISTRATION_REPO.owner,
+      REGISTRATION_REPO.repo,
+      { files: perEnvironmentRepoFiles() },
+    );
+    const { octokit } = await github.client();
+    const found = await discoverRegistrationPoints(
+      createConfigRepoReader(octokit, REGISTRATION_REPO),
+      'main',
+      PER_ENVIRONMENT_HINTS,
+    );
+    expect(
+      found.map(({ mode, target, environment, ...rest }) => ({
+        mode,
+        target,
+        environment,
+        server: 'server' in rest ? rest.server : undefined,
+      })),
+    ).toEqual([
+      {
+        mode: 'appOfApps',
+        target: 'argocd/prod-eu/applications',
+        environment: 'prod',
+        server: 'https://prod-eu.example:6443',
+      },
+      {
+        mode: 'appOfApps',
+        target: 'clusters/dev/apps',
+        environment: 'dev',
+        server: undefined,
+      },
+      {
+        mode: 'applicationSet',
+        target: 'services-dev',
+        environment: 'dev',
+        server: undefined,
+      },
+      {
+        mode: 'applicationSet',
+        target: 'services-prod',
+        environment: 'prod',
+        server: undefined,
+      },
+    ]);
+  });
+});
+
+describe('the environment a registration point serves', () => {
+  const PROD_SERVER = { server: 'https://prod-eu.example:6443/' };
+  const environmentOf = async (files: Record<string, string>) => {
+    const [point] = await discoverRegistrationPointsInFiles(
+      asRepoFiles(files),
+      REGISTRATION_REPO,
+      PER_ENVIRONMENT_HINTS,
+    );
+    return point.environment;
+  };
+
+  it.each<[string, Parameters<typeof appOfAppsFiles>[0], string | undefined]>([
+    [
+      "the root app's destination server",
+      { folder: 'platform/apps', rootDestination: PROD_SERVER },
+      'prod',
+    ],
+    [
+      "the root app's destination name",
+      { folder: 'platform/apps', rootDestination: { name: 'dev-1' } },
+      'dev',
+    ],
+    [
+      "the cluster the folder's Applications deploy to",
+      { folder: 'platform/apps', childDestination: PROD_SERVER },
+      'prod',
+    ],
+    [
+      "the root app's destination before the path",
+      { folder: 'clusters/dev/apps', rootDestination: PROD_SERVER },
+      'prod',
+    ],
+    ['an environment in the path', { folder: 'envs/dev/apps' }, 'dev'],
+    [
+      'a cluster in the path',
+      { folder: 'argocd/prod-eu/applications' },
+      'prod',
+    ],
+    ['none: two environments in the path', { folder: 'dev/prod' }, undefined],
+    ['none: nothing names one', { folder: 'clusters/shared/apps' }, undefined],
+  ])('app-of-apps folder, from %s', async (_case, layout, expected) => {
+    expect(await environmentOf(appOfAppsFiles(layout))).toBe(expected);
+  });
+
+  it.each<
+    [string, Parameters<typeof applicationSetFiles>[0], string | undefined]
+  >([
+    [
+      "the template's destination",
+      {
+        file: 'appsets/a.yaml',
+        name: 'a',
+        glob: 'apps/*/overlays/dev',
+        destination: { name: 'prod-eu' },
+      },
+      'prod',
+    ],
+    [
+      "the file's folder",
+      { file: 'clusters/prod/appsets/a.yaml', name: 'a', glob: 'apps/*/dev' },
+      'prod',
+    ],
+    [
+      "the generator's paths",
+      { file: 'appsets/a.yaml', name: 'a', glob: 'apps/*/overlays/dev' },
+      'dev',
+    ],
+    [
+      'none: nothing names one',
+      { file: 'appsets/a.yaml', name: 'a', glob: 'apps/*' },
+      undefined,
+    ],
+  ])('ApplicationSet, from %s', async (_case, layout, expected) => {
+    expect(await environmentOf(applicationSetFiles(layout))).toBe(expected);
   });
 });
 

@@ -3,6 +3,13 @@ import type { RegistrationPoint } from '@gitops-portal/plugin-gitops-common';
 import { ConfigRepoId, ConfigRepoReader } from '../configRepo/types';
 import { parseManifests } from '../validation/objects';
 import { ManifestObject } from '../validation/types';
+import { IN_CLUSTER } from './applicationSetFiles';
+import {
+  destinationEnvironment,
+  EnvironmentHints,
+  pathEnvironment,
+  shared,
+} from './environmentHints';
 
 /** One YAML file of the config repo, read only when discovery needs its text. */
 export interface RepoYamlFile {
@@ -37,6 +44,8 @@ const folderOf = (path: string) =>
     .replace(/^\.\/?$/, '')
     .replace(/\/+$/, '');
 
+const NO_HINTS: EnvironmentHints = { environments: [], clusters: [] };
+
 interface Found {
   path: string;
   object: ManifestObject;
@@ -51,10 +60,42 @@ function sourcesOf(app: ManifestObject): ManifestObject[] {
   ].filter(source => source && typeof source === 'object');
 }
 
+const destinationOf = (app: ManifestObject) => app?.spec?.destination;
+
+/**
+ * The environment an app-of-apps folder serves: the root app's destination cluster, else the one the folder's
+ * Applications share, else an environment or cluster name in the folder's path.
+ */
+function folderEnvironment(
+  root: ManifestObject,
+  children: ManifestObject[],
+  folder: string,
+  hints: EnvironmentHints,
+): string | undefined {
+  return (
+    destinationEnvironment(destinationOf(root), hints) ??
+    shared(
+      children.map(child =>
+        destinationEnvironment(destinationOf(child), hints),
+      ),
+    ) ??
+    pathEnvironment([folder], hints)
+  );
+}
+
+/** The remote server every Application of the folder deploys to; none when they differ or deploy in-cluster. */
+function folderServer(children: ManifestObject[]): string | undefined {
+  const server = shared(
+    children.map(child => destinationOf(child)?.server as string | undefined),
+  );
+  return server && server !== IN_CLUSTER ? server : undefined;
+}
+
 function appOfAppsPoints(
   applications: Found[],
   paths: Set<string>,
   id: ConfigRepoId,
+  hints: EnvironmentHints,
 ): RegistrationPoint[] {
   const points = new Map<string, RegistrationPoint>();
   for (const root of applications) {
@@ -75,6 +116,14 @@ function appOfAppsPoints(
       );
       if (children.length === 0 || points.has(folder)) continue;
       const kustomization = `${folder ? `${folder}/` : ''}kustomization.yaml`;
+      const childObjects = children.map(child => child.object);
+      const environment = folderEnvironment(
+        root.object,
+        childObjects,
+        folder,
+        hints,
+      );
+      const server = folderServer(childObjects);
       points.set(folder, {
         mode: 'appOfApps',
         target: folder,
@@ -82,14 +131,20 @@ function appOfAppsPoints(
         file: root.path,
         kustomization: paths.has(kustomization),
         applications: children.map(app => String(app.object.metadata?.name)),
+        ...(environment ? { environment } : {}),
+        ...(server ? { server } : {}),
       });
     }
   }
   return [...points.values()];
 }
 
-/** The git generators of an ApplicationSet, also inside matrix and merge generators. */
-function gitGenerators(generators: unknown): ManifestObject[] {
+/**
+ * The git generators of an ApplicationSet, also inside matrix and merge generators.
+ *
+ * @public
+ */
+export function gitGenerators(generators: unknown): ManifestObject[] {
   if (!Array.isArray(generators)) return [];
   return generators.flatMap((generator: ManifestObject) => [
     ...(generator?.git ? [generator.git] : []),
@@ -98,10 +153,35 @@ function gitGenerators(generators: unknown): ManifestObject[] {
   ]);
 }
 
+/**
+ * The environment an ApplicationSet serves: its template's destination cluster, else an environment or cluster
+ * name in its file's path, else in its generator's paths.
+ */
+function applicationSetEnvironment(
+  set: Found,
+  globs: string[],
+  hints: EnvironmentHints,
+): string | undefined {
+  return (
+    destinationEnvironment(
+      set.object.spec?.template?.spec?.destination,
+      hints,
+    ) ??
+    pathEnvironment([posix.dirname(set.path)], hints) ??
+    pathEnvironment(globs, hints)
+  );
+}
+
 function applicationSetPoint(
   set: Found,
   id: ConfigRepoId,
+  hints: EnvironmentHints,
 ): RegistrationPoint | undefined {
+  const withEnvironment = (point: RegistrationPoint): RegistrationPoint => {
+    if (point.mode !== 'applicationSet') return point;
+    const environment = applicationSetEnvironment(set, point.paths, hints);
+    return environment ? { ...point, environment } : point;
+  };
   for (const git of gitGenerators(set.object.spec?.generators)) {
     if (!namesRepo(git.repoURL, id)) continue;
     const pathsOf = (entries: unknown, keep: (e: ManifestObject) => boolean) =>
@@ -110,23 +190,23 @@ function applicationSetPoint(
         .map(entry => String(entry.path));
     const directories = pathsOf(git.directories, e => e.exclude !== true);
     if (directories.length > 0) {
-      return {
+      return withEnvironment({
         mode: 'applicationSet',
         target: String(set.object.metadata?.name),
         file: set.path,
         generator: 'directories',
         paths: directories,
-      };
+      });
     }
     const files = pathsOf(git.files, () => true);
     if (files.length > 0) {
-      return {
+      return withEnvironment({
         mode: 'applicationSet',
         target: String(set.object.metadata?.name),
         file: set.path,
         generator: 'files',
         paths: files,
-      };
+      });
     }
   }
   return undefined;
@@ -136,11 +216,13 @@ function applicationSetPoint(
  * The app-of-apps folders and ApplicationSets with git generators of a config repo, from its YAML files: a folder
  * counts when an Application of this repo points its source path at it and it holds at least one Application
  * manifest; an ApplicationSet counts when a git generator (also inside a matrix or merge generator) reads this
- * repo. Files that are not YAML manifests (Helm templates, broken YAML) are passed over.
+ * repo. Files that are not YAML manifests (Helm templates, broken YAML) are passed over. With `hints`, each point
+ * carries the environment it serves when discovery can tell (`registrationPointSchema`).
  */
 export async function discoverRegistrationPointsInFiles(
   files: RepoYamlFile[],
   id: ConfigRepoId,
+  hints: EnvironmentHints = NO_HINTS,
 ): Promise<RegistrationPoint[]> {
   const applications: Found[] = [];
   const sets: Found[] = [];
@@ -171,8 +253,10 @@ export async function discoverRegistrationPointsInFiles(
   const byTarget = (a: RegistrationPoint, b: RegistrationPoint) =>
     a.target.localeCompare(b.target);
   return [
-    ...appOfAppsPoints(applications, paths, id).sort(byTarget),
-    ...sets.flatMap(set => applicationSetPoint(set, id) ?? []).sort(byTarget),
+    ...appOfAppsPoints(applications, paths, id, hints).sort(byTarget),
+    ...sets
+      .flatMap(set => applicationSetPoint(set, id, hints) ?? [])
+      .sort(byTarget),
   ];
 }
 
@@ -180,6 +264,7 @@ export async function discoverRegistrationPointsInFiles(
 export async function discoverRegistrationPoints(
   reader: ConfigRepoReader,
   ref: string,
+  hints?: EnvironmentHints,
 ): Promise<RegistrationPoint[]> {
   const { entries } = await reader.readTree(ref);
   const files = entries
@@ -188,5 +273,5 @@ export async function discoverRegistrationPoints(
       path: entry.path,
       read: () => reader.readBlob(entry.sha),
     }));
-  return discoverRegistrationPointsInFiles(files, reader.id);
+  return discoverRegistrationPointsInFiles(files, reader.id, hints);
 }

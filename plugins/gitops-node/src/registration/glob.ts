@@ -1,6 +1,8 @@
 /**
  * Whether a repo path matches an Argo CD git generator glob: `*` and `?` stay within one path segment, `**` spans
  * segments, `[...]` is a character class.
+ *
+ * @public
  */
 export function globMatches(glob: string, path: string): boolean {
   let pattern = '';

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import yaml from 'yaml';
-import { ConfigRepoChange, YamlEdit } from '../changes/types';
+import { kustomizationResourceEdit } from '../changes/editYaml';
+import { ConfigRepoChange } from '../changes/types';
 import { ConfigRepoReader } from '../configRepo/types';
 import { externalSecretManifest } from './externalSecret';
 import { sealedSecretManifest, sealingKey } from './sealedSecrets';
@@ -59,24 +60,6 @@ function sortedKeys(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)),
   );
-}
-
-/** Adds `entry` to a kustomization's `resources` unless it is listed. */
-function listResource(path: string, entry: string): YamlEdit {
-  return {
-    path,
-    edit: doc => {
-      if (!doc.has('resources')) doc.set('resources', doc.createNode([]));
-      const resources = doc.get('resources');
-      if (!yaml.isSeq(resources)) {
-        throw new InputError(`${path}: resources is not a list`);
-      }
-      const listed = resources.items.some(
-        item => String(yaml.isScalar(item) ? item.value : item) === entry,
-      );
-      if (!listed) resources.add(doc.createNode(entry));
-    },
-  };
 }
 
 function checkInputsFor(request: AddSecretRequest) {
@@ -202,7 +185,10 @@ export async function addSecretChange(
   return {
     files: { [path]: content },
     yamlEdits: [
-      listResource(kustomizationPath, `secrets/${request.name}.yaml`),
+      kustomizationResourceEdit(
+        kustomizationPath,
+        `secrets/${request.name}.yaml`,
+      ),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { Content } from '@backstage/core-components';
 import {
   ApiBlueprint,
+  AppRootElementBlueprint,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
@@ -12,7 +13,11 @@ import {
 import GitopsIcon from '@material-ui/icons/Sync';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { gitopsApiRef, GitopsClient } from '../api';
-import { EntityGitopsTab, EntityGitopsTeamTab } from '../prefetch';
+import {
+  EntityGitopsTab,
+  EntityGitopsTeamTab,
+  PrefetchTabFromUrl,
+} from '../prefetch';
 import { gitopsPageRouteRef } from './routes';
 
 /** The GitopsClient as the plugin's utility API. */
@@ -38,6 +43,15 @@ export const gitopsComponentContent = EntityContentBlueprint.make({
     filter: { kind: 'component' },
     loader: async () => <EntityGitopsTab />,
   },
+});
+
+/**
+ * Starts a GitOps tab's requests and code from its URL, before the entity page has loaded the entity and mounted
+ * the tab (`PrefetchTabFromUrl`); renders nothing.
+ */
+export const gitopsTabPrefetch = AppRootElementBlueprint.make({
+  name: 'tab-prefetch',
+  params: { element: <PrefetchTabFromUrl /> },
 });
 
 /** "GitOps" tab of Groups: the team overview; the team's status is requested while its code downloads. */

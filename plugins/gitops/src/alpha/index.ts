@@ -16,6 +16,7 @@ export {
   gitopsEnvironmentPickerField,
   gitopsRegistrationPickerField,
   gitopsGroupContent,
+  gitopsTabPrefetch,
   gitopsOverviewCard,
   gitopsClusterProvisioningCard,
   gitopsPage,

@@ -56,6 +56,7 @@ describe('gitops alpha plugin', () => {
     'api:gitops',
     'entity-content:gitops/component',
     'entity-content:gitops/group',
+    'app-root-element:gitops/tab-prefetch',
     'entity-card:gitops/overview',
     'entity-card:gitops/cluster-provisioning',
     'page:gitops',

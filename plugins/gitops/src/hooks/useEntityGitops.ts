@@ -1,45 +1,30 @@
-import { useMemo } from 'react';
-import {
-  getCompoundEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import { useState } from 'react';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { EntityTabResponse } from '@gitops-portal/plugin-gitops-common';
-import { useApi } from '@backstage/core-plugin-api';
-import { gitopsApiRef } from '../api';
 import { prefetchKeys, usePrefetched } from '../prefetch/PrefetchContext';
-import { useGitopsSignal } from './useGitopsSignal';
-import { useRefetchableAsync } from './useRefetchableAsync';
+import { useEntityRequest } from './useEntityRequest';
 
 /**
  * What the entity's GitOps tab shows first (status and promotion pipeline) in one request, refetched when a signal
  * names the entity. The first answer is the one the tab started before its code loaded, when there is one.
  */
 export function useEntityGitops(entity: Entity) {
-  const api = useApi(gitopsApiRef);
-  const take = usePrefetched();
-  const ref = useMemo(() => getCompoundEntityRef(entity), [entity]);
-  const entityRef = stringifyEntityRef(entity);
-  const tab = useRefetchableAsync(
-    () =>
+  const { take, takeAnswer } = usePrefetched();
+  const key = prefetchKeys.entityTab(stringifyEntityRef(entity));
+  // Prefetched and answered before the tab mounted (the usual case): rendered at once, no loading state first.
+  const [answered] = useState(() => takeAnswer<EntityTabResponse>(key));
+  const tab = useEntityRequest(
+    entity,
+    (api, ref, entityRef) =>
       take<EntityTabResponse>(prefetchKeys.entityTab(entityRef)) ??
       api.getEntityTab(ref),
-    [api, ref, take],
+    [take],
+    answered,
   );
-  const refs = useMemo(() => [entityRef], [entityRef]);
-  useGitopsSignal(refs, tab.refetch);
-  return { tab, entityRef };
+  return { tab };
 }
 
 /** The entity's history, refetched when a signal names the entity. */
 export function useEntityHistory(entity: Entity) {
-  const api = useApi(gitopsApiRef);
-  const ref = useMemo(() => getCompoundEntityRef(entity), [entity]);
-  const history = useRefetchableAsync(
-    () => api.getEntityHistory(ref),
-    [api, ref],
-  );
-  const refs = useMemo(() => [stringifyEntityRef(entity)], [entity]);
-  useGitopsSignal(refs, history.refetch);
-  return history;
+  return useEntityRequest(entity, (api, ref) => api.getEntityHistory(ref));
 }

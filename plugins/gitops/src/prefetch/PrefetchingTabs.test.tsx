@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { HttpResponse } from 'msw';
 import { setupGitopsServer } from '../__testUtils__/server';
 import {
   renderWithApis,
@@ -84,6 +85,39 @@ describe('prefetching tabs', () => {
       name: 'Live diff of Application shop in prod-eu',
     });
     expect(diffs).toHaveLength(1);
+  });
+
+  it('holds the part below the first screen back until the linked live diff has answered', async () => {
+    backend.serve(`${SHOP}/status`, entityStatus([OUT_OF_SYNC]));
+    const answered: string[] = [];
+    let answerDiff = () => {};
+    const diffGate = new Promise<void>(resolve => {
+      answerDiff = resolve;
+    });
+    backend.answer(`${SHOP}/live-diff`, async () => {
+      await diffGate;
+      answered.push('live diff');
+      return HttpResponse.json({
+        key: OUT_OF_SYNC.key,
+        readAt: new Date().toISOString(),
+        resources: [],
+        unsupported: [],
+        notes: [],
+      });
+    });
+    backend.answer(`${SHOP}/history`, () => {
+      answered.push('history');
+      return HttpResponse.json({ items: [] });
+    });
+    await renderWithApis(<EntityGitopsTab />, {
+      entity: shopEntity,
+      path: `/?${new URLSearchParams({ diff: OUT_OF_SYNC.key })}`,
+    });
+    await screen.findByRole('table', { name: 'Environments by cluster' });
+    // Time for the deferred part to mount and ask, were it not held back (it mounts at the next idle moment).
+    await act(() => new Promise(resolve => setTimeout(resolve, 50)));
+    act(() => answerDiff());
+    await waitFor(() => expect(answered).toEqual(['live diff', 'history']));
   });
 
   it("requests a Group tab's team status and clusters once", async () => {

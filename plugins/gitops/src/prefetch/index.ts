@@ -1,3 +1,2 @@
 export { EntityGitopsTab, EntityGitopsTeamTab } from './PrefetchingTabs';
-export { prefetchKeys, usePrefetched } from './PrefetchContext';
-export { LIVE_DIFF_PARAM } from './liveDiffParam';
+export { PrefetchTabFromUrl } from './PrefetchTabFromUrl';

@@ -6,7 +6,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import gitopsPlugin from '@gitops-portal/plugin-gitops-backend';
 import { KubeEmulator, startKubeEmulator } from '@internal/kube-emulator';
 import { AddressInfo } from 'node:net';
-import { AdoptionBackendDeps } from '../actions/fetchAdoption';
+import { GitopsBackendDeps } from '../actions/gitopsBackend';
 
 export const ADOPT_NAMESPACE = 'legacy';
 /** A namespace whose one Deployment sets no resource limits: the portal's policy refuses it. */
@@ -164,7 +164,7 @@ export function useAdoptionBackend(
 
   return {
     /** The way to the backend, as module.ts builds it from the discovery and auth services. */
-    deps(): AdoptionBackendDeps {
+    deps(): GitopsBackendDeps {
       return {
         discovery: {
           getBaseUrl: async () => baseUrl,

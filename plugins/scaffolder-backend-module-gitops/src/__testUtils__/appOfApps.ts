@@ -17,17 +17,18 @@ const application = (name: string, repoURL: string, path: string) =>
   });
 
 /**
- * Commits an app-of-apps to `main` of an emulator repo: `bootstrap/root.yaml`, a root Application of this repo
- * whose source path is `folder`, and the seeded `web` service's dev Application in that folder.
+ * Commits an app-of-apps to `main` of an emulator repo: `rootFile`, a root Application of this repo whose source
+ * path is `folder`, and the seeded `web` service's dev Application in that folder.
  */
 export async function seedAppOfApps(
   github: ReturnType<typeof useConfigRepo>,
   repo: string,
   folder: string,
+  rootFile = 'bootstrap/root.yaml',
 ) {
   const url = `https://github.com/acme/${repo}.git`;
   const files = {
-    'bootstrap/root.yaml': application('root', url, folder),
+    [rootFile]: application('root', url, folder),
     [`${folder}/web.yaml`]: application(
       'web-dev',
       url,

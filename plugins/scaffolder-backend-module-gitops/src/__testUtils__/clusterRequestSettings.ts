@@ -1,6 +1,8 @@
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
+import { examples } from '../actions/clusterRequest.examples';
 import { GitopsActionDeps } from '../actions/types';
+import { exampleInputs } from './harness';
 
 /** The providers the examples name: Cluster API's Docker provider (CAPD) and a Crossplane cluster XRD. */
 export const CLUSTER_REQUEST: JsonObject = {
@@ -32,6 +34,9 @@ export const CLUSTER_REQUEST: JsonObject = {
     sourceRef: { name: 'gitops-config', namespace: 'flux-system' },
   },
 };
+
+/** The first example's request (`staging-eu-2` from the `docker` provider); tests give their own `repoUrl`. */
+export const CLUSTER_REQUEST_INPUT = exampleInputs(examples)[0][1];
 
 /** `deps` with `gitops.clusterRequest` set (`overrides` replace top-level keys). */
 export function withClusterRequests(

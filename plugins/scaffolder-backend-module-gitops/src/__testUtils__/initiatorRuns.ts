@@ -7,7 +7,7 @@ import { createGitopsPromoteAction } from '../actions/promote';
 import { createGitopsPullRequestAction } from '../actions/pullRequest';
 import { createGitopsRollbackAction } from '../actions/rollback';
 import { GitopsActionDeps } from '../actions/types';
-import { useConfigRepo } from './harness';
+import { OWNER, useConfigRepo } from './harness';
 import { initiator, ownershipPermissions } from './ownershipPermissions';
 
 /** Every action that changes the existing service `web`, its input and the permission it needs. */
@@ -78,6 +78,22 @@ export const initiatorCases = <T>(rows: T[]) =>
   ACTIONS.flatMap(action =>
     MODES.flatMap(mode => rows.map(row => ({ ...action, ...mode, ...row }))),
   );
+
+/** A refused run left the repo as it was (its `main` branch alone, no pull request) and logged nothing. */
+export async function expectNothingWrittenOrLogged(
+  github: ReturnType<typeof useConfigRepo>,
+  repo: string,
+  logger: ReturnType<typeof mockServices.logger.mock>,
+) {
+  const { data: branches } = await github
+    .octokit()
+    .repos.listBranches({ owner: OWNER, repo });
+  expect(branches.map(b => b.name)).toEqual(['main']);
+  expect(await github.pulls(repo)).toEqual([]);
+  for (const level of ['error', 'warn', 'info', 'debug'] as const) {
+    expect(logger[level]).not.toHaveBeenCalled();
+  }
+}
 
 /** Runs an action as `user`, decided by the ownership policy; returns what it left behind. */
 export async function runAs(

@@ -1,6 +1,10 @@
 import { NotAllowedError } from '@backstage/errors';
-import { OWNER, useConfigRepo } from '../__testUtils__/harness';
-import { initiatorCases, runAs } from '../__testUtils__/initiatorRuns';
+import { useConfigRepo } from '../__testUtils__/harness';
+import {
+  expectNothingWrittenOrLogged,
+  initiatorCases,
+  runAs,
+} from '../__testUtils__/initiatorRuns';
 import { USERS } from '../__testUtils__/ownershipPermissions';
 
 describe('the initiator of an action on an existing service', () => {
@@ -22,14 +26,7 @@ describe('the initiator of an action on an existing service', () => {
       expect(run.error?.message).toBe(
         `Not allowed: ${action.permission} on component:default/web`,
       );
-      const { data: branches } = await github
-        .octokit()
-        .repos.listBranches({ owner: OWNER, repo: target.repo });
-      expect(branches.map(b => b.name)).toEqual(['main']);
-      expect(await github.pulls(target.repo)).toEqual([]);
-      for (const level of ['error', 'warn', 'info', 'debug'] as const) {
-        expect(run.logger[level]).not.toHaveBeenCalled();
-      }
+      await expectNothingWrittenOrLogged(github, target.repo, run.logger);
     },
   );
 });

@@ -2,19 +2,12 @@ import { InputError } from '@backstage/errors';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { withClusterRequests } from '../__testUtils__/clusterRequestSettings';
-import { useConfigRepo } from '../__testUtils__/harness';
+import {
+  CLUSTER_REQUEST_INPUT,
+  withClusterRequests,
+} from '../__testUtils__/clusterRequestSettings';
+import { OWNER, useConfigRepo } from '../__testUtils__/harness';
 import { createGitopsClusterRequestAction } from './clusterRequest';
-
-const request = {
-  name: 'staging-eu-2',
-  provider: 'docker',
-  environment: 'staging',
-  kubernetesVersion: 'v1.31.2',
-  controlPlaneReplicas: 1,
-  workerReplicas: 2,
-  owner: 'platform',
-};
 
 const ARGO_REGISTRATION = {
   registration: {
@@ -63,7 +56,11 @@ describe('gitops:cluster:request', () => {
     ],
   ])('refuses %s and writes nothing', async (_case, change, message) => {
     const { repo, repoUrl } = await github.untouchedRepo();
-    const { ctx } = await github.context({ ...request, ...change, repoUrl });
+    const { ctx } = await github.context({
+      ...CLUSTER_REQUEST_INPUT,
+      ...change,
+      repoUrl,
+    });
 
     const error = await action()
       .handler(ctx)
@@ -76,7 +73,7 @@ describe('gitops:cluster:request', () => {
 
   it('refuses when gitops.clusterRequest is not configured, naming the key', async () => {
     const { repo, repoUrl } = await github.untouchedRepo();
-    const { ctx } = await github.context({ ...request, repoUrl });
+    const { ctx } = await github.context({ ...CLUSTER_REQUEST_INPUT, repoUrl });
 
     await expect(
       createGitopsClusterRequestAction(github.deps()).handler(ctx),
@@ -86,23 +83,55 @@ describe('gitops:cluster:request', () => {
     expect(await github.pulls(repo)).toEqual([]);
   });
 
-  it('refuses a cluster that is already requested', async () => {
-    const { repo, repoUrl } = await github.newRepo({
-      'clusters/requests/staging-eu-2/kustomization.yaml':
-        'resources: [cluster.yaml]\n',
-    });
-    const { ctx } = await github.context({ ...request, repoUrl });
+  it.each([
+    ['its kustomization', 'clusters/requests/staging-eu-2/kustomization.yaml'],
+    ['a file of its folder alone', 'clusters/requests/staging-eu-2/notes.md'],
+    ['its catalog entity', 'catalog/clusters/staging-eu-2.yaml'],
+  ])(
+    'refuses a cluster whose files exist (%s), naming the path, and opens nothing',
+    async (_case, existing) => {
+      const { repo, repoUrl } = await github.newRepo({ [existing]: 'x: 1\n' });
+      const { ctx } = await github.context({
+        ...CLUSTER_REQUEST_INPUT,
+        repoUrl,
+      });
 
-    await expect(action().handler(ctx)).rejects.toThrow(
-      'A cluster called staging-eu-2 is already requested (clusters/requests/staging-eu-2/ on main)',
-    );
-    expect(await github.pulls(repo)).toEqual([]);
+      const error = await action()
+        .handler(ctx)
+        .catch(e => e);
+
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toBe(
+        `A cluster called staging-eu-2 is already requested: ${existing} exists on main`,
+      );
+      const { data: branches } = await github
+        .octokit()
+        .repos.listBranches({ owner: OWNER, repo });
+      expect(branches.map(b => b.name)).toEqual(['main']);
+      expect(await github.pulls(repo)).toEqual([]);
+    },
+  );
+
+  it('requests a cluster whose name only starts like an existing one', async () => {
+    const { repo, repoUrl } = await github.newRepo({
+      'clusters/requests/staging-eu-20/kustomization.yaml': 'resources: []\n',
+      'catalog/clusters/staging-eu-20.yaml': 'kind: Resource\n',
+    });
+    const { ctx, outputs } = await github.context({
+      ...CLUSTER_REQUEST_INPUT,
+      repoUrl,
+    });
+
+    await action().handler(ctx);
+
+    expect(outputs.status).toBe('opened');
+    expect(await github.pulls(repo)).toHaveLength(1);
   });
 
   it('a dry run lists the files it would write and writes nothing', async () => {
     const { repo, repoUrl } = await github.untouchedRepo();
     const { ctx, outputs } = await github.context(
-      { ...request, repoUrl },
+      { ...CLUSTER_REQUEST_INPUT, repoUrl },
       { isDryRun: true },
     );
 
@@ -120,7 +149,10 @@ describe('gitops:cluster:request', () => {
 
   it('registers the cluster for Flux with the kubeconfig Secret Cluster API writes', async () => {
     const { repo, repoUrl } = await github.newRepo();
-    const { ctx, outputs } = await github.context({ ...request, repoUrl });
+    const { ctx, outputs } = await github.context({
+      ...CLUSTER_REQUEST_INPUT,
+      repoUrl,
+    });
 
     await action().handler(ctx);
 
@@ -146,7 +178,10 @@ describe('gitops:cluster:request', () => {
 
   it('registers the cluster for Argo CD through an ExternalSecret, with no Secret in Git', async () => {
     const { repo, repoUrl } = await github.newRepo();
-    const { ctx, outputs } = await github.context({ ...request, repoUrl });
+    const { ctx, outputs } = await github.context({
+      ...CLUSTER_REQUEST_INPUT,
+      repoUrl,
+    });
 
     await action(ARGO_REGISTRATION).handler(ctx);
 
@@ -186,7 +221,10 @@ describe('gitops:cluster:request', () => {
 
   it("outputs where the cluster's catalog entity will be once merged", async () => {
     const { repoUrl } = await github.newRepo();
-    const { ctx, outputs } = await github.context({ ...request, repoUrl });
+    const { ctx, outputs } = await github.context({
+      ...CLUSTER_REQUEST_INPUT,
+      repoUrl,
+    });
 
     await action().handler(ctx);
 
@@ -197,7 +235,7 @@ describe('gitops:cluster:request', () => {
 
   it('says in the pull request where the kubeconfig comes from', async () => {
     const { repo, repoUrl } = await github.newRepo();
-    const { ctx } = await github.context({ ...request, repoUrl });
+    const { ctx } = await github.context({ ...CLUSTER_REQUEST_INPUT, repoUrl });
 
     await action().handler(ctx);
 
@@ -266,7 +304,7 @@ describe('gitops:cluster:request validation', () => {
     const { repo, repoUrl } = await github.newRepo({
       'crds/docker-machine-template.yaml': DOCKER_MACHINE_TEMPLATE_CRD,
     });
-    const { ctx } = await github.context({ ...request, repoUrl });
+    const { ctx } = await github.context({ ...CLUSTER_REQUEST_INPUT, repoUrl });
 
     await expect(
       withMachineSpec({ customImage: 42 }).handler(ctx),
@@ -278,7 +316,7 @@ describe('gitops:cluster:request validation', () => {
     const { repo, repoUrl } = await github.newRepo({
       'crds/docker-machine-template.yaml': DOCKER_MACHINE_TEMPLATE_CRD,
     });
-    const { ctx } = await github.context({ ...request, repoUrl });
+    const { ctx } = await github.context({ ...CLUSTER_REQUEST_INPUT, repoUrl });
 
     await withMachineSpec({ customImage: 'kindest/node:v1.31.2' }).handler(ctx);
 

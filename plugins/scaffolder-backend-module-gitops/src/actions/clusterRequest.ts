@@ -1,6 +1,7 @@
 import {
   clusterProviderNameSchema,
   clusterRequestNameSchema,
+  gitopsClusterRequestPermission,
   kubernetesReleaseSchema,
   machineCountSchema,
 } from '@gitops-portal/plugin-gitops-common';
@@ -70,19 +71,11 @@ export function createGitopsClusterRequestAction(deps: GitopsActionDeps) {
     description:
       "Opens a pull request that requests a Kubernetes cluster: for a Cluster API provider a Cluster with its infrastructure cluster, KubeadmControlPlane and MachineDeployment; for a Crossplane provider a cluster claim. With it, the cluster's GitOps registration (a Flux Kustomization using the kubeconfig Secret the cluster's controller writes, or an ExternalSecret that makes it an Argo CD cluster Secret) and a catalog Resource to follow its provisioning on. Written to `<gitops.clusterRequest.path><name>/` and `<gitops.clusterRequest.catalogPath><name>.yaml`.",
     examples,
-    // A request adds a cluster's files; it changes no existing entity.
     input: inputFields,
+    // A request adds a cluster, which has no entity yet: the initiator needs the permission itself, dry run included.
+    authorize: () => ({ permission: gitopsClusterRequestPermission }),
     async run({ ctx, input, target }) {
       const settings = readClusterRequestSettings(deps.config);
-      const request = {
-        name: input.name,
-        provider: input.provider,
-        environment: input.environment,
-        kubernetesVersion: input.kubernetesVersion,
-        controlPlaneReplicas: input.controlPlaneReplicas,
-        workerReplicas: input.workerReplicas,
-        owner: input.owner,
-      };
       const dir = clusterRequestDir(settings, input.name);
       const outcome = await runConfigRepoPullRequest({
         ctx,
@@ -110,7 +103,7 @@ export function createGitopsClusterRequestAction(deps: GitopsActionDeps) {
           clusterApiNames(input.name).kubeconfigSecret
         }\` the provider writes; no credential is in this pull request.`,
         change: (reader, baseBranch) =>
-          clusterRequestChange(reader, baseBranch, request, settings),
+          clusterRequestChange(reader, baseBranch, input, settings),
       });
       // Registered now, the location is read once the pull request is merged: the cluster's entity then appears.
       if (outcome.status !== 'dry-run') {

@@ -18,6 +18,8 @@ export interface ConfigRepo extends ConfigRepoId {
    * gets http URLs and revision links that open.
    */
   url: string;
+  /** The integration's REST API base (`https://api.github.com`, a GitHub Enterprise host's `…/api/v3`). */
+  apiBaseUrl?: string;
 }
 
 /** Parses `github.com?owner=x&repo=y`; the host must be a configured GitHub integration. */
@@ -37,10 +39,15 @@ export function resolveConfigRepo(
       `No GitHub integration configured for ${host}: the gitops actions write to GitHub only`,
     );
   }
-  const scheme = integration.config.apiBaseUrl?.startsWith('http://')
-    ? 'http'
-    : 'https';
-  return { host, owner, repo, url: `${scheme}://${host}/${owner}/${repo}` };
+  const { apiBaseUrl } = integration.config;
+  const scheme = apiBaseUrl?.startsWith('http://') ? 'http' : 'https';
+  return {
+    host,
+    owner,
+    repo,
+    url: `${scheme}://${host}/${owner}/${repo}`,
+    apiBaseUrl,
+  };
 }
 
 /** A client with the integration's credentials; built per run because App tokens expire. */

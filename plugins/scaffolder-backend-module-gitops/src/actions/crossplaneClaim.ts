@@ -1,9 +1,6 @@
 import { InputError } from '@backstage/errors';
-import {
-  gitopsChangePermission,
-  xrdSchema,
-} from '@gitops-portal/plugin-gitops-common';
-import { serviceEntityRef } from './authorizeInitiator';
+import { xrdSchema } from '@gitops-portal/plugin-gitops-common';
+import { authorizeServiceChange } from './authorizeInitiator';
 import { createConfigRepoAction } from './createConfigRepoAction';
 import { examples } from './crossplaneClaim.examples';
 import { claimChange } from './crossplaneClaimFiles';
@@ -58,10 +55,7 @@ export function createGitopsCrossplaneClaimAction(deps: GitopsActionDeps) {
     examples,
     input: inputFields,
     // A claim edits the existing service's overlays.
-    authorize: input => ({
-      permission: gitopsChangePermission,
-      entityRefs: [serviceEntityRef(input.service)],
-    }),
+    authorize: authorizeServiceChange(),
     async run({ ctx, input, target }) {
       const xrd = xrdSchema.safeParse(input.xrd);
       if (!xrd.success) {

@@ -6,7 +6,7 @@ import {
 import {
   ConfigRepoChange,
   ConfigRepoReader,
-  YamlEdit,
+  kustomizationResourceEdit,
 } from '@gitops-portal/plugin-gitops-node';
 import yaml from 'yaml';
 import { checkJsonSchema, JsonSchema } from './jsonSchemaSubset';
@@ -72,26 +72,6 @@ export function claimManifest(request: ClaimRequest): string {
   });
 }
 
-/** Appends `entry` to a kustomization's `resources` unless it is there. */
-function addResource(path: string, entry: string): YamlEdit {
-  return {
-    path,
-    edit: doc => {
-      if (!doc.has('resources')) doc.set('resources', doc.createNode([]));
-      const resources = doc.get('resources') as yaml.YAMLSeq;
-      if (!yaml.isSeq(resources))
-        throw new InputError(`${path}: resources is not a list`);
-      if (
-        !resources.items.some(
-          item => String(yaml.isScalar(item) ? item.value : item) === entry,
-        )
-      ) {
-        resources.add(entry);
-      }
-    },
-  };
-}
-
 /** The `labels` of the service's base kustomization (the team label), so the claim gets them too. */
 async function baseLabels(
   reader: ConfigRepoReader,
@@ -132,10 +112,10 @@ export async function claimChange(
   const file = `${request.name}.yaml`;
   const change: Required<ConfigRepoChange> = {
     files: { [`${dir}/claims/${file}`]: manifest },
-    yamlEdits: overlays.map(p => addResource(p, '../../claims')),
+    yamlEdits: overlays.map(p => kustomizationResourceEdit(p, '../../claims')),
   };
   if (paths.includes(claimsKustomization)) {
-    change.yamlEdits.push(addResource(claimsKustomization, file));
+    change.yamlEdits.push(kustomizationResourceEdit(claimsKustomization, file));
   } else {
     change.files[claimsKustomization] = yaml.stringify({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',

@@ -4,7 +4,7 @@ import {
   gitopsDecommissionPermission,
   ServiceLayoutResponse,
 } from '@gitops-portal/plugin-gitops-common';
-import { serviceEntityRef } from './authorizeInitiator';
+import { authorizeServiceChange, serviceEntityRef } from './authorizeInitiator';
 import { createConfigRepoAction } from './createConfigRepoAction';
 import { examples } from './decommission.examples';
 import { decommissionPaths } from './decommissionPaths';
@@ -58,10 +58,7 @@ export function createGitopsDecommissionAction(deps: DecommissionDeps) {
       'Opens a pull request that removes a service: the folders named after it that its live objects deploy from in every environment (`apps/<service>/` when none deploys it) and its `clusters/*/…/<service>.yaml` registrations (Argo CD Applications or ApplicationSet, Flux Kustomizations, namespace). Refuses, naming what it looked at, when it cannot tell.',
     examples,
     input: serviceInputFields,
-    authorize: input => ({
-      permission: gitopsDecommissionPermission,
-      entityRefs: [serviceEntityRef(input.service)],
-    }),
+    authorize: authorizeServiceChange(gitopsDecommissionPermission),
     async run({ ctx, input, target }) {
       const layout = await liveLayout(deps, input.service, ctx);
       let deleted: string[] = [];

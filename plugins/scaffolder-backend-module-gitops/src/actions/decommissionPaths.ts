@@ -1,18 +1,10 @@
 import { InputError } from '@backstage/errors';
 import type { ServiceLayoutResponse } from '@gitops-portal/plugin-gitops-common';
-import { ConfigRepoReader, sameRepo } from '@gitops-portal/plugin-gitops-node';
-
-/**
- * The folder of a place a live object deploys from that is the service's own: its nearest ancestor (or itself)
- * named after the service (`apps/web/overlays/prod/` → `apps/web`, `teams/a/web/prod/values.yaml` → `teams/a/web`).
- * Undefined for a place in a folder shared with other services (Flux's `apps/production/web-values.yaml`): removing
- * it would leave the folder's kustomization naming a missing file.
- */
-function serviceFolderOf(path: string, service: string): string | undefined {
-  const parts = path.replace(/\/+$/, '').split('/');
-  const at = parts.lastIndexOf(service);
-  return at < 0 ? undefined : parts.slice(0, at + 1).join('/');
-}
+import {
+  ConfigRepoReader,
+  sameRepo,
+  serviceFolderOf,
+} from '@gitops-portal/plugin-gitops-node';
 
 /**
  * The folders the live objects of every environment of the service deploy from (the gitops backend's layout:

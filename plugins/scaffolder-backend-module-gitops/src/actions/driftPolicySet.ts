@@ -1,28 +1,26 @@
 import { InputError } from '@backstage/errors';
-import {
-  DriftPolicy,
-  gitopsChangePermission,
-} from '@gitops-portal/plugin-gitops-common';
+import { DriftPolicy } from '@gitops-portal/plugin-gitops-common';
 import {
   ConfigRepoChange,
   ConfigRepoReader,
   setDriftPolicy,
 } from '@gitops-portal/plugin-gitops-node';
-import { serviceEntityRef } from './authorizeInitiator';
+import { authorizeServiceChange } from './authorizeInitiator';
 import { createConfigRepoAction } from './createConfigRepoAction';
 import { examples } from './driftPolicySet.examples';
-import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
+import {
+  runConfigRepoPullRequest,
+  serviceEnvironmentChange,
+} from './runConfigRepoPullRequest';
 import {
   driftPolicyField,
-  environmentField,
-  serviceInputFields,
+  serviceEnvironmentInputFields,
   Zod,
 } from './schemaFragments';
 import { GitopsActionDeps } from './types';
 
 const inputFields = {
-  ...serviceInputFields,
-  environment: environmentField,
+  ...serviceEnvironmentInputFields,
   driftPolicy: (z: Zod) =>
     driftPolicyField(z).refine(
       policy => policy !== undefined && Object.keys(policy).length > 0,
@@ -113,10 +111,7 @@ export function createGitopsDriftPolicySetAction(deps: GitopsActionDeps) {
       "Opens a pull request that sets a service's drift policy in one environment: Argo CD `syncPolicy.automated.selfHeal`/`prune` and `spec.ignoreDifferences` of its Application, or Flux `prune`/`interval` of its Kustomizations (and HelmRelease interval). Settings the request leaves out keep their value.",
     examples,
     input: inputFields,
-    authorize: input => ({
-      permission: gitopsChangePermission,
-      entityRefs: [serviceEntityRef(input.service)],
-    }),
+    authorize: authorizeServiceChange(),
     async run({ ctx, input, target }) {
       const driftPolicy = input.driftPolicy as DriftPolicy;
       let objects: string[] = [];
@@ -125,12 +120,7 @@ export function createGitopsDriftPolicySetAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
-        environments: [input.environment],
-        defaultBranch: {
-          action: 'drift-policy',
-          entity: input.service,
-          id: input.environment,
-        },
+        ...serviceEnvironmentChange('drift-policy', input),
         defaultTitle: `Set the drift policy of ${input.service} in ${input.environment}`,
         defaultBody: () =>
           `Sets the drift policy of \`${input.service}\` in \`${

@@ -3,15 +3,20 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   InputError,
   NotAllowedError,
   NotFoundError,
   ResponseError,
 } from '@backstage/errors';
-import type { ServiceLayoutResponse } from '@gitops-portal/plugin-gitops-common';
+import type {
+  AdoptionQuery,
+  AdoptionResponse,
+  ServiceLayoutResponse,
+} from '@gitops-portal/plugin-gitops-common';
 
-/** How an action reaches the gitops backend (another plugin: over HTTP). */
+/** How an action reaches the gitops backend (another plugin: over HTTP), the one client for it. */
 export interface GitopsBackendDeps {
   discovery: DiscoveryService;
   auth: AuthService;
@@ -60,7 +65,19 @@ export function fetchServiceLayout(
   entityRef: string,
   onBehalfOf: BackstageCredentials,
 ): Promise<ServiceLayoutResponse> {
-  const [, kind, namespace, name] = /^([^:]+):([^/]+)\/(.+)$/.exec(entityRef)!;
+  const { kind, namespace, name } = parseEntityRef(entityRef);
   const path = [kind, namespace, name].map(encodeURIComponent).join('/');
   return getFromGitopsBackend(deps, onBehalfOf, `/entities/${path}/layout`);
+}
+
+/**
+ * The clean manifests of a namespace or workload that neither Argo CD nor Flux manages: the gitops backend's
+ * `GET /adoption`.
+ */
+export function fetchAdoption(
+  deps: GitopsBackendDeps,
+  onBehalfOf: BackstageCredentials,
+  query: AdoptionQuery,
+): Promise<AdoptionResponse> {
+  return getFromGitopsBackend(deps, onBehalfOf, '/adoption', query);
 }

@@ -1,16 +1,17 @@
-import { ScmIntegrations } from '@backstage/integration';
 import {
-  gitopsChangePermission,
   previewLabelSchema,
   previewRequeueSecondsSchema,
   previewServiceNameSchema,
   previewTokenSecretNameSchema,
 } from '@gitops-portal/plugin-gitops-common';
 import { previewEnvironmentsChange } from '@gitops-portal/plugin-gitops-node';
-import { serviceEntityRef } from './authorizeInitiator';
+import { authorizeServiceChange } from './authorizeInitiator';
 import { resolveConfigRepo } from './configRepo';
 import { createConfigRepoAction } from './createConfigRepoAction';
-import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
+import {
+  runConfigRepoPullRequest,
+  serviceEnvironmentChange,
+} from './runConfigRepoPullRequest';
 import { examples } from './previewEnable.examples';
 import {
   environmentField,
@@ -56,17 +57,6 @@ const inputFields = {
       ),
 };
 
-/** The API base the engine calls for a GitHub Enterprise host; github.com needs none. */
-function enterpriseApi(
-  deps: GitopsActionDeps,
-  host: string,
-): string | undefined {
-  if (host === 'github.com') return undefined;
-  const integrations =
-    deps.integrations ?? ScmIntegrations.fromConfig(deps.config);
-  return integrations.github.byHost(host)?.config.apiBaseUrl;
-}
-
 /**
  * `gitops:preview:enable`: a pull request that gives a service a preview environment per open pull request of its
  * repository (an Argo CD ApplicationSet with the pull-request generator, or a Flux Operator ResourceSet).
@@ -80,25 +70,19 @@ export function createGitopsPreviewEnableAction(deps: GitopsActionDeps) {
       "Opens a pull request that deploys every open pull request of a service's repository to its own namespace `<service>-pr-<number>`, built from the environment's overlay at the PR's head commit: an Argo CD ApplicationSet with the pull-request generator or, for a Flux service, a Flux Operator ResourceSetInputProvider (GitHubPullRequest) and ResourceSet. A closed pull request's preview is deleted by the engine.",
     examples,
     input: inputFields,
-    authorize: input => ({
-      permission: gitopsChangePermission,
-      entityRefs: [serviceEntityRef(input.service)],
-    }),
+    authorize: authorizeServiceChange(),
     async run({ ctx, input, target }) {
       const serviceRepo = resolveConfigRepo(deps, input.serviceRepoUrl);
-      const api = enterpriseApi(deps, serviceRepo.host);
+      // The API base the engine calls for a GitHub Enterprise host; github.com needs none.
+      const api =
+        serviceRepo.host === 'github.com' ? undefined : serviceRepo.apiBaseUrl;
       let described = '';
       await runConfigRepoPullRequest({
         ctx,
         deps,
         target,
         input,
-        environments: [input.environment],
-        defaultBranch: {
-          action: 'preview',
-          entity: input.service,
-          id: input.environment,
-        },
+        ...serviceEnvironmentChange('preview', input),
         defaultTitle: `Preview environments for ${input.service} pull requests`,
         defaultBody: () =>
           `Deploys each open pull request of ${serviceRepo.url}${

@@ -8,7 +8,7 @@ import {
   promotionSummary,
   readEnvironmentOrder,
 } from '@gitops-portal/plugin-gitops-node';
-import { serviceEntityRef } from './authorizeInitiator';
+import { authorizeServiceChange } from './authorizeInitiator';
 import { createConfigRepoAction } from './createConfigRepoAction';
 import { examples } from './promote.examples';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
@@ -63,10 +63,7 @@ export function createGitopsPromoteAction(deps: GitopsActionDeps) {
       "Opens a pull request that promotes a service from one environment to a later one: every version `from` pins (Kustomize `images` tag or digest, container images, Helm values image tag/digest, Flux HelmRelease chart version and OCIRepository/HelmChart refs, Argo CD Helm `targetRevision` and Kustomize images) is copied into `to`'s files, keeping comments. `to` defaults to the next environment of `gitops.environments`.",
     examples,
     input: inputFields,
-    authorize: input => ({
-      permission: gitopsPromotePermission,
-      entityRefs: [serviceEntityRef(input.service)],
-    }),
+    authorize: authorizeServiceChange(gitopsPromotePermission),
     async run({ ctx, input, target }) {
       const to = input.to ?? nextEnvironment(order, input.from);
       if (input.from === to) {

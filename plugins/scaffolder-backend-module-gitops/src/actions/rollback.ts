@@ -8,25 +8,26 @@ import {
   pinImage,
   revertLastChange,
 } from '@gitops-portal/plugin-gitops-node';
-import { serviceEntityRef } from './authorizeInitiator';
+import { authorizeServiceChange } from './authorizeInitiator';
 import { createConfigRepoAction } from './createConfigRepoAction';
 import { overlayImageNames } from './overlayHistory';
 import { examples } from './rollback.examples';
-import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
+import {
+  runConfigRepoPullRequest,
+  serviceEnvironmentChange,
+} from './runConfigRepoPullRequest';
 import {
   commitShaField,
-  environmentField,
   imageDigestField,
   imageNameField,
   imageTagField,
-  serviceInputFields,
+  serviceEnvironmentInputFields,
   Zod,
 } from './schemaFragments';
 import { GitopsActionDeps } from './types';
 
 const inputFields = {
-  ...serviceInputFields,
-  environment: environmentField,
+  ...serviceEnvironmentInputFields,
   toImageTag: (z: Zod) =>
     imageTagField(z)
       .optional()
@@ -108,10 +109,7 @@ export function createGitopsRollbackAction(deps: GitopsActionDeps) {
       "Opens a pull request that rolls back `apps/<service>/overlays/<environment>/`: the overlay as it was before its last commit, as it was at `toRevision`, or the image pinned to `toImageTag` / `toImageDigest` (in the overlay's `images:`, or `image.tag` / `image.digest` of a Helm service's `values.yaml`).",
     examples,
     input: inputFields,
-    authorize: input => ({
-      permission: gitopsRollbackPermission,
-      entityRefs: [serviceEntityRef(input.service)],
-    }),
+    authorize: authorizeServiceChange(gitopsRollbackPermission),
     async run({ ctx, input, target }) {
       const targets = [input.toImageTag, input.toImageDigest, input.toRevision];
       if (targets.filter(Boolean).length > 1) {
@@ -128,12 +126,7 @@ export function createGitopsRollbackAction(deps: GitopsActionDeps) {
         deps,
         target,
         input,
-        environments: [environment],
-        defaultBranch: {
-          action: 'rollback',
-          entity: service,
-          id: environment,
-        },
+        ...serviceEnvironmentChange('rollback', input),
         defaultTitle:
           pin || input.toRevision
             ? `Roll back ${service} in ${environment} to ${

@@ -59,6 +59,18 @@ export interface RunPullRequestOptions {
   ) => Promise<ConfigRepoChange>;
 }
 
+/**
+ * The options of a change to one environment of a service: that environment's clusters join validation, and the
+ * default branch is `<prefix><action>/<service>-<environment>`.
+ */
+export const serviceEnvironmentChange = (
+  action: string,
+  input: { service: string; environment: string },
+): Pick<RunPullRequestOptions, 'environments' | 'defaultBranch'> => ({
+  environments: [input.environment],
+  defaultBranch: { action, entity: input.service, id: input.environment },
+});
+
 const settingsByConfig = new WeakMap<
   object,
   {

@@ -284,6 +284,12 @@ export const serviceInputFields = {
   service: serviceField,
 };
 
+/** The input of an action on one environment of an existing service. */
+export const serviceEnvironmentInputFields = {
+  ...serviceInputFields,
+  environment: environmentField,
+};
+
 /** The catalog entity a change belongs to, for an action that names no service. */
 export const entityRefField = (z: Zod) =>
   sharedString(z, entityRefSchema)

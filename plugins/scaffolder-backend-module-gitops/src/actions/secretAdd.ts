@@ -1,6 +1,5 @@
 import { InputError } from '@backstage/errors';
 import {
-  gitopsChangePermission,
   secretKeySchema,
   secretNameSchema,
   secretRemoteKeySchema,
@@ -11,22 +10,20 @@ import {
   SecretMethod,
   secretFilePath,
 } from '@gitops-portal/plugin-gitops-node';
-import { serviceEntityRef } from './authorizeInitiator';
+import { authorizeServiceChange } from './authorizeInitiator';
 import { createConfigRepoAction } from './createConfigRepoAction';
 import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
 import { examples } from './secretAdd.examples';
 import {
   absentWhenEmpty,
-  environmentField,
-  serviceInputFields,
+  serviceEnvironmentInputFields,
   sharedString,
   Zod,
 } from './schemaFragments';
 import { GitopsActionDeps } from './types';
 
 const inputFields = {
-  ...serviceInputFields,
-  environment: environmentField,
+  ...serviceEnvironmentInputFields,
   name: (z: Zod) =>
     sharedString(z, secretNameSchema).describe(
       'The Secret, a DNS-1123 label (`apps/<service>/overlays/<environment>/secrets/<name>.yaml`)',
@@ -79,10 +76,7 @@ export function createGitopsSecretAddAction(deps: GitopsActionDeps) {
     examples,
     input: inputFields,
     // A secret changes the existing service's overlay.
-    authorize: input => ({
-      permission: gitopsChangePermission,
-      entityRefs: [serviceEntityRef(input.service)],
-    }),
+    authorize: authorizeServiceChange(),
     async run({ ctx, input, target }) {
       // Only a value the task holds as a secret is masked in its log, outputs and errors: refuse any other.
       const secretValues = Object.values(ctx.secrets ?? {});

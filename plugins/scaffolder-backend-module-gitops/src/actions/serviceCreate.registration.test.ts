@@ -72,8 +72,80 @@ describe('gitops:service:create with a registration', () => {
     expect(await github.pulls(repo)).toEqual([]);
   });
 
+  /** One app-of-apps folder per environment, `clusters/<env>/apps`, each with its root app. */
+  async function repoWithFolders(environments: string[]) {
+    const created = await github.newRepo();
+    for (const env of environments) {
+      await seedAppOfApps(
+        github,
+        created.repo,
+        `clusters/${env}/apps`,
+        `bootstrap/${env}.yaml`,
+      );
+    }
+    return created;
+  }
+
+  it("per environment: writes each environment's Application into that environment's folder", async () => {
+    const { repo, repoUrl } = await repoWithFolders(['dev', 'prod']);
+    const { ctx, outputs } = await github.context({
+      ...checkout,
+      repoUrl,
+      registration: { mode: 'perEnvironment', via: 'appOfApps' },
+    });
+
+    await createGitopsServiceCreateAction(github.deps()).handler(ctx);
+
+    const [pull] = await github.pulls(repo);
+    const files = await github.pullFiles(repo, pull.number);
+    const namesIn = (path: string) =>
+      [
+        ...(files.find(f => f.filename === path)?.patch ?? '').matchAll(
+          /^\+ {2}name: (checkout-\w+)$/gm,
+        ),
+      ].map(match => match[1]);
+    expect({
+      dev: namesIn('clusters/dev/apps/checkout.yaml'),
+      prod: namesIn('clusters/prod/apps/checkout.yaml'),
+      standalone: files
+        .map(f => f.filename)
+        .filter(f => /^clusters\/[^/]+\/argocd\/checkout\.yaml$/.test(f)),
+      status: outputs.status,
+      body: pull.body,
+    }).toEqual({
+      dev: ['checkout-dev'],
+      prod: ['checkout-prod'],
+      standalone: [],
+      status: 'opened',
+      body: expect.stringContaining(
+        "registered in each environment's app-of-apps folder",
+      ),
+    });
+  });
+
+  it('per environment: refuses an environment without a folder, naming the service, the environment and the folders, before opening anything', async () => {
+    const { repo, repoUrl } = await repoWithFolders(['dev']);
+    const { ctx } = await github.context({
+      ...checkout,
+      repoUrl,
+      registration: { mode: 'perEnvironment', via: 'appOfApps' },
+    });
+
+    const run = createGitopsServiceCreateAction(github.deps()).handler(ctx);
+
+    await expect(run).rejects.toThrow(InputError);
+    await expect(run).rejects.toThrow(
+      "no app-of-apps folder serves checkout's environment prod (looked at: clusters/dev/apps (dev))",
+    );
+    expect(await github.pulls(repo)).toEqual([]);
+  });
+
   it.each([
     ['an unknown mode', { mode: 'umbrella', target: 'x' }],
+    [
+      'a perEnvironment registration of an unknown kind',
+      { mode: 'perEnvironment', via: 'folders' },
+    ],
     [
       'an appOfApps target leaving the repo',
       { mode: 'appOfApps', target: '../x' },

@@ -2,6 +2,7 @@ import {
   discoverRegistrationPoints,
   generateServiceManifests,
   NewServiceManifestOptions,
+  readEnvironmentHints,
   registerService,
 } from '@gitops-portal/plugin-gitops-node';
 import { serviceRegistrationSchema } from '@gitops-portal/plugin-gitops-common';
@@ -111,7 +112,7 @@ function variantSummary(input: {
   progressiveDelivery?: { type: string };
   imageAutomation?: { mode: string };
   migration?: { order?: string };
-  registration?: { mode: string; target?: string };
+  registration?: { mode: string; target?: string; via?: string };
 }): string {
   const parts = [
     input.packaging === 'helm'
@@ -150,6 +151,12 @@ function variantSummary(input: {
   } else if (input.registration?.mode === 'applicationSet') {
     parts.push(
       `picked up by the ApplicationSet \`${input.registration.target}\``,
+    );
+  } else if (input.registration?.mode === 'perEnvironment') {
+    parts.push(
+      input.registration.via === 'applicationSet'
+        ? "picked up by each environment's ApplicationSet"
+        : "registered in each environment's app-of-apps folder",
     );
   }
   return parts.join(', ');
@@ -220,7 +227,15 @@ export function createGitopsServiceCreateAction(deps: GitopsActionDeps) {
             options,
             files,
             registration,
-            points: await discoverRegistrationPoints(reader, baseBranch),
+            // Which environment each point serves, from the configured clusters and the service's environments.
+            points: await discoverRegistrationPoints(
+              reader,
+              baseBranch,
+              readEnvironmentHints(
+                deps.config,
+                input.environments.map(e => e.name),
+              ),
+            ),
             readFile: path => reader.readFile(path, baseBranch),
           });
         },

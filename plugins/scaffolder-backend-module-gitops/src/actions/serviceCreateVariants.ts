@@ -108,14 +108,20 @@ export const registrationField = (z: Zod) =>
     z
       .object({
         mode: z
-          .enum(['standalone', 'appOfApps', 'applicationSet'])
+          .enum(['standalone', 'appOfApps', 'applicationSet', 'perEnvironment'])
           .describe(
-            '`standalone`: its own Applications under `clusters/<env>/argocd/`; `appOfApps`: its Applications in an app-of-apps folder; `applicationSet`: no Application, an ApplicationSet git generator picks up its overlays',
+            "`standalone`: its own Applications under `clusters/<env>/argocd/`; `appOfApps`: its Applications in an app-of-apps folder; `applicationSet`: no Application, an ApplicationSet git generator picks up its overlays; `perEnvironment`: each environment's registration at the point of `via`'s kind that serves that environment",
           ),
         target: textField(z, 1024)
           .optional()
           .describe(
             'The app-of-apps folder or the ApplicationSet name, as discovered in the config repo (`GET /registration-points`)',
+          ),
+        via: z
+          .enum(['appOfApps', 'applicationSet'])
+          .optional()
+          .describe(
+            '`perEnvironment` only: app-of-apps folders or ApplicationSets, one serving each environment',
           ),
       })
       .strict(),

@@ -13,8 +13,11 @@ import {
   DEFAULT_ADOPTION_PATH_TEMPLATE,
 } from '@gitops-portal/plugin-gitops-node';
 import { createConfigRepoAction } from './createConfigRepoAction';
-import { AdoptionBackendDeps, fetchAdoption } from './fetchAdoption';
-import { runConfigRepoPullRequest } from './runConfigRepoPullRequest';
+import { fetchAdoption, GitopsBackendDeps } from './gitopsBackend';
+import {
+  runConfigRepoPullRequest,
+  serviceEnvironmentChange,
+} from './runConfigRepoPullRequest';
 import {
   absentWhenEmpty,
   environmentField,
@@ -86,7 +89,7 @@ const inputFields = {
 };
 
 /** The dependencies of the adopt action: the shared ones and the way to the gitops backend. */
-export type WorkloadAdoptDeps = GitopsActionDeps & AdoptionBackendDeps;
+export type WorkloadAdoptDeps = GitopsActionDeps & GitopsBackendDeps;
 
 const list = (items: AdoptionLeftOut[]) =>
   items
@@ -190,7 +193,7 @@ export function createGitopsWorkloadAdoptAction(deps: WorkloadAdoptDeps) {
         team: input.team,
         namespace: input.namespace,
         manifests: adoption.manifests,
-        pathTemplate: template,
+        folder,
         delivery:
           input.engine === 'flux'
             ? {
@@ -209,12 +212,7 @@ export function createGitopsWorkloadAdoptAction(deps: WorkloadAdoptDeps) {
         deps,
         target,
         input,
-        environments: [input.environment],
-        defaultBranch: {
-          action: 'adopt',
-          entity: input.service,
-          id: input.environment,
-        },
+        ...serviceEnvironmentChange('adopt', input),
         defaultTitle: `Adopt ${input.service} in ${input.environment} (namespace ${input.namespace})`,
         defaultBody: describeAdoption(adoption, folder),
         change: async (reader, baseBranch) => {

@@ -10,6 +10,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import { gitopsPermissionRules } from '@gitops-portal/plugin-gitops-backend';
 import {
+  gitopsClusterRequestPermission,
   gitopsPromotePermission,
   gitopsRollbackPermission,
   gitopsStatusReadPermission,
@@ -115,6 +116,7 @@ describe('PortalPermissionPolicy', () => {
     ['a read', catalogRead],
     ['a scaffolder run', scaffolderRun],
     ['a catalog delete', catalogDelete],
+    ['a cluster request (no entity yet)', gitopsClusterRequestPermission],
   ])('allows %s by any signed-in user', async (_, permission) => {
     await expect(policy.handle({ permission }, guest)).resolves.toEqual({
       result: AuthorizeResult.ALLOW,
@@ -125,6 +127,7 @@ describe('PortalPermissionPolicy', () => {
     ['a read', catalogRead],
     ['a scaffolder run', scaffolderRun],
     ['a GitOps status read', gitopsStatusReadPermission],
+    ['a cluster request', gitopsClusterRequestPermission],
   ])('denies %s without a signed-in user', async (_, permission) => {
     await expect(policy.handle({ permission })).resolves.toEqual({
       result: AuthorizeResult.DENY,

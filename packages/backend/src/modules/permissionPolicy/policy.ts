@@ -1,5 +1,6 @@
 import {
   AuthorizeResult,
+  isPermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -11,12 +12,14 @@ import {
   gitopsPolicyDecision,
   GitopsPolicyOptions,
 } from '@gitops-portal/plugin-gitops-backend';
+import { gitopsClusterRequestPermission } from '@gitops-portal/plugin-gitops-common';
 
 /**
  * The portal's policy, as plugins/gitops-backend/docs/permissions.md documents it for an app with a policy of its
  * own: GitOps permissions as the GitOps plugin decides them (writes owner-only, status readable unless
  * `restrictStatusToOwners`), everything else allowed to signed-in users (golden paths open pull requests, which
- * are reviewed, so the portal does not gate them a second time).
+ * are reviewed, so the portal does not gate them a second time). `gitops.cluster.request`, which the plugin's
+ * policy denies (a write on no entity), is such a golden path: allowed to signed-in users too.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   constructor(private readonly gitops: GitopsPolicyOptions = {}) {}
@@ -25,6 +28,9 @@ export class PortalPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    if (isPermission(request.permission, gitopsClusterRequestPermission)) {
+      return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
     return (
       gitopsPolicyDecision(request, user, this.gitops) ?? {
         result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,

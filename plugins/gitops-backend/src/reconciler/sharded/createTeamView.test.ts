@@ -174,6 +174,26 @@ describeOnPostgres(postgres.databases)('TeamView rows on %s', databaseId => {
     },
   );
 
+  /** A Degraded Application of shop's preview for pull request 7, on `cluster`. */
+  const preview = (cluster: string): ObjectStatus => ({
+    ...record(cluster, 'Degraded', [SHOP], 'shop-pr-7'),
+    environment: 'pr-7',
+    preview: {
+      pullRequestNumber: 7,
+      pullRequestUrl: 'https://github.com/acme/shop/pull/7',
+    },
+  });
+
+  it("leaves a preview's objects out of the rows, from the table and from the replica's cache", async () => {
+    await write(record('dev', 'Healthy'));
+    await write(preview('dev'));
+    const { grid } = await replica({
+      held: () => ['prod'],
+      byEntity: ref => (ref === SHOP ? [preview('prod')] : []),
+    });
+    expect((await grid())[SHOP]).toEqual([['dev', 'Healthy']]);
+  });
+
   it('forgets a tombstoned object', async () => {
     await write(record('dev', 'Healthy'));
     const { versions, team } = await replica();

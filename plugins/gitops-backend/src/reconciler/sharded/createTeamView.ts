@@ -106,7 +106,8 @@ export function createTeamView(options: {
     refs.forEach((ref, i) => {
       const objects = byEntity.get(keys[i])!;
       for (const object of local?.byEntity(ref) ?? []) {
-        if (!heldSet.has(object.cluster)) continue;
+        // Previews are no environment (the shared rows leave them out too: `readTeamObjects`).
+        if (!heldSet.has(object.cluster) || object.preview) continue;
         const { key, cluster, environment, sync, health, revision } = object;
         const shared = object.entityRefs.length > 1;
         objects.push({

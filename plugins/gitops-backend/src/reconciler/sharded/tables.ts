@@ -39,6 +39,7 @@ export function objectRow(record: ObjectStatus, owner: string) {
     namespace: record.namespace ?? null,
     name: record.name,
     environment: record.environment ?? null,
+    preview: record.preview !== undefined,
     sync: record.sync,
     health: record.health.status,
     revision: record.revision ?? null,
@@ -76,7 +77,10 @@ export async function upsertObjects(knex: Knex, rows: ObjectRow[]) {
 /** What the TeamView reads of an object; `shared` when it belongs to more than one entity. */
 export type TeamObject = Omit<TeamViewObject, 'stale'> & { shared: boolean };
 
-/** The live objects of these entities (lowercased refs) outside `exceptClusters`, by entity key. */
+/**
+ * The live objects of these entities' environments (lowercased refs) outside `exceptClusters`, by entity key:
+ * previews left out, as `environmentObjects` does for a local TeamView.
+ */
 export async function readTeamObjects(
   knex: Knex,
   entityKeys: string[],
@@ -92,7 +96,7 @@ export async function readTeamObjects(
       'revision',
       'entity_keys',
     )
-    .where('deleted', false)
+    .where({ deleted: false, preview: false })
     .whereRaw('entity_keys && ?::text[]', [entityKeys])
     .whereRaw('NOT (cluster = ANY(?::text[]))', [exceptClusters]);
   const byEntity = new Map<string, TeamObject[]>(

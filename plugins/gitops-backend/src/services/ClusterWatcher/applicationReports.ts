@@ -60,6 +60,18 @@ interface Report {
   target?: string;
 }
 
+/**
+ * A report as kept: the packed list alone when the Application deploys to its own cluster (most do), else the whole
+ * report. A report object per Application was ~24 bytes of the reconciler benchmark's memory per Application.
+ */
+type KeptReport = string | Report;
+
+/** The destination of every report kept as its packed list alone. */
+const IN_CLUSTER: ArgoCdDestination = Object.freeze({ inCluster: true });
+
+const packedOf = (kept: KeptReport) =>
+  typeof kept === 'string' ? kept : kept.packed;
+
 /** Unpacked reports kept for the lookups that follow one another (a list page of one Application's objects). */
 const MEMO_SIZE = 16;
 
@@ -72,9 +84,9 @@ const text = (value: unknown) =>
  * are in the cluster the Application's destination maps to (`clusterOf`): this one, or another the portal watches.
  *
  * Per Application it keeps one string, the packed resource list the ObjectCache already holds for the Application's
- * record (the same string, not a copy), with its destination: the string is compared with the previous one before
- * any per-resource work, so an update that does not change `status.resources` (most do not) costs one string
- * comparison. No map of every reported object is kept: an object of a kind no Application reports about its cluster
+ * record (the same string, not a copy), with its destination when that is not its own cluster: the string is
+ * compared with the previous one before any per-resource work, so an update that does not change
+ * `status.resources` (most do not) costs one string comparison. No map of every reported object is kept: an object of a kind no Application reports about its cluster
  * is answered by a count per cluster and kind, one whose key a Bloom filter of the reported keys does not hold
  * likewise; the others find their Application through Argo CD's tracking (annotation or instance label), and only an
  * object reported by an Application its tracking does not name (or a false "maybe" of the filter, ~1 %) costs a read
@@ -82,7 +94,7 @@ const text = (value: unknown) =>
  */
 export class ApplicationReports {
   /** Application key → its report (Applications with resources only; those of unmapped destinations too). */
-  private readonly reports = new Map<string, Report>();
+  private readonly reports = new Map<string, KeptReport>();
   private readonly memo = new Map<
     string,
     { packed: string; healths: Map<string, Health> }
@@ -157,7 +169,7 @@ export class ApplicationReports {
     }
     let found: FoundReport | undefined;
     for (const [application, report] of this.reports) {
-      if (report.target !== cluster) continue;
+      if (this.targetOf(report) !== cluster) continue;
       const reported = this.healthsOf(application)?.get(key);
       if (reported && (!found || application < found.application)) {
         found = { application, health: reported, tracked: false };
@@ -172,13 +184,26 @@ export class ApplicationReports {
    */
   retarget() {
     const changes: ReportChange[] = [];
-    for (const [application, report] of [...this.reports]) {
+    for (const application of [...this.reports.keys()]) {
+      const report = this.reportOf(application)!;
       const target = this.clusterOf(report.destination);
       if (target !== report.target) {
         this.set(application, { ...report, target }, changes);
       }
     }
     this.changed(changes);
+  }
+
+  /** The portal cluster a kept report is about (undefined: its destination maps to none). */
+  private targetOf(kept: KeptReport): string | undefined {
+    return typeof kept === 'string' ? this.options.cluster : kept.target;
+  }
+
+  private reportOf(application: string): Report | undefined {
+    const kept = this.reports.get(application);
+    return typeof kept === 'string'
+      ? { packed: kept, destination: IN_CLUSTER, target: this.options.cluster }
+      : kept;
   }
 
   private clusterOf(destination: ArgoCdDestination): string | undefined {
@@ -239,9 +264,14 @@ export class ApplicationReports {
     report: Report | undefined,
     changes: ReportChange[],
   ) {
-    const previous = this.reports.get(application);
+    const previous = this.reportOf(application);
     if (report === undefined) this.reports.delete(application);
-    else this.reports.set(application, report);
+    else if (
+      report.destination.inCluster &&
+      report.target === this.options.cluster
+    ) {
+      this.reports.set(application, report.packed);
+    } else this.reports.set(application, report);
     const sameTarget = previous?.target === report?.target;
     if (sameTarget && previous?.packed === report?.packed) return;
     this.memo.delete(application);
@@ -318,17 +348,29 @@ export class ApplicationReports {
 
   private changed(changes: ReportChange[]) {
     if (changes.length === 0) return;
-    if (this.filter.needsRebuild) this.rebuildFilter();
+    if (this.filter.needsRebuild) this.rebuildFilter(changes);
     this.options.onChange(changes);
   }
 
-  private rebuildFilter() {
+  /**
+   * Refills the filter with the keys of every report. The reports `changes` (the batch that made the filter too
+   * small) gave their cluster are not unpacked again: a relist's first batch is every report of the cluster, so the
+   * cold start would unpack each Application's list twice. The last change of an Application about the cluster its
+   * report targets holds that report's healths (each change of report or target records one).
+   */
+  private rebuildFilter(changes: ReportChange[]) {
+    const fresh = new Map<string, ReportChange>();
+    for (const change of changes) fresh.set(change.application, change);
     const keys: string[] = [];
-    for (const { packed, target } of this.reports.values()) {
+    for (const [application, report] of this.reports) {
+      const target = this.targetOf(report);
       if (target === undefined) continue;
-      keys.push(
-        ...this.reportedHealths(unpackResources(packed), target).keys(),
-      );
+      const change = fresh.get(application);
+      const healths =
+        change?.cluster === target
+          ? change.healthsAfter
+          : this.reportedHealths(unpackResources(packedOf(report)), target);
+      for (const key of healths.keys()) keys.push(key);
     }
     this.filter.rebuild(keys, keys.length);
   }
@@ -339,8 +381,9 @@ export class ApplicationReports {
    */
   private healthsOf(application: string): Map<string, Health> | undefined {
     const report = this.reports.get(application);
-    if (report?.target === undefined) return undefined;
-    const { packed, target } = report;
+    const target = report === undefined ? undefined : this.targetOf(report);
+    if (target === undefined) return undefined;
+    const packed = packedOf(report!);
     const memo = this.memo.get(application);
     if (memo && memo.packed === packed) {
       this.memo.delete(application);

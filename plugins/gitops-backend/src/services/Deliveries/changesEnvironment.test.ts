@@ -38,3 +38,37 @@ describe('changesEnvironment', () => {
     expect(changesEnvironment([file], 'shop', 'staging')).toBe(expected);
   });
 });
+
+describe('changesEnvironment with the places live objects deploy the environment from', () => {
+  const places = [
+    'teams/a/shop/overlays/staging/',
+    'apps/staging/shop-values.yaml',
+  ];
+
+  it.each<[string, string, boolean]>([
+    [
+      'a file in a folder the environment deploys',
+      'teams/a/shop/overlays/staging/kustomization.yaml',
+      true,
+    ],
+    [
+      'a values file the environment deploys',
+      'apps/staging/shop-values.yaml',
+      true,
+    ],
+    [
+      'another file beside that values file',
+      'apps/staging/cart-values.yaml',
+      false,
+    ],
+    [
+      "another environment's folder",
+      'teams/a/shop/overlays/prod/kustomization.yaml',
+      false,
+    ],
+  ])('%s: %s -> %s', (_what, file, expected) => {
+    expect(changesEnvironment([file], 'shop', 'staging', places)).toBe(
+      expected,
+    );
+  });
+});

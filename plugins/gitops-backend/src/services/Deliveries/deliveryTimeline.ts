@@ -106,7 +106,14 @@ async function targetTimeline(
   return result;
 }
 
-const environmentOf = (object: ObjectStatus) =>
+/** An environment's place in delivery order (`order`); environments the order does not name come after. */
+export const deliveryRank = (order: string[]) => (environment: string) => {
+  const index = order.indexOf(environment);
+  return index >= 0 ? index : order.length;
+};
+
+/** The environment an object counts under: its own, else its cluster's name (the pipeline's and the timeline's). */
+export const environmentOf = (object: ObjectStatus) =>
   object.environment ?? object.cluster;
 
 /** The latest of the targets' times, or undefined until every target has one (an environment is done when all are). */
@@ -134,10 +141,7 @@ export async function deliveryEnvironments(options: {
 }): Promise<DeliveryEnvironment[]> {
   const { history, contains, isChangedRepo, changedEnvironment, environments } =
     options;
-  const rank = (environment: string) => {
-    const index = environments.indexOf(environment);
-    return index >= 0 ? index : environments.length;
-  };
+  const rank = deliveryRank(environments);
   const targets = options.objects
     .filter(isDeliveringObject)
     .sort((a, b) => rank(environmentOf(a)) - rank(environmentOf(b)));

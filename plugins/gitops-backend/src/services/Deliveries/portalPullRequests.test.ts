@@ -1,5 +1,9 @@
 import { GithubClient } from '@gitops-portal/plugin-gitops-node';
-import { listPortalPullRequests, pullRequestPages } from './portalPullRequests';
+import {
+  listPortalPullRequests,
+  pullRequestPages,
+  touchesService,
+} from './portalPullRequests';
 
 /** A pull request of the listing, as `pulls.list` answers it (only what the listing reads). */
 const pull = (number: number, branch: string) => ({
@@ -40,5 +44,38 @@ describe('pullRequestPages', () => {
     );
     expect(listed.map(pulls => pulls.map(p => p.number))).toEqual([[1], [2]]);
     expect(list).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('touchesService', () => {
+  it.each<[string, string, string[], boolean]>([
+    ["the portal's service folder", 'apps/shop/base/a.yaml', [], true],
+    ["the service's cluster file", 'clusters/prod/argocd/shop.yaml', [], true],
+    [
+      'a folder live objects deploy the service from',
+      'teams/a/shop/overlays/prod/k.yaml',
+      ['teams/a/shop'],
+      true,
+    ],
+    [
+      'a values file live objects deploy the service from',
+      'apps/prod/shop-values.yaml',
+      ['apps/prod/shop-values.yaml'],
+      true,
+    ],
+    [
+      'a sibling folder sharing the prefix',
+      'teams/a/shop-api/k.yaml',
+      ['teams/a/shop'],
+      false,
+    ],
+    [
+      'a folder of no live object',
+      'teams/a/shop/overlays/prod/k.yaml',
+      [],
+      false,
+    ],
+  ])('%s: %s -> %s', (_what, file, folders, expected) => {
+    expect(touchesService([file], 'shop', folders)).toBe(expected);
   });
 });

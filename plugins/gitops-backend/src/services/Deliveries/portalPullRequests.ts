@@ -53,14 +53,24 @@ export function branchVerb(
 
 /**
  * The branch prefix alone is ambiguous (`shop` matches `shop-api`'s branches): a pull request belongs to the
- * service when it changes the service's folder or its cluster files, as every portal action does.
+ * service when it changes the service's folder (`apps/<service>/`, or one of `folders`, the service's own folders
+ * or files its live objects deploy from) or its cluster files, as every portal action does.
  */
-export function touchesService(files: string[], service: string): boolean {
+export function touchesService(
+  files: string[],
+  service: string,
+  folders: string[] = [],
+): boolean {
   const clusterFile = new RegExp(
     `^clusters/.+/${escapeRegExp(service)}(?:-appset)?\\.yaml$`,
   );
+  const inFolder = (file: string) =>
+    folders.some(folder => file === folder || file.startsWith(`${folder}/`));
   return files.some(
-    file => file.startsWith(`apps/${service}/`) || clusterFile.test(file),
+    file =>
+      file.startsWith(`apps/${service}/`) ||
+      inFolder(file) ||
+      clusterFile.test(file),
   );
 }
 
@@ -105,6 +115,8 @@ export async function listPortalPullRequests(options: {
   service: string;
   /** The folder of the portal's branches (`readBranchPrefix`). */
   branchPrefix: string;
+  /** The service's own folders (or files) its live objects deploy from, besides `apps/<service>/` (`touchesService`). */
+  folders?: string[];
   limit: number;
   filesOf: (pull: {
     number: number;
@@ -127,7 +139,7 @@ export async function listPortalPullRequests(options: {
         headSha: pull.head.sha,
         mergeCommit,
       });
-      if (!touchesService(files, service)) continue;
+      if (!touchesService(files, service, options.folders)) continue;
       found.push({
         number: pull.number,
         url: pull.html_url,

@@ -46,4 +46,63 @@ describe('createDeliveryMetricsService', () => {
       ),
     ).toEqual(['shop', 'cart']);
   });
+
+  it.each([
+    [
+      'one pull request listed for two services',
+      'acme/config',
+      'acme/config',
+      1,
+    ],
+    [
+      "two repos' pull requests of one number",
+      'acme/config',
+      'platform/prod-config',
+      2,
+    ],
+  ])('counts %s by its URL', async (_case, shopRepo, cartRepo, samples) => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    const delivered = (repo: string) => ({
+      number: 7,
+      url: `https://github.example/${repo}/pull/7`,
+      title: 'Promote',
+      branch: 'gitops/promote/x-dev',
+      verb: 'promote' as const,
+      state: 'merged' as const,
+      openedAt: '2026-02-27T00:00:00Z',
+      mergedAt: '2026-02-28T00:00:00Z',
+      environments: [
+        {
+          environment: 'dev',
+          changed: true,
+          healthyAt: '2026-02-28T01:00:00Z',
+          targets: [],
+        },
+      ],
+    });
+    const service = createDeliveryMetricsService({
+      history: { query: async () => [] },
+      deliveries: {
+        deliveriesOfServices: async requests =>
+          requests.map((request, i) => ({
+            entityRef: request.entityRef,
+            items: [delivered(i === 0 ? shopRepo : cartRepo)],
+          })),
+      },
+      statusStore: {
+        entityObjects: async () => ({ objects: [], clusters: [] }),
+      },
+      config: { failureWindowMs: 60_000 },
+      now: () => now,
+    });
+    const metrics = await service.metrics({
+      subject: { kind: 'team', ref: 'group:default/team-a' },
+      entities: [
+        { entityRef: SHOP, service: 'shop' },
+        { entityRef: CART, service: 'cart' },
+      ],
+      query: { window: 30 },
+    });
+    expect(metrics.summary.leadTimeSamples).toBe(samples);
+  });
 });

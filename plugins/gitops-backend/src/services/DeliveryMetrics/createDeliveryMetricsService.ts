@@ -63,11 +63,10 @@ export function createDeliveryMetricsService(options: {
           })),
         ),
       ]);
+      // One pull request per URL: numbers repeat across the config repos a team's services deploy from.
       const pulls = [
         ...new Map(
-          answers
-            .flatMap(answer => answer.items)
-            .map(pull => [pull.number, pull]),
+          answers.flatMap(answer => answer.items).map(pull => [pull.url, pull]),
         ).values(),
       ];
       return computeDeliveryMetrics({

@@ -102,3 +102,21 @@ export function createClusterReader(cluster: ClusterConfig): ClusterReader {
     },
   };
 }
+
+/**
+ * Reads single objects of the configured clusters by cluster name, one reader (and its discovery answers) per
+ * cluster configuration; undefined for a cluster not configured now.
+ */
+export function objectReader(clusters: () => ClusterConfig[]) {
+  const readers = new WeakMap<ClusterConfig, ClusterReader>();
+  return async (cluster: string, id: ResourceId) => {
+    const config = clusters().find(c => c.name === cluster);
+    if (!config) return undefined;
+    let reader = readers.get(config);
+    if (!reader) {
+      reader = createClusterReader(config);
+      readers.set(config, reader);
+    }
+    return reader.read(id);
+  };
+}

@@ -1,6 +1,5 @@
 import {
   ARGOCD_APPLICATION_KIND,
-  DriftPolicyStatus,
   Health,
   MatchableObject,
   ObjectStatus,
@@ -21,6 +20,7 @@ const MAX_POOLED = 200_000;
 export class StringPool {
   private readonly pool = new Map<string, string>();
   private readonly lists = new Map<string, string[]>();
+  private readonly objects = new Map<string, object>();
 
   intern<T extends string | undefined>(value: T): T {
     if (value === undefined) return value;
@@ -41,6 +41,20 @@ export class StringPool {
     const frozen = Object.freeze(list.map(item => this.intern(item)));
     this.lists.set(id, frozen as string[]);
     return frozen as string[];
+  }
+
+  /**
+   * One shared, frozen copy of each distinct flat object, its repeated strings pooled (drift policies: most
+   * Applications of an estate run the same one).
+   */
+  internObject<T extends object>(value: T): T {
+    const id = JSON.stringify(value);
+    const pooled = this.objects.get(id);
+    if (pooled !== undefined) return pooled as T;
+    if (this.objects.size >= MAX_POOLED) this.objects.clear();
+    const frozen = Object.freeze(internFields(value, this));
+    this.objects.set(id, frozen);
+    return frozen;
   }
 
   get size() {
@@ -82,20 +96,6 @@ function compactHealth(health: Health, pool: StringPool): Health {
   return shared;
 }
 
-/** One frozen copy of each distinct drift policy: most Applications of an estate run the same one. */
-const SHARED_DRIFT_POLICIES = new Map<string, DriftPolicyStatus>();
-
-function sharedDriftPolicy(policy: DriftPolicyStatus): DriftPolicyStatus {
-  const id = JSON.stringify(policy);
-  let shared = SHARED_DRIFT_POLICIES.get(id);
-  if (!shared) {
-    if (SHARED_DRIFT_POLICIES.size >= MAX_POOLED) SHARED_DRIFT_POLICIES.clear();
-    shared = Object.freeze(internFields(policy, new StringPool()));
-    SHARED_DRIFT_POLICIES.set(id, shared);
-  }
-  return shared;
-}
-
 /**
  * The record as the cache keeps it: the same ObjectStatus (every view reads the same fields), with its
  * repeated strings interned and nested objects rebuilt from pooled strings.
@@ -126,7 +126,7 @@ export function compactRecord(
   if (record.operation) out.operation = internFields(record.operation, pool);
   if (record.source) out.source = internFields(record.source, pool);
   if (record.driftPolicy)
-    out.driftPolicy = sharedDriftPolicy(record.driftPolicy);
+    out.driftPolicy = pool.internObject(record.driftPolicy);
   // A copy by spread: `out` got its fields by keyed stores, and past ~18 of them V8 keeps such an object in
   // dictionary mode (a ~1.6 KB property table per record); the spread's copy has fast properties.
   return withPackedResources(

@@ -54,6 +54,13 @@ export class ManagerLinks {
    * three times as much per key); removal scans one key's list only.
    */
   private readonly unmapped = new Map<string, string[]>();
+  /**
+   * managerKey → how many cached objects point at it. A manager nothing points at has no children, so its change
+   * skips the scan of every object on its entities (in every cluster holding a manager of that name): at a cold
+   * start each Application's first put did that scan, with nothing to find where Applications manage no cached
+   * object (bench/reconciler). One entry per key pointed at, not per object.
+   */
+  private readonly pointers = new Map<string, number>();
 
   constructor(private readonly cache: ManagedObjects) {}
 
@@ -67,6 +74,9 @@ export class ManagerLinks {
       }
       addTo(byName, record.name, key);
     }
+    for (const id of managers) {
+      this.pointers.set(id, (this.pointers.get(id) ?? 0) + 1);
+    }
     this.fileUnmapped(key, record, managers);
   }
 
@@ -77,6 +87,9 @@ export class ManagerLinks {
       if (byName.size === 0) this.managersByName.delete(record.cluster);
     }
     for (const id of managers) {
+      const pointing = (this.pointers.get(id) ?? 0) - 1;
+      if (pointing > 0) this.pointers.set(id, pointing);
+      else this.pointers.delete(id);
       const keys = this.unmapped.get(id);
       const at = keys?.lastIndexOf(key) ?? -1;
       if (!keys || at < 0) continue;
@@ -109,6 +122,7 @@ export class ManagerLinks {
   childrenOf(record: ObjectStatus, previousRefs: readonly string[]): string[] {
     const keys: string[] = [];
     for (const id of managerIdentityKeys(record)) {
+      if (!this.pointers.has(id)) continue;
       for (const key of this.unmapped.get(id) ?? []) keys.push(key);
       // Every object given entities through `id` is on the entities of one of the managers of `id`.
       const refs = new Set([...previousRefs, ...record.entityRefs]);
@@ -132,6 +146,10 @@ export class ManagerLinks {
    */
   refile(record: ObjectStatus, children: Iterable<string>) {
     for (const id of managerIdentityKeys(record)) {
+      if (!this.pointers.has(id)) {
+        this.unmapped.delete(id);
+        continue;
+      }
       const keys: string[] = [];
       for (const key of children) {
         const child = this.cache.recordOf(key);

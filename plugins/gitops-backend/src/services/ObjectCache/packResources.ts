@@ -94,27 +94,23 @@ export function unpackResources(packed: string): ManagedResourceStatus[] {
       } else fields[i] = value;
     }
     previous = fields;
-    const [
-      group,
-      version,
-      kind,
-      namespace,
-      name,
-      sync,
-      health,
-      message,
-      prune,
-    ] = fields;
-    return {
-      group,
-      version,
-      kind,
-      ...(namespace !== null ? { namespace } : {}),
-      name,
-      sync,
-      ...(health !== null ? { health } : {}),
-      ...(message !== null ? { message } : {}),
-      ...(prune !== null ? { requiresPruning: prune } : {}),
-    } as ManagedResourceStatus;
+    return toResource(fields);
   });
+}
+
+/**
+ * A resource from its fields, the absent optional ones left out, keys in the order they always had. Stores into
+ * one literal, not spreads of one-field literals: unpacking runs for every Application of a relist (its report).
+ */
+function toResource(fields: Field[]): ManagedResourceStatus {
+  const [group, version, kind, namespace, name, sync, health, message, prune] =
+    fields;
+  const resource: Record<string, Field> = { group, version, kind };
+  if (namespace !== null) resource.namespace = namespace;
+  resource.name = name;
+  resource.sync = sync;
+  if (health !== null) resource.health = health;
+  if (message !== null) resource.message = message;
+  if (prune !== null) resource.requiresPruning = prune;
+  return resource as unknown as ManagedResourceStatus;
 }

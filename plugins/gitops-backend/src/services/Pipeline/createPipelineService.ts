@@ -10,10 +10,18 @@ import type {
   RunningVersion,
 } from '@gitops-portal/plugin-gitops-common';
 import {
-  configRepoUrl,
   readConfigRepoLocation,
   sameRepo,
 } from '@gitops-portal/plugin-gitops-node';
+import { ConfigRepoLayout } from '../ConfigRepoLayout';
+import {
+  deliveringEnvironments,
+  EnvironmentRepo,
+  EnvironmentRepoAnswer,
+  environmentRepoFinder,
+  repoNames,
+  serviceFolders,
+} from '../Deliveries/environmentRepos';
 import { engineLinkTemplate, fillLinkTemplate } from './linkTemplates';
 import {
   isCommitSha,
@@ -23,20 +31,39 @@ import {
 import {
   CommitDetailsUnavailable,
   createPipelineGithub,
-  PipelineGithub,
 } from './pipelineGithub';
 import { chartsFromObject, mergeVersions } from './runningVersion';
 import { PipelineService } from './types';
 import { versionChanges } from './versionChanges';
 import { configRepoReads } from './configRepoReads';
 
-const NO_CONFIG_REPO =
-  'No config repo is configured (gitops.configRepo): commit details are not shown';
-
 const reasonOf = (error: unknown) => {
   if (error instanceof CommitDetailsUnavailable) return error.message;
   throw error;
 };
+
+const repoOf = (answer: EnvironmentRepoAnswer | undefined) =>
+  answer && 'repo' in answer ? answer.repo : undefined;
+
+/** `owner/repo (host)`: two hosts may hold repos of one name. */
+const repoName = (repo: EnvironmentRepo) =>
+  `${repo.owner}/${repo.repo} (${new URL(repo.url).host})`;
+
+/** Why the commits between two environments are not compared when each deploys from its own repository. */
+const differentRepositories = (
+  from: string,
+  to: string,
+  repos: [EnvironmentRepo, EnvironmentRepo],
+) =>
+  `${from} and ${to} deploy from different repositories: ${repoName(
+    repos[0],
+  )} and ${repoName(repos[1])}`;
+
+/** One environment of the pipeline with the config repo its live objects deploy from (or why none is known). */
+interface RepoColumn {
+  column: PipelineColumn;
+  repo: EnvironmentRepoAnswer;
+}
 
 export function createPipelineService(options: {
   config: Config;
@@ -45,29 +72,36 @@ export function createPipelineService(options: {
   environments: () => string[];
   /** Deep-link templates by cluster name (`gitops.clusters[].links`). */
   links: Map<string, ClusterLinks>;
+  /** The repo and places each environment's live objects deploy from; absent: `gitops.configRepo` for every one. */
+  layout?: Pick<ConfigRepoLayout, 'liveFiles'>;
 }): PipelineService {
   const { config, logger, links } = options;
   const location = readConfigRepoLocation(config);
-  const github: PipelineGithub | undefined = location
-    ? createPipelineGithub({ config, logger, location })
-    : undefined;
+  const github = createPipelineGithub({ config, logger });
+  const findRepo = environmentRepoFinder({
+    layout: options.layout,
+    configRepo: location,
+  });
 
-  /** Values every link template of the config repo may use. */
-  const repoValues = location
-    ? { owner: location.owner, repo: location.repo }
-    : {};
+  /** Values every link template of a config repo may use. */
+  const repoValues = (repo: EnvironmentRepo | undefined) =>
+    repo ? { owner: repo.owner, repo: repo.repo } : {};
 
   /** A commit with the cluster's own commit and pull request links, where it has templates for them. */
-  function linked(commit: PipelineCommit, cluster: string): PipelineCommit {
+  function linked(
+    commit: PipelineCommit,
+    cluster: string,
+    repo: EnvironmentRepo | undefined,
+  ): PipelineCommit {
     const templates = links.get(cluster);
     const url = fillLinkTemplate(templates?.commit, {
-      ...repoValues,
+      ...repoValues(repo),
       sha: commit.sha,
     });
     const pullUrl =
       commit.pullRequest &&
       fillLinkTemplate(templates?.pullRequest, {
-        ...repoValues,
+        ...repoValues(repo),
         number: commit.pullRequest.number,
       });
     return {
@@ -79,33 +113,38 @@ export function createPipelineService(options: {
     };
   }
 
-  async function commitOf(column: PipelineColumn) {
+  async function commitOf({ column, repo: answer }: RepoColumn) {
     const { revision } = column;
     if (!isCommitSha(revision)) return undefined;
     const cluster = column.targets[0].cluster;
-    if (!github)
-      return linked({ sha: revision, unavailable: NO_CONFIG_REPO }, cluster);
+    const repo = repoOf(answer);
+    if (!repo) {
+      const { unavailable } = answer as { unavailable: string };
+      return linked({ sha: revision, unavailable }, cluster, repo);
+    }
     const commit = await github
+      .forRepo(repo)
       .describe(revision)
       .catch(error => ({ sha: revision, unavailable: reasonOf(error) }));
-    return linked(commit, cluster);
+    return linked(commit, cluster, repo);
   }
 
-  const isConfigRepo = (url: string) =>
-    !!location && sameRepo(url, configRepoUrl(location));
-
   /**
-   * A target's version: its charts as the object reports them, and what the config repo says it deploys at the
-   * commit it is synced at (its directories, the values files its Helm sources read from the config repo).
+   * A target's version: its charts as the object reports them, and what its config repo says it deploys at the
+   * commit it is synced at (its directories, the values files its Helm sources read from that repo).
    */
-  async function targetVersion(target: ObjectStatus): Promise<RunningVersion> {
+  async function targetVersion(
+    target: ObjectStatus,
+    repo: EnvironmentRepo | undefined,
+  ): Promise<RunningVersion> {
     const charts = chartsFromObject(target);
-    if (!github) return { images: [], charts };
+    if (!repo) return { images: [], charts };
+    const asked = github.forRepo(repo);
     const versions = await Promise.all(
-      configRepoReads(target, isConfigRepo).map(read =>
+      configRepoReads(target, url => sameRepo(url, repo.url)).map(read =>
         ('dir' in read
-          ? github.version(read.dir, read.revision)
-          : github.valuesVersion(read.valueFiles, read.revision)
+          ? asked.version(read.dir, read.revision)
+          : asked.valuesVersion(read.valueFiles, read.revision)
         ).catch(error => {
           reasonOf(error);
           return { images: [], charts: [] };
@@ -115,11 +154,14 @@ export function createPipelineService(options: {
     return mergeVersions([...versions, { images: [], charts }]);
   }
 
-  function toTarget(object: ObjectStatus): PipelineTarget {
+  function toTarget(
+    object: ObjectStatus,
+    repo: EnvironmentRepo | undefined,
+  ): PipelineTarget {
     const url = fillLinkTemplate(
       engineLinkTemplate(links.get(object.cluster), object.kind),
       {
-        ...repoValues,
+        ...repoValues(repo),
         cluster: object.cluster,
         namespace: object.namespace,
         name: object.name,
@@ -143,11 +185,13 @@ export function createPipelineService(options: {
   }
 
   async function environmentOf(
-    column: PipelineColumn,
+    repoColumn: RepoColumn,
   ): Promise<PipelineEnvironment> {
+    const { column } = repoColumn;
+    const repo = repoOf(repoColumn.repo);
     const [commit, versions] = await Promise.all([
-      commitOf(column),
-      Promise.all(column.targets.map(targetVersion)),
+      commitOf(repoColumn),
+      Promise.all(column.targets.map(target => targetVersion(target, repo))),
     ]);
     return {
       environment: column.environment,
@@ -156,59 +200,116 @@ export function createPipelineService(options: {
       ...(commit ? { commit } : {}),
       version: mergeVersions(versions),
       ...(column.changedAt ? { changedAt: column.changedAt } : {}),
-      targets: column.targets.map(toTarget),
+      targets: column.targets.map(target => toTarget(target, repo)),
     };
   }
 
-  async function gapOf(
+  /** The config-repo commits `to` lacks of `from`'s, when both deploy from one repository. */
+  async function commitsBetween(
     service: string,
-    from: PipelineEnvironment,
-    to: PipelineEnvironment,
-  ): Promise<PipelineGap> {
-    const gap = {
-      from: from.environment,
-      to: to.environment,
-      versionChanges: versionChanges(from.version, to.version),
-    };
+    from: PipelineEnvironment & { repo: EnvironmentRepoAnswer },
+    to: PipelineEnvironment & { repo: EnvironmentRepoAnswer },
+  ): Promise<Pick<PipelineGap, 'commitsNotPromoted' | 'commitsUnavailable'>> {
     const ahead = from.commit?.sha;
     const behind = to.commit?.sha;
     if (!ahead || !behind) {
       const without = !ahead ? from.environment : to.environment;
       return {
-        ...gap,
         commitsUnavailable: `${without} runs no config-repo commit the portal can compare`,
       };
     }
-    if (!github) return { ...gap, commitsUnavailable: NO_CONFIG_REPO };
+    const [fromRepo, toRepo] = [repoOf(from.repo), repoOf(to.repo)];
+    if (!fromRepo || !toRepo) {
+      const { unavailable } = (!fromRepo ? from.repo : to.repo) as {
+        unavailable: string;
+      };
+      return { commitsUnavailable: unavailable };
+    }
+    if (!sameRepo(fromRepo.url, toRepo.url)) {
+      return {
+        commitsUnavailable: differentRepositories(
+          from.environment,
+          to.environment,
+          [fromRepo, toRepo],
+        ),
+      };
+    }
+    // The service's folders in either environment (the portal's `apps/<service>` where nothing live names one).
+    const folders = serviceFolders(service, [
+      ...fromRepo.places,
+      ...toRepo.places,
+    ]);
     try {
-      const commits = await github.between([`apps/${service}`], behind, ahead);
+      const commits = await github
+        .forRepo(fromRepo)
+        .between(
+          folders.length > 0 ? folders : [`apps/${service}`],
+          behind,
+          ahead,
+        );
       const cluster = from.targets[0].cluster;
       return {
-        ...gap,
-        commitsNotPromoted: commits.map(commit => linked(commit, cluster)),
+        commitsNotPromoted: commits.map(commit =>
+          linked(commit, cluster, fromRepo),
+        ),
       };
     } catch (error) {
-      return { ...gap, commitsUnavailable: reasonOf(error) };
+      return { commitsUnavailable: reasonOf(error) };
     }
+  }
+
+  /** `owner/repo` of the repos the environments deploy from, in delivery order (the configured one when none says). */
+  function configRepoNames(answers: EnvironmentRepoAnswer[]) {
+    const repos = answers
+      .map(repoOf)
+      .filter((repo): repo is EnvironmentRepo => !!repo);
+    if (repos.length > 0) return repoNames(repos);
+    return location ? `${location.owner}/${location.repo}` : undefined;
   }
 
   return {
     async pipeline({ entityRef, service, objects }) {
-      const environments = await Promise.all(
-        pipelineColumns(objects, options.environments(), isConfigRepo).map(
-          environmentOf,
+      // Each environment's repo, found once per request: the columns, versions, commits and gaps all read it.
+      const answers = new Map(
+        await Promise.all(
+          deliveringEnvironments(objects, options.environments()).map(
+            async environment =>
+              [
+                environment,
+                await findRepo(entityRef, environment, objects),
+              ] as const,
+          ),
         ),
       );
+      const isConfigRepo = (url: string, environment: string) => {
+        const repo = repoOf(answers.get(environment));
+        return !!repo && sameRepo(url, repo.url);
+      };
+      const columns = pipelineColumns(
+        objects,
+        options.environments(),
+        isConfigRepo,
+      ).map(column => ({ column, repo: answers.get(column.environment)! }));
+      const environments = await Promise.all(columns.map(environmentOf));
+      const withRepos = environments.map((environment, i) => ({
+        ...environment,
+        repo: columns[i].repo,
+      }));
       const gaps = await Promise.all(
-        environments
-          .slice(1)
-          .map((to, i) => gapOf(service, environments[i], to)),
+        withRepos.slice(1).map(async (to, i) => {
+          const from = withRepos[i];
+          return {
+            from: from.environment,
+            to: to.environment,
+            versionChanges: versionChanges(from.version, to.version),
+            ...(await commitsBetween(service, from, to)),
+          };
+        }),
       );
+      const configRepo = configRepoNames(columns.map(({ repo }) => repo));
       return {
         entityRef,
-        ...(location
-          ? { configRepo: `${location.owner}/${location.repo}` }
-          : {}),
+        ...(configRepo ? { configRepo } : {}),
         environments,
         gaps,
       };

@@ -120,9 +120,16 @@ describe('pipelineColumns of a multi-source Application', () => {
     ],
   });
 
-  it.each<[string, (url: string) => boolean, string | undefined]>([
+  it.each<
+    [string, (url: string, environment: string) => boolean, string | undefined]
+  >([
     ["the config-repo source's revision", url => url === CONFIG_REPO, SHA],
     ['no revision when no source is the config repo', () => false, undefined],
+    [
+      "no revision when the repo is another environment's config repo",
+      (url, environment) => url === CONFIG_REPO && environment === 'staging',
+      undefined,
+    ],
   ])('gives a column %s', (_, isConfigRepo, expected) => {
     expect(
       pipelineColumns([chartWithValues], ['prod'], isConfigRepo)[0].revision,

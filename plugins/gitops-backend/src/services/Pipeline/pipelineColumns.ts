@@ -3,7 +3,11 @@ import {
   type ObjectStatus,
   type SyncStatus,
 } from '@gitops-portal/plugin-gitops-common';
-import { isDeliveringObject } from '../Deliveries/deliveryTimeline';
+import {
+  deliveryRank,
+  environmentOf,
+  isDeliveringObject,
+} from '../Deliveries/deliveryTimeline';
 
 const SYNC_ORDER: SyncStatus[] = ['OutOfSync', 'Unknown', 'Synced'];
 
@@ -26,28 +30,30 @@ export interface PipelineColumn {
 export function pipelineColumns(
   objects: ObjectStatus[],
   order: string[],
-  /** Whether a source's repoURL is the config repo: a multi-source Application's revision is that source's. */
-  isConfigRepo: (repoURL: string) => boolean = () => false,
+  /**
+   * Whether a source's repoURL is the config repo the environment deploys from: a multi-source Application's
+   * revision is that source's.
+   */
+  isConfigRepo: (repoURL: string, environment: string) => boolean = () => false,
 ): PipelineColumn[] {
   // A multi-source Application's first revision may be its chart's version: the config-repo source's says the commit.
   const revisionOf = (target: ObjectStatus) =>
     target.sources
       ? target.sources.find(
-          source => source.repoURL && isConfigRepo(source.repoURL),
+          source =>
+            source.repoURL &&
+            isConfigRepo(source.repoURL, environmentOf(target)),
         )?.revision
       : target.revision;
   const byEnvironment = new Map<string, ObjectStatus[]>();
   for (const object of objects.filter(isDeliveringObject)) {
-    const environment = object.environment ?? object.cluster;
+    const environment = environmentOf(object);
     byEnvironment.set(environment, [
       ...(byEnvironment.get(environment) ?? []),
       object,
     ]);
   }
-  const rank = (environment: string) => {
-    const index = order.indexOf(environment);
-    return index >= 0 ? index : order.length;
-  };
+  const rank = deliveryRank(order);
   return [...byEnvironment.keys()]
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     .map(environment => {

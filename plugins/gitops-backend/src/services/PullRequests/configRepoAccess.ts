@@ -11,6 +11,7 @@ import {
   githubRepoOf,
   sameRepo,
 } from '@gitops-portal/plugin-gitops-node';
+import { explicitRevision } from '../../lib/revision';
 
 /** One config repo a pull request reads and writes: its client, id, the base branch and a reader. */
 export interface ConfigRepoAccess {
@@ -28,10 +29,11 @@ async function branchNamed(
   id: { owner: string; repo: string },
   revision: string | undefined,
 ): Promise<string | undefined> {
-  if (!revision || revision === 'HEAD') return undefined;
+  const named = explicitRevision(revision);
+  if (!named) return undefined;
   try {
-    await octokit.repos.getBranch({ ...id, branch: revision });
-    return revision;
+    await octokit.repos.getBranch({ ...id, branch: named });
+    return named;
   } catch (error) {
     if ((error as { status?: number }).status === 404) return undefined;
     throw error;
@@ -89,5 +91,25 @@ export function configRepoOpener(options: {
       baseBranch,
       reader: createConfigRepoReader(octokit, { owner, repo }),
     };
+  };
+}
+
+/** Opens config repos as `configRepoOpener`'s function does. */
+export type ConfigRepoOpener = ReturnType<typeof configRepoOpener>;
+
+/**
+ * The opener for one request: a repository and revision opened once (one client, one branch lookup) however many
+ * times the request's steps ask for it. Not shared between requests: App tokens expire.
+ */
+export function openerForRequest(open: ConfigRepoOpener): ConfigRepoOpener {
+  const opened = new Map<string, Promise<ConfigRepoAccess>>();
+  return (repoUrl, revision) => {
+    const key = `${repoUrl ?? ''} ${explicitRevision(revision) ?? ''}`;
+    let access = opened.get(key);
+    if (!access) {
+      access = open(repoUrl, revision);
+      opened.set(key, access);
+    }
+    return access;
   };
 }

@@ -27,7 +27,11 @@ import {
 } from './types';
 import { ValidationEstateService } from '../ValidationEstate';
 import { ConfigRepoLayout } from '../ConfigRepoLayout';
-import { ConfigRepoAccess, configRepoOpener } from './configRepoAccess';
+import {
+  ConfigRepoAccess,
+  configRepoOpener,
+  openerForRequest,
+} from './configRepoAccess';
 
 /** The PR body: which revision the overlay goes back to (full SHA, so reviewers can check it). */
 function rollbackBody(
@@ -89,7 +93,9 @@ export function createPullRequestService(options: {
    * the change's files came from.
    */
   async function writerOptions(request: DeliveryRequest) {
-    const { target, change, body, filesFrom } = await request.prepare(openRepo);
+    const { target, change, body, filesFrom } = await request.prepare(
+      openerForRequest(openRepo),
+    );
     const writer = {
       octokit: target.octokit,
       owner: target.owner,

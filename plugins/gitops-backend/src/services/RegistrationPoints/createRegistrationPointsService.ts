@@ -7,11 +7,15 @@ import {
   createGithubClient,
   discoverRegistrationPoints,
   readConfigRepoLocation,
+  readEnvironmentHints,
 } from '@gitops-portal/plugin-gitops-node';
 
 /** Where the new-service form can register a service with Argo CD (issue 17): discovered in the config repo. */
 export interface RegistrationPointsService {
-  /** The app-of-apps folders and ApplicationSets of `gitops.configRepo`'s branch; none without a config repo. */
+  /**
+   * The app-of-apps folders and ApplicationSets of `gitops.configRepo`'s branch, each with the environment it serves
+   * when the configured clusters and environments tell; none without a config repo.
+   */
   list(): Promise<RegistrationPoint[]>;
 }
 
@@ -37,6 +41,7 @@ export function createRegistrationPointsService(options: {
       return discoverRegistrationPoints(
         createConfigRepoReader(octokit, location),
         location.branch,
+        readEnvironmentHints(config),
       );
     },
   };

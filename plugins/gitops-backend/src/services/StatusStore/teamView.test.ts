@@ -39,3 +39,26 @@ describe('teamViewOf sync', () => {
     expect(teamOf([rollout]).rows[0].environments.dev.sync).toBe('Unknown');
   });
 });
+
+describe('teamViewOf previews', () => {
+  /** A Degraded Application of the service's preview for pull request 7. */
+  const preview: ObjectStatus = {
+    ...syncedApplication(),
+    key: 'dev/argoproj.io/Application/argocd/shop-pr-7',
+    name: 'shop-pr-7',
+    environment: 'pr-7',
+    health: { status: 'Degraded' },
+    preview: {
+      pullRequestNumber: 7,
+      pullRequestUrl: 'https://github.com/acme/shop/pull/7',
+    },
+  };
+
+  it("leaves a preview's objects out of the row and the team's counts", () => {
+    const { rows, counts } = teamOf([syncedApplication(), preview]);
+    expect([Object.keys(rows[0].environments), counts.total]).toEqual([
+      ['dev'],
+      1,
+    ]);
+  });
+});

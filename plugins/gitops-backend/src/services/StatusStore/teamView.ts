@@ -2,6 +2,7 @@ import {
   countByHealth,
   countBySync,
   EnvironmentCell,
+  environmentObjects,
   HealthStatus,
   hasSyncState,
   healthSeverity,
@@ -17,7 +18,14 @@ const SYNC_ORDER: SyncStatus[] = ['OutOfSync', 'Unknown', 'Synced'];
 /** What the TeamView reads of an object (the shared status store serves just these columns). */
 export type TeamViewObject = Pick<
   ObjectStatus,
-  'key' | 'cluster' | 'environment' | 'sync' | 'health' | 'revision' | 'stale'
+  | 'key'
+  | 'cluster'
+  | 'environment'
+  | 'sync'
+  | 'health'
+  | 'revision'
+  | 'stale'
+  | 'preview'
 >;
 
 /** `hasSyncState` per `apiGroup/kind` (a handful of kinds). */
@@ -86,8 +94,9 @@ const environmentOf = (object: TeamViewObject) =>
   object.environment ?? object.cluster;
 
 /**
- * One entity's TeamView row from its objects (sorted worst first, as `compareObjects`). `cell` may hand
- * back an equal cell it already holds, so rows kept in memory share their cells.
+ * One entity's TeamView row from the objects of its environments (sorted worst first, as `compareObjects`; a
+ * preview's objects left out by the caller, see `environmentObjects`). `cell` may hand back an equal cell it
+ * already holds, so rows kept in memory share their cells.
  */
 export function entityRow(
   entityRef: string,
@@ -182,7 +191,8 @@ export function teamViewOf(
   return teamResponse(
     team,
     entityRefs.map(entityRef => {
-      const objects = objectsOf(entityRef);
+      // Previews are no environment: neither a row's cell nor the team's counts.
+      const objects = environmentObjects(objectsOf(entityRef));
       return { row: entityRow(entityRef, objects), tally: tallyOf(objects) };
     }),
   );

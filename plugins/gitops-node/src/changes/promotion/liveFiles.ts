@@ -16,6 +16,11 @@ export interface LiveLocation {
   revision?: string;
   /** The object and field, e.g. `Application argocd/web-staging spec.source.path (cluster staging)`. */
   origin: string;
+  /**
+   * For a file: the keys that hold the version (`image.tag`), when the object names them (an ApplicationSet files
+   * generator's config file, read by its template's version fields); the promotion edits only those.
+   */
+  keys?: string[];
 }
 
 /**
@@ -40,6 +45,8 @@ export interface FoundSide {
   /** The folder the files share, pairing them with the other environment's. */
   root?: string;
   origin: string;
+  /** The keys holding the version, by file, where the live objects name them. */
+  keys?: Record<string, string[]>;
 }
 
 const YAML_FILE = /\.ya?ml$/;
@@ -73,7 +80,8 @@ export function liveSide(
   const files = new Map<string, ConfigRepoTreeEntry>();
   const folders: string[] = [];
   const origins = new Set<string>();
-  for (const { path, origin } of live.locations) {
+  const keys: Record<string, string[]> = {};
+  for (const { path, origin, keys: named } of live.locations) {
     const list = path.endsWith('/')
       ? folderFiles(entries, path)
       : entries.filter(e => e.type === 'blob' && e.path === path);
@@ -84,6 +92,7 @@ export function liveSide(
     if (path.endsWith('/')) folders.push(path);
     origins.add(origin);
     for (const entry of list) files.set(entry.path, entry);
+    if (named && !path.endsWith('/')) keys[path] = named;
   }
   if (files.size === 0) return { looked };
   return {
@@ -92,6 +101,7 @@ export function liveSide(
       entries: [...files.values()],
       root: folders.length === 1 ? folders[0] : undefined,
       origin: `from ${[...origins].join('; ')}`,
+      ...(Object.keys(keys).length > 0 ? { keys } : {}),
     },
   };
 }

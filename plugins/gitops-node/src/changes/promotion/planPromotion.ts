@@ -17,6 +17,8 @@ export interface EnvironmentFiles {
   files: Record<string, string>;
   /** Where the files came from, for previews and PR bodies (`from Application argocd/web-staging spec.source.path`). */
   origin?: string;
+  /** The keys holding the version, by file, where live objects name them (only those keys are read and written). */
+  keys?: Record<string, string[]>;
 }
 
 /**
@@ -68,7 +70,9 @@ function parseFile(path: string, text: string): Document[] {
 
 function pinsOf(side: EnvironmentFiles): VersionPin[] {
   return Object.entries(side.files).flatMap(([path, text]) =>
-    parseFile(path, text).flatMap(doc => findPins(doc, path)),
+    parseFile(path, text).flatMap(doc =>
+      findPins(doc, path, side.keys?.[path]),
+    ),
   );
 }
 
@@ -121,6 +125,8 @@ export function promotablePins(options: PlanPromotionOptions): VersionPin[] {
 
 /** A target file: its parsed documents and the pins it gets. */
 interface Target {
+  /** The file as read, for its JSON indentation. */
+  text: string;
   docs: Document[];
   writes: Array<{ pin: VersionPin; create: boolean }>;
 }
@@ -148,7 +154,11 @@ export function planPromotion(options: PlanPromotionOptions): PromotionPlan {
   const target = (path: string) => {
     let found = targets.get(path);
     if (!found) {
-      found = { docs: parseFile(path, to.files[path]), writes: [] };
+      found = {
+        text: to.files[path],
+        docs: parseFile(path, to.files[path]),
+        writes: [],
+      };
       targets.set(path, found);
     }
     return found;
@@ -200,14 +210,25 @@ function applyWrites(docs: Document[], writes: Target['writes']): void {
   }
 }
 
+/** A JSON file written back as JSON, with its own indentation (YAML would print it as one flow line). */
+function jsonText(doc: Document, text: string): string {
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  return `${JSON.stringify(doc.toJS(), null, indent)}\n`;
+}
+
 /**
  * Single-document files become structured edits (applied to the base branch at write time); files of several
- * documents are rewritten whole, document by document, with the same edit.
+ * documents are rewritten whole, document by document, with the same edit; JSON files are rewritten whole as JSON.
  */
 function changeOf(targets: Map<string, Target>): ConfigRepoChange {
   const change: Required<ConfigRepoChange> = { files: {}, yamlEdits: [] };
-  for (const [path, { docs, writes }] of targets) {
+  for (const [path, { text, docs, writes }] of targets) {
     if (writes.length === 0) continue;
+    if (path.endsWith('.json') && docs.length === 1) {
+      applyWrites(docs, writes);
+      change.files[path] = jsonText(docs[0], text);
+      continue;
+    }
     if (docs.length === 1) {
       change.yamlEdits.push({ path, edit: doc => applyWrites([doc], writes) });
       continue;

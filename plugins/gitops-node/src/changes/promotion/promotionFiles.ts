@@ -208,6 +208,7 @@ export async function promotionFiles(
     environment,
     root: side.root,
     origin: side.origin,
+    ...(side.keys ? { keys: side.keys } : {}),
     files: Object.fromEntries(
       await Promise.all(
         side.entries.map(async e => {

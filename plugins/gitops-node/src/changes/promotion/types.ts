@@ -13,7 +13,8 @@ export type PinFormName =
   | 'flux-source-ref'
   | 'argocd-helm-revision'
   | 'argocd-helm-parameter'
-  | 'argocd-kustomize-image';
+  | 'argocd-kustomize-image'
+  | 'config-key';
 
 /**
  * One place a file pins a version: what it is (`key`, the same in every environment's copy), where it is, and

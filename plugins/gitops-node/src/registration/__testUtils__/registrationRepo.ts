@@ -9,7 +9,14 @@ import { RepoYamlFile } from '../discoverRegistrationPoints';
 export const REGISTRATION_REPO = { owner: 'acme', repo: 'platform-config' };
 const URL = `https://github.com/${REGISTRATION_REPO.owner}/${REGISTRATION_REPO.repo}.git`;
 
-const application = (name: string, path: string, repoURL = URL) =>
+const IN_CLUSTER = { server: 'https://kubernetes.default.svc' };
+
+const application = (
+  name: string,
+  path: string,
+  repoURL = URL,
+  destination: Record<string, string> = IN_CLUSTER,
+) =>
   stringify({
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -17,10 +24,7 @@ const application = (name: string, path: string, repoURL = URL) =>
     spec: {
       project: 'platform',
       source: { repoURL, path, targetRevision: 'main' },
-      destination: {
-        server: 'https://kubernetes.default.svc',
-        namespace: name,
-      },
+      destination: { ...destination, namespace: name },
     },
   });
 
@@ -150,3 +154,110 @@ export const asRepoFiles = (files: Record<string, string>): RepoYamlFile[] =>
     path,
     read: async () => text,
   }));
+
+/** The clusters and environments the per-environment layout is read with. */
+export const PER_ENVIRONMENT_HINTS = {
+  environments: ['dev', 'prod'],
+  clusters: [
+    { name: 'dev-1', url: 'https://dev-1.example:6443', environment: 'dev' },
+    {
+      name: 'prod-eu',
+      url: 'https://prod-eu.example:6443',
+      environment: 'prod',
+    },
+  ],
+};
+
+/**
+ * A root Application pointing at `folder`, with one Application in it: the smallest app-of-apps, for the ways
+ * discovery tells the environment a folder serves.
+ */
+export function appOfAppsFiles(options: {
+  folder: string;
+  rootDestination?: Record<string, string>;
+  childDestination?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    [`bootstrap/${options.folder.replace(/\//g, '-')}.yaml`]: application(
+      'root',
+      options.folder,
+      URL,
+      options.rootDestination,
+    ),
+    [`${options.folder}/billing.yaml`]: application(
+      'billing',
+      'apps/billing/overlays/any',
+      URL,
+      options.childDestination,
+    ),
+  };
+}
+
+/** An ApplicationSet with a git directories generator, in `file`, its template deploying to `destination`. */
+export function applicationSetFiles(options: {
+  file: string;
+  name: string;
+  glob: string;
+  destination?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    [options.file]: applicationSet(
+      options.name,
+      [
+        {
+          git: {
+            repoURL: URL,
+            revision: 'main',
+            directories: [{ path: options.glob }],
+          },
+        },
+      ],
+      {
+        metadata: { name: '{{index .path.segments 1}}' },
+        spec: {
+          project: 'platform',
+          source: {
+            repoURL: URL,
+            path: '{{.path.path}}',
+            targetRevision: 'main',
+          },
+          destination: {
+            ...(options.destination ?? IN_CLUSTER),
+            namespace: '{{index .path.segments 1}}',
+          },
+        },
+      },
+    ),
+  };
+}
+
+/**
+ * One cluster's app-of-apps per environment, the two ways estates lay them out: `clusters/dev/apps` (the
+ * environment in the path, root app and Applications in-cluster) and `argocd/prod-eu/applications` (a hub's root
+ * app, the folder named after the cluster, its Applications deploying to it); and an ApplicationSet per environment.
+ */
+export function perEnvironmentRepoFiles(): Record<string, string> {
+  return {
+    ...appOfAppsFiles({ folder: 'clusters/dev/apps' }),
+    ...appOfAppsFiles({
+      folder: 'argocd/prod-eu/applications',
+      childDestination: { server: 'https://prod-eu.example:6443' },
+    }),
+    'argocd/prod-eu/applications/kustomization.yaml': stringify({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      resources: ['billing.yaml'],
+    }),
+    ...applicationSetFiles({
+      file: 'clusters/dev/appsets/services.yaml',
+      name: 'services-dev',
+      glob: 'apps/*/overlays/dev',
+    }),
+    ...applicationSetFiles({
+      file: 'appsets/services-prod.yaml',
+      name: 'services-prod',
+      glob: 'apps/*/overlays/prod',
+      destination: { name: 'prod-eu' },
+    }),
+  };
+}

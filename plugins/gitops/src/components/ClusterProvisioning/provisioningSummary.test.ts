@@ -124,23 +124,164 @@ describe('provisioningSummary', () => {
       message: 'Waiting for control plane',
     });
   });
+});
 
-  it.each<[Health['status'], boolean]>([
-    ['Progressing', false],
-    ['Healthy', true],
-  ])('follows a Crossplane claim by its health (%s)', (status, ready) => {
-    const claim = argoApp({
-      engine: 'crossplane',
-      apiVersion: 'platform.acme.io/v1alpha1',
-      kind: 'KubernetesCluster',
-      health: { status },
+const XRD_API = 'platform.acme.io/v1alpha1';
+const EKS = 'eks.aws.upbound.io/v1beta1';
+const ready = (reason: string, message = '') =>
+  reason === 'Available'
+    ? { type: 'Ready', status: 'True', reason }
+    : { type: 'Ready', status: 'False', reason, message };
+
+/** A Crossplane object of the requested cluster `edge-2` as the status route serves it (linked through the claim). */
+const crossplane = (
+  role: 'claim' | 'composite' | 'managed',
+  kind: string,
+  readyCondition: ReturnType<typeof ready>,
+  extra: Partial<ObjectStatus> = {},
+): ObjectStatus =>
+  argoApp({
+    engine: 'crossplane',
+    apiVersion: role === 'managed' ? EKS : XRD_API,
+    kind,
+    name: `edge-2-${kind.toLowerCase()}`,
+    cluster: 'management',
+    sync: 'Synced',
+    health: {
+      status: readyCondition.status === 'True' ? 'Healthy' : 'Progressing',
+    },
+    conditions: [
+      { type: 'Synced', status: 'True', reason: 'ReconcileSuccess' },
+      readyCondition,
+    ],
+    crossplane: {
+      role,
+      ...(role === 'claim'
+        ? {
+            compositeRef: {
+              apiVersion: XRD_API,
+              kind: 'XKubernetesCluster',
+              name: 'edge-2-x',
+            },
+          }
+        : {}),
+    },
+    ...extra,
+  });
+
+const WAITING = 'Claim is waiting for composite resource to become Ready';
+
+describe('provisioningSummary of a Crossplane cluster claim', () => {
+  it.each<[string, ObjectStatus[], Record<string, unknown>]>([
+    [
+      'bound, composing',
+      [
+        crossplane('claim', 'KubernetesCluster', ready('Waiting', WAITING)),
+        crossplane(
+          'composite',
+          'XKubernetesCluster',
+          ready('Creating', 'Unready resources: control-plane, node-group'),
+        ),
+        crossplane('managed', 'Cluster', ready('Creating')),
+        crossplane('managed', 'NodeGroup', ready('Creating')),
+      ],
+      {
+        phase: 'Waiting',
+        ready: false,
+        steps: [
+          { label: 'Composite resource', done: true },
+          { label: 'Managed resources: 0/2 ready', done: false },
+          { label: 'KubernetesCluster ready', done: false },
+        ],
+        message: 'Unready resources: control-plane, node-group',
+      },
+    ],
+    [
+      'its control plane ready',
+      [
+        crossplane('claim', 'KubernetesCluster', ready('Waiting', WAITING)),
+        crossplane(
+          'composite',
+          'XKubernetesCluster',
+          ready('Creating', 'Unready resources: node-group'),
+        ),
+        crossplane('managed', 'Cluster', ready('Available')),
+        crossplane('managed', 'NodeGroup', ready('Creating')),
+      ],
+      {
+        phase: 'Waiting',
+        ready: false,
+        steps: [
+          { label: 'Composite resource', done: true },
+          { label: 'Managed resources: 1/2 ready', done: false },
+          { label: 'KubernetesCluster ready', done: false },
+        ],
+        message: 'Unready resources: node-group',
+      },
+    ],
+    [
+      'ready',
+      [
+        crossplane('claim', 'KubernetesCluster', ready('Available')),
+        crossplane('composite', 'XKubernetesCluster', ready('Available')),
+        crossplane('managed', 'Cluster', ready('Available')),
+        crossplane('managed', 'NodeGroup', ready('Available')),
+      ],
+      {
+        phase: 'Available',
+        ready: true,
+        steps: [
+          { label: 'Composite resource', done: true },
+          { label: 'Managed resources: 2/2 ready', done: true },
+          { label: 'KubernetesCluster ready', done: true },
+        ],
+      },
+    ],
+    [
+      'the claim alone (its composite not read yet)',
+      [crossplane('claim', 'KubernetesCluster', ready('Waiting', WAITING))],
+      {
+        phase: 'Waiting',
+        ready: false,
+        steps: [
+          { label: 'Composite resource', done: true },
+          { label: 'Managed resources', done: false },
+          { label: 'KubernetesCluster ready', done: false },
+        ],
+        message: WAITING,
+      },
+    ],
+  ])('follows the claim %s', (_case, objects, expected) => {
+    expect(provisioningSummary(objects)).toEqual(expected);
+  });
+
+  it("says first what a failed sync says (the provider's error)", () => {
+    const failing = crossplane('managed', 'NodeGroup', ready('Creating'), {
+      sync: 'OutOfSync',
+      conditions: [
+        {
+          type: 'Synced',
+          status: 'False',
+          reason: 'ReconcileError',
+          message: 'cannot create node group: quota exceeded',
+        },
+      ],
     });
 
-    expect(provisioningSummary([claim])).toMatchObject({
-      phase: status,
-      ready,
-      steps: [{ label: 'KubernetesCluster ready', done: ready }],
-    });
+    expect(
+      provisioningSummary([
+        crossplane('claim', 'KubernetesCluster', ready('Waiting', WAITING)),
+        failing,
+      ])?.message,
+    ).toBe('cannot create node group: quota exceeded');
+  });
+
+  it('is undefined for Crossplane objects without their claim', () => {
+    expect(
+      provisioningSummary([
+        crossplane('managed', 'Cluster', ready('Creating')),
+      ]),
+    ).toBeUndefined();
   });
 });
 

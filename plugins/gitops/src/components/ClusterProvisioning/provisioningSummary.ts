@@ -11,7 +11,7 @@ export interface MachineCount {
  * control plane and MachineDeployments, or the Crossplane claim.
  */
 export interface ProvisioningSummary {
-  /** Cluster API's phase of the Cluster (Pending, Provisioning, Provisioned…), or the claim's health. */
+  /** Cluster API's phase of the Cluster (Pending, Provisioning, Provisioned…), or the claim's Ready reason (Waiting…). */
   phase: string;
   steps: Array<{ label: string; done: boolean }>;
   ready: boolean;
@@ -41,6 +41,61 @@ const countLabel = (what: string, count: MachineCount | undefined) =>
 const messageOf = (objects: ObjectStatus[]) =>
   objects.find(o => o.health.status !== 'Healthy' && o.health.message)?.health
     .message;
+
+/** A condition's message while the object does not report it True (what Crossplane says is under way or wrong). */
+const pendingMessage = (object: ObjectStatus | undefined, type: string) => {
+  const found = object?.conditions.find(c => c.type === type);
+  return found && found.status !== 'True'
+    ? found.message || undefined
+    : undefined;
+};
+
+/**
+ * A Crossplane cluster claim's progress: bound to its composite (Synced), its managed resources ready, the claim
+ * Ready. The message is what Crossplane says: a failed sync first, else the composite's ("Unready resources: …"),
+ * else the claim's ("Claim is waiting for composite resource to become Ready").
+ */
+function claimSummary(
+  objects: ObjectStatus[],
+): ProvisioningSummary | undefined {
+  const roleOf = (role: string) =>
+    objects.filter(
+      o => o.engine === 'crossplane' && o.crossplane?.role === role,
+    );
+  const [claim] = roleOf('claim');
+  if (!claim) return undefined;
+  const [composite] = roleOf('composite');
+  const managed = roleOf('managed');
+  const managedCount = managed.length
+    ? {
+        ready: managed.filter(o => o.health.status === 'Healthy').length,
+        desired: managed.length,
+      }
+    : undefined;
+  const ready = claim.health.status === 'Healthy';
+  const message =
+    objects.map(o => pendingMessage(o, 'Synced')).find(Boolean) ??
+    pendingMessage(composite, 'Ready') ??
+    pendingMessage(claim, 'Ready');
+  return {
+    phase:
+      claim.conditions.find(c => c.type === 'Ready')?.reason ??
+      claim.health.status,
+    steps: [
+      {
+        label: 'Composite resource',
+        done: claim.sync === 'Synced' && !!claim.crossplane?.compositeRef,
+      },
+      {
+        label: countLabel('Managed resources', managedCount),
+        done: allReady(managedCount),
+      },
+      { label: `${claim.kind} ready`, done: ready },
+    ],
+    ready,
+    ...(message ? { message } : {}),
+  };
+}
 
 /** The summary of a requested cluster's objects, or undefined when none is there yet (the request is not merged). */
 export function provisioningSummary(
@@ -77,15 +132,7 @@ export function provisioningSummary(
       ...(messageOf(objects) ? { message: messageOf(objects) } : {}),
     };
   }
-  const claim = objects.find(o => o.engine === 'crossplane');
-  if (!claim) return undefined;
-  const ready = claim.health.status === 'Healthy';
-  return {
-    phase: claim.health.status,
-    steps: [{ label: `${claim.kind} ready`, done: ready }],
-    ready,
-    ...(messageOf([claim]) ? { message: messageOf([claim]) } : {}),
-  };
+  return claimSummary(objects);
 }
 
 /** The environment variable the suggested `gitops.clusters` entry reads the token from: `EDGE_1_TOKEN`. */

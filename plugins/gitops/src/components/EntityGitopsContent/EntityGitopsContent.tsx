@@ -7,8 +7,15 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useSearchParams } from 'react-router-dom';
 import { useEntityGitops, useEntityHistory } from '../../hooks';
 import { useIdleAfter } from '../../hooks/useIdleAfter';
+import { LIVE_DIFF_PARAM } from '../../prefetch/liveDiffParam';
+import {
+  prefetchKeys,
+  usePrefetchSettled,
+} from '../../prefetch/PrefetchContext';
 import { ClusterBanners } from './ClusterBanners';
 import { EmptyGitops } from './EmptyGitops';
 import { EnvironmentGrid } from './EnvironmentGrid';
@@ -45,12 +52,23 @@ function EntityHistory(props: { entity: Entity }) {
  * The GitOps tab of a component: the promotion pipeline (with its promote and roll back actions), environments ×
  * clusters, the delivery timeline, then history. The first screen (pipeline and environments) comes from one
  * request; the part below it (timeline, metrics, history: three more requests and the charts' code) mounts at the
- * browser's first idle moment after that screen has its data, so it does not compete with it.
+ * browser's first idle moment after that screen has its data (and the live diff a `?diff=` link opened, its answer),
+ * so it does not compete with it.
  */
 export function EntityGitopsContent() {
   const { entity } = useEntity();
   const { tab } = useEntityGitops(entity);
-  const later = useIdleAfter(tab.value !== undefined || !!tab.error);
+  // A live diff opened by its link renders 50 highlighted resources: the part below waits for it too.
+  const [params] = useSearchParams();
+  const diffKey = params.get(LIVE_DIFF_PARAM);
+  const linkedDiffSettled = usePrefetchSettled(
+    diffKey
+      ? prefetchKeys.liveDiff(stringifyEntityRef(entity), diffKey)
+      : undefined,
+  );
+  const later = useIdleAfter(
+    (tab.value !== undefined || !!tab.error) && linkedDiffSettled,
+  );
 
   // A refetch keeps showing the previous data; only the first load shows progress.
   if (tab.error && !tab.value) {

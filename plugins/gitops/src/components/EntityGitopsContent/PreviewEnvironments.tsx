@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
 import Table from '@material-ui/core/Table';
@@ -6,17 +5,10 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import {
-  getCompoundEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import type { PreviewEnvironment } from '@gitops-portal/plugin-gitops-common';
-import { gitopsApiRef } from '../../api';
-import { useGitopsSignal } from '../../hooks';
-import { useRefetchableAsync } from '../../hooks/useRefetchableAsync';
+import { useEntityRequest } from '../../hooks';
 import { HealthChip, SyncChip, timeSince } from '../shared';
 
 /** One row per open pull request with a preview: its link, where it runs and how it is. */
@@ -66,17 +58,9 @@ export function PreviewTable(props: { previews: PreviewEnvironment[] }) {
  * objects change; nothing at all for an entity without previews.
  */
 export function EntityPreviews(props: { entity: Entity }) {
-  const api = useApi(gitopsApiRef);
-  const ref = useMemo(() => getCompoundEntityRef(props.entity), [props.entity]);
-  const previews = useRefetchableAsync(
-    () => api.getEntityPreviews(ref),
-    [api, ref],
+  const previews = useEntityRequest(props.entity, (api, ref) =>
+    api.getEntityPreviews(ref),
   );
-  const refs = useMemo(
-    () => [stringifyEntityRef(props.entity)],
-    [props.entity],
-  );
-  useGitopsSignal(refs, previews.refetch);
   const list = previews.value?.previews ?? [];
   if (list.length === 0 && !(previews.error && !previews.value)) return null;
   return (

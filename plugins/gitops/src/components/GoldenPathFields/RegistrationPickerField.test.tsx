@@ -76,4 +76,25 @@ describe('GitopsRegistrationPicker', () => {
     await userEvent.click(within(screen.getByRole('listbox')).getByText(label));
     expect(last()).toEqual(value);
   });
+
+  it("offers one folder per environment as a set, labelled with each environment's folder", async () => {
+    const folder = (target: string, environment: string) => ({
+      ...POINTS[0],
+      target,
+      environment,
+    });
+    const last = await renderPicker([
+      folder('clusters/dev/apps', 'dev'),
+      folder('argocd/prod-eu/applications', 'prod'),
+    ]);
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Registration/ }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText(
+        'App-of-apps folder per environment (dev: clusters/dev/apps, prod: argocd/prod-eu/applications)',
+      ),
+    );
+    expect(last()).toEqual({ mode: 'perEnvironment', via: 'appOfApps' });
+  });
 });

@@ -30,7 +30,7 @@ export function LiveDiff(props: {
 }) {
   const { entity, entityRef, object } = props;
   const api = useApi(gitopsApiRef);
-  const take = usePrefetched();
+  const { take } = usePrefetched();
   const diff = useRefetchableAsync(
     () =>
       take<LiveDiffResponse>(prefetchKeys.liveDiff(entityRef, object.key)) ??

@@ -21,7 +21,7 @@ const asTeam = (ref: string) =>
  */
 export function useFleetStatus(teamRefs: readonly string[]) {
   const api = useApi(gitopsApiRef);
-  const take = usePrefetched();
+  const { take } = usePrefetched();
   const key = teamRefs.join('\n');
   const status = useRefetchableAsync(
     async () =>
