@@ -122,6 +122,19 @@ else
   # Other keys' node_modules are stale: drop them (in the background, deleting is slow here).
   [ ! -d "$CACHE" ] || { mv "$CACHE" "$CACHE.old.$$" && (nice rm -rf "$CACHE.old.$$" &); }
 fi
+# better-sqlite3 has no prebuilt binary reachable here (its prebuild-install downloads from GitHub), so each install
+# compiles it (~2 min on 2 cores). This repository's install already compiled the same release for this Node: hand
+# that binary to prebuild-install as a local prebuild (its documented <package>_local_prebuilds setting), named as
+# the release it is; a stock app on another release finds no such file and compiles as before.
+offer_sqlite_prebuild() {
+  local dir=$WORK/prebuilds module=node_modules/better-sqlite3
+  [ -f "$module/build/Release/better_sqlite3.node" ] || return 0
+  local name
+  name=$(node -p "'better-sqlite3-v' + require('./$module/package.json').version + '-node-v' + process.versions.modules + '-' + process.platform + '-' + process.arch + '.tar.gz'")
+  mkdir -p "$dir" && tar czf "$dir/$name" -C "$module" build/Release/better_sqlite3.node &&
+    export npm_config_better_sqlite3_local_prebuilds=$dir
+}
+offer_sqlite_prebuild
 step "install the stock app from the registry"
 (cd "$APP" && yarn install) >"$LOGS/yarn-install.log" 2>&1 || fail_with_log "yarn install of the stock app" "$LOGS/yarn-install.log"
 mkdir -p "$cached" && cp "$APP/yarn.lock" "$cached/yarn.lock"

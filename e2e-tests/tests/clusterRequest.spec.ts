@@ -1,3 +1,4 @@
+import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
 import { expect, Page, test } from '@playwright/test';
 import { parseAllDocuments } from 'yaml';
 import {
@@ -54,26 +55,30 @@ async function requestCluster(
 }
 
 /**
- * Waits until the portal maps an object of `kind` to the cluster's catalog entity. The catalog reads the location
- * the template registered at its next refresh (minutes): ask for it now, as the Refresh button on the location would.
+ * Waits until the portal maps an object of `kind` to the cluster's catalog entity. The template registered the
+ * entity's location before the merge, so the catalog's first read found no file and the next comes at its processing
+ * interval (minutes): ask for it now, as the Refresh button on the location would. The location is looked up among
+ * the registered locations, not the catalog's entities: its Location entity is only there once a read succeeded.
  */
 async function waitForEntityObject(page: Page, name: string, kind: string) {
   const token = await guestToken(page);
   const headers = { authorization: `Bearer ${token}` };
   const refreshLocation = async () => {
-    const locations: Array<{
-      metadata: { name: string };
-      spec: { target?: string };
-    }> = await page.request
-      .get('/api/catalog/entities?filter=kind=location', { headers })
-      .then(r => r.json());
+    const locations: Array<{ data: { type: string; target: string } }> =
+      await page.request
+        .get('/api/catalog/locations', { headers })
+        .then(r => r.json());
     const location = locations.find(l =>
-      l.spec.target?.endsWith(`catalog/clusters/${name}.yaml`),
+      l.data.target.endsWith(`catalog/clusters/${name}.yaml`),
     );
     if (location)
       await page.request.post('/api/catalog/refresh', {
         headers,
-        data: { entityRef: `location:default/${location.metadata.name}` },
+        data: {
+          entityRef: `location:default/${locationSpecToMetadataName(
+            location.data,
+          )}`,
+        },
       });
   };
   await expect
@@ -88,7 +93,7 @@ async function waitForEntityObject(page: Page, name: string, kind: string) {
         const { objects } = await response.json();
         return (objects ?? []).map((o: { kind: string }) => o.kind);
       },
-      { timeout: 180_000, intervals: [2_000] },
+      { timeout: 90_000, intervals: [2_000] },
     )
     .toContain(kind);
 }
@@ -115,8 +120,8 @@ test.describe('the cluster request', () => {
   test('a cluster requested through the form provisions once merged, its progress on its catalog entity until ready', async ({
     page,
   }, testInfo) => {
-    // scaffolding, then the catalog reading the merged entity and the portal mapping objects to it (every minute)
-    test.setTimeout(300_000);
+    // scaffolding, provisioning, then the catalog reading the merged entity and the portal mapping objects to it
+    test.setTimeout(180_000);
     const name = 'edge-1';
     const { number, kinds } = await requestCluster(
       page,
@@ -164,7 +169,7 @@ test.describe('the cluster request', () => {
   test('a cluster claimed from Crossplane is composed once merged, its claim, composite and managed resources on its catalog entity until ready', async ({
     page,
   }, testInfo) => {
-    test.setTimeout(300_000);
+    test.setTimeout(180_000);
     const name = 'edge-claim-1';
     const { number, kinds } = await requestCluster(
       page,

@@ -65,6 +65,14 @@ export interface Config {
        */
       refreshInterval?: HumanDuration | string;
     };
+    /** The catalog entities objects are mapped to. */
+    catalogEntities?: {
+      /**
+       * How often the catalog's entities and their annotations are re-read: an entity added or re-annotated there
+       * gets its objects after at most this long. Default 60 seconds.
+       */
+      refreshInterval?: HumanDuration | string;
+    };
     /**
      * Where object health comes from besides the portal's built-in rules. An object an Argo CD Application manages
      * (in the Application's own cluster) shows the health the Application reports for it; else a custom health

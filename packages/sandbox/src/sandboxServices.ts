@@ -140,6 +140,9 @@ function writeBackendConfig(
       configRepo: { host, ...estate.configRepo, branch: 'main' },
       // The delivery metrics' longest window is 90 days (the seeded history covers it).
       history: { retention: { days: 91 } },
+      // An entity a golden path registers (a requested cluster's Resource) gets its objects within seconds, not at
+      // the next minute's catalog read; the sandbox catalog is small.
+      catalogEntities: { refreshInterval: { seconds: 5 } },
       ...estate.backendConfig.gitops,
       // The project's own kubectl (scripts/setup.sh) validates pull requests, whatever is on PATH.
       ...(existsSync(PROJECT_KUBECTL)

@@ -16,6 +16,7 @@ describe('readGitopsConfig', () => {
       retentionMs: 30 * 24 * 3600_000,
       discoveryIntervalMs: 15 * 60_000,
       discoveryFallbackIntervalMs: 60_000,
+      entityIndexRefreshMs: 60_000,
       health: {
         argoCdNamespace: 'argocd',
         limits: {
@@ -42,6 +43,7 @@ describe('readGitopsConfig', () => {
           history: { retention: value },
           discoveryInterval: value,
           discoveryFallbackInterval: value,
+          catalogEntities: { refreshInterval: value },
         },
       }),
     );
@@ -51,6 +53,7 @@ describe('readGitopsConfig', () => {
       retentionMs: ms,
       discoveryIntervalMs: ms,
       discoveryFallbackIntervalMs: ms,
+      entityIndexRefreshMs: ms,
     });
   });
 

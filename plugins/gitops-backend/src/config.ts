@@ -33,6 +33,8 @@ export interface GitopsConfig {
   retentionMs: number;
   discoveryIntervalMs: number;
   discoveryFallbackIntervalMs: number;
+  /** `gitops.catalogEntities.refreshInterval`: how often the entity index re-reads the catalog. */
+  entityIndexRefreshMs: number;
   /** `gitops.health`: the argocd-cm namespace and our own custom health scripts. */
   health: ClusterHealthOptions;
   /** `gitops.watch.managedKinds`: which Crossplane managed resource kinds are watched, and how many at most. */
@@ -107,6 +109,9 @@ export function readGitopsConfig(
     // CRD changes trigger discovery; the interval is a safety net only.
     discoveryIntervalMs: read('discoveryInterval', { minutes: 15 }),
     discoveryFallbackIntervalMs: read('discoveryFallbackInterval', {
+      seconds: 60,
+    }),
+    entityIndexRefreshMs: read('catalogEntities.refreshInterval', {
       seconds: 60,
     }),
     health: readHealthConfig(config),

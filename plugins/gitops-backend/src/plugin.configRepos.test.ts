@@ -1,16 +1,14 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
+import { GithubEmulator } from '@internal/github-emulator';
 import { KubeEmulator } from '@internal/kube-emulator';
 import { generateServiceManifests } from '@gitops-portal/plugin-gitops-node';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { clusterConfigEntry, startClusters } from './__testUtils__/clusters';
-import { startConfigRepoTestBackend } from './__testUtils__/configRepoBackend';
-import { component } from './__testUtils__/fixtures';
-import { waitFor } from './__testUtils__/waitFor';
+import { startClusters } from './__testUtils__/clusters';
+import {
+  GithubHosts,
+  startCachedBackend,
+  startGithubHosts,
+} from './__testUtils__/configRepoHosts';
 
 /*
  * Issue 15 point 3, several config repos: each environment's Application names its own repo, on github.com
@@ -22,11 +20,11 @@ const TOKEN = 'config-repos-token';
 const GHE_TOKEN = 'config-repos-ghe-token';
 const ID = 'backstage.io/kubernetes-id';
 const UNKNOWN_REPO = 'https://git.unknown.example/acme/shop-config.git';
-let dataDir: string;
+let hosts: GithubHosts;
 let github: GithubEmulator;
 let ghe: GithubEmulator;
 let clusters: KubeEmulator;
-let started: Awaited<ReturnType<typeof startConfigRepoTestBackend>>;
+let started: Awaited<ReturnType<typeof startCachedBackend>>;
 
 /** The portal's generated service (`apps/<service>/…`), moved under `folder` of a repo. */
 function serviceFiles(
@@ -101,15 +99,12 @@ const promote = (to: string, dryRun = true, service = 'shop') =>
     .send({ from: 'staging', to });
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'gitops-config-repos-'));
-  github = await startGithubEmulator({
-    dataDir: join(dataDir, 'github'),
-    tokens: [TOKEN],
+  hosts = await startGithubHosts('gitops-config-repos-', {
+    github: TOKEN,
+    ghe: GHE_TOKEN,
   });
-  ghe = await startGithubEmulator({
-    dataDir: join(dataDir, 'ghe'),
-    tokens: [GHE_TOKEN],
-  });
+  github = hosts.github;
+  ghe = hosts.ghe!.github;
   await github.createRepo('acme', 'gitops-config', {
     files: {
       ...serviceFiles('services/'),
@@ -145,30 +140,18 @@ beforeAll(async () => {
       application('shop-qa', onGithub, 'services/shop/overlays/prod'),
       application('shop-qa-extra', onGhe, 'teams/a/shop/overlays/prod'),
     ]);
-  started = await startConfigRepoTestBackend({
-    github,
-    token: TOKEN,
-    permission: AuthorizeResult.ALLOW,
-    clusters: clusters.clusters.map(cluster => clusterConfigEntry(cluster)),
-    moreHosts: [{ github: ghe, token: GHE_TOKEN }],
-    entities: ['shop', 'cart'].map(name =>
-      component(name, 'team-a', { [ID]: name }),
-    ),
-  });
-  await waitFor('the live objects cached', async () => {
-    const status = await request(started.server)
-      .get('/api/gitops/entities/component/default/shop/status')
-      .set('authorization', mockCredentials.user.header());
-    return status.body.objects?.length === 5;
+  started = await startCachedBackend({
+    hosts,
+    clusters,
+    services: ['shop', 'cart'],
+    cached: { shop: 5 },
   });
 });
 
 afterAll(async () => {
   await started?.stop();
   await clusters?.close();
-  await github?.close();
-  await ghe?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await hosts?.close();
 });
 
 describe('config repos on several integrations.github hosts', () => {

@@ -1,22 +1,20 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   deliveriesResponseSchema,
   pipelineResponseSchema,
   type DeliveriesResponse,
   type PipelineResponse,
 } from '@gitops-portal/plugin-gitops-common';
-import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
+import { GithubEmulator } from '@internal/github-emulator';
 import { KubeEmulator } from '@internal/kube-emulator';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { stringify } from 'yaml';
-import { clusterConfigEntry, startClusters } from './__testUtils__/clusters';
-import { startConfigRepoTestBackend } from './__testUtils__/configRepoBackend';
-import { component } from './__testUtils__/fixtures';
-import { waitFor } from './__testUtils__/waitFor';
+import { startClusters } from './__testUtils__/clusters';
+import {
+  GithubHosts,
+  startCachedBackend,
+  startGithubHosts,
+} from './__testUtils__/configRepoHosts';
 import {
   configRepoRest,
   serviceOverlays,
@@ -43,11 +41,11 @@ const ESTATE = {
 type Service = keyof typeof ESTATE;
 type Host = 'default' | 'ghe';
 
-let dataDir: string;
+let hosts: GithubHosts;
 let github: GithubEmulator;
 let ghe: GithubEmulator;
 let clusters: KubeEmulator;
-let started: Awaited<ReturnType<typeof startConfigRepoTestBackend>>;
+let started: Awaited<ReturnType<typeof startCachedBackend>>;
 /** Each repo's first commit (what prod runs). */
 const initial: Record<Host, string> = { default: '', ghe: '' };
 /** Per service, the merged pull request promoting it to staging (what staging runs), in its staging repo. */
@@ -97,15 +95,12 @@ const get = async (service: Service, what: 'pipeline' | 'deliveries') =>
     .set('authorization', mockCredentials.user.header());
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'gitops-config-repo-reads-'));
-  github = await startGithubEmulator({
-    dataDir: join(dataDir, 'github'),
-    tokens: [TOKEN],
+  hosts = await startGithubHosts('gitops-config-repo-reads-', {
+    github: TOKEN,
+    ghe: GHE_TOKEN,
   });
-  ghe = await startGithubEmulator({
-    dataDir: join(dataDir, 'ghe'),
-    tokens: [GHE_TOKEN],
-  });
+  github = hosts.github;
+  ghe = hosts.ghe!.github;
   for (const host of ['default', 'ghe'] as const) {
     const services = (Object.keys(ESTATE) as Service[]).filter(service =>
       Object.values(ESTATE[service]).includes(host),
@@ -170,37 +165,20 @@ beforeAll(async () => {
 });
 
 /** The backend over both hosts and the clusters, once it has cached every service's live objects. */
-async function startBackend() {
-  const backend = await startConfigRepoTestBackend({
-    github,
-    token: TOKEN,
-    permission: AuthorizeResult.ALLOW,
-    clusters: clusters.clusters.map(cluster => clusterConfigEntry(cluster)),
-    moreHosts: [{ github: ghe, token: GHE_TOKEN }],
-    entities: Object.keys(ESTATE).map(name =>
-      component(name, 'team-a', { [ID]: name }),
-    ),
+function startBackend() {
+  return startCachedBackend({
+    hosts,
+    clusters,
+    services: Object.keys(ESTATE),
+    // An Application per environment.
+    cached: Object.fromEntries(Object.keys(ESTATE).map(s => [s, 2])),
   });
-  await waitFor('the live objects cached', async () => {
-    const counts = await Promise.all(
-      Object.keys(ESTATE).map(async service => {
-        const status = await request(backend.server)
-          .get(`/api/gitops/entities/component/default/${service}/status`)
-          .set('authorization', mockCredentials.user.header());
-        return status.body.objects?.length;
-      }),
-    );
-    return counts.every(count => count === 2);
-  });
-  return backend;
 }
 
 afterAll(async () => {
   await started?.stop();
   await clusters?.close();
-  await github?.close();
-  await ghe?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await hosts?.close();
 });
 
 describe('the pipeline reads the repo each environment deploys from', () => {

@@ -1,16 +1,14 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { GithubEmulator, startGithubEmulator } from '@internal/github-emulator';
+import { GithubEmulator } from '@internal/github-emulator';
 import { KubeEmulator } from '@internal/kube-emulator';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import request from 'supertest';
-import { clusterConfigEntry, startClusters } from './__testUtils__/clusters';
-import { startConfigRepoTestBackend } from './__testUtils__/configRepoBackend';
-import { component } from './__testUtils__/fixtures';
-import { waitFor } from './__testUtils__/waitFor';
+import { startClusters } from './__testUtils__/clusters';
+import {
+  GithubHosts,
+  startCachedBackend,
+  startGithubHosts,
+} from './__testUtils__/configRepoHosts';
 
 /*
  * Issue 15 point 3, ApplicationSet git files generators: the version of an Application an ApplicationSet generated
@@ -20,10 +18,22 @@ import { waitFor } from './__testUtils__/waitFor';
 
 const TOKEN = 'appset-layout-token';
 const ID = 'backstage.io/kubernetes-id';
-let dataDir: string;
+let hosts: GithubHosts;
 let github: GithubEmulator;
 let clusters: KubeEmulator;
-let started: Awaited<ReturnType<typeof startConfigRepoTestBackend>>;
+let started: Awaited<ReturnType<typeof startCachedBackend>>;
+
+/** An Application's spec deploying the shared chart with `tag` as its image tag (a template expression or a value). */
+const chartApplicationSpec = (repoUrl: string, tag: string) => ({
+  project: 'default',
+  source: {
+    repoURL: repoUrl,
+    path: 'charts/service',
+    targetRevision: 'main',
+    helm: { parameters: [{ name: 'image.tag', value: tag }] },
+  },
+  destination: { server: 'https://kubernetes.default.svc' },
+});
 
 /** shop's ApplicationSet reads `{{image.tag}}` (understood); cart's pipes it through a function (not). */
 function applicationSet(service: string, repoUrl: string, tag: string) {
@@ -56,16 +66,7 @@ function applicationSet(service: string, repoUrl: string, tag: string) {
               : `${service}-{{path.basename}}`,
           labels: { [ID]: service },
         },
-        spec: {
-          project: 'default',
-          source: {
-            repoURL: repoUrl,
-            path: 'charts/service',
-            targetRevision: 'main',
-            helm: { parameters: [{ name: 'image.tag', value: tag }] },
-          },
-          destination: { server: 'https://kubernetes.default.svc' },
-        },
+        spec: chartApplicationSpec(repoUrl, tag),
       },
     },
   };
@@ -96,16 +97,7 @@ function application(
         },
       ],
     },
-    spec: {
-      project: 'default',
-      source: {
-        repoURL: repoUrl,
-        path: 'charts/service',
-        targetRevision: 'main',
-        helm: { parameters: [{ name: 'image.tag', value: tag }] },
-      },
-      destination: { server: 'https://kubernetes.default.svc' },
-    },
+    spec: chartApplicationSpec(repoUrl, tag),
     status: { sync: { status: 'Synced' }, health: { status: 'Healthy' } },
   };
 }
@@ -149,8 +141,8 @@ const pulls = () =>
   }).then(r => r.json());
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'gitops-appset-layout-'));
-  github = await startGithubEmulator({ dataDir, tokens: [TOKEN] });
+  hosts = await startGithubHosts('gitops-appset-layout-', { github: TOKEN });
+  github = hosts.github;
   const repoUrl = github.gitUrl('acme', 'gitops-config');
   await github.createRepo('acme', 'gitops-config', {
     files: configRepoFiles(repoUrl),
@@ -169,35 +161,18 @@ beforeAll(async () => {
         application('cart', environment, repoUrl, cartTag),
       ]);
   }
-  started = await startConfigRepoTestBackend({
-    github,
-    token: TOKEN,
-    permission: AuthorizeResult.ALLOW,
-    clusters: clusters.clusters.map(cluster => clusterConfigEntry(cluster)),
-    entities: [
-      component('shop', 'team-a', { [ID]: 'shop' }),
-      component('cart', 'team-a', { [ID]: 'cart' }),
-    ],
-  });
-  await waitFor('the Applications cached', async () => {
-    const counts = await Promise.all(
-      ['shop', 'cart'].map(async name => {
-        const status = await userRequest(
-          'get',
-          `/entities/component/default/${name}/status`,
-        );
-        return status.body.objects?.length ?? 0;
-      }),
-    );
-    return counts.every(count => count === 2);
+  started = await startCachedBackend({
+    hosts,
+    clusters,
+    services: ['shop', 'cart'],
+    cached: { shop: 2, cart: 2 },
   });
 });
 
 afterAll(async () => {
   await started?.stop();
   await clusters?.close();
-  await github?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await hosts?.close();
 });
 
 const ORIGIN =

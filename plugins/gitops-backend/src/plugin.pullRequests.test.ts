@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { startConfigRepoBackend } from './__testUtils__/configRepoBackend';
+import { startConfigRepoTestBackend } from './__testUtils__/configRepoBackend';
 
 const TOKEN = 'promotion-test-token';
 let dataDir: string;
@@ -32,14 +32,30 @@ beforeAll(async () => {
   });
 });
 
+type Permission = AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+type TestBackend = Awaited<ReturnType<typeof startConfigRepoTestBackend>>;
+
+/**
+ * One backend per permission for the file, started on first use: each request reads the config repo, so commits
+ * made after it started show.
+ */
+const backends = new Map<Permission, Promise<TestBackend>>();
+
 afterAll(async () => {
+  for (const backend of backends.values()) await (await backend).stop();
   await github?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const startBackend = (
-  permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
-) => startConfigRepoBackend({ github, token: TOKEN, permission });
+async function backendFor(permission: Permission) {
+  if (!backends.has(permission)) {
+    backends.set(
+      permission,
+      startConfigRepoTestBackend({ github, token: TOKEN, permission }),
+    );
+  }
+  return (await backends.get(permission)!).server;
+}
 
 const post = (
   server: Parameters<typeof request>[0],
@@ -97,7 +113,7 @@ describe('POST …/promotions and …/rollbacks with dryRun=true', () => {
       .send(body);
 
   it('answers with the validated change as a diff, and writes nothing', async () => {
-    const server = await startBackend(AuthorizeResult.ALLOW);
+    const server = await backendFor(AuthorizeResult.ALLOW);
     const before = await repoWrites();
 
     const response = await dryRun(server, 'promotions', {
@@ -123,7 +139,7 @@ describe('POST …/promotions and …/rollbacks with dryRun=true', () => {
   });
 
   it('refuses a caller who may not promote the entity, naming the permission', async () => {
-    const server = await startBackend(AuthorizeResult.DENY);
+    const server = await backendFor(AuthorizeResult.DENY);
     const response = await dryRun(server, 'promotions', {
       from: 'dev',
       to: 'staging',
@@ -133,7 +149,7 @@ describe('POST …/promotions and …/rollbacks with dryRun=true', () => {
   });
 
   it('answers 400 naming dryRun for a value that is not true or false', async () => {
-    const server = await startBackend(AuthorizeResult.ALLOW);
+    const server = await backendFor(AuthorizeResult.ALLOW);
     const response = await dryRun(
       server,
       'rollbacks',
@@ -147,7 +163,7 @@ describe('POST …/promotions and …/rollbacks with dryRun=true', () => {
 
 describe('POST /entities/:kind/:namespace/:name/promotions', () => {
   it('opens a pull request that copies the image to the next environment', async () => {
-    const server = await startBackend(AuthorizeResult.ALLOW);
+    const server = await backendFor(AuthorizeResult.ALLOW);
     const response = await promote(server, { from: 'dev', to: 'staging' });
     expect(response.status).toBe(201);
     expect(response.body.branch).toBe('gitops/promote/shop-staging');
@@ -164,7 +180,7 @@ describe('POST /entities/:kind/:namespace/:name/promotions', () => {
   });
 
   it('answers 403 when the caller may not promote the entity', async () => {
-    const server = await startBackend(AuthorizeResult.DENY);
+    const server = await backendFor(AuthorizeResult.DENY);
     const response = await promote(server, { from: 'dev', to: 'staging' });
     expect(response.status).toBe(403);
   });
@@ -172,7 +188,7 @@ describe('POST /entities/:kind/:namespace/:name/promotions', () => {
   it.each([[{ from: 'dev' }], [{ from: 'dev', to: 'dev' }]])(
     'answers 400 for a bad request %j',
     async body => {
-      const server = await startBackend(AuthorizeResult.ALLOW);
+      const server = await backendFor(AuthorizeResult.ALLOW);
       expect((await promote(server, body)).status).toBe(400);
     },
   );
@@ -206,7 +222,7 @@ describe('POST /entities/:kind/:namespace/:name/rollbacks', () => {
   it("opens a pull request that reverts the last change to the environment's overlay", async () => {
     await deployToStaging('1.3.9');
 
-    const server = await startBackend(AuthorizeResult.ALLOW);
+    const server = await backendFor(AuthorizeResult.ALLOW);
     const response = await post(server, 'rollbacks', {
       environment: 'staging',
     });
@@ -221,7 +237,7 @@ describe('POST /entities/:kind/:namespace/:name/rollbacks', () => {
   it.each([['main~1'], ['not-a-sha'], ['']])(
     'answers 400 for toRevision %j, which is not a commit SHA',
     async toRevision => {
-      const server = await startBackend(AuthorizeResult.ALLOW);
+      const server = await backendFor(AuthorizeResult.ALLOW);
       const response = await post(server, 'rollbacks', {
         environment: 'staging',
         toRevision,
@@ -231,7 +247,7 @@ describe('POST /entities/:kind/:namespace/:name/rollbacks', () => {
   );
 
   it('answers 403 when the caller may not roll back the entity', async () => {
-    const server = await startBackend(AuthorizeResult.DENY);
+    const server = await backendFor(AuthorizeResult.DENY);
     const response = await post(server, 'rollbacks', {
       environment: 'staging',
     });
@@ -241,7 +257,7 @@ describe('POST /entities/:kind/:namespace/:name/rollbacks', () => {
   it('opens a pull request that restores the overlay to toRevision, naming the revision', async () => {
     const good = await deployToStaging('1.3.7');
     await deployToStaging('1.4.2');
-    const server = await startBackend(AuthorizeResult.ALLOW);
+    const server = await backendFor(AuthorizeResult.ALLOW);
     const response = await post(server, 'rollbacks', {
       environment: 'staging',
       toRevision: good.slice(0, 7),
@@ -258,7 +274,7 @@ describe('POST /entities/:kind/:namespace/:name/rollbacks', () => {
   });
 
   it('answers 404 for a toRevision the config repo does not have', async () => {
-    const server = await startBackend(AuthorizeResult.ALLOW);
+    const server = await backendFor(AuthorizeResult.ALLOW);
     const response = await post(server, 'rollbacks', {
       environment: 'staging',
       toRevision: 'deadbeefdeadbeef',

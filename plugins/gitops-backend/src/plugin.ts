@@ -77,7 +77,11 @@ export const gitopsPlugin = createBackendPlugin({
           clusters: () => reconciler.watchers(),
           isOwnedCluster: name => reconciler.owns(name),
         });
-        await scheduleEntityIndex({ ...deps, entityIndex });
+        await scheduleEntityIndex({
+          ...deps,
+          entityIndex,
+          frequencyMs: config.entityIndexRefreshMs,
+        });
         await scheduleClusterRefresh({ ...deps, clusterSource });
         await scheduleHistoryRetention({ ...deps, history, config });
         observeReconciler(reconciler);

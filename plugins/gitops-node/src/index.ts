@@ -21,6 +21,9 @@ export type {
 // The config-repo reader, its location in the config and its types.
 export * from './configRepo';
 
+// Bounded concurrency for the backend's fan-outs as for blob reads.
+export { mapLimit } from './lib/mapLimit';
+
 // Where a new service is registered with Argo CD: app-of-apps folders and ApplicationSets (issue 17).
 export * from './registration';
 

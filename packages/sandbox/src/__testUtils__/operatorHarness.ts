@@ -24,6 +24,8 @@ export class OperatorHarness {
   /** The seeded config repo's files, to derive changes from. */
   readonly seeded: Record<string, string>;
   readonly seedRevision: string;
+  /** The emulator's token, for the GitHub API as for pushes. */
+  readonly githubToken: string;
 
   private constructor(
     readonly stateDir: string,
@@ -32,12 +34,12 @@ export class OperatorHarness {
     this.seeded = configRepoFiles(loadDemoServices(), this.gitUrl);
     this.seedRevision = sandbox.operator?.revision ?? '';
     // Pushes need the token (git sends it once the emulator asks).
-    const { githubToken } = JSON.parse(
+    this.githubToken = JSON.parse(
       readFileSync(join(stateDir, 'secrets.json'), 'utf8'),
-    );
+    ).githubToken;
     const pushUrl = new URL(this.gitUrl);
     pushUrl.username = 'x-access-token';
-    pushUrl.password = githubToken;
+    pushUrl.password = this.githubToken;
     this.clone = new ConfigRepoClone(
       join(stateDir, 'developer-clone'),
       pushUrl.toString(),

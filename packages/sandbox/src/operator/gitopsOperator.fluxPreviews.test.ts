@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { OperatorHarness } from '../__testUtils__/operatorHarness';
+import { ServiceRepo } from '../__testUtils__/serviceRepo';
 import { waitFor } from '../__testUtils__/watchStates';
 import { fillInputs } from './resourceSetGenerator';
 
@@ -77,41 +76,7 @@ const previewPair = () =>
     .join('---\n');
 
 let h: OperatorHarness;
-let token: string;
-
-const github = (path: string, init: RequestInit = {}) =>
-  fetch(`${h.sandbox.github.apiUrl}${path}`, {
-    ...init,
-    headers: {
-      authorization: `token ${token}`,
-      'content-type': 'application/json',
-    },
-  });
-
-const repoPath = `/repos/${SERVICE_REPO.owner}/${SERVICE_REPO.repo}`;
-
-/** A branch with one commit and a pull request of it; returns its number and head commit. */
-async function openPullRequest(branch: string) {
-  const main = await github(`${repoPath}/git/ref/heads/main`).then(r =>
-    r.json(),
-  );
-  await github(`${repoPath}/git/refs`, {
-    method: 'POST',
-    body: JSON.stringify({ ref: `refs/heads/${branch}`, sha: main.object.sha }),
-  });
-  await github(`${repoPath}/contents/${branch}.txt`, {
-    method: 'PUT',
-    body: JSON.stringify({
-      message: branch,
-      content: Buffer.from(branch).toString('base64'),
-      branch,
-    }),
-  });
-  return (await github(`${repoPath}/pulls`, {
-    method: 'POST',
-    body: JSON.stringify({ title: branch, head: branch, base: 'main' }),
-  }).then(r => r.json())) as { number: number; head: { sha: string } };
-}
+let serviceRepo: ServiceRepo;
 
 const kustomization = (number: number) =>
   h
@@ -127,13 +92,11 @@ const namespace = (number: number) =>
 
 beforeAll(async () => {
   h = await OperatorHarness.start();
-  token = JSON.parse(
-    readFileSync(join(h.stateDir, 'secrets.json'), 'utf8'),
-  ).githubToken;
-  await h.sandbox.github.createRepo(SERVICE_REPO.owner, SERVICE_REPO.repo, {
-    defaultBranch: 'main',
-    files: { 'README.md': '# search-api\n' },
-  });
+  serviceRepo = await ServiceRepo.create(
+    h,
+    SERVICE_REPO.owner,
+    SERVICE_REPO.repo,
+  );
   await h.merge({ [PREVIEWS_FILE]: previewPair() }, 'Preview environments');
 });
 
@@ -141,7 +104,7 @@ afterAll(() => h?.close());
 
 describe('the simulated Flux Operator (GitHubPullRequest provider and ResourceSet)', () => {
   it("makes an open pull request's namespace and Kustomization from the templates, Ready, its overlay in the preview namespace", async () => {
-    const pull = await openPullRequest('faster-ranking');
+    const pull = await serviceRepo.openPullRequest('faster-ranking');
     const preview = await waitFor(
       () => kustomization(pull.number),
       () => 'no preview Kustomization',
@@ -166,7 +129,7 @@ describe('the simulated Flux Operator (GitHubPullRequest provider and ResourceSe
   });
 
   it('exports the pull request as the provider input the ResourceSet read', async () => {
-    const pull = await openPullRequest('typo-tolerance');
+    const pull = await serviceRepo.openPullRequest('typo-tolerance');
     const provider = await waitFor(
       () => {
         const live = h
@@ -195,16 +158,13 @@ describe('the simulated Flux Operator (GitHubPullRequest provider and ResourceSe
   });
 
   it('deletes the Kustomization and its namespace once the pull request closes', async () => {
-    const pull = await openPullRequest('drop-legacy-index');
+    const pull = await serviceRepo.openPullRequest('drop-legacy-index');
     await waitFor(
       () => kustomization(pull.number),
       () => 'no preview Kustomization',
     );
 
-    await github(`${repoPath}/pulls/${pull.number}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ state: 'closed' }),
-    });
+    await serviceRepo.closePullRequest(pull.number);
 
     await waitFor(
       () => kustomization(pull.number) === undefined,

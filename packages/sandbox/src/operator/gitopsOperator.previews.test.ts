@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { OperatorHarness } from '../__testUtils__/operatorHarness';
+import { ServiceRepo } from '../__testUtils__/serviceRepo';
 import { waitFor } from '../__testUtils__/watchStates';
 
 /*
@@ -53,47 +52,7 @@ const applicationSet = (labels?: string[]) =>
   });
 
 let h: OperatorHarness;
-let token: string;
-
-const github = (path: string, init: RequestInit = {}) =>
-  fetch(`${h.sandbox.github.apiUrl}${path}`, {
-    ...init,
-    headers: {
-      authorization: `token ${token}`,
-      'content-type': 'application/json',
-    },
-  });
-
-const repoPath = `/repos/${SERVICE_REPO.owner}/${SERVICE_REPO.repo}`;
-
-/** A branch with one commit and a pull request of it, as a developer opens one; returns its number. */
-async function openPullRequest(branch: string, labels: string[] = []) {
-  const main = await github(`${repoPath}/git/ref/heads/main`).then(r =>
-    r.json(),
-  );
-  await github(`${repoPath}/git/refs`, {
-    method: 'POST',
-    body: JSON.stringify({ ref: `refs/heads/${branch}`, sha: main.object.sha }),
-  });
-  await github(`${repoPath}/contents/${branch}.txt`, {
-    method: 'PUT',
-    body: JSON.stringify({
-      message: branch,
-      content: Buffer.from(branch).toString('base64'),
-      branch,
-    }),
-  });
-  const pull = await github(`${repoPath}/pulls`, {
-    method: 'POST',
-    body: JSON.stringify({ title: branch, head: branch, base: 'main' }),
-  }).then(r => r.json());
-  if (labels.length > 0)
-    await github(`${repoPath}/issues/${pull.number}/labels`, {
-      method: 'POST',
-      body: JSON.stringify({ labels }),
-    });
-  return pull as { number: number; head: { sha: string } };
-}
+let serviceRepo: ServiceRepo;
 
 const preview = (number: number) =>
   h
@@ -107,20 +66,18 @@ const preview = (number: number) =>
 
 beforeAll(async () => {
   h = await OperatorHarness.start();
-  token = JSON.parse(
-    readFileSync(join(h.stateDir, 'secrets.json'), 'utf8'),
-  ).githubToken;
-  await h.sandbox.github.createRepo(SERVICE_REPO.owner, SERVICE_REPO.repo, {
-    defaultBranch: 'main',
-    files: { 'README.md': '# cart-service\n' },
-  });
+  serviceRepo = await ServiceRepo.create(
+    h,
+    SERVICE_REPO.owner,
+    SERVICE_REPO.repo,
+  );
 });
 
 afterAll(() => h?.close());
 
 describe('the simulated ApplicationSet controller (pull-request generator)', () => {
   it("makes an open pull request's Application from the template, Healthy, its overlay's objects in the preview namespace", async () => {
-    const pull = await openPullRequest('add-coupons');
+    const pull = await serviceRepo.openPullRequest('add-coupons');
     await h.merge({ [APPSET_FILE]: applicationSet() }, 'Preview environments');
 
     const app = await waitFor(
@@ -145,7 +102,7 @@ describe('the simulated ApplicationSet controller (pull-request generator)', () 
   });
 
   it('reports the ApplicationSet up to date, listing the Applications it generated', async () => {
-    const pull = await openPullRequest('add-vouchers');
+    const pull = await serviceRepo.openPullRequest('add-vouchers');
     const appSet = await waitFor(
       () => {
         const live = h
@@ -170,16 +127,13 @@ describe('the simulated ApplicationSet controller (pull-request generator)', () 
   });
 
   it('deletes the Application once its pull request closes', async () => {
-    const pull = await openPullRequest('fix-totals');
+    const pull = await serviceRepo.openPullRequest('fix-totals');
     await waitFor(
       () => preview(pull.number),
       () => 'no preview Application',
     );
 
-    await github(`${repoPath}/pulls/${pull.number}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ state: 'closed' }),
-    });
+    await serviceRepo.closePullRequest(pull.number);
 
     await waitFor(
       () => preview(pull.number) === undefined,
@@ -193,8 +147,8 @@ describe('the simulated ApplicationSet controller (pull-request generator)', () 
       { [APPSET_FILE]: applicationSet(['preview']) },
       'Previews of labelled pull requests',
     );
-    const unlabelled = await openPullRequest('unlabelled');
-    const labelled = await openPullRequest('labelled', ['preview']);
+    const unlabelled = await serviceRepo.openPullRequest('unlabelled');
+    const labelled = await serviceRepo.openPullRequest('labelled', ['preview']);
 
     // Each round lists every open pull request: the one that made the labelled preview saw the other one too.
     await waitFor(

@@ -1,7 +1,16 @@
-import { KubeConfig, User } from '@kubernetes/client-node';
+import type * as ClientNode from '@kubernetes/client-node';
 import { ClusterConfig, ClusterEntry } from './types';
 
-function userOf(entry: ClusterEntry): User {
+/**
+ * client-node is required here, when the first cluster is configured, not at module top: its import takes over a
+ * second, which every importer of the plugin (each test file) would otherwise pay. Node caches the module.
+ */
+function newKubeConfig() {
+  const { KubeConfig }: typeof ClientNode = require('@kubernetes/client-node');
+  return new KubeConfig();
+}
+
+function userOf(entry: ClusterEntry): ClientNode.User {
   const user = { name: 'gitops-portal' };
   if (entry.serviceAccountToken) {
     return { ...user, token: entry.serviceAccountToken };
@@ -21,7 +30,7 @@ function userOf(entry: ClusterEntry): User {
 
 /** The KubeConfig a resolved entry's watcher connects with (its kubeconfig file, or its url and credentials). */
 export function toClusterConfig(entry: ClusterEntry): ClusterConfig {
-  const kubeConfig = new KubeConfig();
+  const kubeConfig = newKubeConfig();
   if (entry.kubeconfigPath) {
     kubeConfig.loadFromFile(entry.kubeconfigPath);
     if (entry.context) kubeConfig.setCurrentContext(entry.context);

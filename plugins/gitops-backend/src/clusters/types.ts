@@ -1,4 +1,4 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 
 /** One cluster to watch; the credentials stay inside the KubeConfig. */
 export interface ClusterConfig {

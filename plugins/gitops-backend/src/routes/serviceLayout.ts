@@ -1,5 +1,6 @@
 import { ServiceLayoutResponse } from '@gitops-portal/plugin-gitops-common';
 import Router from 'express-promise-router';
+import { byDeliveryOrder } from '../services/Deliveries/deliveryTimeline';
 import { RouteContext } from './types';
 
 /**
@@ -18,12 +19,9 @@ export function serviceLayoutRoutes({
   router.get('/entities/:kind/:namespace/:name/layout', async (req, res) => {
     const { entityRef } = await entityFromRequest(req);
     const { objects } = await statusStore.entityObjects(entityRef);
-    const order = environments();
-    const rank = (name: string) =>
-      order.includes(name) ? order.indexOf(name) : order.length;
     const names = [
       ...new Set(objects.flatMap(o => (o.environment ? [o.environment] : []))),
-    ].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    ].sort(byDeliveryOrder(environments()));
     const body: ServiceLayoutResponse = { entityRef, environments: [] };
     if (layout) {
       for (const environment of names) {

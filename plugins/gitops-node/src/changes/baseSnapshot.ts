@@ -1,5 +1,6 @@
 import { GithubClient } from '../github/createGithubClient';
 import { ConfigRepoReader, ConfigRepoTreeEntry } from '../configRepo/types';
+import { mapLimit } from '../lib/mapLimit';
 
 /** The base branch as the writer sees it: its head commit, root tree and every entry. */
 export interface BaseSnapshot {
@@ -34,22 +35,15 @@ export async function readBaseSnapshot(
 /** Reads a blob of the base tree as UTF-8 (the reader reads each sha once). */
 export type BlobReader = ConfigRepoReader['readBlob'];
 
+/** Blob reads one caller keeps in flight: enough to overlap round trips, few enough not to burst the API. */
+export const BLOB_READS_IN_FLIGHT = 4;
+
 /** Reads many blobs with a small concurrency, so a big directory does not burst the API. */
 export async function readBlobs(
   read: BlobReader,
   entries: ConfigRepoTreeEntry[],
-  concurrency = 4,
+  concurrency = BLOB_READS_IN_FLIGHT,
 ): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  let next = 0;
-  async function worker() {
-    while (next < entries.length) {
-      const entry = entries[next++];
-      out[entry.path] = await read(entry.sha);
-    }
-  }
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, entries.length) }, worker),
-  );
-  return out;
+  const texts = await mapLimit(entries, concurrency, entry => read(entry.sha));
+  return Object.fromEntries(entries.map((entry, i) => [entry.path, texts[i]]));
 }

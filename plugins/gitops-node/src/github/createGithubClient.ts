@@ -4,10 +4,8 @@ import { throttling } from '@octokit/plugin-throttling';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  ScmIntegrations,
-} from '@backstage/integration';
+import type * as BackstageIntegration from '@backstage/integration';
+import { loadOnFirstUse } from '../lib/loadOnFirstUse';
 
 /**
  * The Octokit this library works with: `@octokit/rest` plus the throttling and retry plugins.
@@ -17,6 +15,11 @@ import {
 export type GithubClient = Octokit;
 
 const GithubOctokit = Octokit.plugin(throttling, retry);
+
+/** Loaded on the first config lookup: a client built from a URL and token (tests, scripts) never needs it. */
+const backstageIntegration = loadOnFirstUse((): typeof BackstageIntegration =>
+  require('@backstage/integration'),
+);
 
 /**
  * Options shared by both ways of building a client.
@@ -76,6 +79,8 @@ export async function createGithubClient(
   if (!isIntegrationOptions(options)) {
     return buildClient(options.baseUrl, options.token, options);
   }
+  const { DefaultGithubCredentialsProvider, ScmIntegrations } =
+    backstageIntegration();
   const integrations = ScmIntegrations.fromConfig(options.config);
   const integration = integrations.github.byUrl(options.repoUrl);
   if (!integration) {
@@ -106,7 +111,8 @@ export async function createGithubClient(
 export function githubIntegrationMatcher(
   config: Config,
 ): (url: string) => boolean {
-  const integrations = ScmIntegrations.fromConfig(config);
+  const integrations =
+    backstageIntegration().ScmIntegrations.fromConfig(config);
   return url => integrations.github.byUrl(url) !== undefined;
 }
 

@@ -6,9 +6,8 @@ import { openConfigRepoPullRequest } from './openConfigRepoPullRequest';
 /*
  * Opening a pull request: the calls it takes and the validation summary in its body.
  *
- * The writer's tests are split by behaviour, a few pull requests per file, because the production client's
- * throttling spaces writes 1 s apart and pull request calls 3 s apart (process-wide), so a file's time grows with
- * its PRs. Siblings: .decorations (the PR's fields), .files (the commit), .reruns, .contention, .lostWrites and
+ * The writer's tests are split by behaviour, a few pull requests per file, so each file stays short (the tests run
+ * without the production client's pause between writes: see src/setupTests.ts). Siblings: .decorations (the PR's fields), .files (the commit), .reruns, .contention, .lostWrites and
  * .retriedWrites (a write whose answer was lost).
  */
 describe('openConfigRepoPullRequest', () => {

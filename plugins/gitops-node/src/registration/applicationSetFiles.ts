@@ -1,10 +1,10 @@
 import { InputError } from '@backstage/errors';
-import type { RegistrationPoint } from '@gitops-portal/plugin-gitops-common';
+import {
+  ARGOCD_IN_CLUSTER_SERVER,
+  type RegistrationPoint,
+} from '@gitops-portal/plugin-gitops-common';
 import { stringify } from 'yaml';
 import { NewServiceManifestOptions } from '../manifests/types';
-
-/** Argo CD's address of the cluster it runs in. */
-export const IN_CLUSTER = 'https://kubernetes.default.svc';
 
 /**
  * The parameters a config file of the portal carries, one file per environment. An ApplicationSet whose template
@@ -51,7 +51,7 @@ export function applicationSetParams(
         team: options.team,
         namespace: options.name,
         overlay: `apps/${options.name}/overlays/${env.name}`,
-        server: env.server ?? IN_CLUSTER,
+        server: env.server ?? ARGOCD_IN_CLUSTER_SERVER,
       };
       const text = path.endsWith('.json')
         ? `${JSON.stringify(params, null, 2)}\n`

@@ -1,9 +1,13 @@
 import { posix } from 'node:path';
-import type { RegistrationPoint } from '@gitops-portal/plugin-gitops-common';
+import {
+  ARGOCD_IN_CLUSTER_SERVER,
+  type RegistrationPoint,
+} from '@gitops-portal/plugin-gitops-common';
+import { BLOB_READS_IN_FLIGHT } from '../changes/baseSnapshot';
 import { ConfigRepoId, ConfigRepoReader } from '../configRepo/types';
+import { mapLimit } from '../lib/mapLimit';
 import { parseManifests } from '../validation/objects';
 import { ManifestObject } from '../validation/types';
-import { IN_CLUSTER } from './applicationSetFiles';
 import {
   destinationEnvironment,
   EnvironmentHints,
@@ -88,7 +92,7 @@ function folderServer(children: ManifestObject[]): string | undefined {
   const server = shared(
     children.map(child => destinationOf(child)?.server as string | undefined),
   );
-  return server && server !== IN_CLUSTER ? server : undefined;
+  return server && server !== ARGOCD_IN_CLUSTER_SERVER ? server : undefined;
 }
 
 function appOfAppsPoints(
@@ -226,13 +230,10 @@ export async function discoverRegistrationPointsInFiles(
 ): Promise<RegistrationPoint[]> {
   const applications: Found[] = [];
   const sets: Found[] = [];
-  const texts = await Promise.all(
-    files
-      .filter(file => isYaml(file.path))
-      .map(async file => ({
-        path: file.path,
-        text: await file.read(),
-      })),
+  const texts = await mapLimit(
+    files.filter(file => isYaml(file.path)),
+    BLOB_READS_IN_FLIGHT,
+    async file => ({ path: file.path, text: await file.read() }),
   );
   for (const { path, text } of texts) {
     // Cheap test first: most files of a config repo hold no Argo CD object.

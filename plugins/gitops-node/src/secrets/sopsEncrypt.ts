@@ -1,7 +1,8 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { InputError } from '@backstage/errors';
-import { armor, Encrypter } from 'age-encryption';
+import type * as AgeEncryption from 'age-encryption';
 import yaml from 'yaml';
+import { loadOnFirstUse } from '../lib/loadOnFirstUse';
 import { SopsRule } from './sopsRules';
 
 /**
@@ -113,8 +114,14 @@ function encryptTree(
     : leaf;
 }
 
+/** Loaded on the first encryption: only writes of SOPS-encrypted secrets need it, not every importer of this package. */
+const ageEncryption = loadOnFirstUse((): typeof AgeEncryption =>
+  require('age-encryption'),
+);
+
 /** The data key to every recipient, armored, as sops' age key source writes `enc`. */
 async function encryptDataKey(dataKey: Buffer, recipient: string) {
+  const { armor, Encrypter } = ageEncryption();
   const encrypter = new Encrypter();
   try {
     encrypter.addRecipient(recipient);

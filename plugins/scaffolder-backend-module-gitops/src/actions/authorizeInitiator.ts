@@ -35,7 +35,7 @@ export const serviceEntityRef = (service: string) =>
  */
 export const authorizeServiceChange =
   (permission: ResourcePermission<'catalog-entity'> = gitopsChangePermission) =>
-  (input: { service: string }): InitiatorAuthorization => ({
+  (input: { service: string }): EntityAuthorization => ({
     permission,
     entityRefs: [serviceEntityRef(input.service)],
   });

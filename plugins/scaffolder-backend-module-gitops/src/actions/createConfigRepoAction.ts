@@ -41,8 +41,11 @@ export interface ConfigRepoActionOptions<F extends FieldMap> {
   /** The input fields (`pullRequestInputFields` and the action's own). */
   input: F;
   /**
-   * The permission the change of an existing entity needs, and the entities
-   * it touches. Actions that only add (a new service, a team) have none.
+   * The permission the initiator needs, checked before the action's step: on
+   * the existing entities it changes, or a basic one for an addition that has
+   * its own (a cluster request). Additions no entity stands for yet (a new
+   * service, a team, an adopted workload) have none; the pull-request action
+   * has none here because it authorizes in its step, once it knows the paths.
    */
   authorize?: (input: ParsedInput<F>) => InitiatorAuthorization;
   run(run: ConfigRepoActionRun<F>): Promise<void>;

@@ -10,6 +10,7 @@ import {
   cleanLiveManifest,
 } from '@gitops-portal/plugin-gitops-common';
 import { ClusterConfig } from '../../clusters';
+import { errorMessage } from '../../lib/errorMessage';
 import { createKubeClient } from '../KubeClient';
 import { listNamespace } from './listNamespace';
 import { selectAdoptable } from './selectAdoptable';
@@ -19,9 +20,6 @@ import { workloadWithReferences } from './workloadReferences';
 export interface AdoptionService {
   read(query: AdoptionQuery): Promise<AdoptionResponse>;
 }
-
-const messageOf = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 export function createAdoptionService(options: {
   config: Config;
@@ -45,7 +43,7 @@ export function createAdoptionService(options: {
         query.namespace,
       ).catch(error => {
         throw new ServiceUnavailableError(
-          `Cluster ${cluster.name} could not be read: ${messageOf(error)}`,
+          `Cluster ${cluster.name} could not be read: ${errorMessage(error)}`,
         );
       });
       let candidates = objects;

@@ -102,6 +102,7 @@ export class ApplicationReports {
   /** `cluster/group/Kind` → how many reported objects are of that kind there (most kinds are reported by none). */
   private readonly kinds = new Map<string, number>();
   private readonly filter = new KeyFilter();
+  private lastKind = { cluster: '', group: '', kind: '', key: '//' };
 
   constructor(private readonly options: ApplicationReportsOptions) {}
 
@@ -157,7 +158,7 @@ export class ApplicationReports {
     tracked?: string,
   ): FoundReport | undefined {
     if (
-      !this.kinds.has(`${cluster}/${group}/${kind}`) ||
+      !this.kinds.has(this.kindKey(cluster, group, kind)) ||
       !this.filter.mayHave(key)
     ) {
       return undefined;
@@ -192,6 +193,27 @@ export class ApplicationReports {
       }
     }
     this.changed(changes);
+  }
+
+  /**
+   * `cluster/group/Kind`, the last one kept: the objects of a list page are of one kind, and every other cluster's
+   * reports are asked about each (one string built per page instead of one per object and cluster).
+   */
+  private kindKey(cluster: string, group: string, kind: string): string {
+    const last = this.lastKind;
+    if (
+      last.cluster !== cluster ||
+      last.group !== group ||
+      last.kind !== kind
+    ) {
+      this.lastKind = {
+        cluster,
+        group,
+        kind,
+        key: `${cluster}/${group}/${kind}`,
+      };
+    }
+    return this.lastKind.key;
   }
 
   /** The portal cluster a kept report is about (undefined: its destination maps to none). */

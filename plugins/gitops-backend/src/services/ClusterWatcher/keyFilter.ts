@@ -6,7 +6,7 @@ const MIN_BITS = 1 << 13;
 const MIN_REBUILD_REMOVALS = 256;
 
 /** Two independent 32-bit hashes of a string (FNV-1a with two offset bases). */
-function hashes(key: string): [number, number] {
+export function hashes(key: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ key.length;
   for (let i = 0; i < key.length; i++) {

@@ -14,6 +14,7 @@ import {
   createGithubClient,
   GithubClient,
   githubRepoOf,
+  mapLimit,
   readBranchPrefix,
   readConfigRepoLocation,
   repoIdOf,
@@ -42,7 +43,6 @@ import {
 } from './portalPullRequests';
 import { DeliveriesRequest, DeliveryService } from './types';
 import { boundedCache } from '../../lib/boundedCache';
-import { mapLimit } from '../../lib/mapLimit';
 
 /** History rows read per timeline; a service's objects change a few times per delivery. */
 const HISTORY_LIMIT = 5_000;

@@ -112,6 +112,12 @@ export const deliveryRank = (order: string[]) => (environment: string) => {
   return index >= 0 ? index : order.length;
 };
 
+/** Compares environments by delivery order (`order`), the ones it does not name after them by name. */
+export const byDeliveryOrder = (order: string[]) => {
+  const rank = deliveryRank(order);
+  return (a: string, b: string) => rank(a) - rank(b) || a.localeCompare(b);
+};
+
 /** The environment an object counts under: its own, else its cluster's name (the pipeline's and the timeline's). */
 export const environmentOf = (object: ObjectStatus) =>
   object.environment ?? object.cluster;

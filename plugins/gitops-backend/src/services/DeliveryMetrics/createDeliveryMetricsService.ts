@@ -1,7 +1,7 @@
+import { mapLimit } from '@gitops-portal/plugin-gitops-node';
 import { DeliveryService } from '../Deliveries';
 import { HistoryStore } from '../HistoryStore';
 import { StatusStore } from '../StatusStore';
-import { mapLimit } from '../../lib/mapLimit';
 import { computeDeliveryMetrics } from './computeDeliveryMetrics';
 import {
   deploymentsFromHistory,

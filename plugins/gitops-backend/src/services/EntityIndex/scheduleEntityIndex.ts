@@ -9,12 +9,13 @@ const FIRST_LOAD_ATTEMPTS = 24;
 const FIRST_LOAD_RETRY_MS = 5_000;
 
 /**
- * Keeps the index current: a reload every minute on every replica (each keeps its own), and at startup a first load
- * retried every few seconds until it finds entities, since the catalog may still be ingesting (objects would stay
- * unmapped until the next scheduled reload).
+ * Keeps the index current: a reload every `frequencyMs` (`gitops.catalogEntities.refreshInterval`, a minute by
+ * default) on every replica (each keeps its own), and at startup a first load retried every few seconds until it finds
+ * entities, since the catalog may still be ingesting (objects would stay unmapped until the next scheduled reload).
  */
 export async function scheduleEntityIndex(options: {
   entityIndex: Pick<EntityIndex, 'refresh'>;
+  frequencyMs: number;
   scheduler: SchedulerService;
   lifecycle: LifecycleService;
   logger: LoggerService;
@@ -22,7 +23,7 @@ export async function scheduleEntityIndex(options: {
   const { entityIndex, logger } = options;
   await options.scheduler.scheduleTask({
     id: 'gitops-entity-index',
-    frequency: { seconds: 60 },
+    frequency: { milliseconds: options.frequencyMs },
     timeout: { minutes: 2 },
     scope: 'local', // every replica keeps its own cache
     fn: async () => {

@@ -31,6 +31,7 @@ import {
   ResourceId,
 } from './types';
 import { boundedCache } from '../../lib/boundedCache';
+import { errorMessage } from '../../lib/errorMessage';
 
 /** At most this many resources are compared per request (the rest are named in a note). */
 const MAX_RESOURCES = 200;
@@ -47,9 +48,6 @@ const ORDER: LiveDiffResource['status'][] = [
   'error',
   'same',
 ];
-
-const messageOf = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /** `owner/repo` of a Git URL (https, ssh, scp-like), lower-cased; undefined when it names none. */
 export function repoOf(url: string): string | undefined {
@@ -141,7 +139,7 @@ export function createLiveDiffService(options: {
       return await cachedRender(configRepo, source);
     } catch (error) {
       notes.push(
-        `Rendering ${source.path} at ${source.revision} failed: ${messageOf(
+        `Rendering ${source.path} at ${source.revision} failed: ${errorMessage(
           error,
         )}`,
       );
@@ -209,7 +207,7 @@ export function createLiveDiffService(options: {
         argoCdNamespace,
       }).catch(error => {
         throw new ServiceUnavailableError(
-          `Cluster ${object.cluster} could not be read: ${messageOf(error)}`,
+          `Cluster ${object.cluster} could not be read: ${errorMessage(error)}`,
         );
       });
       if (!state) {
@@ -266,7 +264,9 @@ export function createLiveDiffService(options: {
                 name: id.name,
                 status: 'error' as const,
                 diff: '',
-                message: `Reading the live object failed: ${messageOf(error)}`,
+                message: `Reading the live object failed: ${errorMessage(
+                  error,
+                )}`,
               };
             }
           }),

@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { application } from '../../__testUtils__/clusters';
 import {
+  compactMatch,
   compactRecord,
   StringPool,
   withEntityRefs,
@@ -108,5 +109,21 @@ describe('compactRecord', () => {
     );
     expect(first.driftPolicy).toEqual(policy());
     expect(second.driftPolicy).toBe(first.driftPolicy);
+  });
+});
+
+describe('compactMatch', () => {
+  it('keeps the string labels only, in an object with fast properties', () => {
+    const labels = {
+      app: 'shop',
+      'app.kubernetes.io/instance': 'shop-prod',
+      replicas: 2,
+    } as unknown as Record<string, string>;
+    const match = compactMatch({ labels, namespace: 'shop' }, new StringPool());
+    expect(match.labels).toEqual({
+      app: 'shop',
+      'app.kubernetes.io/instance': 'shop-prod',
+    });
+    expect(hasFastProperties(match.labels!)).toBe(true);
   });
 });

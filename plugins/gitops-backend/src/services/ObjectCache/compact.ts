@@ -14,7 +14,7 @@ const MAX_POOLED = 200_000;
 
 /**
  * Shares one copy of repeated strings (cluster, namespace, kind, engine, environment, repo URLs,
- * resource kinds and statuses, timestamps, label keys and values) between all cached objects. Strings
+ * resource kinds and statuses, timestamps, label values) between all cached objects. Strings
  * parsed from each watch event and list page are fresh copies otherwise.
  */
 export class StringPool {
@@ -194,18 +194,34 @@ export const withHealth = (
   healthSource: NonNullable<ObjectStatus['healthSource']>,
 ) => withFields(record, { health, healthSource });
 
+/**
+ * The string labels in an object of their exact size, the values pooled (keys are property names, which V8 keeps
+ * once). An object built by keyed stores starts with room for four properties, 56 bytes whether it gets one label
+ * or four, and moves a fifth one out of the object; the object JSON.parse builds holds its properties in itself,
+ * no slack (32 bytes for one label, 40 for two). Stores to properties the object already has keep its shape.
+ */
+function compactLabels(
+  raw: Record<string, string>,
+  pool: StringPool,
+): Record<string, string> {
+  const isString = (value: unknown) => typeof value === 'string';
+  // Labels are strings in Kubernetes: the copy without the others is rare.
+  const strings = Object.values(raw).every(isString)
+    ? raw
+    : Object.fromEntries(Object.entries(raw).filter(([, v]) => isString(v)));
+  const labels: Record<string, string> = JSON.parse(JSON.stringify(strings));
+  for (const key of Object.keys(labels)) {
+    labels[key] = pool.intern(labels[key]);
+  }
+  return labels;
+}
+
 /** Labels, namespace, kind, name and tracking with pooled strings (most label keys and many values repeat). */
 export function compactMatch(
   match: MatchableObject,
   pool: StringPool,
 ): MatchableObject {
-  const labels: Record<string, string> = {};
-  const raw = match.labels ?? {};
-  for (const key in raw) {
-    if (typeof raw[key] === 'string') {
-      labels[pool.intern(key)] = pool.intern(raw[key]);
-    }
-  }
+  const labels = compactLabels(match.labels ?? {}, pool);
   const namespace = match.namespace ? pool.intern(match.namespace) : undefined;
   const application = match.kind === ARGOCD_APPLICATION_KIND;
   const argoTrackingApp = match.argoTrackingApp

@@ -2,6 +2,7 @@ import {
   managerIdentityKeys,
   ObjectStatus,
 } from '@gitops-portal/plugin-gitops-common';
+import { hashes } from '../ClusterWatcher/keyFilter';
 import { addTo, KeySetIndex, keysAt, removeFrom } from './keySetIndex';
 
 /**
@@ -13,6 +14,9 @@ function managerNameOf(id: string): string {
   const cut = Math.max(value.lastIndexOf('/'), value.lastIndexOf('_'));
   return value.slice(cut + 1);
 }
+
+/** A small integer (a V8 Smi: stored in the map entry itself, no heap object) for a manager key: 30 bits of a hash. */
+export const keyHash = (id: string): number => hashes(id)[0] & 0x3fffffff;
 
 /** What ManagerLinks reads of the cache it indexes. */
 export interface ManagedObjects {
@@ -58,9 +62,12 @@ export class ManagerLinks {
    * managerKey → how many cached objects point at it. A manager nothing points at has no children, so its change
    * skips the scan of every object on its entities (in every cluster holding a manager of that name): at a cold
    * start each Application's first put did that scan, with nothing to find where Applications manage no cached
-   * object (bench/reconciler). One entry per key pointed at, not per object.
+   * object (bench/reconciler). One entry per key pointed at, not per object, keyed by the key's hash
+   * ({@link keyHash}), not the key: the key strings (one per Application in the mapping benchmark, ~40 bytes each)
+   * made tracking cost more memory per object than label mapping. Keys of one hash share a count, so a manager
+   * whose key collides with one pointed at scans for children it does not have: slower, never wrong.
    */
-  private readonly pointers = new Map<string, number>();
+  private readonly pointers = new Map<number, number>();
 
   constructor(private readonly cache: ManagedObjects) {}
 
@@ -75,7 +82,8 @@ export class ManagerLinks {
       addTo(byName, record.name, key);
     }
     for (const id of managers) {
-      this.pointers.set(id, (this.pointers.get(id) ?? 0) + 1);
+      const hash = keyHash(id);
+      this.pointers.set(hash, (this.pointers.get(hash) ?? 0) + 1);
     }
     this.fileUnmapped(key, record, managers);
   }
@@ -87,9 +95,10 @@ export class ManagerLinks {
       if (byName.size === 0) this.managersByName.delete(record.cluster);
     }
     for (const id of managers) {
-      const pointing = (this.pointers.get(id) ?? 0) - 1;
-      if (pointing > 0) this.pointers.set(id, pointing);
-      else this.pointers.delete(id);
+      const hash = keyHash(id);
+      const pointing = (this.pointers.get(hash) ?? 0) - 1;
+      if (pointing > 0) this.pointers.set(hash, pointing);
+      else this.pointers.delete(hash);
       const keys = this.unmapped.get(id);
       const at = keys?.lastIndexOf(key) ?? -1;
       if (!keys || at < 0) continue;
@@ -122,7 +131,7 @@ export class ManagerLinks {
   childrenOf(record: ObjectStatus, previousRefs: readonly string[]): string[] {
     const keys: string[] = [];
     for (const id of managerIdentityKeys(record)) {
-      if (!this.pointers.has(id)) continue;
+      if (!this.pointers.has(keyHash(id))) continue;
       for (const key of this.unmapped.get(id) ?? []) keys.push(key);
       // Every object given entities through `id` is on the entities of one of the managers of `id`.
       const refs = new Set([...previousRefs, ...record.entityRefs]);
@@ -146,7 +155,7 @@ export class ManagerLinks {
    */
   refile(record: ObjectStatus, children: Iterable<string>) {
     for (const id of managerIdentityKeys(record)) {
-      if (!this.pointers.has(id)) {
+      if (!this.pointers.has(keyHash(id))) {
         this.unmapped.delete(id);
         continue;
       }

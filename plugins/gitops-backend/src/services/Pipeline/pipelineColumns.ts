@@ -4,7 +4,7 @@ import {
   type SyncStatus,
 } from '@gitops-portal/plugin-gitops-common';
 import {
-  deliveryRank,
+  byDeliveryOrder,
   environmentOf,
   isDeliveringObject,
 } from '../Deliveries/deliveryTimeline';
@@ -53,9 +53,8 @@ export function pipelineColumns(
       object,
     ]);
   }
-  const rank = deliveryRank(order);
   return [...byEnvironment.keys()]
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .sort(byDeliveryOrder(order))
     .map(environment => {
       const targets = byEnvironment.get(environment)!;
       const changedAt = targets

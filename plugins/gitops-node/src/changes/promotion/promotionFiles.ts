@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { ConfigRepoReader, ConfigRepoTreeEntry } from '../../configRepo/types';
+import { readBlobs } from '../baseSnapshot';
 import { assertSafeRepoPath } from '../safety';
 import { FoundSide, liveSide, LiveFiles } from './liveFiles';
 import { EnvironmentFiles } from './planPromotion';
@@ -209,14 +210,10 @@ export async function promotionFiles(
     root: side.root,
     origin: side.origin,
     ...(side.keys ? { keys: side.keys } : {}),
-    files: Object.fromEntries(
-      await Promise.all(
-        side.entries.map(async e => {
-          if (!blobs.has(e.sha)) blobs.set(e.sha, repo.readBlob(e.sha));
-          return [e.path, await blobs.get(e.sha)!] as const;
-        }),
-      ),
-    ),
+    files: await readBlobs(sha => {
+      if (!blobs.has(sha)) blobs.set(sha, repo.readBlob(sha));
+      return blobs.get(sha)!;
+    }, side.entries),
   });
   const templates = options.templates ?? [];
   const liveFrom = liveSide(fromEntries, options.live?.from);

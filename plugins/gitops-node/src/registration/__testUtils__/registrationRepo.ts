@@ -1,3 +1,4 @@
+import { ARGOCD_IN_CLUSTER_SERVER } from '@gitops-portal/plugin-gitops-common';
 import { stringify } from 'yaml';
 import { RepoYamlFile } from '../discoverRegistrationPoints';
 
@@ -9,7 +10,7 @@ import { RepoYamlFile } from '../discoverRegistrationPoints';
 export const REGISTRATION_REPO = { owner: 'acme', repo: 'platform-config' };
 const URL = `https://github.com/${REGISTRATION_REPO.owner}/${REGISTRATION_REPO.repo}.git`;
 
-const IN_CLUSTER = { server: 'https://kubernetes.default.svc' };
+const IN_CLUSTER = { server: ARGOCD_IN_CLUSTER_SERVER };
 
 const application = (
   name: string,

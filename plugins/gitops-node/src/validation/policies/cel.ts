@@ -1,20 +1,21 @@
-import {
-  celEnv,
-  isCelError,
-  isCelList,
-  isCelMap,
-  parse,
-  plan,
-} from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
+import type * as CelLibrary from '@bufbuild/cel';
+import type * as CelExtensions from '@bufbuild/cel/ext';
+import { loadOnFirstUse } from '../../lib/loadOnFirstUse';
 
 /**
  * CEL through @bufbuild/cel (cel-spec conformance tested, RE2 regular expressions like cel-go) with the
  * `strings` extension that Kubernetes also enables. Kubernetes' own libraries (lists, regex `find`, URLs,
  * quantities, IPs/CIDRs, semver, authorizer) are not there: an expression that calls one is reported as
  * unsupported, never as passed.
+ *
+ * Loaded on the first compile (issue 19): only policy and CRD-rule checks run CEL, and the library's import
+ * would otherwise be paid by every importer of this package (each test file, the backend at start).
  */
-const ENV = celEnv({ funcs: strings });
+const cel = loadOnFirstUse(() => {
+  const library: typeof CelLibrary = require('@bufbuild/cel');
+  const { strings }: typeof CelExtensions = require('@bufbuild/cel/ext');
+  return { ...library, env: library.celEnv({ funcs: strings }) };
+});
 
 export type CelOutcome =
   | { kind: 'value'; value: unknown }
@@ -48,6 +49,7 @@ export function toCel(value: unknown): unknown {
 /** A CEL value back to plain JS (lists and maps become arrays and objects; ints become numbers). */
 export function fromCel(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
+  const { isCelList, isCelMap } = cel();
   if (isCelList(value)) return [...value].map(fromCel);
   if (isCelMap(value)) {
     return Object.fromEntries(
@@ -76,6 +78,7 @@ function walk(node: unknown, visit: (expr: Node) => void) {
 export function compileCel(
   expression: string,
 ): CelProgram | { unsupported: string } {
+  const { env, isCelError, parse, plan } = cel();
   let parsed;
   try {
     parsed = parse(expression);
@@ -97,7 +100,7 @@ export function compileCel(
       requestFields.add(value.field);
     }
   });
-  const run = plan(ENV, parsed);
+  const run = plan(env, parsed);
   return {
     expression,
     identifiers,

@@ -1,6 +1,6 @@
-import * as k8s from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadOnFirstUse } from '../../lib/loadOnFirstUse';
 
 /** A JSON schema (draft-07, as ajv takes it). */
 export type JsonSchema = Record<string, any>;
@@ -16,7 +16,14 @@ interface ModelClass {
   attributeTypeMap?: Attribute[];
 }
 
-const models = k8s as unknown as Record<string, ModelClass | undefined>;
+/**
+ * client-node's model classes by name. Loaded on the first schema lookup: importing client-node takes over a second,
+ * which every importer of this package (each test file, the backend at start) would pay without validating a manifest.
+ */
+const models = loadOnFirstUse(
+  (): Record<string, ModelClass | undefined> =>
+    require('@kubernetes/client-node'),
+);
 
 /**
  * The API groups Kubernetes serves itself: only these get a built-in schema, so a custom resource whose kind shares
@@ -139,7 +146,7 @@ function typeSchema(
     case 'object':
       return {};
     default:
-      if (!models[type]?.attributeTypeMap) return {};
+      if (!models()[type]?.attributeTypeMap) return {};
       refs.add(type);
       return { $ref: `#/definitions/${type}` };
   }
@@ -159,7 +166,7 @@ function cachedModelSchema(typeName: string) {
 }
 
 function modelSchema(typeName: string, refs: Set<string>): JsonSchema {
-  const attributes = models[typeName]!.attributeTypeMap!;
+  const attributes = models()[typeName]!.attributeTypeMap!;
   const required = requiredNames(typeName);
   return {
     ...withNull('object'),
@@ -198,7 +205,7 @@ const capitalize = (text: string) =>
   text.charAt(0).toUpperCase() + text.slice(1);
 
 const isTopLevelModel = (name: string) => {
-  const names = (models[name]?.attributeTypeMap ?? []).map(a => a.baseName);
+  const names = (models()[name]?.attributeTypeMap ?? []).map(a => a.baseName);
   return names.includes('apiVersion') && names.includes('kind');
 };
 

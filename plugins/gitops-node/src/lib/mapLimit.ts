@@ -1,6 +1,6 @@
 /** `fn` of every item, at most `limit` at a time, the results in the items' order. */
 export async function mapLimit<T, R>(
-  items: T[],
+  items: readonly T[],
   limit: number,
   fn: (item: T) => Promise<R>,
 ): Promise<R[]> {
