@@ -15,7 +15,7 @@ test.describe('the new-service golden path', () => {
   test('a service scaffolded through the form is Synced and Healthy in dev at the merge commit, with each delivery step', async ({
     page,
   }, testInfo) => {
-    test.setTimeout(240_000); // scaffolding, then up to a minute for the portal to map the new entity
+    test.setTimeout(180_000); // scaffolding, the catalog and the portal mapping the new entity, the sync
     const name = 'inventory-api';
     const number = await scaffoldService(
       page,
@@ -31,7 +31,8 @@ test.describe('the new-service golden path', () => {
 
     const mergeCommit = await mergePullRequest(CONFIG_REPO, number);
     // The sandbox's operator (Argo CD's stand-in) creates the merged Applications. The portal maps objects to a
-    // newly registered entity at its next entity-index refresh (every minute), so wait until the backend lists it.
+    // newly registered entity at its next catalog read (`gitops.catalogEntities.refreshInterval`, 5 s in the
+    // sandbox), so wait until the backend lists it.
     const token = await guestToken(page);
     await expect
       .poll(

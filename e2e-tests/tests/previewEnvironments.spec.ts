@@ -1,5 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
-import { parseAllDocuments, stringify } from 'yaml';
+import { previewEnvironmentsChange } from '@gitops-portal/plugin-gitops-node';
+import { parseAllDocuments } from 'yaml';
 import {
   createAndReadPullRequest,
   openTemplate,
@@ -172,63 +173,25 @@ async function previewLifecycle(
   });
 }
 
-/** The Flux Operator pair `gitops:preview:enable` writes for a Flux service's dev overlay. */
-function fluxPreviews(service: string) {
-  const number = '<< inputs.id >>';
-  const name = `${service}-previews`;
-  const provider = {
-    apiVersion: 'fluxcd.controlplane.io/v1',
-    kind: 'ResourceSetInputProvider',
-    metadata: { name, namespace: 'flux-system' },
-    spec: {
-      type: 'GitHubPullRequest',
+/**
+ * The change `gitops:preview:enable` makes for a Flux service's dev environment, from the generator the action
+ * runs (gitops-node previewEnvironmentsChange) against the config repo's main branch.
+ */
+async function fluxPreviewsChange(service: string) {
+  const reader = {
+    readFile: (path: string, ref: string) =>
+      fileAt(CONFIG_REPO, path, ref).catch(() => undefined),
+  };
+  const { change, path } = await previewEnvironmentsChange(reader, 'main', {
+    service,
+    environment: 'dev',
+    repository: {
+      owner: 'acme',
+      repo: service,
       url: `https://github.com/acme/${service}`,
-      secretRef: { name: 'github-token' },
     },
-  };
-  const resourceSet = {
-    apiVersion: 'fluxcd.controlplane.io/v1',
-    kind: 'ResourceSet',
-    metadata: { name, namespace: 'flux-system' },
-    spec: {
-      inputsFrom: [{ kind: 'ResourceSetInputProvider', name }],
-      resources: [
-        {
-          apiVersion: 'v1',
-          kind: 'Namespace',
-          metadata: { name: `${service}-pr-${number}` },
-        },
-        {
-          apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-          kind: 'Kustomization',
-          metadata: {
-            name: `${service}-pr-${number}`,
-            namespace: 'flux-system',
-            labels: {
-              'backstage.io/kubernetes-id': service,
-              'gitops-portal.io/environment': `pr-${number}`,
-            },
-            annotations: {
-              'gitops-portal.io/preview-pr-number': number,
-              'gitops-portal.io/preview-pr-url': `https://github.com/acme/${service}/pull/${number}`,
-            },
-          },
-          spec: {
-            interval: '5m',
-            prune: true,
-            wait: true,
-            sourceRef: { kind: 'GitRepository', name: 'gitops-config' },
-            path: `./apps/${service}/overlays/dev`,
-            targetNamespace: `${service}-pr-${number}`,
-            images: [
-              { name: `ghcr.io/acme/${service}`, newTag: '<< inputs.sha >>' },
-            ],
-          },
-        },
-      ],
-    },
-  };
-  return [provider, resourceSet].map(doc => stringify(doc)).join('---\n');
+  });
+  return { path, text: change.files![path]! };
 }
 
 test.describe('the preview-environments golden path', () => {
@@ -263,12 +226,11 @@ test.describe('the preview-environments golden path', () => {
     page,
   }, testInfo) => {
     // search-api is the search team's: the guest (payments) may not run the form for it, so its previews are merged
-    // as the search team's form would write them (gitops-node previewEnvironments.ts, fluxPreviewResourceSet).
+    // as the search team's form would write them (the action's generator, gitops-node previewEnvironmentsChange).
     await ensureServiceRepo(FLUX_SERVICE);
     const { number } = await openPullRequest(CONFIG_REPO, {
       branch: `${FLUX_SERVICE}-previews`,
-      path: `clusters/dev/flux/${FLUX_SERVICE}-previews.yaml`,
-      text: fluxPreviews(FLUX_SERVICE),
+      ...(await fluxPreviewsChange(FLUX_SERVICE)),
       title: 'Preview environments',
     });
     // Merged; the sandbox's Flux Operator lists the service's pull requests and renders the ResourceSet per one.

@@ -54,16 +54,25 @@ export async function createAndReadPullRequest(
   return Number(href.match(/\/pull\/(\d+)$/)![1]);
 }
 
-/** Fills the new-service template for a Payments service with the defaults (Argo CD, Kustomize), creates it, and returns its config-repo PR. */
-export async function scaffoldService(page: Page, name: string, shot: string) {
+/**
+ * Fills the new-service template for a Payments service, creates it, and returns its config-repo PR. The delivery
+ * step keeps its defaults (Argo CD, Kustomize) unless `delivery` fills it in.
+ */
+export async function scaffoldService(
+  page: Page,
+  name: string,
+  shot: string,
+  delivery?: (page: Page) => Promise<void>,
+) {
   await openTemplate(page, 'new-service', {
     repoUrl: `acme/${name}`,
     configRepoUrl: 'acme/gitops-config',
   });
   await page.getByRole('textbox', { name: 'Name' }).fill(name);
   await pickEntity(page, 'Owner', 'payments', 'Payments');
-  await page.getByRole('button', { name: 'Next' }).click(); // Delivery: the defaults
-  await page.getByRole('button', { name: 'Next' }).click(); // Drift policy: the defaults
-  await page.getByRole('button', { name: 'Next' }).click(); // Repositories: pre-filled
+  await page.getByRole('button', { name: 'Next' }).click(); // to Delivery
+  await delivery?.(page);
+  await page.getByRole('button', { name: 'Next' }).click(); // to Drift policy: the defaults
+  await page.getByRole('button', { name: 'Next' }).click(); // to Repositories: pre-filled, its button is Review
   return createAndReadPullRequest(page, 'Config repo pull request', shot);
 }

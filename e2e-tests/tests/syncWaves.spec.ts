@@ -1,9 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import {
-  createAndReadPullRequest,
-  openTemplate,
-  pickEntity,
-} from './scaffolder';
+import { scaffoldService } from './scaffolder';
 import {
   fileAt,
   githubApi,
@@ -73,36 +69,29 @@ async function seedAppOfApps(env = 'dev') {
 }
 
 /** The new-service form with a migration run as a PreSync hook, registered as the `registration` option says. */
-async function scaffoldRegisteredService(
+function scaffoldRegisteredService(
   page: Page,
   name: string,
   shot: string,
   registration = new RegExp(`App-of-apps folder ${FOLDER}`),
 ) {
-  await openTemplate(page, 'new-service', {
-    repoUrl: `acme/${name}`,
-    configRepoUrl: CONFIG_REPO,
+  return scaffoldService(page, name, shot, async form => {
+    await form.getByRole('button', { name: /Argo CD registration/ }).click();
+    await form.getByRole('option', { name: registration }).click();
+    await form
+      .getByRole('checkbox', {
+        name: /Run a migration Job before the Deployment/,
+      })
+      .check();
+    // minItems 1: the form shows the command's first entry already.
+    await form
+      .getByRole('textbox', { name: 'migrationCommand-0' })
+      .fill('./migrate');
+    await form
+      .getByRole('button', { name: /How Argo CD runs it first/ })
+      .click();
+    await form.getByRole('option', { name: /PreSync hook/ }).click();
   });
-  await page.getByRole('textbox', { name: 'Name' }).fill(name);
-  await pickEntity(page, 'Owner', 'payments', 'Payments');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: /Argo CD registration/ }).click();
-  await page.getByRole('option', { name: registration }).click();
-  await page
-    .getByRole('checkbox', {
-      name: /Run a migration Job before the Deployment/,
-    })
-    .check();
-  // minItems 1: the form shows the command's first entry already.
-  await page
-    .getByRole('textbox', { name: 'migrationCommand-0' })
-    .fill('./migrate');
-  await page.getByRole('button', { name: /How Argo CD runs it first/ }).click();
-  await page.getByRole('option', { name: /PreSync hook/ }).click();
-  await page.getByRole('button', { name: 'Next' }).click(); // Delivery: as filled in
-  await page.getByRole('button', { name: 'Next' }).click(); // Drift policy: the defaults
-  // Repositories: pre-filled; its button is Review.
-  return createAndReadPullRequest(page, 'Config repo pull request', shot);
 }
 
 test.describe('app-of-apps registration and sync waves', () => {
@@ -111,7 +100,7 @@ test.describe('app-of-apps registration and sync waves', () => {
   test('a service registered in an app-of-apps with a PreSync migration shows its sync phases and waves, then synced', async ({
     page,
   }, testInfo) => {
-    test.setTimeout(300_000); // scaffolding, up to a minute for the portal to map the new entity, two syncs
+    test.setTimeout(300_000); // scaffolding, the portal mapping the new entity, two syncs
     const name = 'ledger-sync';
     await seedAppOfApps();
 
@@ -133,7 +122,7 @@ test.describe('app-of-apps registration and sync waves', () => {
     expect(files).not.toContain(`clusters/dev/argocd/${name}.yaml`);
     await mergePullRequest(CONFIG_REPO, number);
 
-    // The portal maps objects to a newly registered entity at its next entity-index refresh (every minute).
+    // The portal maps objects to a newly registered entity at its next catalog read (5 s in the sandbox).
     const token = await guestToken(page);
     await expect
       .poll(
@@ -191,7 +180,7 @@ test.describe('app-of-apps registration and sync waves', () => {
   test("a service registered per environment has each environment's Application in that environment's app-of-apps folder, synced there", async ({
     page,
   }, testInfo) => {
-    test.setTimeout(300_000); // scaffolding, up to a minute for the portal to map the new entity, the syncs
+    test.setTimeout(300_000); // scaffolding, the portal mapping the new entity, the syncs
     const name = 'ledger-envs';
     const environments = ['dev', 'staging', 'prod'];
     for (const env of environments) await seedAppOfApps(env);
