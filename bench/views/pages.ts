@@ -48,7 +48,7 @@ const DIFF_READY = {
   count: DIFF_RESOURCES,
 };
 /** The ObjectStatus key of the compared Application. */
-const DIFF_OBJECT_KEY = objectKey({
+export const DIFF_OBJECT_KEY = objectKey({
   cluster: DIFF_ENVIRONMENT,
   apiGroup: 'argoproj.io',
   kind: 'Application',

@@ -15,10 +15,8 @@ import {
   startCachedBackend,
   startGithubHosts,
 } from './__testUtils__/configRepoHosts';
-import {
-  configRepoRest,
-  serviceOverlays,
-} from './services/Pipeline/__testUtils__/pipelineEstate';
+import { configRepoRest } from './__testUtils__/configRepoRest';
+import { serviceOverlays } from './services/Pipeline/__testUtils__/pipelineEstate';
 
 /*
  * Issue 15 point 3 and issue 20 points 1 and 4, read side: the pipeline's commits (message, author, pull request),

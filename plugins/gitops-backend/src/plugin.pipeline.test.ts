@@ -22,10 +22,8 @@ import {
 import { component } from './__testUtils__/fixtures';
 import { waitFor } from './__testUtils__/waitFor';
 import { gitopsPlugin } from './plugin';
-import {
-  configRepoRest,
-  shopConfigRepo,
-} from './services/Pipeline/__testUtils__/pipelineEstate';
+import { configRepoRest } from './__testUtils__/configRepoRest';
+import { shopConfigRepo } from './services/Pipeline/__testUtils__/pipelineEstate';
 
 const TOKEN = 'pipeline-test-token';
 const REPO = { owner: 'acme', repo: 'gitops-config' };

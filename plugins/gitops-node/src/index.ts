@@ -23,6 +23,8 @@ export * from './configRepo';
 
 // Bounded concurrency for the backend's fan-outs as for blob reads.
 export { mapLimit } from './lib/mapLimit';
+// A heavy dependency loaded on first use, not at module load (client-node for the backend's clusters).
+export { loadOnFirstUse } from './lib/loadOnFirstUse';
 
 // Where a new service is registered with Argo CD: app-of-apps folders and ApplicationSets (issue 17).
 export * from './registration';

@@ -3,10 +3,7 @@ export {
   CLUSTER_REFRESH_TASK,
   scheduleClusterRefresh,
 } from './scheduleClusterRefresh';
-export {
-  readClusterSettings,
-  IN_CLUSTER_TOKEN_FILE,
-} from './readClusterSettings';
+export { readClusterSettings } from './readClusterSettings';
 export { resolveClusters } from './resolveClusters';
 export { toClusterConfig } from './toClusterConfig';
 export type {
@@ -19,9 +16,5 @@ export type {
   SkippedCluster,
 } from './types';
 export { readClusterLinks } from './readClusterLinks';
-export {
-  createEnvironmentCheck,
-  createEnvironments,
-  environmentOrder,
-} from './environments';
+export { createEnvironmentCheck, createEnvironments } from './environments';
 export type { EnvironmentCheck } from './environments';

@@ -12,7 +12,7 @@ export const CLUSTER_ANNOTATIONS = {
 } as const;
 
 /** The catalog locator's entities: Resources of type kubernetes-cluster. */
-export const CLUSTER_ENTITY_FILTER = {
+const CLUSTER_ENTITY_FILTER = {
   kind: 'Resource',
   'spec.type': 'kubernetes-cluster',
 };

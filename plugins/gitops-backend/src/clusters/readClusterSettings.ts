@@ -6,7 +6,7 @@ import { isKnownAuthProvider } from './authProviders';
 import { ClusterEntry, ClusterSettings } from './types';
 
 /** Where Kubernetes mounts a pod's service account token (the Kubernetes plugin's `serviceAccount` fallback). */
-export const IN_CLUSTER_TOKEN_FILE =
+const IN_CLUSTER_TOKEN_FILE =
   '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 const LOCATORS = 'kubernetes.clusterLocatorMethods';

@@ -1,13 +1,17 @@
+import { loadOnFirstUse } from '@gitops-portal/plugin-gitops-node';
 import type * as ClientNode from '@kubernetes/client-node';
 import { ClusterConfig, ClusterEntry } from './types';
 
 /**
- * client-node is required here, when the first cluster is configured, not at module top: its import takes over a
- * second, which every importer of the plugin (each test file) would otherwise pay. Node caches the module.
+ * client-node is required when the first cluster is configured, not at module top: its import takes over a second,
+ * which every importer of the plugin (each test file, the backend at start) would otherwise pay.
  */
+const clientNode = loadOnFirstUse((): typeof ClientNode =>
+  require('@kubernetes/client-node'),
+);
+
 function newKubeConfig() {
-  const { KubeConfig }: typeof ClientNode = require('@kubernetes/client-node');
-  return new KubeConfig();
+  return new (clientNode().KubeConfig)();
 }
 
 function userOf(entry: ClusterEntry): ClientNode.User {

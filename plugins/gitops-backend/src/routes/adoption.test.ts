@@ -169,11 +169,36 @@ function namespaceObjects() {
   ];
 }
 
+/** A namespace whose objects carry Argo CD's default instance label or another one. */
+const LABELLED = 'labelled';
+const CUSTOM_INSTANCE_LABEL = 'argocd.argoproj.io/instance';
+const labelled = (name: string, label: string) => ({
+  ...configMap(name, { labels: { [label]: 'shop' } }),
+  metadata: { name, namespace: LABELLED, labels: { [label]: 'shop' } },
+});
+
 let kube: KubeEmulator;
 
 beforeAll(async () => {
-  kube = await startClusters(['dev']);
+  kube = await startClusters(['dev', 'tracked']);
   kube.cluster('dev').apply(namespaceObjects());
+  for (const cluster of ['dev', 'tracked']) {
+    kube
+      .cluster(cluster)
+      .apply([
+        labelled('by-default-label', 'app.kubernetes.io/instance'),
+        labelled('by-custom-label', CUSTOM_INSTANCE_LABEL),
+      ]);
+  }
+  // Argo CD on `tracked` tracks by another label (argocd-cm `application.instanceLabelKey`).
+  kube.cluster('tracked').apply([
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'argocd-cm', namespace: 'argocd' },
+      data: { 'application.instanceLabelKey': CUSTOM_INSTANCE_LABEL },
+    },
+  ]);
 });
 
 afterAll(async () => {
@@ -191,7 +216,10 @@ async function startBackend(
       mockServices.rootConfig.factory({
         data: {
           gitops: {
-            clusters: [clusterConfigEntry(kube.cluster('dev'))],
+            clusters: [
+              clusterConfigEntry(kube.cluster('dev')),
+              clusterConfigEntry(kube.cluster('tracked')),
+            ],
             staleAfter: '1h',
           },
         },
@@ -311,6 +339,27 @@ describe('GET /adoption', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
   });
+
+  it.each([
+    ['dev', 'no argocd-cm: the default', 'by-default-label', 'by-custom-label'],
+    ['tracked', 'its argocd-cm', 'by-custom-label', 'by-default-label'],
+  ])(
+    'skips what Argo CD on %s tracks by the instance label of %s',
+    async (cluster, _, tracked, adopted) => {
+      const res = await adoption(server, { cluster, namespace: LABELLED });
+      const body = res.body as AdoptionResponse;
+      expect([names(body.manifests), body.skipped]).toEqual([
+        [`ConfigMap/${adopted}`],
+        [
+          {
+            kind: 'ConfigMap',
+            name: tracked,
+            reason: 'managed already (argocd:shop)',
+          },
+        ],
+      ]);
+    },
+  );
 
   it('answers 404 for a workload the namespace does not have', async () => {
     const res = await adoption(server, {

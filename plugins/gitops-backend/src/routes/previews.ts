@@ -7,9 +7,7 @@ import Router from 'express-promise-router';
 import { RouteContext } from './types';
 
 /** The entity's objects generated per pull request (their status record carries `preview`), newest PR first. */
-export function previewEnvironments(
-  objects: ObjectStatus[],
-): PreviewEnvironment[] {
+function previewEnvironments(objects: ObjectStatus[]): PreviewEnvironment[] {
   return objects
     .flatMap(object =>
       object.preview

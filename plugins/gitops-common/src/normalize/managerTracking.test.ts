@@ -1,6 +1,7 @@
 import { k8s } from '../__fixtures__/objects';
 import { matchableObject } from './entityMapping';
 import {
+  argoCdInstanceLabelKey,
   ARGOCD_DEFAULT_INSTANCE_LABEL,
   ARGOCD_TRACKING_ID_ANNOTATION,
   FLUX_HELM_NAME_LABEL,
@@ -170,5 +171,28 @@ describe('managerIdentityKeys', () => {
     ],
   ])('names %s', (_name, object, expected) => {
     expect(managerIdentityKeys(object)).toEqual(expected);
+  });
+});
+
+describe('argoCdInstanceLabelKey', () => {
+  it.each([
+    [
+      'a set key',
+      { 'application.instanceLabelKey': 'argocd.argoproj.io/instance' },
+      'argocd.argoproj.io/instance',
+    ],
+    [
+      'an empty key',
+      { 'application.instanceLabelKey': '' },
+      'app.kubernetes.io/instance',
+    ],
+    [
+      'no key',
+      { 'timeout.reconciliation': '180s' },
+      'app.kubernetes.io/instance',
+    ],
+    ['no ConfigMap', undefined, 'app.kubernetes.io/instance'],
+  ])('reads %s', (_, data, expected) => {
+    expect(argoCdInstanceLabelKey(data)).toBe(expected);
   });
 });

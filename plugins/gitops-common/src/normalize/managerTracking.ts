@@ -24,6 +24,21 @@ export const ARGOCD_TRACKING_ID_ANNOTATION = 'argocd.argoproj.io/tracking-id';
  * @public
  */
 export const ARGOCD_DEFAULT_INSTANCE_LABEL = 'app.kubernetes.io/instance';
+
+/**
+ * The label Argo CD's label tracking writes on a cluster, from its `argocd-cm` ConfigMap's data: its
+ * `application.instanceLabelKey` when set and not empty, else Argo CD's default (also when the ConfigMap is missing).
+ *
+ * @public
+ */
+export function argoCdInstanceLabelKey(argoCdConfigMapData: unknown): string {
+  const key = (argoCdConfigMapData as Record<string, unknown> | undefined)?.[
+    'application.instanceLabelKey'
+  ];
+  return typeof key === 'string' && key !== ''
+    ? key
+    : ARGOCD_DEFAULT_INSTANCE_LABEL;
+}
 /**
  * The label with which a Flux Kustomization marks the objects it applies: its name.
  *

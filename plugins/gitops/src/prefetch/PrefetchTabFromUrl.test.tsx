@@ -55,4 +55,18 @@ describe('PrefetchTabFromUrl', () => {
     );
     expect(calls).toEqual(expected);
   });
+
+  it.each([
+    [`/catalog/default/component/shop/gitops?diff=${DIFF_KEY}`, 1],
+    ['/catalog/default/component/shop/gitops', 0],
+    [`/catalog/default/group/team-a/gitops?diff=${DIFF_KEY}`, 0],
+  ])(
+    'on %s renders %i hidden code snippet (loading the diff highlighter early)',
+    async (path, count) => {
+      const { container } = await renderWithApis(<PrefetchTabFromUrl />, {
+        path,
+      });
+      expect(container.querySelectorAll('[hidden]')).toHaveLength(count);
+    },
+  );
 });

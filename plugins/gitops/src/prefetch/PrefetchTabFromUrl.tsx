@@ -1,15 +1,11 @@
 import { useEffect } from 'react';
 import { matchPath, useLocation } from 'react-router-dom';
+import { CodeSnippet } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { gitopsApiRef } from '../api';
 import { LIVE_DIFF_PARAM } from './liveDiffParam';
-import {
-  componentTabRequests,
-  groupTabRequests,
-  loadEntityGitopsContent,
-  loadTeamOverview,
-  start,
-} from './tabRequests';
+import { entityGitopsContent, entityTeamOverview } from './tabCode';
+import { componentTabRequests, groupTabRequests, start } from './tabRequests';
 
 /**
  * The GitOps tabs' URL: the stock catalog's entity page path (`page:catalog/entity`) and the tabs' `path` (alpha
@@ -19,6 +15,9 @@ import {
  */
 export const GITOPS_TAB_URL = '/catalog/:namespace/:kind/:name/gitops';
 
+const isComponent = (kind: string | undefined) =>
+  kind?.toLocaleLowerCase('en-US') === 'component';
+
 /**
  * Rendered at the app's root: when the URL opens a Component's or a Group's GitOps tab, starts that tab's first
  * requests and its code download at once, from the entity ref in the URL. The stock entity page mounts its tabs
@@ -26,6 +25,10 @@ export const GITOPS_TAB_URL = '/catalog/:namespace/:kind/:name/gitops';
  * the tab then finds both started (`start` hands the same requests out again) instead of starting them then. The
  * backend authorizes these requests as any other; an entity that is not in the catalog gets a 404 that nobody reads.
  * Only a change of path starts anything: `?diff=` changes within the tab are fetched by the diff they open.
+ *
+ * With a `?diff=` link it also renders a hidden, empty CodeSnippet: Backstage's CodeSnippet loads its highlighter
+ * as a chunk of its own on its first render, so the diffs' first render would wait for that chunk after the tab
+ * mounts; rendered here, the chunk is there by then.
  */
 export function PrefetchTabFromUrl() {
   const { pathname, search } = useLocation();
@@ -35,15 +38,22 @@ export function PrefetchTabFromUrl() {
       matchPath(GITOPS_TAB_URL, pathname)?.params ?? {};
     if (!kind || !namespace || !name) return;
     const ref = { kind, namespace, name };
-    if (kind.toLocaleLowerCase('en-US') === 'component') {
+    if (isComponent(kind)) {
       const diffKey = new URLSearchParams(search).get(LIVE_DIFF_PARAM);
       start(api, componentTabRequests(api, ref, diffKey));
-      loadEntityGitopsContent().catch(() => undefined);
+      entityGitopsContent.load().catch(() => undefined);
     } else if (kind.toLocaleLowerCase('en-US') === 'group') {
       start(api, groupTabRequests(api, ref));
-      loadTeamOverview().catch(() => undefined);
+      entityTeamOverview.load().catch(() => undefined);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, pathname]);
-  return null;
+  const opensDiff =
+    isComponent(matchPath(GITOPS_TAB_URL, pathname)?.params.kind) &&
+    new URLSearchParams(search).has(LIVE_DIFF_PARAM);
+  return opensDiff ? (
+    <div hidden>
+      <CodeSnippet text="" language="diff" />
+    </div>
+  ) : null;
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { Suspense, useMemo, type ReactNode } from 'react';
 import { Progress } from '@backstage/core-components';
 import {
   getCompoundEntityRef,
@@ -10,13 +10,8 @@ import { useSearchParams } from 'react-router-dom';
 import { gitopsApiRef } from '../api';
 import { LIVE_DIFF_PARAM } from './liveDiffParam';
 import { PrefetchContext, type Prefetched } from './PrefetchContext';
-import {
-  componentTabRequests,
-  groupTabRequests,
-  loadEntityGitopsContent,
-  loadTeamOverview,
-  start,
-} from './tabRequests';
+import { entityGitopsContent, entityTeamOverview } from './tabCode';
+import { componentTabRequests, groupTabRequests, start } from './tabRequests';
 
 /*
  * The entity page renders a tab only once the tab's code has downloaded. These wrappers are in the plugin's eager
@@ -24,12 +19,8 @@ import {
  * requests and the code download run side by side instead of one after the other.
  */
 
-const EntityGitopsContent = lazy(() =>
-  loadEntityGitopsContent().then(m => ({ default: m.EntityGitopsContent })),
-);
-const EntityTeamOverview = lazy(() =>
-  loadTeamOverview().then(m => ({ default: m.EntityTeamOverview })),
-);
+const EntityGitopsContent = entityGitopsContent.Component;
+const EntityTeamOverview = entityTeamOverview.Component;
 
 function Prefetching(props: { prefetched: Prefetched; children: ReactNode }) {
   return (

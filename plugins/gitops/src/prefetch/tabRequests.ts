@@ -11,11 +11,6 @@ import {
 /** A prefetch: its key (see `prefetchKeys`) and how to make the request. */
 type PrefetchRequest = [string, () => Promise<unknown>];
 
-/** The code of each tab, loaded by the tab and, earlier, by `PrefetchTabFromUrl`: one chunk each. */
-export const loadEntityGitopsContent = () =>
-  import('../components/EntityGitopsContent');
-export const loadTeamOverview = () => import('../components/TeamOverview');
-
 /** The requests started per GitopsApi (one in the app), so that a remounted tab finds the ones it started. */
 const startedBy = new WeakMap<GitopsApi, Prefetched>();
 

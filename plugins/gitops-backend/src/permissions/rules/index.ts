@@ -1,9 +1,6 @@
 import { isEntityKind } from './isEntityKind';
 import { isEntityOwner } from './isEntityOwner';
 
-export { isEntityKind } from './isEntityKind';
-export { isEntityOwner } from './isEntityOwner';
-
 /**
  * Every rule the GitOps backend evaluates for its permissions.
  *

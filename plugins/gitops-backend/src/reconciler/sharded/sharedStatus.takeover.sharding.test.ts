@@ -21,7 +21,8 @@ describeOnPostgres(databases)(
   (databaseId: TestDatabaseId) => {
     const suite = useShardingSuite(databases, databaseId);
 
-    it('shows a change made while a crashed replica held the cluster, after takeover', async () => {
+    /** Two replicas splitting the clusters; `cluster` is one `gone` holds, its object served by `survivor`. */
+    async function twoReplicasServing() {
       const list = await suite.start(2);
       await waitFor('an even split', () => evenlySplit(list));
       const [gone, survivor] = list;
@@ -30,6 +31,11 @@ describeOnPostgres(databases)(
         'the object served',
         async () => (await healthOf(survivor, cluster)) === 'Healthy',
       );
+      return { gone, survivor, cluster };
+    }
+
+    it('shows a change made while a crashed replica held the cluster, after takeover', async () => {
+      const { gone, survivor, cluster } = await twoReplicasServing();
       await suite.crash(gone);
       suite.setShopHealth(cluster, 'Degraded');
       await waitFor(
@@ -40,14 +46,7 @@ describeOnPostgres(databases)(
     });
 
     it('drops an object deleted while no replica watched its cluster', async () => {
-      const list = await suite.start(2);
-      await waitFor('an even split', () => evenlySplit(list));
-      const [gone, survivor] = list;
-      const cluster = gone.sharded.held()[0];
-      await waitFor(
-        'the object served',
-        async () => (await healthOf(survivor, cluster)) === 'Healthy',
-      );
+      const { gone, survivor, cluster } = await twoReplicasServing();
       await suite.crash(gone);
       suite.emulator
         .cluster(cluster)
@@ -101,14 +100,7 @@ describeOnPostgres(databases)(
     });
 
     it('records each transition once across a takeover', async () => {
-      const list = await suite.start(2);
-      await waitFor('an even split', () => evenlySplit(list));
-      const [gone, survivor] = list;
-      const cluster = gone.sharded.held()[0];
-      await waitFor(
-        'the object served',
-        async () => (await healthOf(survivor, cluster)) === 'Healthy',
-      );
+      const { gone, survivor, cluster } = await twoReplicasServing();
       suite.setShopHealth(cluster, 'Degraded');
       await waitFor(
         'the change served',

@@ -7,11 +7,16 @@ import {
 import {
   AdoptionQuery,
   AdoptionResponse,
+  argoCdInstanceLabelKey,
   cleanLiveManifest,
 } from '@gitops-portal/plugin-gitops-common';
 import { ClusterConfig } from '../../clusters';
+import {
+  ARGOCD_CONFIG_MAP,
+  argoCdNamespaceOf,
+} from '../../lib/argoCdConfigMap';
 import { errorMessage } from '../../lib/errorMessage';
-import { createKubeClient } from '../KubeClient';
+import { createKubeClient, KubeClient } from '../KubeClient';
 import { listNamespace } from './listNamespace';
 import { selectAdoptable } from './selectAdoptable';
 import { workloadWithReferences } from './workloadReferences';
@@ -21,14 +26,31 @@ export interface AdoptionService {
   read(query: AdoptionQuery): Promise<AdoptionResponse>;
 }
 
+/** The cluster's `argocd-cm` data, or undefined when it has none or it cannot be read (no Argo CD there). */
+async function argoCdConfigMapData(
+  client: KubeClient,
+  argoCdNamespace: string,
+): Promise<Record<string, unknown> | undefined> {
+  const configMap = await client
+    .getJson(
+      `/api/v1/namespaces/${argoCdNamespace}/configmaps/${ARGOCD_CONFIG_MAP}`,
+    )
+    .catch(() => undefined);
+  return configMap && ((configMap.data as Record<string, unknown>) ?? {});
+}
+
 export function createAdoptionService(options: {
   config: Config;
   /** The configured clusters now (the ClusterSource). */
   clusters: () => ClusterConfig[];
 }): AdoptionService {
-  // The same instance label entity mapping reads: an object carrying it is Argo CD's already.
-  const instanceLabelKey = options.config.getOptionalString(
+  // For a cluster without argocd-cm: the instance label entity mapping reads.
+  const configuredLabelKey = options.config.getOptionalString(
     'gitops.argoCd.instanceLabelKey',
+  );
+  // Where the watchers read argocd-cm (custom health) too.
+  const argoCdNamespace = argoCdNamespaceOf(
+    options.config.getOptionalConfig('gitops'),
   );
   return {
     async read(query) {
@@ -38,14 +60,19 @@ export function createAdoptionService(options: {
           `cluster: ${query.cluster} is no configured cluster`,
         );
       }
-      const objects = await listNamespace(
-        createKubeClient(cluster.kubeConfig),
-        query.namespace,
-      ).catch(error => {
-        throw new ServiceUnavailableError(
-          `Cluster ${cluster.name} could not be read: ${errorMessage(error)}`,
-        );
-      });
+      const client = createKubeClient(cluster.kubeConfig);
+      const [objects, argoCdConfig] = await Promise.all([
+        listNamespace(client, query.namespace).catch(error => {
+          throw new ServiceUnavailableError(
+            `Cluster ${cluster.name} could not be read: ${errorMessage(error)}`,
+          );
+        }),
+        argoCdConfigMapData(client, argoCdNamespace),
+      ]);
+      // An object carrying the label Argo CD's label tracking writes on this cluster is Argo CD's already.
+      const instanceLabelKey = argoCdConfig
+        ? argoCdInstanceLabelKey(argoCdConfig)
+        : configuredLabelKey;
       let candidates = objects;
       if (query.kind && query.name) {
         const workload = objects.find(

@@ -21,7 +21,7 @@ const kind = (
  * The kinds adoption lists in a namespace. Objects controllers make (ReplicaSets, Pods, Endpoints,
  * EndpointSlices, Events, Jobs of a CronJob) are not among them; the few that could be (a Job) carry an owner.
  */
-export const ADOPTABLE_KINDS: AdoptableKind[] = [
+const ADOPTABLE_KINDS: AdoptableKind[] = [
   kind('apps', 'v1', 'Deployment', 'deployments'),
   kind('apps', 'v1', 'StatefulSet', 'statefulsets'),
   kind('apps', 'v1', 'DaemonSet', 'daemonsets'),

@@ -25,7 +25,7 @@ const where = (o: ObjectStatus) =>
   `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name} in ${o.cluster}`;
 
 /** One scope per object and condition: the notifications backend updates instead of duplicating. */
-export const scopeOf = (key: string, condition: AlertCondition) =>
+const scopeOf = (key: string, condition: AlertCondition) =>
   `gitops:${condition}:${key}`;
 
 export function alertPayload(

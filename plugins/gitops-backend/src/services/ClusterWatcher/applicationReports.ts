@@ -3,17 +3,18 @@ import {
   argoCdDestination,
   Health,
   health,
-  ManagedResourceStatus,
+  HealthStatus,
   normalizeObject,
   objectKey,
 } from '@gitops-portal/plugin-gitops-common';
 import {
+  forEachReportedResource,
   ObjectCache,
   packedResourcesOf,
   packResources,
-  unpackResources,
 } from '../ObjectCache';
 import { KeyFilter } from './keyFilter';
+import { groupKind } from './kinds';
 import { RawObserver } from './rawObserver';
 
 /**
@@ -26,8 +27,9 @@ export interface ReportChange {
   application: string;
   /** The portal cluster the objects are in (the Application's destination). */
   cluster: string;
-  before: ManagedResourceStatus[];
-  after: ManagedResourceStatus[];
+  /** The kinds (`group/Kind`) the report named, once each, before and after. */
+  kindsBefore: string[];
+  kindsAfter: string[];
   /** Object key → reported health (the resources that have one), before and after. */
   healthsBefore: Map<string, Health>;
   healthsAfter: Map<string, Health>;
@@ -99,9 +101,14 @@ export class ApplicationReports {
     string,
     { packed: string; healths: Map<string, Health> }
   >();
-  /** `cluster/group/Kind` → how many reported objects are of that kind there (most kinds are reported by none). */
+  /** `cluster/group/Kind` → how many reports give a health to objects of that kind there (most kinds: none). */
   private readonly kinds = new Map<string, number>();
   private readonly filter = new KeyFilter();
+  /**
+   * Keys newly reported by the changes being recorded, added to the filter when the batch is done (`changed`)
+   * unless it is rebuilt then: a relist's first batch outgrows the filter, and the rebuild hashes them anyway.
+   */
+  private added: string[] = [];
   private lastKind = { cluster: '', group: '', kind: '', key: '//' };
 
   constructor(private readonly options: ApplicationReportsOptions) {}
@@ -332,36 +339,31 @@ export class ApplicationReports {
     changes: ReportChange[],
   ) {
     if (cluster === undefined || packedBefore === packedAfter) return;
-    const before = packedBefore ? unpackResources(packedBefore) : [];
-    const after = packedAfter ? unpackResources(packedAfter) : [];
+    const before = readReport(packedBefore, cluster);
+    const after = readReport(packedAfter, cluster);
     const change: ReportChange = {
       application,
       cluster,
-      before,
-      after,
-      healthsBefore: this.reportedHealths(before, cluster),
-      healthsAfter: this.reportedHealths(after, cluster),
+      kindsBefore: before.kinds,
+      kindsAfter: after.kinds,
+      healthsBefore: before.healths,
+      healthsAfter: after.healths,
     };
     for (const key of change.healthsAfter.keys()) {
-      if (!change.healthsBefore.has(key)) this.filter.add(key);
+      if (!change.healthsBefore.has(key)) this.added.push(key);
     }
     for (const key of change.healthsBefore.keys()) {
       if (!change.healthsAfter.has(key)) this.filter.removedOne();
     }
-    this.countKinds(cluster, before, -1);
-    this.countKinds(cluster, after, 1);
+    this.countKinds(cluster, before.reportedKinds, -1);
+    this.countKinds(cluster, after.reportedKinds, 1);
     changes.push(change);
   }
 
-  /** Counts the reported resources (those with a health) of a list about one cluster by kind. */
-  private countKinds(
-    cluster: string,
-    resources: ManagedResourceStatus[],
-    delta: number,
-  ) {
-    for (const resource of resources) {
-      if (resource.health === undefined) continue;
-      const kind = `${cluster}/${resource.group}/${resource.kind}`;
+  /** Counts the reports about one cluster that give a health to objects of each kind. */
+  private countKinds(cluster: string, kinds: string[], delta: number) {
+    for (const named of kinds) {
+      const kind = `${cluster}/${named}`;
       const next = (this.kinds.get(kind) ?? 0) + delta;
       if (next > 0) this.kinds.set(kind, next);
       else this.kinds.delete(kind);
@@ -370,7 +372,14 @@ export class ApplicationReports {
 
   private changed(changes: ReportChange[]) {
     if (changes.length === 0) return;
-    if (this.filter.needsRebuild) this.rebuildFilter(changes);
+    const added = this.added;
+    this.added = [];
+    if (!this.filter.needsRebuildAdding(added.length)) {
+      for (const key of added) this.filter.add(key);
+    } else if (this.filter.holdsNone) {
+      // Every reported key is among the new ones (a cluster's first list): no report needs reading.
+      this.filter.rebuild(added, added.length);
+    } else this.rebuildFilter(changes);
     this.options.onChange(changes);
   }
 
@@ -391,7 +400,7 @@ export class ApplicationReports {
       const healths =
         change?.cluster === target
           ? change.healthsAfter
-          : this.reportedHealths(unpackResources(packedOf(report)), target);
+          : readReport(packedOf(report), target).healths;
       for (const key of healths.keys()) keys.push(key);
     }
     this.filter.rebuild(keys, keys.length);
@@ -412,31 +421,52 @@ export class ApplicationReports {
       this.memo.set(application, memo);
       return memo.healths;
     }
-    const healths = this.reportedHealths(unpackResources(packed), target);
+    const { healths } = readReport(packed, target);
     this.memo.set(application, { packed, healths });
     if (this.memo.size > MEMO_SIZE) {
       this.memo.delete(this.memo.keys().next().value as string);
     }
     return healths;
   }
+}
 
-  /** The resources with a health (Argo CD has no check for some kinds: for them the object's own rule applies). */
-  private reportedHealths(
-    resources: ManagedResourceStatus[],
-    cluster: string,
-  ): Map<string, Health> {
-    const healths = new Map<string, Health>();
-    for (const resource of resources) {
-      if (resource.health === undefined) continue;
-      const key = objectKey({
-        cluster,
-        apiGroup: resource.group,
-        kind: resource.kind,
-        namespace: resource.namespace,
-        name: resource.name,
-      });
-      healths.set(key, health(resource.health, resource.message));
-    }
-    return healths;
+/** One Application's report about the objects of one cluster, as read from its packed resource list. */
+interface ReadReport {
+  /** Object key → health of the resources with one (Argo CD has no check for some kinds: their own rule applies). */
+  healths: Map<string, Health>;
+  /** The kinds (`group/Kind`) of every listed resource, once each. */
+  kinds: string[];
+  /** The kinds of the resources with a health, once each. */
+  reportedKinds: string[];
+}
+
+/** Reads a packed list without building its resource objects (every Application's, in a cold start). */
+function readReport(packed: string | undefined, cluster: string): ReadReport {
+  const healths = new Map<string, Health>();
+  const kinds = new Set<string>();
+  const reportedKinds = new Set<string>();
+  if (packed !== undefined) {
+    // Consecutive resources are often of one kind: the previous one's `group/Kind` string is reused.
+    let last = { group: '', kind: '', id: '/' };
+    forEachReportedResource(
+      packed,
+      (group, kind, namespace, name, status, message) => {
+        if (last.group !== group || last.kind !== kind) {
+          last = { group, kind, id: groupKind(group, kind) };
+        }
+        kinds.add(last.id);
+        if (status === undefined) return;
+        reportedKinds.add(last.id);
+        const key = objectKey({
+          cluster,
+          apiGroup: group,
+          kind,
+          namespace,
+          name,
+        });
+        healths.set(key, health(status as HealthStatus, message));
+      },
+    );
   }
+  return { healths, kinds: [...kinds], reportedKinds: [...reportedKinds] };
 }

@@ -10,7 +10,7 @@ export const CRD_KIND = {
 };
 
 /** Crossplane's convention: every managed resource CRD is in the `managed` category. */
-export const MANAGED_CATEGORY = 'managed';
+const MANAGED_CATEGORY = 'managed';
 
 /** What the watcher keeps of one CRD: only the fields discovery and kind selection depend on. */
 interface CrdSummary {

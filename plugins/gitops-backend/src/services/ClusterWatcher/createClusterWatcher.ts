@@ -4,7 +4,10 @@ import { DEFAULT_BACKOFF } from './backoff';
 import { ConnectionTracker } from './connection';
 import { sharedLuaHealthRuntime } from './customHealth/luaHealthRuntime';
 import { DiscoveryLoop, WatchBase } from './discoveryLoop';
-import { ARGOCD_CONFIG_MAP, DEFAULT_ARGOCD_NAMESPACE } from './healthConfig';
+import {
+  ARGOCD_CONFIG_MAP,
+  DEFAULT_ARGOCD_NAMESPACE,
+} from '../../lib/argoCdConfigMap';
 import { HealthSources } from './healthSources';
 import {
   APPLICATION_MANAGED_KINDS,

@@ -12,11 +12,7 @@ import {
   LuaHealthRuntime,
   sharedLuaHealthRuntime,
 } from './customHealth/luaHealthRuntime';
-
-/** Argo CD's default install namespace, where its `argocd-cm` ConfigMap lives. */
-export const DEFAULT_ARGOCD_NAMESPACE = 'argocd';
-/** The ConfigMap Argo CD reads its settings (custom health scripts included) from. */
-export const ARGOCD_CONFIG_MAP = 'argocd-cm';
+import { argoCdNamespaceOf } from '../../lib/argoCdConfigMap';
 
 /** How one cluster's health sources are set up (`gitops.health`). */
 export interface ClusterHealthOptions {
@@ -81,9 +77,7 @@ export function readLuaHealthLimits(
 export function readHealthConfig(
   config: Config | undefined,
 ): ClusterHealthOptions {
-  const argoCdNamespace =
-    config?.getOptionalString('health.argoCdNamespace') ??
-    DEFAULT_ARGOCD_NAMESPACE;
+  const argoCdNamespace = argoCdNamespaceOf(config);
   const limits = readLuaHealthLimits(config);
   const runtime = () => sharedLuaHealthRuntime(limits);
   const customizations = config?.getOptionalString(

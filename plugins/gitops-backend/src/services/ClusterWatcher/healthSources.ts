@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   apiGroupOf,
   ArgoCdDestination,
+  argoCdInstanceLabelKey,
   ARGOCD_DEFAULT_INSTANCE_LABEL,
   Health,
   HealthScripts,
@@ -19,7 +20,7 @@ import {
   FoundReport,
   ReportChange,
 } from './applicationReports';
-import { DEFAULT_ARGOCD_NAMESPACE } from './healthConfig';
+import { DEFAULT_ARGOCD_NAMESPACE } from '../../lib/argoCdConfigMap';
 import {
   preferredReport,
   ReportMember,
@@ -182,13 +183,7 @@ export class HealthSources implements ReportMember {
         `gitops: argocd-cm of cluster ${this.options.cluster}: ${error}`,
       );
     }
-    const labelKey = (configMap?.data as Record<string, unknown> | undefined)?.[
-      'application.instanceLabelKey'
-    ];
-    this.instanceLabelKey =
-      typeof labelKey === 'string' && labelKey !== ''
-        ? labelKey
-        : ARGOCD_DEFAULT_INSTANCE_LABEL;
+    this.instanceLabelKey = argoCdInstanceLabelKey(configMap?.data);
     const before = this.clusterScripts;
     if (sameScripts(before, scripts)) return;
     this.clusterScripts = scripts;
@@ -282,6 +277,10 @@ export class HealthSources implements ReportMember {
   }
 
   private ownHealth(record: ObjectStatus, raw: unknown): OwnHealth {
+    // Most clusters have no health scripts: every object of a relist comes here, so skip the lookups.
+    if (this.clusterScripts.size === 0 && !this.options.configScripts?.size) {
+      return { health: record.health, source: 'builtin' };
+    }
     const group = apiGroupOf(record.apiVersion);
     const picked =
       selectHealthScript(this.clusterScripts, group, record.kind) ??

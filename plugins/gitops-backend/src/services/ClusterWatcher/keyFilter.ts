@@ -1,3 +1,5 @@
+import { hashes } from '../../lib/fnvHashes';
+
 /** Bits per key: with 4 probes, about 1 false "maybe" in 100 lookups. */
 const BITS_PER_KEY = 10;
 const PROBES = 4;
@@ -5,24 +7,13 @@ const MIN_BITS = 1 << 13;
 /** Below this many removed keys a rebuild is not worth its scan of every report. */
 const MIN_REBUILD_REMOVALS = 256;
 
-/** Two independent 32-bit hashes of a string (FNV-1a with two offset bases). */
-export function hashes(key: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ key.length;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return [a >>> 0, (b >>> 0) | 1];
-}
-
 /**
  * A Bloom filter of object keys: "certainly not among them" without holding the keys (1.3 to 2.5 bytes per key,
  * in an ArrayBuffer). Keys cannot be taken out: the owner counts the removed ones and rebuilds the filter from the
  * keys it has when they outnumber the live ones (`needsRebuild`).
  */
 export class KeyFilter {
+  /** Bit `(h1 + i * h2) mod size` for probes i = 0..3 of a key (double hashing), in loops: no array per probe. */
   private bits = new Uint32Array(KeyFilter.words(0));
   private live = 0;
   private removed = 0;
@@ -35,8 +26,12 @@ export class KeyFilter {
 
   add(key: string) {
     this.live++;
-    for (const bit of this.positions(key)) {
-      this.bits[bit >>> 5] |= 1 << (bit & 31);
+    const [h1, h2] = hashes(key);
+    const { bits } = this;
+    const mask = bits.length * 32 - 1;
+    for (let i = 0; i < PROBES; i++) {
+      const bit = (h1 + i * h2) & mask;
+      bits[bit >>> 5] |= 1 << (bit & 31);
     }
   }
 
@@ -49,23 +44,32 @@ export class KeyFilter {
   /** False: the key was never added. True: it probably was. */
   mayHave(key: string): boolean {
     if (this.live === 0) return false;
-    return this.positions(key).every(
-      bit => (this.bits[bit >>> 5] & (1 << (bit & 31))) !== 0,
-    );
+    const [h1, h2] = hashes(key);
+    const { bits } = this;
+    const mask = bits.length * 32 - 1;
+    for (let i = 0; i < PROBES; i++) {
+      const bit = (h1 + i * h2) & mask;
+      if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+    }
+    return true;
   }
 
-  /** The bits a key sets (double hashing). */
-  private positions(key: string): number[] {
-    const [h1, h2] = hashes(key);
-    const mask = this.bits.length * 32 - 1;
-    return Array.from({ length: PROBES }, (_, i) => (h1 + i * h2) & mask);
+  /** It holds no key that is still wanted (a rebuild needs none of the owner's keys but the new ones). */
+  get holdsNone(): boolean {
+    return this.live <= 0;
   }
 
   /** Too many stale or too many live keys for its size: the false "maybe"s grow. */
   get needsRebuild(): boolean {
+    return this.needsRebuildAdding(0);
+  }
+
+  /** Whether it would need a rebuild with `count` more keys (then adding them first is wasted work). */
+  needsRebuildAdding(count: number): boolean {
+    const live = this.live + count;
     return (
-      this.removed > Math.max(this.live, MIN_REBUILD_REMOVALS) ||
-      this.live * BITS_PER_KEY > this.bits.length * 32
+      this.removed > Math.max(live, MIN_REBUILD_REMOVALS) ||
+      live * BITS_PER_KEY > this.bits.length * 32
     );
   }
 

@@ -8,7 +8,7 @@ import { apiVersionOf, kindId, ResolvedKind } from './kinds';
 import { RawObserver } from './types';
 
 /** One raw object of a watched kind as the ObjectCache stores it. */
-export function toCacheInput(
+function toCacheInput(
   obj: Record<string, unknown>,
   context: {
     cluster: string;

@@ -25,6 +25,9 @@ export const kindId = (
   spec: { group: string; kind: string },
 ) => `${cluster}|${spec.group}|${spec.kind}`;
 
+/** `group/Kind`, the identity of a kind across versions (what Applications' reports and demand count). */
+export const groupKind = (group: string, kind: string) => `${group}/${kind}`;
+
 export const apiVersionOf = (kind: ResolvedKind) =>
   kind.group ? `${kind.group}/${kind.version}` : kind.version;
 

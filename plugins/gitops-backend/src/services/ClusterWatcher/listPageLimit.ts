@@ -11,8 +11,8 @@ export interface ListPageLimitOptions {
   maxHoldMs?: number;
 }
 
-export const DEFAULT_LIST_PAGES_IN_FLIGHT = 2;
-export const DEFAULT_LIST_PAGE_MAX_HOLD_MS = 5_000;
+const DEFAULT_LIST_PAGES_IN_FLIGHT = 2;
+const DEFAULT_LIST_PAGE_MAX_HOLD_MS = 5_000;
 
 /**
  * The process-wide gate for list pages, shared by every cluster watcher. Without it a cold start

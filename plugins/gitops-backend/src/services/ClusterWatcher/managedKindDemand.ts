@@ -1,12 +1,8 @@
-import { ManagedResourceStatus } from '@gitops-portal/plugin-gitops-common';
 import type { ReportChange } from './applicationReports';
-import { KindSpec } from './kinds';
+import { groupKind, KindSpec } from './kinds';
 import { ManagedKindsOptions } from './managedKindsConfig';
 import { RawObserver } from './types';
 import { managedWatchesOverCap, managedWatchesWanted } from './watchMetrics';
-
-/** `group/Kind`, the identity of a kind across versions. */
-const groupKind = (group: string, kind: string) => `${group}/${kind}`;
 
 const text = (value: unknown) =>
   typeof value === 'string' && value !== '' ? value : undefined;
@@ -51,10 +47,6 @@ function crossplaneReferences(obj: Record<string, any>) {
       text(spec.crossplane?.compositionRef?.name),
   };
 }
-
-/** The kinds an Argo CD Application's `status.resources` name (once each). */
-const resourceKinds = (resources: ManagedResourceStatus[]) =>
-  new Set(resources.map(resource => groupKind(resource.group, resource.kind)));
 
 /**
  * The kinds a Composition composes: `spec.resources[].base` (patch-and-transform mode) and the `resources[].base`
@@ -116,10 +108,9 @@ export class ManagedKindDemand {
    */
   applicationsChanged(changes: ReportChange[]) {
     this.changing(() => {
-      for (const { before, after } of changes) {
-        for (const kind of resourceKinds(before))
-          count(this.kindRefs, kind, -1);
-        for (const kind of resourceKinds(after)) count(this.kindRefs, kind, 1);
+      for (const { kindsBefore, kindsAfter } of changes) {
+        for (const kind of kindsBefore) count(this.kindRefs, kind, -1);
+        for (const kind of kindsAfter) count(this.kindRefs, kind, 1);
       }
     });
   }

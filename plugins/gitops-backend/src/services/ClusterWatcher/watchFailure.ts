@@ -1,8 +1,9 @@
 import { WatchedKind } from '@gitops-portal/plugin-gitops-common';
+import { errorMessage } from '../../lib/errorMessage';
 import { KubeRequestError } from '../KubeClient';
 
 /** The list RV is too old (410 / ERROR Expired): only a full relist helps. */
-export class ExpiredError extends Error {}
+class ExpiredError extends Error {}
 
 export const isExpired = (error: unknown) =>
   error instanceof ExpiredError ||
@@ -35,7 +36,7 @@ export interface WatchFailure {
 export function classifyWatchFailure(error: unknown): WatchFailure {
   const known = error instanceof KubeRequestError ? error : undefined;
   const status = known?.status;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const retryAfterMs =
     known?.retryAfterSeconds !== undefined
       ? known.retryAfterSeconds * 1000

@@ -26,7 +26,7 @@ export interface ApplicationSetFiles {
 }
 
 /** The ApplicationSet that generated an Application (its controller owner reference), if one did. */
-export function generatingSet(app: ManifestObject): string | undefined {
+function generatingSet(app: ManifestObject): string | undefined {
   const owners: ManifestObject[] = app.metadata?.ownerReferences ?? [];
   const owner = owners.find(
     o =>
@@ -51,7 +51,7 @@ function entriesOf(list: unknown) {
 }
 
 /** The file a files glob matched, from the path parameters read back; undefined when they leave a part open. */
-export function fileOfGlob(glob: string, values: PathValues) {
+function fileOfGlob(glob: string, values: PathValues) {
   const slash = glob.lastIndexOf('/');
   const dirGlob = slash < 0 ? '' : glob.slice(0, slash);
   const fileGlob = glob.slice(slash + 1);

@@ -88,8 +88,6 @@ export function environmentRepoFinder(options: {
   };
 }
 
-export type EnvironmentRepoFinder = ReturnType<typeof environmentRepoFinder>;
-
 /**
  * The service's own folders among the places its environments deploy from, each widened to its nearest folder
  * named after the service (`teams/a/shop/overlays/prod/` → `teams/a/shop`: the base is the service's too); a place

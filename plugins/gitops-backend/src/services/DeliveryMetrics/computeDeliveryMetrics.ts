@@ -25,7 +25,7 @@ function medianSeconds(durations: number[]): number | null {
  * The buckets of a window ending at `to`: whole UTC days, the first starting `days - 1` days before the day of `to`
  * (so a 30-day window has 30 daily buckets, today's partial); weeks are 7 of those days, the last one shorter.
  */
-export function bucketStarts(
+function bucketStarts(
   to: number,
   days: number,
   bucket: DeliveryMetricsBucket,

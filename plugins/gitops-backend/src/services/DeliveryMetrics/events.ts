@@ -16,7 +16,7 @@ const DELIVERING = [
   'helm.toolkit.fluxcd.io/HelmRelease',
 ];
 
-export const isDeliveringEntry = (entry: Pick<HistoryEntry, 'key' | 'kind'>) =>
+const isDeliveringEntry = (entry: Pick<HistoryEntry, 'key' | 'kind'>) =>
   DELIVERING.some(
     groupKind =>
       groupKind.endsWith(`/${entry.kind}`) &&

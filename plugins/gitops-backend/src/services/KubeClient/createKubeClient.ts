@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
+import { errorMessage } from '../../lib/errorMessage';
 import { KubeClient, KubeRequestError, WatchEvent, WatchHandle } from './types';
 
 /** How long a plain GET (discovery, one list page) may take. */
@@ -44,8 +45,7 @@ function statusError(
 }
 
 function networkError(error: unknown): KubeRequestError {
-  const text = error instanceof Error ? error.message : String(error);
-  return new KubeRequestError(text);
+  return new KubeRequestError(errorMessage(error));
 }
 
 /**

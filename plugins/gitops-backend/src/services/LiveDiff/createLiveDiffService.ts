@@ -13,15 +13,16 @@ import {
   configRepoUrl,
   createConfigRepoReader,
   createGithubClient,
+  mapLimit,
   readConfigRepoLocation,
   readValidationOptions,
 } from '@gitops-portal/plugin-gitops-node';
 import { ClusterConfig } from '../../clusters';
-import { chunks } from '../../lib/chunks';
 import { readCheckout } from './checkout';
 import { ClusterReader, createClusterReader } from './clusterReader';
 import { diffResource, resourceLabel } from './diffResource';
 import { readManager } from './readManager';
+import { renderCache } from './renderCache';
 import { renderDesired } from './renderDesired';
 import {
   DesiredSource,
@@ -30,7 +31,7 @@ import {
   Manifest,
   ResourceId,
 } from './types';
-import { boundedCache } from '../../lib/boundedCache';
+import { argoCdNamespaceOf } from '../../lib/argoCdConfigMap';
 import { errorMessage } from '../../lib/errorMessage';
 
 /** At most this many resources are compared per request (the rest are named in a note). */
@@ -39,7 +40,6 @@ const MAX_RESOURCES = 200;
 const READ_CONCURRENCY = 8;
 /** Renders kept (by repo, commit, path and Helm settings): a commit's render never changes. */
 const RENDER_CACHE_SIZE = 50;
-const FULL_SHA = /^[0-9a-f]{40}$/;
 
 const ORDER: LiveDiffResource['status'][] = [
   'differs',
@@ -48,6 +48,19 @@ const ORDER: LiveDiffResource['status'][] = [
   'error',
   'same',
 ];
+
+/** A resource whose diff could not be made, saying why. */
+function erroredResource(id: ResourceId, message: string): LiveDiffResource {
+  return {
+    group: id.group,
+    kind: id.kind,
+    ...(id.namespace ? { namespace: id.namespace } : {}),
+    name: id.name,
+    status: 'error',
+    diff: '',
+    message,
+  };
+}
 
 /** `owner/repo` of a Git URL (https, ssh, scp-like), lower-cased; undefined when it names none. */
 export function repoOf(url: string): string | undefined {
@@ -71,26 +84,11 @@ export function createLiveDiffService(options: {
   const configRepo = readConfigRepoLocation(config);
   const renderers = readValidationOptions(config);
   // The namespace whose argocd-cm custom health is read is also where its diffing customisation lives.
-  const argoCdNamespace =
-    config.getOptionalString('gitops.health.argoCdNamespace') ?? 'argocd';
-  const renders =
-    boundedCache<
-      Promise<{ objects: Manifest[]; desired: LiveDiffDesiredSource }>
-    >(RENDER_CACHE_SIZE);
-
-  /** A render of a commit SHA is kept; a branch or tag moves, so it is rendered each time. */
-  function cachedRender(location: ConfigRepoLocation, source: DesiredSource) {
-    if (!FULL_SHA.test(source.revision)) return render(location, source);
-    const key = JSON.stringify([location.owner, location.repo, source]);
-    let rendered = renders.get(key);
-    if (!rendered) {
-      rendered = render(location, source);
-      // A failure is not kept: the next request tries again.
-      rendered.catch(() => renders.delete(key));
-      renders.set(key, rendered);
-    }
-    return rendered;
-  }
+  const argoCdNamespace = argoCdNamespaceOf(config.getOptionalConfig('gitops'));
+  const cachedRender = renderCache<{
+    objects: Manifest[];
+    desired: LiveDiffDesiredSource;
+  }>(RENDER_CACHE_SIZE);
 
   async function render(
     location: ConfigRepoLocation,
@@ -136,7 +134,9 @@ export function createLiveDiffService(options: {
       return undefined;
     }
     try {
-      return await cachedRender(configRepo, source);
+      return await cachedRender(configRepo, source, () =>
+        render(configRepo, source),
+      );
     } catch (error) {
       notes.push(
         `Rendering ${source.path} at ${source.revision} failed: ${errorMessage(
@@ -231,48 +231,35 @@ export function createLiveDiffService(options: {
         );
         all = all.slice(0, MAX_RESOURCES);
       }
-      const resources: LiveDiffResource[] = [];
-      for (const batch of chunks(all, READ_CONCURRENCY)) {
-        const results = await Promise.all(
-          batch.map(async ({ id, desired }) => {
-            if (!rendered) {
-              return {
-                group: id.group,
-                kind: id.kind,
-                ...(id.namespace ? { namespace: id.namespace } : {}),
-                name: id.name,
-                status: 'error' as const,
-                diff: '',
-                message: 'The desired state was not rendered (see the notes).',
-              };
-            }
-            try {
-              const live = await reader.read(id);
-              const result = diffResource({
-                id,
-                desired,
-                live,
-                ignoreDifferences: state.ignoreDifferences,
-              });
-              unsupported.push(...result.unsupported);
-              return result.resource;
-            } catch (error) {
-              return {
-                group: id.group,
-                kind: id.kind,
-                ...(id.namespace ? { namespace: id.namespace } : {}),
-                name: id.name,
-                status: 'error' as const,
-                diff: '',
-                message: `Reading the live object failed: ${errorMessage(
-                  error,
-                )}`,
-              };
-            }
-          }),
-        );
-        resources.push(...results);
-      }
+      // A pool rather than batches: one slow read holds up its own slot only.
+      const resources: LiveDiffResource[] = await mapLimit(
+        all,
+        READ_CONCURRENCY,
+        async ({ id, desired }) => {
+          if (!rendered) {
+            return erroredResource(
+              id,
+              'The desired state was not rendered (see the notes).',
+            );
+          }
+          try {
+            const live = await reader.read(id);
+            const result = diffResource({
+              id,
+              desired,
+              live,
+              ignoreDifferences: state.ignoreDifferences,
+            });
+            unsupported.push(...result.unsupported);
+            return result.resource;
+          } catch (error) {
+            return erroredResource(
+              id,
+              `Reading the live object failed: ${errorMessage(error)}`,
+            );
+          }
+        },
+      );
       resources.sort(
         (a, b) =>
           ORDER.indexOf(a.status) - ORDER.indexOf(b.status) ||

@@ -3,6 +3,7 @@ import {
   ignoreDifferenceSchema,
 } from '@gitops-portal/plugin-gitops-common';
 import { parse } from 'yaml';
+import { ARGOCD_CONFIG_MAP } from '../../lib/argoCdConfigMap';
 import { ClusterReader } from './clusterReader';
 
 /*
@@ -58,7 +59,7 @@ export async function systemIgnoreDifferences(
       version: 'v1',
       kind: 'ConfigMap',
       namespace: argoCdNamespace,
-      name: 'argocd-cm',
+      name: ARGOCD_CONFIG_MAP,
     })
     .catch(() => undefined);
   const data: Record<string, unknown> = configMap?.data ?? {};

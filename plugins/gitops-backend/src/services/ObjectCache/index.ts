@@ -1,6 +1,10 @@
 export { createObjectCache } from './createObjectCache';
 export { packedResourcesOf } from './compact';
-export { packResources, unpackResources } from './packResources';
+export {
+  forEachReportedResource,
+  packResources,
+  unpackResources,
+} from './packResources';
 export type {
   CacheChange,
   CacheInput,

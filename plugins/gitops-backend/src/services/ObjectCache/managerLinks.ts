@@ -2,7 +2,7 @@ import {
   managerIdentityKeys,
   ObjectStatus,
 } from '@gitops-portal/plugin-gitops-common';
-import { hashes } from '../ClusterWatcher/keyFilter';
+import { hashes } from '../../lib/fnvHashes';
 import { addTo, KeySetIndex, keysAt, removeFrom } from './keySetIndex';
 
 /**

@@ -25,9 +25,22 @@ const FIELDS = [
 ] as const;
 const WIDTH = FIELDS.length;
 const NAME = FIELDS.indexOf('name');
+const [GROUP, KIND, NAMESPACE, HEALTH, MESSAGE] = (
+  ['group', 'kind', 'namespace', 'health', 'message'] as const
+).map(field => FIELDS.indexOf(field));
 
-const fieldsOf = (resource: ManagedResourceStatus): Field[] =>
-  FIELDS.map(field => resource[field] ?? null);
+/** The fields in `FIELDS` order, read by name (no closure and keyed read per field: every relist packs every list). */
+const fieldsOf = (resource: ManagedResourceStatus): Field[] => [
+  resource.group ?? null,
+  resource.version ?? null,
+  resource.kind ?? null,
+  resource.namespace ?? null,
+  resource.name ?? null,
+  resource.sync ?? null,
+  resource.health ?? null,
+  resource.message ?? null,
+  resource.requiresPruning ?? null,
+];
 
 function commonPrefix(a: string, b: string): number {
   let n = 0;
@@ -38,16 +51,22 @@ function commonPrefix(a: string, b: string): number {
 /** Strings other than names written more than once (not repeating the previous row), each written once. */
 function valueTable(rows: Field[][]) {
   const counts = new Map<string, number>();
-  rows.forEach((row, r) => {
-    row.forEach((value, i) => {
-      const repeated = r > 0 && rows[r - 1][i] === value;
-      if (i !== NAME && !repeated && typeof value === 'string') {
-        if (value.length > 1) counts.set(value, (counts.get(value) ?? 0) + 1);
-      }
-    });
-  });
-  const table = [...counts].filter(([, n]) => n > 1).map(([value]) => value);
-  return { table, index: new Map(table.map((value, i) => [value, i + 1])) };
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const previous = r > 0 ? rows[r - 1] : undefined;
+    for (let i = 0; i < WIDTH; i++) {
+      const value = row[i];
+      if (i === NAME || typeof value !== 'string' || value.length < 2) continue;
+      if (previous?.[i] === value) continue;
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+  }
+  const table: string[] = [];
+  const index = new Map<string, number>();
+  for (const [value, n] of counts) {
+    if (n > 1) index.set(value, table.push(value));
+  }
+  return { table, index };
 }
 
 /**
@@ -62,28 +81,41 @@ export function packResources(
   if (!resources || resources.length === 0) return undefined;
   const rows = resources.map(fieldsOf);
   const { table, index } = valueTable(rows);
-  const packed: Packed[][] = rows.map((fields, r) => {
+  const packed: (string[] | Packed[])[] = [table];
+  for (let r = 0; r < rows.length; r++) {
+    const fields = rows[r];
     const previous = r > 0 ? rows[r - 1] : undefined;
-    const row: Packed[] = fields.map((value, i): Packed => {
-      const before = previous?.[i];
-      if (previous && value === before) return SAME;
-      if (typeof value !== 'string') return value;
-      if (i === NAME && typeof before === 'string') {
-        const shared = commonPrefix(before, value);
-        if (shared >= MIN_PREFIX) return [shared, value.slice(shared)];
-      }
-      return index.get(value) ?? value;
-    });
+    const row: Packed[] = new Array(WIDTH);
+    for (let i = 0; i < WIDTH; i++)
+      row[i] = packField(fields[i], i, previous, index);
     while (row.length > 0 && row[row.length - 1] === SAME) row.pop();
-    return row;
-  });
-  return JSON.stringify([table, ...packed]);
+    packed.push(row);
+  }
+  return JSON.stringify(packed);
 }
 
-export function unpackResources(packed: string): ManagedResourceStatus[] {
+/** One field of a row: `SAME`, a name delta, a value table index or the value itself. */
+function packField(
+  value: Field,
+  i: number,
+  previous: Field[] | undefined,
+  index: Map<string, number>,
+): Packed {
+  const before = previous?.[i];
+  if (previous && value === before) return SAME;
+  if (typeof value !== 'string') return value;
+  if (i === NAME && typeof before === 'string') {
+    const shared = commonPrefix(before, value);
+    if (shared >= MIN_PREFIX) return [shared, value.slice(shared)];
+  }
+  return index.get(value) ?? value;
+}
+
+/** The resources of a packed list in order, each as its fields in `FIELDS` order. */
+function forEachRow(packed: string, visit: (fields: Field[]) => void) {
   const [table, ...rows] = JSON.parse(packed) as [string[], ...Packed[][]];
   let previous: Field[] = [];
-  return rows.map(row => {
+  for (const row of rows) {
     const fields: Field[] = new Array(WIDTH);
     for (let i = 0; i < WIDTH; i++) {
       const value = i < row.length ? row[i] : SAME;
@@ -94,8 +126,44 @@ export function unpackResources(packed: string): ManagedResourceStatus[] {
       } else fields[i] = value;
     }
     previous = fields;
-    return toResource(fields);
-  });
+    visit(fields);
+  }
+}
+
+export function unpackResources(packed: string): ManagedResourceStatus[] {
+  const resources: ManagedResourceStatus[] = [];
+  forEachRow(packed, fields => resources.push(toResource(fields)));
+  return resources;
+}
+
+/** What an Application's report reads of one resource. */
+export type ReportedResourceVisitor = (
+  group: string,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+  health: string | undefined,
+  message: string | undefined,
+) => void;
+
+/**
+ * The fields a report reads of each resource of a packed list, without building the resource objects: a cold start
+ * reads every Application's list for its report right after packing it.
+ */
+export function forEachReportedResource(
+  packed: string,
+  visit: ReportedResourceVisitor,
+) {
+  forEachRow(packed, fields =>
+    visit(
+      fields[GROUP] as string,
+      fields[KIND] as string,
+      (fields[NAMESPACE] ?? undefined) as string | undefined,
+      fields[NAME] as string,
+      (fields[HEALTH] ?? undefined) as string | undefined,
+      (fields[MESSAGE] ?? undefined) as string | undefined,
+    ),
+  );
 }
 
 /**

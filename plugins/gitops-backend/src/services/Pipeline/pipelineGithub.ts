@@ -19,7 +19,7 @@ import {
 const CACHE_SIZE = 2_000;
 
 /** A gap lists at most this many commits: enough to see what waits, bounded for the page. */
-export const MAX_GAP_COMMITS = 50;
+const MAX_GAP_COMMITS = 50;
 
 /** Why GitHub could not be asked, in the words a user reads beside a bare sha. */
 export class CommitDetailsUnavailable extends Error {}
@@ -261,7 +261,3 @@ export function createPipelineGithub(options: {
 
   return { forRepo };
 }
-
-export type PipelineGithub = ReturnType<typeof createPipelineGithub>;
-/** The asking of one config repo. */
-export type PipelineRepoGithub = ReturnType<PipelineGithub['forRepo']>;

@@ -1,3 +1,2 @@
 export { createSignalPublisher } from './createSignalPublisher';
-export { GITOPS_SIGNAL_CHANNEL } from './types';
 export type { SignalPublisher } from './types';

@@ -9,7 +9,8 @@ import { HistoryStore } from '../HistoryStore';
 import { ObjectCache } from '../ObjectCache';
 import { compareObjects, matchesOverview } from './overviewFilter';
 import { withStaleMark } from './staleMark';
-import { teamViewOf } from './teamView';
+import { createEntityRowMemo } from './entityRowMemo';
+import { teamResponse } from './teamView';
 import { StatusStore } from './types';
 
 /**
@@ -26,6 +27,7 @@ export function createLocalStatusStore(options: {
 }): StatusStore {
   const { cache, entityIndex, watchers, history } = options;
   const now = options.now ?? Date.now;
+  const rows = createEntityRowMemo(cache);
 
   /**
    * When each cluster went stale (undefined: fresh), read from the watchers once per request, not once per
@@ -71,8 +73,18 @@ export function createLocalStatusStore(options: {
     knowsEntity: entityRef => entityIndex.has(entityRef),
     async teamView(team, entityRefs) {
       const staleSince = staleSinceOfClusters();
-      return teamViewOf(team, entityRefs, entityRef =>
-        objectsOf(entityRef, staleSince),
+      const staleClusters = watchers()
+        .filter(watcher => watcher.staleSince() !== undefined)
+        .map(watcher => watcher.name)
+        .sort()
+        .join('\n');
+      return teamResponse(
+        team,
+        entityRefs.map(entityRef =>
+          rows.entryOf(entityRef, staleClusters, () =>
+            objectsOf(entityRef, staleSince),
+          ),
+        ),
       );
     },
     async overviewObjects(query: OverviewQuery) {

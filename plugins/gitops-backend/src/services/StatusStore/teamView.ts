@@ -181,6 +181,20 @@ export function teamResponse(
   return { team, counts: { byHealth, bySync, total }, rows };
 }
 
+/** One entity's row and tally from its objects (sorted worst first; `isShared` as `tallyOf`). */
+export function entityEntry<T extends TeamViewObject>(
+  entityRef: string,
+  objects: T[],
+  isShared?: (object: T) => boolean,
+): { row: TeamStatusRow; tally: EntityTally } {
+  // Previews are no environment: neither a row's cell nor the team's counts.
+  const inEnvironments = environmentObjects(objects);
+  return {
+    row: entityRow(entityRef, inEnvironments),
+    tally: tallyOf(inEnvironments, isShared),
+  };
+}
+
 /** The TeamView of `entityRefs`: counts of every health and sync value (an object of two of the team's entities counts
  * once), rows worst first. */
 export function teamViewOf(
@@ -190,10 +204,6 @@ export function teamViewOf(
 ): TeamStatusResponse {
   return teamResponse(
     team,
-    entityRefs.map(entityRef => {
-      // Previews are no environment: neither a row's cell nor the team's counts.
-      const objects = environmentObjects(objectsOf(entityRef));
-      return { row: entityRow(entityRef, objects), tally: tallyOf(objects) };
-    }),
+    entityRefs.map(entityRef => entityEntry(entityRef, objectsOf(entityRef))),
   );
 }

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterEstate } from '@gitops-portal/plugin-gitops-node';
 import { ClusterConfig, ClusterSource } from '../../clusters';
+import { errorMessage } from '../../lib/errorMessage';
 import { createKubeClient, KubeClient, KubeRequestError } from '../KubeClient';
 import { ESTATE_LISTS, EstateList } from './estateKinds';
 import { readParams } from './readParams';
@@ -73,7 +74,7 @@ export function createValidationEstateService(options: {
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.estate;
     const estate = readEstate(cluster).catch((error): ClusterEstate => {
       cache.delete(cluster.name);
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       logger.warn('gitops: validation estate of a cluster could not be read', {
         cluster: cluster.name,
         reason,

@@ -1,4 +1,10 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  render as renderAlone,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {
   LiveDiffResource,
@@ -8,6 +14,15 @@ import type {
 import { setupGitopsServer } from '../../__testUtils__/server';
 import { renderWithApis, shopEntity } from '../../__testUtils__/render';
 import { argoApp, SHA, SHOP_REF } from '../../__testUtils__/fixtures';
+import { TestApiProvider } from '@backstage/test-utils';
+import { GitopsClient } from '../../api';
+import { testApis } from '../../__testUtils__/apis';
+import {
+  PrefetchContext,
+  prefetchKeys,
+  type Prefetched,
+} from '../../prefetch/PrefetchContext';
+import { LiveDiff } from './LiveDiff';
 import { LiveDiffToggle } from './LiveDiffToggle';
 import { hunksOf } from './ResourceDiff';
 
@@ -231,5 +246,43 @@ describe('hunksOf', () => {
       '-  replicas: 2',
       '+  replicas: 5',
     ]);
+  });
+});
+
+describe('LiveDiff with a prefetched answer', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    ['answered before it mounts, shows the diff', true, 'Live diff of'],
+    ['still in flight, shows progress', false, 'Loading the live diff of'],
+  ])('on its first render, a request %s', (_, answered, label) => {
+    jest
+      .spyOn(GitopsClient.prototype, 'getLiveDiff')
+      .mockReturnValue(new Promise(() => undefined));
+    const answer = liveDiff();
+    const requests: Prefetched = new Map([
+      [
+        prefetchKeys.liveDiff(SHOP_REF, OUT_OF_SYNC.key),
+        {
+          promise: Promise.resolve(answer),
+          startedAt: Date.now(),
+          ...(answered ? { answer: { value: answer } } : {}),
+        },
+      ],
+    ]);
+    renderAlone(
+      <TestApiProvider apis={testApis().apis}>
+        <PrefetchContext.Provider value={requests}>
+          <LiveDiff
+            entity={{ kind: 'component', namespace: 'default', name: 'shop' }}
+            entityRef={SHOP_REF}
+            object={OUT_OF_SYNC}
+          />
+        </PrefetchContext.Provider>
+      </TestApiProvider>,
+    );
+    expect(
+      screen.getByLabelText(`${label} Application shop in prod-eu`),
+    ).toBeInTheDocument();
   });
 });

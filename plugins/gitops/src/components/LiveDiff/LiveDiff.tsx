@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -21,7 +21,7 @@ import { ResourceDiff } from './ResourceDiff';
  * Desired against live, per resource of one Application or Kustomization: the backend renders the config repo at
  * the synced revision and reads the live objects; Secret values arrive masked. Refetched when a signal names the
  * entity, and says how old its read is and whether the cluster's data is stale. Opened by a link (`?diff=`), its
- * first answer is the one the tab requested before its code loaded.
+ * first answer is the one the tab requested before its code loaded (rendered in the first render when it is there).
  */
 export function LiveDiff(props: {
   entity: CompoundEntityRef;
@@ -30,12 +30,14 @@ export function LiveDiff(props: {
 }) {
   const { entity, entityRef, object } = props;
   const api = useApi(gitopsApiRef);
-  const { take } = usePrefetched();
+  const { take, takeAnswer } = usePrefetched();
+  const key = prefetchKeys.liveDiff(entityRef, object.key);
+  // Opened by a link whose answer arrived before the tab mounted: the diffs render at once, no loading state first.
+  const [answered] = useState(() => takeAnswer<LiveDiffResponse>(key));
   const diff = useRefetchableAsync(
-    () =>
-      take<LiveDiffResponse>(prefetchKeys.liveDiff(entityRef, object.key)) ??
-      api.getLiveDiff(entity, object.key),
+    () => take<LiveDiffResponse>(key) ?? api.getLiveDiff(entity, object.key),
     [api, entity.kind, entity.namespace, entity.name, object.key, take],
+    answered,
   );
   const refs = useMemo(() => [entityRef], [entityRef]);
   useGitopsSignal(refs, diff.refetch);

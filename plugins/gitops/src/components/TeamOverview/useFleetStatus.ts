@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type {
   ClustersResponse,
@@ -17,12 +17,25 @@ const asTeam = (ref: string) =>
 /**
  * The status of every service of `teamRefs` (one team-status request per team, in parallel) and the clusters'
  * connection states (for the stale ages), refetched when a signal names a team or one of its services. The first
- * answers are the ones a Group's tab started before its code loaded, when there are.
+ * answers are the ones a Group's tab started before its code loaded, when there are (in the first render when they
+ * have arrived).
  */
 export function useFleetStatus(teamRefs: readonly string[]) {
   const api = useApi(gitopsApiRef);
-  const { take } = usePrefetched();
+  const { take, takeAnswer } = usePrefetched();
   const key = teamRefs.join('\n');
+  // Prefetched and answered before the view mounted (a Group's tab, usually): its rows render in the first render.
+  const [answered] = useState(() => {
+    const answers = teamRefs
+      .filter(Boolean)
+      .map(ref => takeAnswer<TeamStatusResponse>(prefetchKeys.teamStatus(ref)));
+    return answers.length > 0 && answers.every(answer => answer)
+      ? { value: mergeTeamStatuses(answers.map(answer => answer!.value)) }
+      : undefined;
+  });
+  const [clustersAnswered] = useState(() =>
+    takeAnswer<ClustersResponse>(prefetchKeys.clusters()),
+  );
   const status = useRefetchableAsync(
     async () =>
       mergeTeamStatuses(
@@ -38,10 +51,12 @@ export function useFleetStatus(teamRefs: readonly string[]) {
         ),
       ),
     [api, key, take],
+    answered,
   );
   const clusters = useRefetchableAsync(
     () => take<ClustersResponse>(prefetchKeys.clusters()) ?? api.getClusters(),
     [api, take],
+    clustersAnswered,
   );
   const { refetch: refetchStatus } = status;
   const { refetch: refetchClusters } = clusters;
