@@ -1,4 +1,4 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import {
   NotificationSendOptions,
   NotificationService,
@@ -10,14 +10,11 @@ import { AlertService, createAlertService } from '../../services/Alerts';
 import { startReplica, TestReplica } from './__testUtils__/replicaHarness';
 import {
   evenlySplit,
-  SHARDING_DATABASE_IDS,
+  shardingDatabases,
   useShardingSuite,
 } from './__testUtils__/shardingSuite';
 
-const databases = TestDatabases.create({
-  ids: SHARDING_DATABASE_IDS,
-  disableDocker: true,
-});
+const databases = shardingDatabases();
 
 /** Backstage's NotificationService is not ours: a recording double stands in for it. */
 class RecordingNotifications implements NotificationService {

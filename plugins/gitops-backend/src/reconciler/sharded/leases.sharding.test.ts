@@ -1,4 +1,4 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { describeOnPostgres } from '../../__testUtils__/databases';
 import { waitFor } from '../../__testUtils__/waitFor';
 import { createLeaseStore } from './createLeaseStore';
@@ -9,14 +9,11 @@ import {
   evenlySplit,
   healthOf,
   heldBy,
-  SHARDING_DATABASE_IDS,
+  shardingDatabases,
   useShardingSuite,
 } from './__testUtils__/shardingSuite';
 
-const databases = TestDatabases.create({
-  ids: SHARDING_DATABASE_IDS,
-  disableDocker: true,
-});
+const databases = shardingDatabases();
 
 describe('sharding on SQLite', () => {
   it('refuses to start with a clear error', async () => {

@@ -1,4 +1,4 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { describeOnPostgres } from '../../__testUtils__/databases';
 import { waitFor } from '../../__testUtils__/waitFor';
 import { SHOP, TEAM } from './__testUtils__/replicaHarness';
@@ -6,14 +6,11 @@ import {
   CLUSTERS,
   evenlySplit,
   healthOf,
-  SHARDING_DATABASE_IDS,
+  shardingDatabases,
   useShardingSuite,
 } from './__testUtils__/shardingSuite';
 
-const databases = TestDatabases.create({
-  ids: SHARDING_DATABASE_IDS,
-  disableDocker: true,
-});
+const databases = shardingDatabases();
 
 describeOnPostgres(databases)(
   'shared status served by every replica on %s',

@@ -1,4 +1,4 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { describeOnPostgres } from '../../__testUtils__/databases';
 import { waitFor } from '../../__testUtils__/waitFor';
 import { SHOP, startReplica, TEAM } from './__testUtils__/replicaHarness';
@@ -6,15 +6,12 @@ import {
   CLUSTERS,
   evenlySplit,
   healthOf,
-  SHARDING_DATABASE_IDS,
+  shardingDatabases,
   shopKey,
   useShardingSuite,
 } from './__testUtils__/shardingSuite';
 
-const databases = TestDatabases.create({
-  ids: SHARDING_DATABASE_IDS,
-  disableDocker: true,
-});
+const databases = shardingDatabases();
 
 describeOnPostgres(databases)(
   'shared status across a replica crash and takeover on %s',

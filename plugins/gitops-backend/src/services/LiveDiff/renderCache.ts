@@ -21,12 +21,7 @@ export function renderCache<T>(size: number) {
     if (!FULL_SHA.test(source.revision)) return render();
     const key = JSON.stringify([location.owner, location.repo, source]);
     const kept = renders.get(key);
-    if (kept) {
-      // Re-inserted so that the map's oldest entry, the one evicted, is the least recently used.
-      renders.delete(key);
-      renders.set(key, kept);
-      return kept;
-    }
+    if (kept) return kept;
     const rendered = render();
     renders.set(key, rendered);
     rendered.catch(() => {

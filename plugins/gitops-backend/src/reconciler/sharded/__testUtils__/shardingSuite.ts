@@ -14,6 +14,10 @@ import {
 /** Sharding runs on PostgreSQL only; SQLite is only checked to be refused. */
 export const SHARDING_DATABASE_IDS = DATABASE_IDS;
 
+/** The databases a sharding test file runs on (call at the top of the file: it registers jest hooks). */
+export const shardingDatabases = () =>
+  TestDatabases.create({ ids: SHARDING_DATABASE_IDS, disableDocker: true });
+
 export const CLUSTERS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
 
 export interface ShardingSuite {
