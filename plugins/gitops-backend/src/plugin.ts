@@ -96,6 +96,7 @@ export const gitopsPlugin = createBackendPlugin({
             ...deps,
             environments,
             statusStore: reconciler.statusStore,
+            publisher,
             ...createRouteServices({
               ...deps,
               history,

@@ -18,6 +18,7 @@ import { previewRoutes } from './previews';
 import { pullRequestRoutes } from './pullRequests';
 import { registrationPointsRoutes } from './registrationPoints';
 import { serviceLayoutRoutes } from './serviceLayout';
+import { signalRoutes } from './signals';
 import { statusRoutes } from './status';
 import { teamRoutes } from './teams';
 import { RouterOptions } from './types';
@@ -59,6 +60,7 @@ export async function createRouter(
     goldenPathOptionsRoutes,
     registrationPointsRoutes,
     validationEstateRoutes,
+    signalRoutes,
   ]) {
     router.use(routes(context));
   }

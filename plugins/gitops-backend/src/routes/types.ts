@@ -13,6 +13,7 @@ import { PipelineService } from '../services/Pipeline';
 import { DeliveryMetricsService } from '../services/DeliveryMetrics';
 import { PullRequestService } from '../services/PullRequests';
 import { RegistrationPointsService } from '../services/RegistrationPoints';
+import { SignalPublisher } from '../services/SignalPublisher';
 import { StatusStore } from '../services/StatusStore';
 import { ValidationEstateService } from '../services/ValidationEstate';
 import { EntityFromRequest } from './entityFromRequest';
@@ -40,6 +41,8 @@ export interface RouterOptions {
   deliveryMetrics: DeliveryMetricsService;
   /** Where each environment of an entity is deployed from, as its live objects say (`GET …/layout`). */
   layout?: ConfigRepoLayout;
+  /** Echoes a browser's token back on the status channel (`POST /signals/echo`). */
+  publisher: Pick<SignalPublisher, 'echo'>;
   /** Called for an entity the catalog has but the status index does not know yet (registered since its last load). */
   onUnknownEntity?: (entityRef: string) => Promise<void>;
 }

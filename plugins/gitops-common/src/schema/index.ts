@@ -27,6 +27,7 @@ export * from './registration';
 export * from './serviceLayout';
 export * from './syncOperation';
 export * from './previews';
+export * from './signals';
 export {
   ignoreDifferencesFor,
   LAST_APPLIED_ANNOTATION,

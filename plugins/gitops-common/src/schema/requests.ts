@@ -181,3 +181,20 @@ export function overviewQueryToSearchParams(
   }
   return params;
 }
+
+/**
+ * POST /signals/echo body: the token the echo carries back (the browser tells its own echo from another tab's).
+ *
+ * @public
+ */
+export const signalEchoRequestSchema = z.object({
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '8 to 64 letters, digits, - or _'),
+});
+/**
+ * The body of POST /signals/echo.
+ *
+ * @public
+ */
+export type SignalEchoRequest = z.infer<typeof signalEchoRequestSchema>;

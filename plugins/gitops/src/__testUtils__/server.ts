@@ -46,6 +46,14 @@ const noDeliveryMetrics = [
   ),
 ];
 
+/**
+ * Every view that listens for signals asks for an echo: accepted, but never sent back (the views' tests push their
+ * signals themselves; the hub's own tests decide when an echo comes back).
+ */
+const echoAccepted = http.post(`${BASE_URL}/signals/echo`, () =>
+  HttpResponse.json({}, { status: 202 }),
+);
+
 /** What a test serves on a path: a response per request. */
 type Answer = (request: Request) => Response | Promise<Response>;
 
@@ -88,7 +96,12 @@ export function setupGitopsServer() {
       return HttpResponse.json({ status, pipeline });
     },
   );
-  const server = setupServer(tab, noDeliveries, ...noDeliveryMetrics);
+  const server = setupServer(
+    tab,
+    noDeliveries,
+    echoAccepted,
+    ...noDeliveryMetrics,
+  );
   registerMswTestHooks(server);
   afterEach(() => answers.clear());
   const answerWith = (path: string, answer: Answer) => {

@@ -111,6 +111,11 @@ export interface GitopsApi {
     entity: CompoundEntityRef,
     request: RollbackRequest,
   ): Promise<PullRequestPreviewResponse>;
+  /**
+   * Asks the backend to send `token` back to the signed-in user's browsers on the status channel, with its last
+   * broadcast number: how the views learn that their live updates are live and whether they missed one.
+   */
+  requestSignalEcho(token: string): Promise<void>;
 }
 
 /**

@@ -28,6 +28,9 @@ interface ResponseSchema<T> {
 /** Picks a response schema out of the lazily loaded contract. */
 type SchemaOf<T> = (contract: Contract) => ResponseSchema<T>;
 
+/** A 202 whose body says nothing. */
+const accepted: SchemaOf<void> = () => ({ parse: () => undefined });
+
 /** Builds a path from segments, each URL-encoded. */
 function pathOf(...segments: string[]): string {
   return `/${segments.map(encodeURIComponent).join('/')}`;
@@ -224,6 +227,10 @@ export class GitopsClient implements GitopsApi {
       request,
       c => c.pullRequestPreviewResponseSchema,
     );
+  }
+
+  requestSignalEcho(token: string) {
+    return this.post('/signals/echo', { token }, accepted);
   }
 
   private post<T>(path: string, body: object, schema: SchemaOf<T>) {

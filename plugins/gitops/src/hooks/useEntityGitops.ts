@@ -9,8 +9,10 @@ import { useEntityRequest } from './useEntityRequest';
  * names the entity. The first answer is the one the tab started before its code loaded, when there is one.
  */
 export function useEntityGitops(entity: Entity) {
-  const { take, takeAnswer } = usePrefetched();
+  const { take, takeAnswer, startedAt } = usePrefetched();
   const key = prefetchKeys.entityTab(stringifyEntityRef(entity));
+  // When the prefetch started, read before it is taken: a change the entity had since then is fetched again.
+  const [since] = useState(() => startedAt(key));
   // Prefetched and answered before the tab mounted (the usual case): rendered at once, no loading state first.
   const [answered] = useState(() => takeAnswer<EntityTabResponse>(key));
   const tab = useEntityRequest(
@@ -20,6 +22,7 @@ export function useEntityGitops(entity: Entity) {
       api.getEntityTab(ref),
     [take],
     answered,
+    since,
   );
   return { tab };
 }

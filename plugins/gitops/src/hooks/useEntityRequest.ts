@@ -13,7 +13,7 @@ import { useRefetchableAsync } from './useRefetchableAsync';
 /**
  * One request about an entity, made again when a signal names the entity (the previous answer stays visible while
  * it runs, see `useRefetchableAsync`). `deps`: what `fetch` reads besides the API and the entity; `initial`: an answer
- * already there (prefetched), shown at once instead of requesting.
+ * already there (prefetched), shown at once instead of requesting; `since`: when a prefetched answer was requested.
  */
 export function useEntityRequest<T>(
   entity: Entity,
@@ -24,6 +24,7 @@ export function useEntityRequest<T>(
   ) => Promise<T>,
   deps: DependencyList = [],
   initial?: { value: T },
+  since?: number,
 ) {
   const api = useApi(gitopsApiRef);
   const ref = useMemo(() => getCompoundEntityRef(entity), [entity]);
@@ -35,6 +36,6 @@ export function useEntityRequest<T>(
     initial,
   );
   const refs = useMemo(() => [entityRef], [entityRef]);
-  useGitopsSignal(refs, state.refetch);
+  useGitopsSignal(refs, state.refetch, since);
   return state;
 }

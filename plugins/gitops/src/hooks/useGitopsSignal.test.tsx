@@ -1,23 +1,26 @@
 import { renderHook } from '@testing-library/react';
 import { TestApiProvider } from '@backstage/test-utils';
-import { signalApiRef } from '@backstage/plugin-signals-react';
 import type { ReactNode } from 'react';
-import { TestSignalApi } from '../__testUtils__/TestSignalApi';
+import { testApis } from '../__testUtils__/apis';
+import { setupGitopsServer } from '../__testUtils__/server';
 import { GITOPS_SIGNAL_CHANNEL, useGitopsSignal } from './useGitopsSignal';
 
 const ORDERS = 'component:default/orders';
 const BILLING = 'component:default/billing';
 
-function renderWithSignals() {
-  const signals = new TestSignalApi();
+setupGitopsServer();
+
+function renderWithSignals(refs: string[] = [ORDERS]) {
+  const { apis, signals } = testApis();
   const onChange = jest.fn();
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <TestApiProvider apis={[[signalApiRef, signals]]}>
-      {children}
-    </TestApiProvider>
+    <TestApiProvider apis={apis}>{children}</TestApiProvider>
   );
-  renderHook(() => useGitopsSignal([ORDERS], onChange), { wrapper });
-  return { signals, onChange };
+  const hook = renderHook(
+    ({ watched }: { watched: string[] }) => useGitopsSignal(watched, onChange),
+    { wrapper, initialProps: { watched: refs } },
+  );
+  return { signals, onChange, hook };
 }
 
 describe('useGitopsSignal', () => {
@@ -38,6 +41,26 @@ describe('useGitopsSignal', () => {
   it('ignores a message without entity refs', () => {
     const { signals, onChange } = renderWithSignals();
     signals.publish(GITOPS_SIGNAL_CHANNEL, { clusters: ['dev'] });
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('follows the refs the view shows now (a team view learns its services from its answer)', () => {
+    const { signals, onChange, hook } = renderWithSignals([]);
+    hook.rerender({ watched: [ORDERS] });
+    signals.publish(GITOPS_SIGNAL_CHANNEL, {
+      entityRefs: [ORDERS],
+      clusters: [],
+    });
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops calling once the view unmounts', () => {
+    const { signals, onChange, hook } = renderWithSignals();
+    hook.unmount();
+    signals.publish(GITOPS_SIGNAL_CHANNEL, {
+      entityRefs: [ORDERS],
+      clusters: [],
+    });
     expect(onChange).not.toHaveBeenCalled();
   });
 });

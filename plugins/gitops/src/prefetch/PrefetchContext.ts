@@ -48,7 +48,8 @@ export const PrefetchContext = createContext<Prefetched | undefined>(undefined);
  * signal or a retry, asks the backend again); undefined when there is none. Call it where the request would be made
  * (inside the async fetch), not in render. `takeAnswer(key)`: the same, but only once it has answered, as its value:
  * a view that mounts after its data arrived renders it at once instead of a loading state first (call it once, when
- * the view mounts).
+ * the view mounts). `startedAt(key)`: when the fresh request under `key` was started, if there is one: what the view
+ * shows was requested then, and a change since then counts (see `useGitopsSignal`'s `since`).
  */
 export function usePrefetched() {
   const prefetched = useContext(PrefetchContext);
@@ -74,8 +75,12 @@ export function usePrefetched() {
         takeRequest(key, false)?.promise as Promise<T> | undefined,
       takeAnswer: <T>(key: string) =>
         takeRequest(key, true)?.answer as { value: T } | undefined,
+      startedAt: (key: string) => {
+        const request = prefetched?.get(key);
+        return isFresh(request, Date.now()) ? request!.startedAt : undefined;
+      },
     }),
-    [takeRequest],
+    [takeRequest, prefetched],
   );
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { act, screen, waitFor } from '@testing-library/react';
-import { HttpResponse } from 'msw';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { setupGitopsServer } from '../__testUtils__/server';
 import {
   renderWithApis,
@@ -11,6 +11,7 @@ import {
   argoApp,
   entityStatus,
   manyTeamRows,
+  BASE_URL,
   SHA,
   teamStatus,
 } from '../__testUtils__/fixtures';
@@ -59,6 +60,49 @@ describe('prefetching tabs', () => {
     await renderWithApis(<MountedTwice />, { entity: shopEntity });
     await screen.findByRole('table', { name: 'Environments by cluster' });
     expect(tabs).toHaveLength(1);
+  });
+
+  it('shows a change that was published while the page was still subscribing, once an echo proves the subscription', async () => {
+    // The first answer is from before the change; its signal went out before the page's socket had subscribed.
+    let calls = 0;
+    backend.serve(`${SHOP}/tab`, () => ({
+      status: entityStatus([
+        argoApp({
+          health: { status: calls++ === 0 ? 'Progressing' : 'Healthy' },
+        }),
+      ]),
+      pipeline: {
+        entityRef: 'component:default/shop',
+        environments: [],
+        gaps: [],
+      },
+    }));
+    backend.serve(`${SHOP}/history`, { items: [] });
+    const echoes: string[] = [];
+    backend.server.use(
+      http.post(`${BASE_URL}/signals/echo`, async ({ request }) => {
+        echoes.push(((await request.json()) as { token: string }).token);
+        return HttpResponse.json({}, { status: 202 });
+      }),
+    );
+    const { signals } = await renderWithApis(<EntityGitopsTab />, {
+      entity: shopEntity,
+    });
+    const grid = await screen.findByRole('table', {
+      name: 'Environments by cluster',
+    });
+    expect(await within(grid).findByText('Progressing')).toBeInTheDocument();
+    await waitFor(() => expect(echoes).toHaveLength(1));
+    act(() =>
+      signals.publish('gitops:status', {
+        entityRefs: [],
+        clusters: [],
+        publisher: 'backend-1',
+        seq: 1,
+        echo: echoes[0],
+      }),
+    );
+    expect(await within(grid).findByText('Healthy')).toBeInTheDocument();
   });
 
   it('requests the live diff `?diff=` names once, with the tab', async () => {

@@ -1,10 +1,12 @@
 /** Pushes "these entities / clusters changed" to browsers, batched. */
 export interface SignalPublisher {
   changed(change: { entityRefs?: string[]; clusters?: string[] }): void;
+  /**
+   * Sends `token` back to `userEntityRef`'s browsers on the status channel with this publisher's last sequence
+   * number: the browser learns that its subscription is live and whether it missed a broadcast.
+   */
+  echo(userEntityRef: string, token: string): Promise<void>;
   /** Publishes what is pending now. */
   flush(): Promise<void>;
   stop(): Promise<void>;
 }
-
-/** The signals channel the frontend subscribes to. */
-export const GITOPS_SIGNAL_CHANNEL = 'gitops:status';

@@ -30,8 +30,9 @@ export function LiveDiff(props: {
 }) {
   const { entity, entityRef, object } = props;
   const api = useApi(gitopsApiRef);
-  const { take, takeAnswer } = usePrefetched();
+  const { take, takeAnswer, startedAt } = usePrefetched();
   const key = prefetchKeys.liveDiff(entityRef, object.key);
+  const [since] = useState(() => startedAt(key));
   // Opened by a link whose answer arrived before the tab mounted: the diffs render at once, no loading state first.
   const [answered] = useState(() => takeAnswer<LiveDiffResponse>(key));
   const diff = useRefetchableAsync(
@@ -40,7 +41,7 @@ export function LiveDiff(props: {
     answered,
   );
   const refs = useMemo(() => [entityRef], [entityRef]);
-  useGitopsSignal(refs, diff.refetch);
+  useGitopsSignal(refs, diff.refetch, since);
   const label = `${object.kind} ${object.name} in ${object.cluster}`;
 
   if (diff.error) {

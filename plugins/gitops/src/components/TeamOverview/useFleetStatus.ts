@@ -22,8 +22,16 @@ const asTeam = (ref: string) =>
  */
 export function useFleetStatus(teamRefs: readonly string[]) {
   const api = useApi(gitopsApiRef);
-  const { take, takeAnswer } = usePrefetched();
+  const { take, takeAnswer, startedAt } = usePrefetched();
   const key = teamRefs.join('\n');
+  // The earliest prefetch of what the view shows: a change since then is fetched again.
+  const [since] = useState(() => {
+    const started = [
+      ...teamRefs.map(ref => startedAt(prefetchKeys.teamStatus(ref))),
+      startedAt(prefetchKeys.clusters()),
+    ].filter((at): at is number => at !== undefined);
+    return started.length > 0 ? Math.min(...started) : undefined;
+  });
   // Prefetched and answered before the view mounted (a Group's tab, usually): its rows render in the first render.
   const [answered] = useState(() => {
     const answers = teamRefs
@@ -71,7 +79,7 @@ export function useFleetStatus(teamRefs: readonly string[]) {
     ],
     [key, status.value],
   );
-  useGitopsSignal(refs, refetch);
+  useGitopsSignal(refs, refetch, since);
   return { status, clusters: clusters.value?.items };
 }
 

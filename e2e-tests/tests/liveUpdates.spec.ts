@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import {
+  applyObject,
+  getObject,
+  guestToken,
+  signInAsGuest,
+} from './sandboxState';
+
+const APP_PATH = '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications';
+const APP = 'payments-ledger-staging';
+
+test.describe('live updates', () => {
+  test('a change published while the page was still subscribing to signals shows without reload', async ({
+    page,
+  }, testInfo) => {
+    // The page's signals socket passes through here: its subscribe request is held back until the change below has
+    // been published, so the backend drops that message (as Backstage's signals do for a socket still connecting).
+    const held: Array<string | Buffer> = [];
+    let releaseSocket = () => {};
+    await page.routeWebSocket(/\/api\/signals/, ws => {
+      const server = ws.connectToServer();
+      let released = false;
+      ws.onMessage(message =>
+        released ? server.send(message) : held.push(message),
+      );
+      releaseSocket = () => {
+        released = true;
+        for (const message of held.splice(0)) server.send(message);
+      };
+    });
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/payments-ledger/gitops');
+    const app = page
+      .getByRole('table', { name: 'Environments by cluster' })
+      .getByRole('group', { name: `Application ${APP}` });
+    await expect(app.getByText('Healthy', { exact: true })).toBeVisible();
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+
+    const original = await getObject('staging', `${APP_PATH}/${APP}`);
+    try {
+      await applyObject('staging', {
+        ...original,
+        status: {
+          ...original.status,
+          health: { status: 'Degraded', message: 'Back-off pulling image' },
+        },
+      });
+      // Published once the backend has it (the API says so) and its batch window (250 ms) has passed.
+      const token = await guestToken(page);
+      await expect
+        .poll(async () => {
+          const response = await page.request.get(
+            '/api/gitops/entities/component/default/payments-ledger/status',
+            { headers: { authorization: `Bearer ${token}` } },
+          );
+          const body = await response.json();
+          return body.objects?.find((o: { name: string }) => o.name === APP)
+            ?.health?.status;
+        })
+        .toBe('Degraded');
+      await page.waitForTimeout(1_000);
+      releaseSocket();
+
+      await expect(app.getByText('Degraded', { exact: true })).toBeVisible();
+      await page.screenshot({
+        path: testInfo.outputPath('live-update-after-subscribe.png'),
+        fullPage: true,
+      });
+    } finally {
+      await applyObject('staging', original);
+    }
+  });
+});

@@ -1,0 +1,207 @@
+import type { SignalApi } from '@backstage/plugin-signals-react';
+import {
+  GITOPS_SIGNAL_CHANNEL,
+  type GitopsSignal,
+} from '@gitops-portal/plugin-gitops-common';
+
+/*
+ * Backstage's signals deliver a message only to sockets subscribed when it is published: one published while the
+ * browser's socket connects (about 0.1-1 s after a page first subscribes) or reconnects (5 s after a drop) is lost,
+ * and a view that asked for its data just before would show it until the next change, maybe for good (a claim that
+ * turned Ready as the page opened). The hub keeps one subscription per page, whatever views come and go, and learns
+ * when it may have missed something: the backend numbers its broadcasts, and echoes a token with its last number
+ * (`POST /signals/echo`) once the subscription is live. A view that may be behind is told to fetch again.
+ */
+
+/** A view listening for changes of its entities. */
+export interface SignalWatcher {
+  /** The entity refs the view shows (read at each message: they may grow once the view's answer lists them). */
+  refs(): readonly string[];
+  /** When the data the view shows was requested (`Date.now()`): a change after that may not be in it. */
+  since: number;
+  /** The view may be behind: it should fetch again. */
+  notify(): void;
+}
+
+/** How the hub asks the backend for an echo (the GitopsApi's `requestSignalEcho`). */
+export type RequestEcho = (token: string) => Promise<void>;
+
+/** Messages received are kept this long, for views whose data was requested before they started listening. */
+export const RECENT_MS = 60_000;
+/** While views listen, an echo this often checks that the subscription still works (and nothing was missed). */
+export const HEARTBEAT_MS = 30_000;
+/** An echo not back after this long: the subscription is taken as broken until one comes back. */
+export const ECHO_TIMEOUT_MS = 10_000;
+/** Until an echo comes back: the waits between echo requests (the last one repeats). */
+export const ECHO_RETRY_MS = [1_000, 2_000, 5_000, 10_000];
+
+function newToken(): string {
+  // getRandomValues, unlike randomUUID, exists outside secure contexts too (a portal served over plain http).
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, byte => byte.toString(16).padStart(2, '0')).join('');
+}
+
+const namesAny = (refs: readonly string[], named: readonly string[]) =>
+  named.some(ref => refs.includes(ref));
+
+export class SignalHub {
+  /** Since when every broadcast reached this page, as far as an echo proved; undefined while unproven. */
+  private coveredSince: number | undefined;
+  /** The last broadcast number received, per publisher (backend process). */
+  private readonly lastSeq = new Map<string, number>();
+  /** The broadcasts received since `coveredSince` (at most RECENT_MS back). */
+  private recent: Array<{ at: number; refs: readonly string[] }> = [];
+  private readonly watchers = new Set<SignalWatcher>();
+  /** The echo tokens asked for and not back yet. */
+  private readonly pending = new Set<string>();
+  private retries = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private deadline: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    signals: SignalApi,
+    private readonly requestEcho: RequestEcho,
+    private readonly now: () => number = Date.now,
+  ) {
+    // Never unsubscribed: views mount and unmount as the page settles, and the last unsubscribe closes the socket,
+    // which is how messages get lost in the first place.
+    signals.subscribe<GitopsSignal>(GITOPS_SIGNAL_CHANNEL, message =>
+      this.receive(message),
+    );
+  }
+
+  /** Starts telling `watcher` of changes; returns how to stop. */
+  watch(watcher: SignalWatcher): () => void {
+    this.watchers.add(watcher);
+    if (this.watchers.size === 1) this.sendEcho();
+    if (this.coveredSince !== undefined) {
+      this.catchUp(watcher, watcher.refs());
+    }
+    // Unproven: the echo that proves the subscription tells every watcher.
+    return () => {
+      this.watchers.delete(watcher);
+      if (this.watchers.size === 0) this.stopTimers();
+    };
+  }
+
+  /** `refs` were added to `watcher`'s: tells it if one of them changed since its data was requested. */
+  added(watcher: SignalWatcher, refs: readonly string[]): void {
+    if (this.coveredSince !== undefined && refs.length > 0) {
+      this.catchUp(watcher, refs);
+    }
+  }
+
+  private catchUp(watcher: SignalWatcher, refs: readonly string[]) {
+    const now = this.now();
+    const uncovered =
+      watcher.since < this.coveredSince! || watcher.since < now - RECENT_MS;
+    const missed = this.recent.some(
+      entry => entry.at >= watcher.since && namesAny(refs, entry.refs),
+    );
+    if (uncovered || missed) watcher.notify();
+  }
+
+  private receive(message: GitopsSignal) {
+    if (typeof message.echo === 'string') {
+      if (this.pending.delete(message.echo)) this.echoed(message);
+      return;
+    }
+    if (!Array.isArray(message.entityRefs)) return;
+    if (this.gapBefore(message, 1)) {
+      this.missed();
+      return;
+    }
+    const now = this.now();
+    if (this.coveredSince !== undefined) {
+      this.recent = this.recent.filter(entry => entry.at >= now - RECENT_MS);
+      this.recent.push({ at: now, refs: message.entityRefs });
+    }
+    for (const watcher of [...this.watchers]) {
+      if (namesAny(watcher.refs(), message.entityRefs)) watcher.notify();
+    }
+  }
+
+  /**
+   * Whether broadcasts before `message` were missed: its number is more than `step` past the last one received from
+   * its publisher, or (while proven) a publisher not heard from yet had numbered some already (a restarted backend,
+   * or another replica: one refetch too many then, never one too few). Records the number.
+   */
+  private gapBefore(message: GitopsSignal, step: number): boolean {
+    const { publisher, seq } = message;
+    if (typeof publisher !== 'string' || typeof seq !== 'number') return false;
+    const last = this.lastSeq.get(publisher);
+    this.lastSeq.set(publisher, Math.max(last ?? 0, seq));
+    if (this.coveredSince === undefined) return false;
+    return last === undefined ? seq > step : seq > last + step;
+  }
+
+  private echoed(message: GitopsSignal) {
+    clearTimeout(this.deadline);
+    this.retries = 0;
+    const unproven = this.coveredSince === undefined;
+    if (this.gapBefore(message, 0) || unproven) this.missed();
+    this.schedule(HEARTBEAT_MS);
+  }
+
+  /** Something may have been missed until now: every watcher fetches again; what follows reaches this page. */
+  private missed() {
+    this.coveredSince = this.now();
+    this.recent = [];
+    for (const watcher of [...this.watchers]) watcher.notify();
+  }
+
+  private sendEcho() {
+    this.stopTimers();
+    const token = newToken();
+    this.pending.add(token);
+    this.deadline = setTimeout(() => {
+      // Not back: the subscription is broken (or still connecting); views wait for the echo that proves it again.
+      this.pending.delete(token);
+      this.coveredSince = undefined;
+      this.recent = [];
+      this.retry();
+    }, ECHO_TIMEOUT_MS);
+    this.requestEcho(token).catch(() => {
+      clearTimeout(this.deadline);
+      this.pending.delete(token);
+      this.retry();
+    });
+  }
+
+  private retry() {
+    const wait =
+      ECHO_RETRY_MS[Math.min(this.retries, ECHO_RETRY_MS.length - 1)];
+    this.retries += 1;
+    this.schedule(wait);
+  }
+
+  private schedule(wait: number) {
+    clearTimeout(this.timer);
+    if (this.watchers.size === 0) return;
+    this.timer = setTimeout(() => this.sendEcho(), wait);
+  }
+
+  private stopTimers() {
+    clearTimeout(this.timer);
+    clearTimeout(this.deadline);
+    this.timer = undefined;
+    this.deadline = undefined;
+    // An echo asked for before counts no more: the next one is asked for when a view listens again.
+    this.pending.clear();
+  }
+}
+
+const hubs = new WeakMap<SignalApi, SignalHub>();
+
+/** The page's one hub over `signals` (one SignalApi per app). */
+export function signalHubOf(
+  signals: SignalApi,
+  requestEcho: RequestEcho,
+): SignalHub {
+  let hub = hubs.get(signals);
+  if (!hub) {
+    hub = new SignalHub(signals, requestEcho);
+    hubs.set(signals, hub);
+  }
+  return hub;
+}
