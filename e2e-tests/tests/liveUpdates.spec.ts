@@ -70,4 +70,43 @@ test.describe('live updates', () => {
       await applyObject('staging', original);
     }
   });
+
+  test('a page that signals do not reach says so, and refreshes on a timer instead', async ({
+    page,
+  }, testInfo) => {
+    // A proxy that accepts the socket and passes nothing: the page's echo never comes back.
+    await page.routeWebSocket(/\/api\/signals/, () => {});
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/payments-ledger/gitops');
+    const app = page
+      .getByRole('table', { name: 'Environments by cluster' })
+      .getByRole('group', { name: `Application ${APP}` });
+    await expect(app.getByText('Healthy', { exact: true })).toBeVisible();
+    await expect(
+      page.getByText(
+        /^Live updates have not reached this page since .+: it refreshes every 30 s until they are back\.$/,
+      ),
+    ).toBeVisible();
+
+    const original = await getObject('staging', `${APP_PATH}/${APP}`);
+    try {
+      await applyObject('staging', {
+        ...original,
+        status: {
+          ...original.status,
+          health: { status: 'Degraded', message: 'Back-off pulling image' },
+        },
+      });
+      // No signal reaches the page: the next timed refresh (every 30 s) brings the change.
+      await expect(app.getByText('Degraded', { exact: true })).toBeVisible({
+        timeout: 60_000,
+      });
+      await page.screenshot({
+        path: testInfo.outputPath('live-updates-unavailable.png'),
+        fullPage: true,
+      });
+    } finally {
+      await applyObject('staging', original);
+    }
+  });
 });

@@ -78,4 +78,18 @@ describe('POST /signals/echo', () => {
     expect(res.status).toBe(status);
     expect(echoes()).toEqual([]);
   });
+
+  it("puts the publisher's position on every answer, readable from another origin", async () => {
+    await echo({ token: 'tab-0123456789' });
+    const [{ message }] = echoes() as unknown as [
+      { message: { publisher: string; seq: number } },
+    ];
+    const res = await request(started.server).get('/api/gitops/clusters');
+    expect(res.headers['gitops-signal-position']).toBe(
+      `${message.publisher}:${message.seq}`,
+    );
+    expect(res.headers['access-control-expose-headers']).toBe(
+      'gitops-signal-position',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import express from 'express';
 import Router from 'express-promise-router';
+import { GITOPS_SIGNAL_POSITION_HEADER } from '@gitops-portal/plugin-gitops-common';
 import { createEnvironmentCheck } from '../clusters';
 import { createPermissionGuard } from '../permissionGuard';
 import { adoptionRoutes } from './adoption';
@@ -40,6 +41,16 @@ export async function createRouter(
   const router = Router();
   // Bodies up to 100 kB reach the schemas, whose field limits answer 400 naming the field; larger ones are a 413.
   router.use(express.json({ limit: '100kb' }));
+  // Taken as the request arrives: the answer includes at least every change broadcast until then (see the header).
+  router.use((_req, res, next) => {
+    res.setHeader(GITOPS_SIGNAL_POSITION_HEADER, options.publisher.position());
+    // Readable by an app served from another origin (the frontend dev server) too.
+    res.setHeader(
+      'Access-Control-Expose-Headers',
+      GITOPS_SIGNAL_POSITION_HEADER,
+    );
+    next();
+  });
   router.use(healthRoutes());
   for (const routes of [
     statusRoutes,

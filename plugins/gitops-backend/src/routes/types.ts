@@ -41,8 +41,8 @@ export interface RouterOptions {
   deliveryMetrics: DeliveryMetricsService;
   /** Where each environment of an entity is deployed from, as its live objects say (`GET …/layout`). */
   layout?: ConfigRepoLayout;
-  /** Echoes a browser's token back on the status channel (`POST /signals/echo`). */
-  publisher: Pick<SignalPublisher, 'echo'>;
+  /** Echoes a browser's token back on the status channel (`POST /signals/echo`); each answer's signal position. */
+  publisher: Pick<SignalPublisher, 'echo' | 'position'>;
   /** Called for an entity the catalog has but the status index does not know yet (registered since its last load). */
   onUnknownEntity?: (entityRef: string) => Promise<void>;
 }

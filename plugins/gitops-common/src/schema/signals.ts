@@ -23,3 +23,12 @@ export type GitopsSignal = {
   seq?: number;
   echo?: string;
 };
+
+/**
+ * A response header of every gitops route: `<publisher>:<seq>`, the broadcast the backend had published last when
+ * the request arrived. The answer includes every change up to that broadcast, so a browser whose subscription is
+ * proven at `seq` or before has missed nothing this answer lacks, and need not fetch again.
+ *
+ * @public
+ */
+export const GITOPS_SIGNAL_POSITION_HEADER = 'gitops-signal-position';

@@ -6,6 +6,8 @@ import type {
   PromotionRequest,
   RollbackRequest,
 } from '@gitops-portal/plugin-gitops-common';
+import { GITOPS_SIGNAL_POSITION_HEADER } from '@gitops-portal/plugin-gitops-common';
+import { recordSignalPosition } from '../signals/signalPositions';
 import type {
   DeliveryMetricsRequest,
   DeliveryMetricsSubject,
@@ -254,6 +256,11 @@ export class GitopsClient implements GitopsApi {
       throw await ResponseError.fromResponse(response);
     }
     const body = await response.json();
-    return schema(await contract).parse(body);
+    const answer = schema(await contract).parse(body);
+    recordSignalPosition(
+      answer,
+      response.headers.get(GITOPS_SIGNAL_POSITION_HEADER),
+    );
+    return answer;
   }
 }

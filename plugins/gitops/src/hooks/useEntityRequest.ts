@@ -36,6 +36,7 @@ export function useEntityRequest<T>(
     initial,
   );
   const refs = useMemo(() => [entityRef], [entityRef]);
-  useGitopsSignal(refs, state.refetch, since);
+  const shows = useMemo(() => [state.value], [state.value]);
+  useGitopsSignal(refs, state.refetch, { since, shows });
   return state;
 }

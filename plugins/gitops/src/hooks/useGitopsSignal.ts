@@ -7,6 +7,7 @@ import {
 } from '@gitops-portal/plugin-gitops-common';
 import { gitopsApiRef } from '../api';
 import { signalHubOf, type SignalWatcher } from '../signals/signalHub';
+import { signalPositionOf } from '../signals/signalPositions';
 
 export { GITOPS_SIGNAL_CHANNEL };
 export type { GitopsSignal };
@@ -15,7 +16,8 @@ export type { GitopsSignal };
  * Calls `onChange` when a signal names one of `entityRefs`, and when the view may have missed one (see
  * `signalHub.ts`): the view refetches on push instead of polling. `since`: when the data the view shows was
  * requested, if before its first render (a prefetched answer); a change after it and before the view listened
- * counts too. Without a signals API installed it does nothing.
+ * counts too. `shows`: the answers the view shows (as the GitopsClient returned them): which broadcast they include
+ * spares a refetch once the subscription is proven. Without a signals API installed it does nothing.
  *
  * Each message is judged as it arrives. Through React state (`useSignal`'s `lastSignal`) messages that arrive before
  * the next render are seen as one, the last: a change of this entity followed at once by another entity's would be
@@ -24,15 +26,16 @@ export type { GitopsSignal };
 export function useGitopsSignal(
   entityRefs: readonly string[],
   onChange: () => void,
-  since?: number,
+  options: { since?: number; shows?: readonly unknown[] } = {},
 ): void {
+  const { since, shows } = options;
   const apis = useApiHolder();
   const signals = apis.get(signalApiRef);
   const gitops = apis.get(gitopsApiRef);
   const [requestedBy] = useState(() => since ?? Date.now());
   // Kept in a ref so that only a new signal triggers, not a new callback or ref list.
-  const latest = useRef({ entityRefs, onChange });
-  latest.current = { entityRefs, onChange };
+  const latest = useRef({ entityRefs, onChange, shows });
+  latest.current = { entityRefs, onChange, shows };
   const watcher = useRef<SignalWatcher>();
   useEffect(() => {
     if (!signals || !gitops) return undefined;
@@ -41,6 +44,12 @@ export function useGitopsSignal(
       refs: () => latest.current.entityRefs,
       since: requestedBy,
       notify: () => latest.current.onChange(),
+      position: () => {
+        const answers = latest.current.shows;
+        return answers && answers.length > 0
+          ? signalPositionOf(...answers)
+          : undefined;
+      },
     };
     watcher.current = current;
     const stop = hub.watch(current);

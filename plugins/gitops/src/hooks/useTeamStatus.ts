@@ -22,6 +22,7 @@ export function useTeamStatus(teamRef: string) {
     () => [teamRef, ...(state.value?.rows.map(row => row.entityRef) ?? [])],
     [teamRef, state.value],
   );
-  useGitopsSignal(refs, state.refetch);
+  const shows = useMemo(() => [state.value], [state.value]);
+  useGitopsSignal(refs, state.refetch, { shows });
   return state;
 }

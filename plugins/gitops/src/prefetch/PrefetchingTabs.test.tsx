@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import type {
+  GitopsSignal,
+  HealthStatus,
+} from '@gitops-portal/plugin-gitops-common';
 import { setupGitopsServer } from '../__testUtils__/server';
 import {
   renderWithApis,
@@ -62,21 +66,29 @@ describe('prefetching tabs', () => {
     expect(tabs).toHaveLength(1);
   });
 
-  it('shows a change that was published while the page was still subscribing, once an echo proves the subscription', async () => {
-    // The first answer is from before the change; its signal went out before the page's socket had subscribed.
+  /** Serves the tab from `healthByCall` (the last one repeats) with signal position `b1:<seq>`, and takes echoes. */
+  function serveTabAndEcho(seq: number, healthByCall: HealthStatus[]) {
     let calls = 0;
-    backend.serve(`${SHOP}/tab`, () => ({
-      status: entityStatus([
-        argoApp({
-          health: { status: calls++ === 0 ? 'Progressing' : 'Healthy' },
-        }),
-      ]),
-      pipeline: {
-        entityRef: 'component:default/shop',
-        environments: [],
-        gaps: [],
-      },
-    }));
+    backend.answer(`${SHOP}/tab`, () =>
+      HttpResponse.json(
+        {
+          status: entityStatus([
+            argoApp({
+              health: {
+                status:
+                  healthByCall[Math.min(calls++, healthByCall.length - 1)],
+              },
+            }),
+          ]),
+          pipeline: {
+            entityRef: 'component:default/shop',
+            environments: [],
+            gaps: [],
+          },
+        },
+        { headers: { 'gitops-signal-position': `b1:${seq}` } },
+      ),
+    );
     backend.serve(`${SHOP}/history`, { items: [] });
     const echoes: string[] = [];
     backend.server.use(
@@ -85,6 +97,27 @@ describe('prefetching tabs', () => {
         return HttpResponse.json({}, { status: 202 });
       }),
     );
+    return { echoes, calls: () => calls };
+  }
+
+  const echoBack = (
+    signals: { publish(channel: string, message: GitopsSignal): void },
+    token: string,
+    seq: number,
+  ) =>
+    act(() =>
+      signals.publish('gitops:status', {
+        entityRefs: [],
+        clusters: [],
+        publisher: 'b1',
+        seq,
+        echo: token,
+      }),
+    );
+
+  it('shows a change that was published while the page was still subscribing, once an echo proves the subscription', async () => {
+    // The first answer is from before broadcast 1 (the change), which went out before the page's socket subscribed.
+    const backendState = serveTabAndEcho(0, ['Progressing', 'Healthy']);
     const { signals } = await renderWithApis(<EntityGitopsTab />, {
       entity: shopEntity,
     });
@@ -92,17 +125,36 @@ describe('prefetching tabs', () => {
       name: 'Environments by cluster',
     });
     expect(await within(grid).findByText('Progressing')).toBeInTheDocument();
-    await waitFor(() => expect(echoes).toHaveLength(1));
+    await waitFor(() => expect(backendState.echoes).toHaveLength(1));
+    echoBack(signals, backendState.echoes[0], 1);
+    expect(await within(grid).findByText('Healthy')).toBeInTheDocument();
+  });
+
+  it('does not fetch the tab again when its answer includes the broadcast the proving echo names', async () => {
+    // Were the echo to refetch, the signal's refetch would be the third answer (Progressing) and Degraded never shown.
+    const backendState = serveTabAndEcho(3, [
+      'Healthy',
+      'Degraded',
+      'Progressing',
+    ]);
+    const { signals } = await renderWithApis(<EntityGitopsTab />, {
+      entity: shopEntity,
+    });
+    const grid = await screen.findByRole('table', {
+      name: 'Environments by cluster',
+    });
+    await waitFor(() => expect(backendState.echoes).toHaveLength(1));
+    echoBack(signals, backendState.echoes[0], 3);
     act(() =>
       signals.publish('gitops:status', {
-        entityRefs: [],
+        entityRefs: ['component:default/shop'],
         clusters: [],
-        publisher: 'backend-1',
-        seq: 1,
-        echo: echoes[0],
+        publisher: 'b1',
+        seq: 4,
       }),
     );
-    expect(await within(grid).findByText('Healthy')).toBeInTheDocument();
+    expect(await within(grid).findByText('Degraded')).toBeInTheDocument();
+    expect(backendState.calls()).toBe(2);
   });
 
   it('requests the live diff `?diff=` names once, with the tab', async () => {

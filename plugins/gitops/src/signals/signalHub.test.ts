@@ -3,6 +3,7 @@ import { TestSignalApi } from '../__testUtils__/TestSignalApi';
 import {
   ECHO_RETRY_MS,
   ECHO_TIMEOUT_MS,
+  FALLBACK_POLL_MS,
   HEARTBEAT_MS,
   RECENT_MS,
   SignalHub,
@@ -38,11 +39,16 @@ function hubWithEchoes(options: { echoFails?: boolean } = {}) {
       seq,
       echo: asked[asked.length - 1],
     } satisfies GitopsSignal);
-  const watch = (refs: string[], since = Date.now()) => {
+  const watch = (
+    refs: string[],
+    since = Date.now(),
+    position?: { publisher: string; seq: number },
+  ) => {
     const watcher: SignalWatcher & { notify: jest.Mock } = {
       refs: () => refs,
       since,
       notify: jest.fn(),
+      position: () => position,
     };
     const stop = hub.watch(watcher);
     return { watcher, stop };
@@ -229,5 +235,94 @@ describe('SignalHub', () => {
     stop();
     jest.advanceTimersByTime(HEARTBEAT_MS * 3);
     expect(asked).toHaveLength(1);
+  });
+
+  describe('whether live updates reach the page', () => {
+    it('is connecting until the first echo, then live', () => {
+      const { hub, watch, echoBack } = hubWithEchoes();
+      watch([ORDERS]);
+      expect(hub.liveUpdates()).toEqual({ state: 'connecting' });
+      echoBack(0);
+      expect(hub.liveUpdates()).toEqual({ state: 'live' });
+    });
+
+    it('is broken since the last echo when a heartbeat echo is not back in time, and live again when one is', () => {
+      const { hub, watch, echoBack } = hubWithEchoes();
+      const seen: string[] = [];
+      hub.onLiveUpdates(live => seen.push(live.state));
+      watch([ORDERS]);
+      echoBack(0);
+      const provenAt = Date.now();
+      jest.advanceTimersByTime(HEARTBEAT_MS + ECHO_TIMEOUT_MS);
+      expect(hub.liveUpdates()).toEqual({ state: 'broken', since: provenAt });
+      jest.advanceTimersByTime(ECHO_RETRY_MS[0]);
+      echoBack(0);
+      expect(seen).toEqual(['live', 'broken', 'live']);
+    });
+
+    it('is broken at once when the backend refuses the echo request', async () => {
+      const { hub, watch } = hubWithEchoes({ echoFails: true });
+      watch([ORDERS]);
+      await jest.advanceTimersByTimeAsync(0);
+      expect(hub.liveUpdates().state).toBe('broken');
+    });
+
+    it('tells every view to fetch again on a timer while broken, and stops once an echo is back', async () => {
+      const { watch, echoBack } = hubWithEchoes();
+      const { watcher } = watch([ORDERS]);
+      await jest.advanceTimersByTimeAsync(ECHO_TIMEOUT_MS);
+      await jest.advanceTimersByTimeAsync(FALLBACK_POLL_MS * 2);
+      expect(watcher.notify).toHaveBeenCalledTimes(2);
+      echoBack(0); // proven: one more, for what it may have missed
+      await jest.advanceTimersByTimeAsync(FALLBACK_POLL_MS * 2);
+      expect(watcher.notify).toHaveBeenCalledTimes(3);
+    });
+  });
+
+  describe('sparing views whose data includes what the proving echo names', () => {
+    it.each([
+      ['includes the broadcast the echo names: not told', BACKEND, 7, 0],
+      ['includes a later one: not told', BACKEND, 8, 0],
+      ['is from before it: told', BACKEND, 6, 1],
+      ['is from another publisher: told', 'backend-2', 9, 1],
+    ])(
+      'a view listening before the echo whose data %s',
+      (_case, publisher, seq, calls) => {
+        const { watch, echoBack } = hubWithEchoes();
+        const { watcher } = watch([ORDERS], Date.now(), { publisher, seq });
+        echoBack(7);
+        expect(watcher.notify).toHaveBeenCalledTimes(calls);
+      },
+    );
+
+    it('a view that starts listening after the echo, with data requested before it: told only when its data is from before the broadcast the echo named', () => {
+      const { watch, echoBack } = hubWithEchoes();
+      const requestedAt = Date.now();
+      jest.advanceTimersByTime(500);
+      watch([BILLING]);
+      echoBack(7);
+      const current = watch([ORDERS], requestedAt, {
+        publisher: BACKEND,
+        seq: 7,
+      }).watcher;
+      const behind = watch([ORDERS], requestedAt, {
+        publisher: BACKEND,
+        seq: 6,
+      }).watcher;
+      expect([
+        current.notify.mock.calls.length,
+        behind.notify.mock.calls.length,
+      ]).toEqual([0, 1]);
+    });
+
+    it('a number skipped tells every view, whatever its data includes', () => {
+      const { watch, broadcast } = provenHub(4);
+      const { watcher } = watch([BILLING], Date.now(), {
+        publisher: BACKEND,
+        seq: 9,
+      });
+      broadcast([ORDERS], 6);
+      expect(watcher.notify).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -3,6 +3,7 @@ import {
   GITOPS_SIGNAL_CHANNEL,
   type GitopsSignal,
 } from '@gitops-portal/plugin-gitops-common';
+import type { SignalPosition } from './signalPositions';
 
 /*
  * Backstage's signals deliver a message only to sockets subscribed when it is published: one published while the
@@ -21,6 +22,8 @@ export interface SignalWatcher {
   since: number;
   /** The view may be behind: it should fetch again. */
   notify(): void;
+  /** Which broadcast the data it shows includes (`signalPositions.ts`), when known. */
+  position?(): SignalPosition | undefined;
 }
 
 /** How the hub asks the backend for an echo (the GitopsApi's `requestSignalEcho`). */
@@ -34,6 +37,20 @@ export const HEARTBEAT_MS = 30_000;
 export const ECHO_TIMEOUT_MS = 10_000;
 /** Until an echo comes back: the waits between echo requests (the last one repeats). */
 export const ECHO_RETRY_MS = [1_000, 2_000, 5_000, 10_000];
+/** Echoes asked for and accepted when they come back late. */
+const MAX_PENDING_ECHOES = 4;
+/** While the subscription is broken, views fetch again this often (signals blocked by a proxy, backend restarting). */
+export const FALLBACK_POLL_MS = 30_000;
+
+/**
+ * Whether live updates reach the page: `connecting` until the first echo, `live` once one came back, `broken` when
+ * one did not (`since`: when the last echo came back, or the page started listening); views then fetch every
+ * FALLBACK_POLL_MS instead.
+ */
+export type LiveUpdates =
+  | { state: 'connecting' }
+  | { state: 'live' }
+  | { state: 'broken'; since: number };
 
 function newToken(): string {
   // getRandomValues, unlike randomUUID, exists outside secure contexts too (a portal served over plain http).
@@ -47,6 +64,8 @@ const namesAny = (refs: readonly string[], named: readonly string[]) =>
 export class SignalHub {
   /** Since when every broadcast reached this page, as far as an echo proved; undefined while unproven. */
   private coveredSince: number | undefined;
+  /** The broadcast the proving echo named: data that includes it missed nothing from before `coveredSince`. */
+  private coveredFrom: SignalPosition | undefined;
   /** The last broadcast number received, per publisher (backend process). */
   private readonly lastSeq = new Map<string, number>();
   /** The broadcasts received since `coveredSince` (at most RECENT_MS back). */
@@ -57,12 +76,19 @@ export class SignalHub {
   private retries = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private deadline: ReturnType<typeof setTimeout> | undefined;
+  private poll: ReturnType<typeof setInterval> | undefined;
+  private live: LiveUpdates = { state: 'connecting' };
+  /** When the last echo came back. */
+  private provenAt: number | undefined;
+  private readonly createdAt: number;
+  private readonly liveListeners = new Set<(live: LiveUpdates) => void>();
 
   constructor(
     signals: SignalApi,
     private readonly requestEcho: RequestEcho,
     private readonly now: () => number = Date.now,
   ) {
+    this.createdAt = now();
     // Never unsubscribed: views mount and unmount as the page settles, and the last unsubscribe closes the socket,
     // which is how messages get lost in the first place.
     signals.subscribe<GitopsSignal>(GITOPS_SIGNAL_CHANNEL, message =>
@@ -73,7 +99,10 @@ export class SignalHub {
   /** Starts telling `watcher` of changes; returns how to stop. */
   watch(watcher: SignalWatcher): () => void {
     this.watchers.add(watcher);
-    if (this.watchers.size === 1) this.sendEcho();
+    if (this.watchers.size === 1) {
+      this.sendEcho();
+      if (this.live.state === 'broken') this.startPolling();
+    }
     if (this.coveredSince !== undefined) {
       this.catchUp(watcher, watcher.refs());
     }
@@ -84,6 +113,41 @@ export class SignalHub {
     };
   }
 
+  /** Whether live updates reach the page now. */
+  liveUpdates(): LiveUpdates {
+    return this.live;
+  }
+
+  /** Calls `listener` whenever `liveUpdates()` changes; returns how to stop. */
+  onLiveUpdates(listener: (live: LiveUpdates) => void): () => void {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
+  }
+
+  /** No proof that broadcasts reach the page: nothing logged can be trusted, and views poll until an echo is back. */
+  private setBroken() {
+    this.coveredSince = undefined;
+    this.coveredFrom = undefined;
+    this.recent = [];
+    this.setLive({ state: 'broken', since: this.provenAt ?? this.createdAt });
+  }
+
+  private setLive(live: LiveUpdates) {
+    if (live.state === this.live.state) return;
+    this.live = live;
+    clearInterval(this.poll);
+    this.poll = undefined;
+    if (live.state === 'broken') this.startPolling();
+    for (const listener of [...this.liveListeners]) listener(live);
+  }
+
+  private startPolling() {
+    if (this.watchers.size === 0) return;
+    this.poll = setInterval(() => {
+      for (const watcher of [...this.watchers]) watcher.notify();
+    }, FALLBACK_POLL_MS);
+  }
+
   /** `refs` were added to `watcher`'s: tells it if one of them changed since its data was requested. */
   added(watcher: SignalWatcher, refs: readonly string[]): void {
     if (this.coveredSince !== undefined && refs.length > 0) {
@@ -91,10 +155,23 @@ export class SignalHub {
     }
   }
 
+  /** Whether what `watcher` shows includes every broadcast the proving echo named (it missed nothing before). */
+  private includesCovered(watcher: SignalWatcher): boolean {
+    const position = watcher.position?.();
+    const from = this.coveredFrom;
+    return (
+      !!position &&
+      !!from &&
+      position.publisher === from.publisher &&
+      position.seq >= from.seq
+    );
+  }
+
   private catchUp(watcher: SignalWatcher, refs: readonly string[]) {
     const now = this.now();
     const uncovered =
-      watcher.since < this.coveredSince! || watcher.since < now - RECENT_MS;
+      (watcher.since < this.coveredSince! && !this.includesCovered(watcher)) ||
+      watcher.since < now - RECENT_MS;
     const missed = this.recent.some(
       entry => entry.at >= watcher.since && namesAny(refs, entry.refs),
     );
@@ -108,7 +185,7 @@ export class SignalHub {
     }
     if (!Array.isArray(message.entityRefs)) return;
     if (this.gapBefore(message, 1)) {
-      this.missed();
+      this.missed(undefined);
       return;
     }
     const now = this.now();
@@ -139,31 +216,54 @@ export class SignalHub {
     clearTimeout(this.deadline);
     this.retries = 0;
     const unproven = this.coveredSince === undefined;
-    if (this.gapBefore(message, 0) || unproven) this.missed();
+    if (this.gapBefore(message, 0)) {
+      this.missed(undefined);
+    } else if (unproven) {
+      // Proven now: what was published before may not have arrived, but views whose data includes the broadcast the
+      // echo names (the usual case on a page that just opened) already show it.
+      const { publisher, seq } = message;
+      this.missed(
+        typeof publisher === 'string' && typeof seq === 'number'
+          ? { publisher, seq }
+          : undefined,
+      );
+    }
+    this.provenAt = this.now();
+    this.setLive({ state: 'live' });
     this.schedule(HEARTBEAT_MS);
   }
 
-  /** Something may have been missed until now: every watcher fetches again; what follows reaches this page. */
-  private missed() {
+  /**
+   * Something may have been missed until now: every watcher fetches again, but those whose data includes `from` (the
+   * last broadcast published before now, when known); what follows reaches this page.
+   */
+  private missed(from: SignalPosition | undefined) {
     this.coveredSince = this.now();
+    this.coveredFrom = from;
     this.recent = [];
-    for (const watcher of [...this.watchers]) watcher.notify();
+    for (const watcher of [...this.watchers]) {
+      if (!this.includesCovered(watcher)) watcher.notify();
+    }
   }
 
   private sendEcho() {
-    this.stopTimers();
+    this.stopEchoTimers();
     const token = newToken();
+    // A late echo proves the subscription as well as a timely one: the last few asked for are accepted.
     this.pending.add(token);
+    if (this.pending.size > MAX_PENDING_ECHOES) {
+      this.pending.delete(this.pending.values().next().value!);
+    }
     this.deadline = setTimeout(() => {
       // Not back: the subscription is broken (or still connecting); views wait for the echo that proves it again.
-      this.pending.delete(token);
-      this.coveredSince = undefined;
-      this.recent = [];
+      this.setBroken();
       this.retry();
     }, ECHO_TIMEOUT_MS);
     this.requestEcho(token).catch(() => {
+      // The backend did not take the request (down, or too old to echo): no live updates can be proven.
       clearTimeout(this.deadline);
       this.pending.delete(token);
+      this.setBroken();
       this.retry();
     });
   }
@@ -181,13 +281,19 @@ export class SignalHub {
     this.timer = setTimeout(() => this.sendEcho(), wait);
   }
 
-  private stopTimers() {
+  private stopEchoTimers() {
     clearTimeout(this.timer);
     clearTimeout(this.deadline);
     this.timer = undefined;
     this.deadline = undefined;
-    // An echo asked for before counts no more: the next one is asked for when a view listens again.
+  }
+
+  private stopTimers() {
+    this.stopEchoTimers();
+    // Echoes asked for before count no more: the next one is asked for when a view listens again.
     this.pending.clear();
+    clearInterval(this.poll);
+    this.poll = undefined;
   }
 }
 

@@ -108,4 +108,12 @@ describe('createSignalPublisher', () => {
       second.published[0].message.publisher,
     );
   });
+
+  it('gives its position as its id and last broadcast number', async () => {
+    const { publisher, published } = publisherWithLog();
+    publisher.changed({ clusters: ['dev'] });
+    await publisher.flush();
+    expect(publisher.position()).toBe(`${published[0].message.publisher}:1`);
+    await publisher.stop();
+  });
 });

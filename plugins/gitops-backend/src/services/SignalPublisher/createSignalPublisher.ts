@@ -77,6 +77,7 @@ export function createSignalPublisher(options: {
         message,
       });
     },
+    position: () => `${publisher}:${seq}`,
     flush,
     async stop() {
       stopped = true;

@@ -6,6 +6,8 @@ export interface SignalPublisher {
    * number: the browser learns that its subscription is live and whether it missed a broadcast.
    */
   echo(userEntityRef: string, token: string): Promise<void>;
+  /** `<publisher>:<seq>`: this process's id and its last broadcast number (`GITOPS_SIGNAL_POSITION_HEADER`). */
+  position(): string;
   /** Publishes what is pending now. */
   flush(): Promise<void>;
   stop(): Promise<void>;

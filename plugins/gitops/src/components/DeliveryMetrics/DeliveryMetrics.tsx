@@ -56,7 +56,8 @@ export function DeliveryMetrics(props: { subject: DeliveryMetricsSubject }) {
     () => metrics.value?.entityRefs ?? ('entity' in subject ? [ref] : []),
     [metrics.value, subject, ref],
   );
-  useGitopsSignal(watched, metrics.refetch);
+  const shows = useMemo(() => [metrics.value], [metrics.value]);
+  useGitopsSignal(watched, metrics.refetch, { shows });
 
   const download = useCallback(async () => {
     try {

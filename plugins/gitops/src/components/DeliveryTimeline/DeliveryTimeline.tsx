@@ -128,7 +128,8 @@ export function DeliveryTimeline(props: { entity: Entity }) {
   const state = useRefetchableAsync(() => api.getDeliveries(ref), [api, ref]);
   // Syncs and health changes arrive as status signals: the timeline advances without reload or polling.
   const refs = useMemo(() => [stringifyEntityRef(entity)], [entity]);
-  useGitopsSignal(refs, state.refetch);
+  const shows = useMemo(() => [state.value], [state.value]);
+  useGitopsSignal(refs, state.refetch, { shows });
 
   let body;
   if (state.error && !state.value) {

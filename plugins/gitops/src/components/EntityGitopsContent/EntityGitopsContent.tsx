@@ -24,6 +24,7 @@ import { EntityPreviews } from './PreviewEnvironments';
 import { PromotionPipeline } from './PromotionPipeline';
 import { DeliveryTimeline } from '../DeliveryTimeline';
 import { EntityDeliveryMetrics } from '../DeliveryMetrics';
+import { LiveUpdatesNotice } from '../shared';
 
 function Loading(props: { what: string }) {
   return (
@@ -78,6 +79,7 @@ export function EntityGitopsContent() {
   const noObjects = status?.objects.length === 0;
   return (
     <>
+      <LiveUpdatesNotice />
       {status && <ClusterBanners clusters={status.clusters} />}
       {noObjects ? (
         <EmptyGitops />

@@ -41,7 +41,8 @@ export function LiveDiff(props: {
     answered,
   );
   const refs = useMemo(() => [entityRef], [entityRef]);
-  useGitopsSignal(refs, diff.refetch, since);
+  const shows = useMemo(() => [diff.value], [diff.value]);
+  useGitopsSignal(refs, diff.refetch, { since, shows });
   const label = `${object.kind} ${object.name} in ${object.cluster}`;
 
   if (diff.error) {

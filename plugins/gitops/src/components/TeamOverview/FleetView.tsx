@@ -9,6 +9,7 @@ import {
 import { healthSeverity } from '@gitops-portal/plugin-gitops-common';
 import { staleAgeByEnvironment, staleClusters } from './staleAges';
 import { StaleNotice } from './StaleNotice';
+import { LiveUpdatesNotice } from '../shared';
 import { TeamFilterBar } from './TeamFilterBar';
 import {
   filterAndSortRows,
@@ -104,6 +105,7 @@ export function FleetView(props: {
   ).length;
   return (
     <>
+      <LiveUpdatesNotice />
       <StaleNotice clusters={stale} />
       <TeamSummary counts={status.value.counts} />
       <TeamFilterBar

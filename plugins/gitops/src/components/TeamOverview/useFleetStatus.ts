@@ -10,6 +10,11 @@ import { useGitopsSignal } from '../../hooks';
 import { useRefetchableAsync } from '../../hooks/useRefetchableAsync';
 import { prefetchKeys, usePrefetched } from '../../prefetch/PrefetchContext';
 import { mergeTeamStatuses } from './teamRows';
+import { carrySignalPosition } from '../../signals/signalPositions';
+
+/** The teams' answers as one, including what all of them include (see `signalPositions.ts`). */
+const mergedTeamStatuses = (parts: TeamStatusResponse[]) =>
+  carrySignalPosition(mergeTeamStatuses(parts), parts);
 
 const asTeam = (ref: string) =>
   parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' });
@@ -38,7 +43,7 @@ export function useFleetStatus(teamRefs: readonly string[]) {
       .filter(Boolean)
       .map(ref => takeAnswer<TeamStatusResponse>(prefetchKeys.teamStatus(ref)));
     return answers.length > 0 && answers.every(answer => answer)
-      ? { value: mergeTeamStatuses(answers.map(answer => answer!.value)) }
+      ? { value: mergedTeamStatuses(answers.map(answer => answer!.value)) }
       : undefined;
   });
   const [clustersAnswered] = useState(() =>
@@ -46,7 +51,7 @@ export function useFleetStatus(teamRefs: readonly string[]) {
   );
   const status = useRefetchableAsync(
     async () =>
-      mergeTeamStatuses(
+      mergedTeamStatuses(
         await Promise.all(
           key
             .split('\n')
@@ -79,7 +84,11 @@ export function useFleetStatus(teamRefs: readonly string[]) {
     ],
     [key, status.value],
   );
-  useGitopsSignal(refs, refetch, since);
+  const shows = useMemo(
+    () => [status.value, clusters.value],
+    [status.value, clusters.value],
+  );
+  useGitopsSignal(refs, refetch, { since, shows });
   return { status, clusters: clusters.value?.items };
 }
 
