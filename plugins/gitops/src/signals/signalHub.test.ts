@@ -315,14 +315,20 @@ describe('SignalHub', () => {
       ]).toEqual([0, 1]);
     });
 
-    it('a number skipped tells every view, whatever its data includes', () => {
-      const { watch, broadcast } = provenHub(4);
-      const { watcher } = watch([BILLING], Date.now(), {
-        publisher: BACKEND,
-        seq: 9,
-      });
-      broadcast([ORDERS], 6);
-      expect(watcher.notify).toHaveBeenCalledTimes(1);
-    });
+    it.each([
+      ['from before the broadcast: told', 5, 1],
+      ['including the broadcast: not told', 6, 0],
+    ])(
+      'a number skipped: a view of another entity whose data is %s',
+      (_case, seq, calls) => {
+        const { watch, broadcast } = provenHub(4);
+        const { watcher } = watch([BILLING], Date.now(), {
+          publisher: BACKEND,
+          seq,
+        });
+        broadcast([ORDERS], 6);
+        expect(watcher.notify).toHaveBeenCalledTimes(calls);
+      },
+    );
   });
 });

@@ -58,6 +58,15 @@ function newToken(): string {
   return Array.from(bytes, byte => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** The broadcast a message names (its own, or an echo's last), when it says. */
+const positionOf = ({
+  publisher,
+  seq,
+}: GitopsSignal): SignalPosition | undefined =>
+  typeof publisher === 'string' && typeof seq === 'number'
+    ? { publisher, seq }
+    : undefined;
+
 const namesAny = (refs: readonly string[], named: readonly string[]) =>
   named.some(ref => refs.includes(ref));
 
@@ -103,10 +112,10 @@ export class SignalHub {
       this.sendEcho();
       if (this.live.state === 'broken') this.startPolling();
     }
+    // While unproven, the echo that proves the subscription tells every watcher.
     if (this.coveredSince !== undefined) {
       this.catchUp(watcher, watcher.refs());
     }
-    // Unproven: the echo that proves the subscription tells every watcher.
     return () => {
       this.watchers.delete(watcher);
       if (this.watchers.size === 0) this.stopTimers();
@@ -185,7 +194,8 @@ export class SignalHub {
     }
     if (!Array.isArray(message.entityRefs)) return;
     if (this.gapBefore(message, 1)) {
-      this.missed(undefined);
+      // Views whose data includes this broadcast (and so the ones before it) are up to date.
+      this.missed(positionOf(message));
       return;
     }
     const now = this.now();
@@ -216,17 +226,10 @@ export class SignalHub {
     clearTimeout(this.deadline);
     this.retries = 0;
     const unproven = this.coveredSince === undefined;
-    if (this.gapBefore(message, 0)) {
-      this.missed(undefined);
-    } else if (unproven) {
-      // Proven now: what was published before may not have arrived, but views whose data includes the broadcast the
-      // echo names (the usual case on a page that just opened) already show it.
-      const { publisher, seq } = message;
-      this.missed(
-        typeof publisher === 'string' && typeof seq === 'number'
-          ? { publisher, seq }
-          : undefined,
-      );
+    if (this.gapBefore(message, 0) || unproven) {
+      // Proven now, or a broadcast was missed: what was published before may not have arrived, but views whose data
+      // includes the broadcast the echo names (the usual case on a page that just opened) already show it.
+      this.missed(positionOf(message));
     }
     this.provenAt = this.now();
     this.setLive({ state: 'live' });
