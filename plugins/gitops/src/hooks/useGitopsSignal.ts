@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { useApiHolder } from '@backstage/core-plugin-api';
-import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
   GITOPS_SIGNAL_CHANNEL,
   type GitopsSignal,
 } from '@gitops-portal/plugin-gitops-common';
-import { gitopsApiRef } from '../api';
-import { signalHubOf, type SignalWatcher } from '../signals/signalHub';
+import type { SignalWatcher } from '../signals/signalHub';
 import { signalPositionOf } from '../signals/signalPositions';
+import { useSignalHub } from './useSignalHub';
 
 export { GITOPS_SIGNAL_CHANNEL };
 export type { GitopsSignal };
@@ -29,17 +27,14 @@ export function useGitopsSignal(
   options: { since?: number; shows?: readonly unknown[] } = {},
 ): void {
   const { since, shows } = options;
-  const apis = useApiHolder();
-  const signals = apis.get(signalApiRef);
-  const gitops = apis.get(gitopsApiRef);
+  const hub = useSignalHub();
   const [requestedBy] = useState(() => since ?? Date.now());
   // Kept in a ref so that only a new signal triggers, not a new callback or ref list.
   const latest = useRef({ entityRefs, onChange, shows });
   latest.current = { entityRefs, onChange, shows };
   const watcher = useRef<SignalWatcher>();
   useEffect(() => {
-    if (!signals || !gitops) return undefined;
-    const hub = signalHubOf(signals, token => gitops.requestSignalEcho(token));
+    if (!hub) return undefined;
     const current: SignalWatcher = {
       refs: () => latest.current.entityRefs,
       since: requestedBy,
@@ -57,16 +52,13 @@ export function useGitopsSignal(
       watcher.current = undefined;
       stop();
     };
-  }, [signals, gitops, requestedBy]);
+  }, [hub, requestedBy]);
   // Refs the view learnt from its answer (a team's services): a change of one before now counts too, once each.
   const checked = useRef(new Set(entityRefs));
   useEffect(() => {
     const added = entityRefs.filter(ref => !checked.current.has(ref));
-    if (added.length === 0 || !signals || !gitops || !watcher.current) return;
+    if (added.length === 0 || !hub || !watcher.current) return;
     for (const ref of added) checked.current.add(ref);
-    signalHubOf(signals, token => gitops.requestSignalEcho(token)).added(
-      watcher.current,
-      added,
-    );
-  }, [entityRefs, signals, gitops]);
+    hub.added(watcher.current, added);
+  }, [entityRefs, hub]);
 }

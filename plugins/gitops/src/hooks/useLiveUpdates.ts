@@ -1,18 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useApiHolder } from '@backstage/core-plugin-api';
-import { signalApiRef } from '@backstage/plugin-signals-react';
-import { gitopsApiRef } from '../api';
-import { signalHubOf, type LiveUpdates } from '../signals/signalHub';
+import type { LiveUpdates } from '../signals/signalHub';
+import { useSignalHub } from './useSignalHub';
 
 /** Whether live updates reach the page (see `LiveUpdates`); undefined without a signals API (no live updates). */
 export function useLiveUpdates(): LiveUpdates | undefined {
-  const apis = useApiHolder();
-  const signals = apis.get(signalApiRef);
-  const gitops = apis.get(gitopsApiRef);
-  const hub =
-    signals && gitops
-      ? signalHubOf(signals, token => gitops.requestSignalEcho(token))
-      : undefined;
+  const hub = useSignalHub();
   const [live, setLive] = useState(() => hub?.liveUpdates());
   useEffect(() => {
     if (!hub) return undefined;

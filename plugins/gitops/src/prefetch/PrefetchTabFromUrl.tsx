@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { matchPath, useLocation } from 'react-router-dom';
 import { CodeSnippet } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -33,9 +33,12 @@ const isComponent = (kind: string | undefined) =>
 export function PrefetchTabFromUrl() {
   const { pathname, search } = useLocation();
   const api = useApi(gitopsApiRef);
+  const tab = useMemo(
+    () => matchPath(GITOPS_TAB_URL, pathname)?.params,
+    [pathname],
+  );
   useEffect(() => {
-    const { kind, namespace, name } =
-      matchPath(GITOPS_TAB_URL, pathname)?.params ?? {};
+    const { kind, namespace, name } = tab ?? {};
     if (!kind || !namespace || !name) return;
     const ref = { kind, namespace, name };
     if (isComponent(kind)) {
@@ -47,10 +50,9 @@ export function PrefetchTabFromUrl() {
       entityTeamOverview.load().catch(() => undefined);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, pathname]);
+  }, [api, tab]);
   const opensDiff =
-    isComponent(matchPath(GITOPS_TAB_URL, pathname)?.params.kind) &&
-    new URLSearchParams(search).has(LIVE_DIFF_PARAM);
+    isComponent(tab?.kind) && new URLSearchParams(search).has(LIVE_DIFF_PARAM);
   return opensDiff ? (
     <div hidden>
       <CodeSnippet text="" language="diff" />
