@@ -23,6 +23,8 @@ export interface BenchPage {
   complete?: Milestone;
   /** Our view is mounted (its loading state or content): what came before is the stock shell and entity page. */
   mounted?: Milestone;
+  /** Entity pages: the stock entity page has loaded the entity (what it waits for before it mounts any tab). */
+  entityLoaded?: Milestone;
   /** Clicked as soon as it can be (the live diff is opened from the entity tab). */
   click?: (page: Page) => Promise<void>;
   /** `false`: measured for comparison only, not counted in the 0.3 s goal. */
@@ -43,6 +45,16 @@ const TAB_MOUNTED = {
   count: 1,
 };
 
+/**
+ * The stock entity page's header shows its favourite button only once the entity has loaded, when it also renders
+ * the tabs (`EntityHeaderBui` in @backstage/plugin-catalog's alpha entity page).
+ */
+const ENTITY_LOADED = {
+  selector:
+    'button[aria-label="Add to favorites"], button[aria-label="Remove from favorites"]',
+  count: 1,
+};
+
 const DIFF_READY = {
   selector: 'section[aria-label^="Diff of ConfigMap"]',
   count: DIFF_RESOURCES,
@@ -55,6 +67,12 @@ export const DIFF_OBJECT_KEY = objectKey({
   namespace: 'argocd',
   name: `${DIFF_SERVICE}-${DIFF_ENVIRONMENT}`,
 });
+
+/**
+ * `BENCH_LATENCY_MS=80`: every request of a load waits this long before its answer (Chromium's network emulation),
+ * as for a user whose backend is a network away; 0 (the default): the bench's local backend answers at once.
+ */
+export const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 0);
 
 /** `BENCH_PAGES=a,b`: only these pages (an older build has no `liveDiff` link); the catalog is always loaded. */
 const ONLY = process.env.BENCH_PAGES?.split(',').filter(Boolean);
@@ -75,6 +93,7 @@ const ALL_PAGES: BenchPage[] = [
     ready: FIRST_ROWS,
     complete: ALL_ROWS,
     mounted: TEAM_MOUNTED,
+    entityLoaded: ENTITY_LOADED,
   },
   {
     name: 'entityPipeline',
@@ -85,6 +104,7 @@ const ALL_PAGES: BenchPage[] = [
       count: 3,
     },
     mounted: TAB_MOUNTED,
+    entityLoaded: ENTITY_LOADED,
   },
   // The live diff opened by its link (`?diff=<object key>`, what the pipeline's and the environments' rows link to).
   {
@@ -94,6 +114,7 @@ const ALL_PAGES: BenchPage[] = [
     )}`,
     ready: DIFF_READY,
     mounted: TAB_MOUNTED,
+    entityLoaded: ENTITY_LOADED,
   },
   // The same diff opened by a click on "Show live diff" as soon as the button shows: for comparison (the goal's
   // live diff is the one opened by its link).
@@ -102,6 +123,7 @@ const ALL_PAGES: BenchPage[] = [
     path: `/catalog/default/component/${DIFF_SERVICE}/gitops`,
     ready: DIFF_READY,
     mounted: TAB_MOUNTED,
+    entityLoaded: ENTITY_LOADED,
     goal: false,
     click: page =>
       page
@@ -116,7 +138,12 @@ export const PAGES = ALL_PAGES.filter(
   ({ name }) => !ONLY || name === 'catalog' || ONLY.includes(name),
 );
 
-type Times = { benchMs?: Record<string, number>; benchClickMs?: number };
+type Times = {
+  benchMs?: Record<string, number>;
+  benchClickMs?: number;
+  /** When a loading indicator (a Suspense fallback, a view loading) was added, until the milestones are reached. */
+  benchLoadingMs?: number[];
+};
 
 /** Runs in the page before its scripts: records when each milestone is first reached, and the first click. */
 function watchMilestones(milestones: Record<string, Milestone>) {
@@ -132,7 +159,21 @@ function watchMilestones(milestones: Record<string, Milestone>) {
   );
   const pending = Object.entries(milestones);
   if (pending.length === 0) return;
-  const observer = new MutationObserver(() => {
+  // A progress bar, or Backstage's `Progress` in its first 250 ms (hidden, but in the DOM): a Suspense fallback.
+  const LOADING = '[role="progressbar"], [data-testid="progress"]';
+  const loading: number[] = [];
+  w.benchLoadingMs = loading;
+  const observer = new MutationObserver(records => {
+    const added = records.flatMap(r => [...r.addedNodes]);
+    if (
+      added.some(
+        node =>
+          node instanceof Element &&
+          (node.matches(LOADING) || node.querySelector(LOADING)),
+      )
+    ) {
+      loading.push(performance.now());
+    }
     for (const [name, { selector, count }] of pending) {
       if (times[name] !== undefined) continue;
       if (document.querySelectorAll(selector).length >= count) {
@@ -154,13 +195,29 @@ export async function measure(
   baseUrl: string,
   storageState: StorageState,
   target: BenchPage,
+  options: { profile?: boolean } = {},
 ) {
   const context = await browser.newContext({ baseURL: baseUrl, storageState });
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (options.profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  if (LATENCY_MS > 0) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: LATENCY_MS,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+  }
   const milestones: Record<string, Milestone> = {
     ...(target.ready ? { ready: target.ready } : {}),
     ...(target.complete ? { complete: target.complete } : {}),
     ...(target.mounted ? { mounted: target.mounted } : {}),
+    ...(target.entityLoaded ? { entityLoaded: target.entityLoaded } : {}),
   };
   await page.addInitScript(watchMilestones, milestones);
   let bytes = 0;
@@ -205,20 +262,33 @@ export async function measure(
         end: at,
         what,
       })),
+      ...(w.benchLoadingMs ?? []).map(at => ({
+        at,
+        end: at,
+        what: 'loading indicator added',
+      })),
     ].sort((a, b) => a.at - b.at);
     return {
       firstContentfulPaintMs: fcp,
       readyMs: w.benchMs?.ready ?? fcp,
       completeMs: w.benchMs?.complete,
       mountedMs: w.benchMs?.mounted,
+      entityLoadedMs: w.benchMs?.entityLoaded,
       clickMs: w.benchClickMs,
       timeline: moments.map(
         m => `${Math.round(m.at)}–${Math.round(m.end)} ms\t${m.what}`,
       ),
     };
   });
+  // The profile's clock (µs) against the page's: its end is the page's `performance.now()` read just before.
+  const profile = options.profile
+    ? {
+        endsAtPageMs: await page.evaluate(() => performance.now()),
+        ...(await cdp.send('Profiler.stop')).profile,
+      }
+    : undefined;
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await Promise.all(sizes);
   await context.close();
-  return { ...timings, bytes, requests, urls, timeline };
+  return { ...timings, bytes, requests, urls, timeline, profile };
 }

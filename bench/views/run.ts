@@ -22,7 +22,7 @@ import {
   TEAM,
   TEAM_REF,
 } from './fixtures';
-import { DIFF_OBJECT_KEY, measure, PAGES } from './pages';
+import { DIFF_OBJECT_KEY, LATENCY_MS, measure, PAGES } from './pages';
 import {
   freePort,
   log,
@@ -193,9 +193,17 @@ async function main() {
     const runs: Record<string, Awaited<ReturnType<typeof measure>>[]> = {};
     for (let i = 0; i < RUNS; i++) {
       for (const target of PAGES) {
-        const result = await measure(browser, baseUrl, storageState, target);
+        const result = await measure(browser, baseUrl, storageState, target, {
+          profile: i === 0 && process.env.BENCH_PROFILE === '1',
+        });
         (runs[target.name] ??= []).push(result);
         log(`run ${i + 1} ${target.name}: ${Math.round(result.readyMs)} ms`);
+        // BENCH_PROFILE=1: the main thread's CPU profile of one cold load of each page, for DevTools or a script.
+        if (result.profile) {
+          const file = join(tmpdir(), `bench-views-${target.name}.cpuprofile`);
+          writeFileSync(file, JSON.stringify(result.profile));
+          log(`${target.name} CPU profile: ${file}`);
+        }
         // BENCH_LOG_REQUESTS=1: what one cold load of each page fetched (bytes, method, URL), for finding what to cut.
         if (i === 0 && process.env.BENCH_LOG_REQUESTS === '1') {
           log(`${target.name} requests:\n${result.urls.join('\n')}`);
@@ -219,6 +227,7 @@ async function main() {
         backendStartMs,
         loadAverage1m: { before: loadBefore, after: loadavg()[0] },
         permissions: process.env.BENCH_PERMISSIONS === 'off' ? 'off' : 'on',
+        latencyMs: LATENCY_MS,
       })}\n`,
     );
   } finally {
